@@ -1,0 +1,81 @@
+"""The `ccm-bot` console script: init, chat, serve, jobs, import and export."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError
+
+
+def _moment(text: str) -> datetime:
+    """--at: an ISO 8601 moment; without an offset it is read in the committee's time zone."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(
+            f"--at wants an ISO 8601 date-time such as 2017-03-23T10:00, not {text!r}"
+        ) from problem
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=Settings.from_env().tz)
+    return moment.astimezone(UTC)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ccm-bot", description="Chat-ops bot for the CCM Coordination Committee."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help="create or migrate the database and load reference data")
+    init.add_argument(
+        "--demo", action="store_true", help="add a demo data set drawn from the seed minutes"
+    )
+    chat = sub.add_parser("chat", help="a local console running the same handlers as Slack")
+    chat.add_argument("--user", default=None, help="who is typing (a Slack user id or a name)")
+    chat.add_argument("--at", type=_moment, default=None, help="fix 'now' (ISO 8601)")
+    chat.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
+    serve = sub.add_parser("serve", help="connect to Slack and run the scheduler")
+    serve.add_argument("--port", type=int, default=3000)
+    jobs = sub.add_parser("jobs", help="scheduled jobs")
+    jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True)
+    run = jobs_sub.add_parser("run", help="run every job that is due, once, and exit")
+    run.add_argument("--at", type=_moment, default=None)
+    run.add_argument("--jsonl", action="store_true")
+    minutes = sub.add_parser("import-minutes", help="extract drafts from a minutes document")
+    minutes.add_argument("file", type=Path)
+    minutes.add_argument("--json", action="store_true")
+    minutes.add_argument("--confirm", action="store_true")
+    items = sub.add_parser("import-items", help="bulk load action items from CSV")
+    items.add_argument("file", type=Path)
+    export = sub.add_parser("export", help="export data")
+    export.add_argument("what", choices=["items"])
+    export.add_argument("--format", choices=["csv", "json", "ics"], default="csv")
+    export.add_argument("--output", "-o", type=Path, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as problem:
+        print(f"ccm-bot: {problem}", file=sys.stderr)
+        return 2
+    from bot import commands_cli
+
+    handler = getattr(commands_cli, f"cmd_{args.command.replace('-', '_')}")
+    try:
+        return int(handler(settings, args))
+    except SettingsError as problem:
+        print(f"ccm-bot: {problem}", file=sys.stderr)
+        return 2
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "console"

@@ -1,0 +1,91 @@
+"""What each `ccm-bot` sub-command does (argparse lives in bot.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import cast
+
+from bot.settings import Settings
+from bot.wiring import build_deps, prepare_database
+
+
+def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
+    db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
+    from storage.migrate import current_revision
+
+    print(
+        f"Database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {current_revision(db.engine)})."
+        + (" Demo data loaded." if args.demo else "")
+    )
+    return 0
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.cli import default_user
+    from bot.console import chat
+    from handlers.dates import warm_up
+
+    deps = build_deps(settings)
+    warm_up()
+    return chat(deps, user=args.user or default_user(), at=args.at, jsonl=args.jsonl)
+
+
+def _entry(module: str, name: str) -> Callable[..., int]:
+    """Import a sub-command's module only when it runs, so `chat` starts without Slack's SDK."""
+    return cast(Callable[..., int], getattr(importlib.import_module(module), name))
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    return _entry("bot.serve", "serve")(settings, port=args.port)
+
+
+def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
+    return _entry("bot.jobs_cli", "run_jobs")(settings, at=args.at, jsonl=args.jsonl)
+
+
+def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:
+    run = _entry("bot.minutes_cli", "import_minutes")
+    return run(settings, path=args.file, as_json=args.json, confirm=args.confirm)
+
+
+def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.transfer import ImportRowError, read_csv, store_rows
+
+    path: Path = args.file
+    try:
+        data = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        print(f"ccm-bot: cannot read {path}: {problem}", file=sys.stderr)
+        return 2
+    deps = build_deps(settings)
+    try:
+        rows = read_csv(data, directory=deps.states, now=datetime.now(UTC))
+    except ImportRowError as problem:
+        print(f"ccm-bot: {path}: {problem}. Nothing was imported.", file=sys.stderr)
+        return 1
+    with deps.db.session(write=True) as session:
+        report = store_rows(session, rows)
+    deps.db.analyze()
+    print(
+        f"Imported {len(rows)} items from {path}: {report.created} new, {report.updated} replaced."
+    )
+    return 0
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.transfer import export_csv, export_ics, export_json
+
+    deps = build_deps(settings)
+    exporters = {"csv": export_csv, "json": export_json, "ics": export_ics}
+    with deps.db.session() as session:
+        payload = exporters[args.format](session)
+    if args.output:
+        args.output.write_text(payload, encoding="utf-8")
+    else:
+        sys.stdout.write(payload)
+    return 0

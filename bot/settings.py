@@ -1,0 +1,56 @@
+"""Settings, read once from the environment and passed to whatever needs them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage.db import DEFAULT_URL
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or wrong; the message is one line an operator can act on."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_URL
+    timezone: str = "Europe/Zurich"
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    digest_channel: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        source = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = source.get(name, "").strip()
+            return value or None
+
+        settings = cls(
+            database_url=get("CCM_DATABASE_URL") or DEFAULT_URL,
+            timezone=get("CCM_TIMEZONE") or "Europe/Zurich",
+            slack_bot_token=get("SLACK_BOT_TOKEN"),
+            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+            slack_app_token=get("SLACK_APP_TOKEN"),
+            slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            digest_channel=get("CCM_DIGEST_CHANNEL"),
+        )
+        settings.tz  # noqa: B018  (fail early on a bad time zone)
+        return settings
+
+    @property
+    def tz(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as problem:
+            raise SettingsError(
+                f"CCM_TIMEZONE={self.timezone!r} is not a time zone; use an IANA name such as Europe/Zurich."
+            ) from problem

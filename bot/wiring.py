@@ -1,0 +1,39 @@
+"""The composition root: settings in, a ready Deps out (database migrated, reference data loaded)."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.settings import Settings
+from handlers.demo import load_demo
+from handlers.ports import Deps
+from handlers.refdata import load_reference_data
+from handlers.states import StateDirectory
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import State
+
+
+def prepare_database(
+    settings: Settings, *, demo: bool = False, force_reference: bool = False, analyze: bool = False
+) -> Database:
+    """Migrate to the newest schema; load reference data when missing (or when asked)."""
+    db = Database(settings.database_url)
+    upgrade(db.engine)
+    with db.session(write=True) as session:
+        if force_reference or session.exec(select(State).limit(1)).first() is None:
+            load_reference_data(session, directory=StateDirectory.default())
+        if demo:
+            load_demo(session)
+    if analyze:
+        db.analyze()
+    return db
+
+
+def build_deps(settings: Settings, *, db: Database | None = None) -> Deps:
+    return Deps(
+        db=db or prepare_database(settings),
+        tz=settings.tz,
+        states=StateDirectory.default(),
+        digest_channel=settings.digest_channel,
+    )

@@ -1,0 +1,14 @@
+"""Importing this package registers every /ccm sub-command (order = order in help)."""
+
+from handlers.commands import (  # noqa: F401
+    action,
+    contributions,
+    deadlines,
+    digest,
+    help,
+    item_ops,
+    listing,
+    meetings,
+    status,
+    who,
+)

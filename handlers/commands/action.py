@@ -1,0 +1,110 @@
+"""`action`: log a commitment said in chat, with its owner, States, area and due date."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.areas import find_area
+from handlers.dates import DateError, DateReading, find_when, format_reading
+from handlers.owners import Owner, OwnerError, parse_owner
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.render import item_blocks
+from handlers.reply import Reply, context, error, section
+from handlers.text import escape, shorten
+from storage.items import create_item
+from storage.meetings import next_meeting
+from storage.models import ActionItem, StateMention
+
+MAX_ITEM_CHARS = 2000
+_SPLIT = re.compile(
+    r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
+)
+_PREFIX = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*[:\-]\s*", re.I)
+
+USAGE = "`/ccm action <owner> to <what> [by <when>]`"
+
+
+@command(
+    "action",
+    usage="action <owner> to <what> [by <when>]",
+    examples=(
+        "action Italy to follow up with Albania by 15 April",
+        "ACTION: Switzerland to send letters to GICHD by end of March",
+        "todo VA coordinators to contact ICRC in two weeks",
+        "action the ISU to send reminder letters by May",
+    ),
+    aliases=("todo", "add", "action:", "todo:"),
+    writes=True,
+)
+def action(ctx: Ctx, args: str) -> Reply:
+    """Log an action item: who does what by when."""
+    text = _PREFIX.sub("", args).strip()
+    if not text:
+        return error(
+            f"What should I log? Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."
+        )
+    if len(text) > MAX_ITEM_CHARS:
+        return error(
+            f"That item is {len(text)} characters long; keep it under {MAX_ITEM_CHARS}. Nothing was logged."
+        )
+    match = _SPLIT.match(text)
+    if not match:
+        return error(
+            f"I read “{escape(shorten(text, 200))}” but found no “<owner> to <what>”. "
+            f"Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."
+        )
+    try:
+        owner = parse_owner(ctx, match["owner"])
+        reading, what = _due(ctx, match["what"])
+    except (OwnerError, DateError) as problem:
+        return error(f"{problem} Nothing was logged.")
+    if not what:
+        return error(
+            f"I understood the owner ({escape(owner.label)}) but not what they should do. Try {USAGE}."
+        )
+    return _store(ctx, owner=owner, what=what, reading=reading)
+
+
+def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
+    meeting = next_meeting(session=ctx.session, after=ctx.now)
+    meeting_day = meeting.start.astimezone(ctx.tz).date() if meeting else None
+    found = find_when(what, now=ctx.now, tz=ctx.tz, next_meeting=meeting_day)
+    if found is None:
+        return None, what.strip().rstrip(".")
+    reading, rest = found
+    return reading, rest.strip().rstrip(".")
+
+
+def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) -> Reply:
+    mentioned = [match.state.iso3 for match in ctx.states.find_in_text(what)]
+    states = list(dict.fromkeys([*owner.states, *mentioned]))
+    named_area = find_area(what)
+    item = ActionItem(
+        text=what,
+        owner=owner.label,
+        owner_kind=owner.kind,
+        owner_ref=owner.ref,
+        area_key=owner.area_key or (named_area.key if named_area else None),
+        due=reading.due if reading else None,
+        due_at=reading.at if reading else None,
+        due_note=reading.note if reading else None,
+        created_by=ctx.user,
+        source=ctx.source,
+    )
+    create_item(session=ctx.session, item=item, states=states, actor=ctx.user, now=ctx.now)
+    excerpt = shorten(what, 200)
+    for iso3 in states:
+        ctx.session.add(
+            StateMention(iso3=iso3, at=ctx.now, where=f"item #{item.id}", excerpt=excerpt)
+        )
+    when = (
+        format_reading(reading)
+        if reading
+        else f"no due date (add one: `/ccm due #{item.id} <when>`)"
+    )
+    text = f"Logged *#{item.id}*: {escape(owner.label)} — {escape(shorten(what, 300))} · {when}"
+    blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]
+    if states:
+        blocks.insert(1, context("States: " + ", ".join(states)))
+    return Reply(text=text, blocks=blocks, item_id=item.id)

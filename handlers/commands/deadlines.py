@@ -1,0 +1,79 @@
+"""`deadlines`: items and treaty deadlines in a period ("next 30 days", "April", "2022")."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlmodel import col, select
+
+from handlers.commands.status import KIND_LABELS
+from handlers.dates import format_day, period_bounds
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.render import item_line
+from handlers.reply import Reply, error, header, section
+from handlers.text import escape, shorten
+from storage.items import OPEN
+from storage.models import ActionItem, TreatyDeadline
+
+LIMIT = 30
+
+
+@command(
+    "deadlines",
+    usage="deadlines [period]",
+    examples=(
+        "deadlines",
+        "deadlines next 30 days",
+        "deadlines April",
+        "deadlines 2022",
+        "deadlines this week",
+    ),
+    aliases=("deadline", "due-soon", "upcoming"),
+)
+def deadlines(ctx: Ctx, args: str) -> Reply:
+    """Items and treaty deadlines falling in a period (default: the next 30 days)."""
+    phrase = args.strip()
+    if phrase:
+        bounds = period_bounds(phrase, now=ctx.now, tz=ctx.tz)
+        if bounds is None:
+            return error(
+                f"I couldn't read “{escape(shorten(phrase, 100))}” as a period. "
+                "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
+            )
+    else:
+        bounds = (ctx.today, ctx.today + timedelta(days=30))
+    start, end = bounds
+    return _build(ctx, start, end)
+
+
+def _build(ctx: Ctx, start: date, end: date) -> Reply:
+    items_query = (
+        select(ActionItem)
+        .where(ActionItem.status == OPEN, col(ActionItem.due) >= start, col(ActionItem.due) <= end)
+        .order_by(col(ActionItem.due), col(ActionItem.id))
+        .limit(LIMIT)
+    )
+    items = list(ctx.session.exec(items_query))
+    treaty_query = (
+        select(TreatyDeadline)
+        .where(col(TreatyDeadline.due) >= start, col(TreatyDeadline.due) <= end)
+        .order_by(col(TreatyDeadline.due))
+        .limit(LIMIT)
+    )
+    treaty = list(ctx.session.exec(treaty_query))
+    title = f"Deadlines {format_day(start)} – {format_day(end)}"
+    item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_no action items due_"
+    treaty_text = "\n".join(_treaty_line(ctx, d) for d in treaty) or "_no treaty deadlines_"
+    body_items = f"*Action items ({len(items)}{'+' if len(items) == LIMIT else ''})*\n{item_text}"
+    body_treaty = f"*Treaty deadlines ({len(treaty)})*\n{treaty_text}"
+    text = f"*{title}*\n{body_items}\n{body_treaty}"
+    return Reply(text=text, blocks=[header(title), section(body_items), section(body_treaty)])
+
+
+def _treaty_line(ctx: Ctx, deadline: TreatyDeadline) -> str:
+    name = ctx.states.get(deadline.state_iso3)
+    who = name.short if name else deadline.state_iso3
+    label = KIND_LABELS.get(deadline.kind, deadline.kind)
+    done = " (met/superseded)" if deadline.completed else ""
+    return f"{format_day(deadline.due)} · {who}: {label}{done}"

@@ -1,0 +1,14 @@
+"""`digest`: preview the digest the scheduler would post now."""
+
+from __future__ import annotations
+
+from handlers.digest import build_digest
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply
+
+
+@command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))
+def digest(ctx: Ctx, args: str) -> Reply:
+    """Preview the weekly digest as it would be posted now."""
+    return build_digest(session=ctx.session, now=ctx.now, tz=ctx.tz, title="Digest preview")

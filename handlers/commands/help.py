@@ -1,0 +1,66 @@
+"""`help` and `help <command>`: generated from each command's docstring, usage and examples."""
+
+from __future__ import annotations
+
+from handlers.ports import Ctx
+from handlers.registry import COMMANDS, LOOKUP
+from handlers.registry import command as register
+from handlers.reply import Reply, context, error, header, section
+from handlers.text import escape, shorten
+
+HELP_ORDER = (
+    "status",
+    "mine",
+    "action",
+    "items",
+    "overdue",
+    "deadlines",
+    "done",
+    "reopen",
+    "snooze",
+    "due",
+    "assign",
+    "note",
+    "edit",
+    "delete",
+    "restore",
+    "meeting",
+    "contribution",
+    "pledge",
+    "contributions",
+    "who",
+    "coordinator",
+    "digest",
+    "help",
+)
+
+
+@register(
+    "help", usage="help [command]", examples=("help", "help action"), aliases=("?", "commands", "h")
+)
+def help_command(ctx: Ctx, args: str) -> Reply:
+    """List the commands, or explain one with examples."""
+    name = args.strip().lower().lstrip("/")
+    if name:
+        spec = LOOKUP.get(name.split()[0])
+        if spec is None:
+            return error(
+                f"There is no command “{escape(shorten(name, 40))}”. `/ccm help` lists them all."
+            )
+        examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
+        aliases = f"\nAlso: {', '.join(spec.aliases)}" if spec.aliases else ""
+        body = f"*/ccm {spec.usage}*\n{spec.summary}\n\n*Examples*\n{examples}{aliases}"
+        return Reply(text=body, blocks=[section(body)])
+    ordered = sorted(
+        COMMANDS.values(),
+        key=lambda spec: (
+            HELP_ORDER.index(spec.name) if spec.name in HELP_ORDER else len(HELP_ORDER)
+        ),
+    )
+    lines = [f"`{spec.usage}` — {spec.summary}" for spec in ordered]
+    body = "\n".join(lines)
+    tip = "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, “next Friday”. `/ccm help <command>` for examples."
+    return Reply(
+        text=f"*ccm-bot commands*\n{body}\n{tip}",
+        blocks=[header("ccm-bot commands"), section(body), context(tip)],
+    )

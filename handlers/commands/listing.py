@@ -1,0 +1,127 @@
+"""`items`: open items filtered by overdue, this week, area, State, owner, mine, done."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+
+from handlers.areas import find_area
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.render import item_line
+from handlers.reply import Reply, error, header, section
+from handlers.states import StateMatch
+from handlers.text import escape
+from storage.items import DONE, OPEN
+from storage.models import ActionItem, ItemState
+
+PAGE = 25
+
+
+def items_reply_lines(items: list[ActionItem], today: date) -> str:
+    return "\n".join(item_line(item, today) for item in items) or "_none_"
+
+
+@command(
+    "items",
+    usage="items [overdue | due this week | <area> | <State> | owner <who> | mine | done]",
+    examples=(
+        "items",
+        "items overdue",
+        "items due this week",
+        "items Botswana",
+        "items universalization",
+        "items mine",
+        "items done",
+    ),
+    aliases=("list", "ls", "open"),
+)
+def items(ctx: Ctx, args: str) -> Reply:
+    """List action items, with filters."""
+    words = args.strip()
+    query = select(ActionItem)
+    described: list[str] = []
+    status = DONE if re.search(r"\b(done|closed|completed)\b", words, re.I) else OPEN
+    query = query.where(ActionItem.status == status)
+    described.append(status)
+    if re.search(r"\boverdue\b|\blate\b", words, re.I):
+        query = query.where(col(ActionItem.due) < ctx.today)
+        described.append("overdue")
+    week = re.search(r"\b(this|next) week\b", words, re.I)
+    if week:
+        start = ctx.today - timedelta(days=ctx.today.weekday())
+        if week[1].lower() == "next":
+            start += timedelta(weeks=1)
+        end = start + timedelta(days=6)
+        query = query.where(
+            col(ActionItem.due) >= (ctx.today if week[1].lower() == "this" else start),
+            col(ActionItem.due) <= end,
+        )
+        described.append(f"due {week[0].lower()}")
+    if re.search(r"\b(mine|my|me)\b", words, re.I):
+        query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
+        described.append("yours")
+    owner = re.search(r"\bowner\s+(.+)$", words, re.I)
+    if owner:
+        query = query.where(col(ActionItem.owner).ilike(f"%{owner[1].strip()}%"))
+        described.append(f"owner “{escape(owner[1].strip())}”")
+    area = find_area(words)
+    if area:
+        query = query.where(ActionItem.area_key == area.key)
+        described.append(area.name)
+    states = [] if owner else ctx.states.find_in_text(words)
+    for match in states:
+        link = aliased(ItemState)
+        query = query.join(link, col(link.item_id) == col(ActionItem.id)).where(
+            link.iso3 == match.state.iso3
+        )
+        described.append(match.state.short)
+    leftover = _leftover(words, states)
+    if leftover and not area and not owner:
+        guesses = ctx.states.suggest(leftover, limit=1)
+        hint = (
+            f" No State called “{escape(leftover)}” — did you mean *{guesses[0].short}*?"
+            if guesses
+            else ""
+        )
+        return error(
+            f"I didn't understand the filter “{escape(leftover)}”.{hint} Try `/ccm help items`."
+        )
+    total = ctx.session.exec(select(func.count()).select_from(query.subquery())).one()
+    order = (col(ActionItem.due).is_(None), col(ActionItem.due), col(ActionItem.id))
+    if status == DONE:
+        order = (col(ActionItem.updated_at).desc(),)  # type: ignore[assignment]
+    found = list(ctx.session.exec(query.order_by(*order).limit(PAGE)))
+    title = f"Items: {', '.join(described)} ({total})"
+    body = items_reply_lines(found, ctx.today)
+    if total > len(found):
+        body += f"\n…and {total - len(found)} more. Narrow it down, e.g. `/ccm items overdue universalization`."
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+_FILTER_WORDS = re.compile(
+    r"\b(done|closed|completed|overdue|late|this week|next week|due|mine|my|me|items?|open|all|in|for|of|and|the|with|owner\s+.+)\b",
+    re.I,
+)
+
+
+def _leftover(words: str, states: list[StateMatch]) -> str:
+    """What the filters did not explain: a likely typo to answer with did-you-mean."""
+    text = words
+    for match in sorted(states, key=lambda m: -m.start):
+        text = text[: match.start] + " " + text[match.end :]
+    area = find_area(text)
+    text = _FILTER_WORDS.sub(" ", text)
+    if area:
+        return ""
+    return " ".join(text.split()).strip(" ,.")
+
+
+@command("overdue", usage="overdue [filters]", examples=("overdue", "overdue universalization"))
+def overdue(ctx: Ctx, args: str) -> Reply:
+    """Open items past their due date."""
+    return items(ctx, f"overdue {args}")

@@ -1,0 +1,338 @@
+"""The date layer: dateparser underneath, our own rules (handlers/date_rules.py) on top.
+
+Every reading is a pure function of (phrase, now, tz): ``now`` is converted to the committee
+time zone and handed to dateparser as a naive RELATIVE_BASE. Numeric dates are day-first, dates
+without a year prefer the future, an explicit year wins. Vague phrases get a note saying how
+they were read; the measurements behind each rule are in tests/test_dates.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import dateparser
+
+from handlers import date_rules as rules
+from handlers.date_rules import DateError, Kind
+from handlers.text import clean
+
+__all__ = [
+    "DateError",
+    "DateReading",
+    "find_when",
+    "format_day",
+    "format_reading",
+    "parse_time_range",
+    "parse_when",
+    "period_bounds",
+    "warm_up",
+]
+
+MAX_DATE_CHARS = 200
+LANGUAGES = ("en", "fr", "es")
+_PARSERS = ["relative-time", "custom-formats", "absolute-time"]  # no timestamps: "1490263200"
+_DAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_TIME_RANGE = re.compile(rf"(?<![\w'])(?:{rules.TIME_RANGE})")
+_TIME = re.compile(
+    rf"(?:,?\s*(?:at|a\s+las|a)\s+)?(?P<t>{rules.TIME})(?:\s*(?:hours|hrs|heures|horas)\b)?"
+)
+_KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the coming weeks"
+    rf"(?:{rules.ARTICLE})?(?:{rules.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
+    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{rules.NUMBER})\s+{rules.UNIT}"
+)
+_LEADING = re.compile(rf"(?:{rules.CONNECTOR})\s+(?!{_KEEP})")
+_NUMBER_ONLY = re.compile(r"\W*\d+\W*")
+_DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})")
+_WEEKDAY = re.compile(rf"(?<![\w'])(?P<wd>{rules.WEEKDAY})(?![\w])")
+_HAS_YEAR = re.compile(rf"{rules.YEAR}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b")
+_UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date read from what a user wrote, in the committee time zone."""
+
+    due: date
+    at: datetime | None
+    end: datetime | None
+    phrase: str
+    note: str | None
+
+    @property
+    def vague(self) -> bool:
+        return self.note is not None
+
+
+def _local(now: datetime, tz: ZoneInfo) -> datetime:
+    """``now`` in the committee zone; a naive ``now`` is taken to be committee-local already."""
+    return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+
+
+def _to_time(text: str, pm_hint: bool | None = None) -> time | None:
+    m = re.fullmatch(r"(\d{1,2})(?:[:h](\d{2}))?\s*(?:h|(?P<ap>[ap])\.?m\.?)?", text.strip())
+    if not m:
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    pm = m["ap"] == "p" if m["ap"] else pm_hint
+    if pm is not None and hour <= 12:
+        hour = hour % 12 + (12 if pm else 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def parse_time_range(text: str, *, day: date, tz: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """ "from 10:00h to 11:30h", "10:00 – 11:30 hours", "10h-11h30" -> aware start and end."""
+    m = _TIME_RANGE.search(rules.same_length_fold(clean(text)))
+    if not m:
+        return None
+    end = _to_time(m["t2"])
+    hint = "pm" in m["t2"] or "p.m" in m["t2"] if re.search(r"[ap]\.?m", m["t2"]) else None
+    start = _to_time(m["t1"], hint if not re.search(r"[ap]\.?m", m["t1"]) else None)
+    if start is None or end is None or end <= start:
+        return None
+    return datetime.combine(day, start, tzinfo=tz), datetime.combine(day, end, tzinfo=tz)
+
+
+def _cut(original: str, folded: str, m: re.Match[str]) -> tuple[str, str]:
+    return (
+        clean(original[: m.start()] + " " + original[m.end() :]).strip(" ,"),
+        clean(folded[: m.start()] + " " + folded[m.end() :]).strip(" ,"),
+    )
+
+
+def _dateparser(text: str, base: datetime, languages: Sequence[str]) -> datetime | None:
+    settings = {
+        "RELATIVE_BASE": base,
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "future",
+        "PARSERS": _PARSERS,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    found = dateparser.parse(text[:MAX_DATE_CHARS], languages=list(languages), settings=settings)
+    return found if isinstance(found, datetime) else None
+
+
+def _by_dateparser(
+    original: str, folded: str, ctx: rules.Ctx, base: datetime, languages: Sequence[str]
+) -> rules.Resolved:
+    if _NUMBER_ONLY.fullmatch(folded):  # "21", "#12": dateparser reads a day of this month
+        raise DateError(_UNREADABLE.format(original))
+    text = _DOT_DATE.sub(r"\1/\2", original) if _DOT_DATE.fullmatch(folded) else original
+    found = _dateparser(text.replace("’", "'"), base, languages)
+    if found is None:
+        raise DateError(_UNREADABLE.format(original))
+    wd = _WEEKDAY.search(folded)
+    if wd is None or not re.search(r"\d", folded):
+        return found.date(), None
+    return _check_weekday(original, found.date(), rules.WEEKDAYS[wd["wd"].rstrip(".")], folded, ctx)
+
+
+def _check_weekday(
+    original: str, due: date, weekday: int, folded: str, ctx: rules.Ctx
+) -> rules.Resolved:
+    """ "Tuesday, 25th April 2017" must be a Tuesday; without a year the weekday picks it."""
+    if due.weekday() == weekday:
+        return due, None
+    name = rules.DAY_NAMES[weekday]
+    if not _HAS_YEAR.search(folded):
+        for year in (ctx.today.year, ctx.today.year - 1, ctx.today.year + 1):
+            try:
+                other = due.replace(year=year)
+            except ValueError:
+                continue
+            if other.weekday() == weekday:
+                return other, f"the year in which it is a {name}"
+    actual = rules.DAY_NAMES[due.weekday()]
+    raise DateError(
+        f"{original} is not possible: {rules.long_day(due)} is a {actual}, not a {name}."
+    )
+
+
+def parse_when(
+    phrase: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    deadline: bool = True,
+    next_meeting: date | None = None,
+    languages: Sequence[str] = LANGUAGES,
+) -> DateReading:
+    """Read one date phrase; raise DateError when it is impossible or unreadable."""
+    text = clean(phrase)[:MAX_DATE_CHARS]
+    if not text:
+        raise DateError("Give a date, e.g. “15 April”, “end of March” or “in two weeks”.")
+    local = _local(now, tz)
+    ctx = rules.Ctx(local.date(), deadline, next_meeting)
+    original, folded = text, rules.same_length_fold(text)
+    while m := _LEADING.match(folded):
+        original, folded = original[m.end() :], folded[m.end() :]
+    if m := rules.LATEST_AFTER.search(folded):
+        original, folded = original[: m.start()], folded[: m.start()]
+    span = start = None
+    if m := _TIME_RANGE.search(folded):
+        span = (m["t1"], m["t2"])
+        original, folded = _cut(original, folded, m)
+    elif m := _TIME.search(folded):
+        start = _to_time(m["t"])
+        original, folded = _cut(original, folded, m)
+    if not folded and (span or start):
+        due, why = ctx.today, None
+    else:
+        rules.validate(original, folded, ctx)
+        found = rules.apply_rules(folded, ctx)
+        base = local.replace(tzinfo=None)
+        due, why = found or _by_dateparser(original, folded, ctx, base, languages)
+    at = end = None
+    if span:
+        times = parse_time_range(f"{span[0]}-{span[1]}", day=due, tz=tz)
+        at, end = times if times else (None, None)
+    elif start:
+        at = datetime.combine(due, start, tzinfo=tz)
+    note = None if why is None else f"“{text}” read as {rules.long_day(due)}"
+    note = f"{note}, {why}" if note and why else note
+    return DateReading(due=due, at=at, end=end, phrase=text, note=note)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # where the removal starts (the connector, if any)
+    core: int  # where the date phrase itself starts
+    end: int
+    kind: Kind
+    deadline_word: bool
+
+
+def _candidates(original: str, folded: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for kind in rules.KINDS:
+        for m in kind.regex.finditer(folded):
+            conn = rules.CONNECTOR_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
+            start = m.start() - len(conn[0]) if conn else m.start()
+            if kind.needs_capital and m[0].split()[-1].strip(".") in rules._MONTHS_OTHER:
+                needs_conn, capital_ok = True, True
+            else:
+                needs_conn = kind.needs_connector
+                capital_ok = not kind.needs_capital or original[m.start()].isupper()
+                capital_ok = capital_ok or m[0].split()[0] not in rules.WEEKDAYS_EN | set(
+                    rules._MONTHS_EN
+                )
+            if not capital_ok or (needs_conn and not conn):
+                continue
+            if kind.name == "meeting" and m[0].startswith(("the", "next", "la ", "proxima")):
+                continue  # "the next meeting would be held ..." is a subject, not a due date
+            if kind.name == "season" and not (m["prep"] or m["art"]):
+                continue
+            if kind.name == "quarter" and not (m["year"] or m["q"]):
+                continue
+            end = m.end()
+            if late := rules.LATEST_AFTER.match(folded, end):
+                end = late.end()
+            word = bool(conn and rules.DEADLINE_CONNECTORS.match(conn["conn"]))
+            found.append(_Candidate(start, m.start(), end, kind, word))
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[_Candidate] = []
+    for cand in found:
+        if not chosen or cand.start >= chosen[-1].end:
+            chosen.append(cand)
+    return chosen
+
+
+def _tidy(text: str) -> str:
+    text = clean(re.sub(r"\(\s*\)", "", text))
+    text = re.sub(r"\s+([,.)])", r"\1", text)
+    return text.strip(" ,;:–—-")
+
+
+def find_when(
+    text: str, *, now: datetime, tz: ZoneInfo, next_meeting: date | None = None
+) -> tuple[DateReading, str] | None:
+    """Find the due date in a sentence; return it and the sentence without it, or None."""
+    original = clean(text)
+    folded = rules.same_length_fold(original)
+    cands = _candidates(original, folded)
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
+    late = rules.LATEST_AFTER.search(folded, best.core, best.end)
+    phrase = original[best.core : late.start() if late else best.end]
+    reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting)
+    return reading, _tidy(original[: best.start] + " " + original[best.end :])
+
+
+def format_day(d: date) -> str:
+    """ "Fri 31 Mar 2017"."""
+    return f"{_DAY_ABBR[d.weekday()]} {d.day} {rules.MONTH_NAMES[d.month - 1][:3]} {d.year}"
+
+
+def format_reading(r: DateReading) -> str:
+    """ "due Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)"."""
+    out = f"due {format_day(r.due)}"
+    if r.at:
+        out += f" {r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "")
+    return out + (f" ({r.note})" if r.note else "")
+
+
+_PERIOD_NEXT = re.compile(
+    rf"(?:the\s+)?(?:next|coming)\s+(?P<n>{rules.NUMBER})\s+(?P<unit>{rules.UNIT})"
+)
+_PERIOD_REL = re.compile(r"(?P<which>this|next|last)\s+(?P<unit>week|month|year|quarter)")
+_PERIOD_MONTH = re.compile(rf"(?P<month>{rules.MONTH})(?:\s+(?P<year>{rules.YEAR}))?")
+_PERIOD_QUARTER = re.compile(rules.QUARTER)
+
+
+def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
+    """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
+    text = re.sub(r"^(?:in|during|for|over)\s+", "", rules.same_length_fold(clean(phrase)))
+    today = _local(now, tz).date()
+    ctx = rules.Ctx(today, True, None)
+    if m := _PERIOD_NEXT.fullmatch(text):
+        n = int(m["n"]) if m["n"].isdigit() else rules.NUMBER_WORDS[m["n"]]
+        unit = m["unit"][:2]
+        if unit in {"da", "jo", "di"}:
+            return today, today + timedelta(days=n)
+        if unit in {"we", "se"}:
+            return today, today + timedelta(weeks=n)
+        return today, rules.add_months(today, n * (1 if unit in {"mo", "me"} else 12))
+    if m := _PERIOD_REL.fullmatch(text):
+        return _relative_period(today, m["unit"], {"this": 0, "next": 1, "last": -1}[m["which"]])
+    if m := _PERIOD_MONTH.fullmatch(text):
+        month = rules.month_number(m["month"])
+        end = rules._pick(
+            ctx, rules.year_of(m["year"]), lambda y: (date(y, month, 1), rules.month_end(y, month))
+        )
+        return end.replace(day=1), end
+    if re.fullmatch(rules.YEAR, text):
+        return date(int(text), 1, 1), date(int(text), 12, 31)
+    if (m := _PERIOD_QUARTER.fullmatch(text)) and not m["end"]:
+        end = rules.quarter_rule(m, ctx)[0]
+        first = rules.quarter_rule(m, rules.Ctx(today, False, None))[0]
+        return first, end
+    try:
+        reading = parse_when(phrase, now=now, tz=tz, deadline=False)
+    except DateError:
+        return None
+    return None if reading.vague else (reading.due, reading.due)
+
+
+def _relative_period(today: date, unit: str, step: int) -> tuple[date, date]:
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        first = rules.add_months(today.replace(day=1), step)
+        return first, rules.month_end(first.year, first.month)
+    if unit == "quarter":
+        first = rules.add_months(
+            today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step
+        )
+        return first, rules.month_end(first.year, first.month + 2)
+    return date(today.year + step, 1, 1), date(today.year + step, 12, 31)
+
+
+def warm_up() -> None:
+    """Parse one phrase so dateparser loads its language data before the first real command."""
+    zurich = ZoneInfo("Europe/Zurich")
+    parse_when("Tuesday, 25th April 2017", now=datetime(2017, 3, 23, tzinfo=zurich), tz=zurich)

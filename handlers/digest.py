@@ -1,0 +1,131 @@
+"""The digest: what the Committee should know this week, built once for preview and scheduler."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from handlers.areas import AREA_BY_KEY
+from handlers.dates import format_day
+from handlers.money import format_chf
+from handlers.render import item_line
+from handlers.reply import Block, Reply, context, divider, header, section
+from handlers.slackfmt import date_token
+from handlers.text import escape
+from storage.contributions import year_summary
+from storage.items import DONE, OPEN
+from storage.meetings import next_meeting
+from storage.models import ActionItem, State, TreatyDeadline
+
+SHOWN = 10
+MAX_BLOCKS = 50
+
+
+def build_digest(
+    *,
+    session: Session,
+    now: datetime,
+    tz: ZoneInfo,
+    since: datetime | None = None,
+    title: str = "Weekly digest",
+) -> Reply:
+    """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'."""
+    today = now.astimezone(tz).date()
+    since = since or now - timedelta(days=7)
+    sections: list[tuple[str, str]] = []
+
+    per_area = session.exec(
+        select(ActionItem.area_key, func.count())
+        .where(ActionItem.status == OPEN)
+        .group_by(ActionItem.area_key)
+    ).all()
+    area_lines = [
+        f"{AREA_BY_KEY[key].name if key in AREA_BY_KEY else 'No area'}: {count}"
+        for key, count in sorted(per_area, key=lambda row: -row[1])
+    ]
+    sections.append(("Open items per thematic area", "\n".join(area_lines) or "_none_"))
+
+    overdue = _items(session, (ActionItem.status == OPEN, col(ActionItem.due) < today))
+    sections.append((f"Overdue ({overdue[1]})", _lines(overdue[0], today)))
+    soon = _items(
+        session,
+        (
+            ActionItem.status == OPEN,
+            col(ActionItem.due) >= today,
+            col(ActionItem.due) <= today + timedelta(days=14),
+        ),
+    )
+    sections.append((f"Due in the next 14 days ({soon[1]})", _lines(soon[0], today)))
+    done = _items(
+        session, (ActionItem.status == DONE, col(ActionItem.updated_at) >= since), newest=True
+    )
+    sections.append(
+        (
+            f"Done since {format_day(since.astimezone(tz).date())} ({done[1]})",
+            _lines(done[0], today),
+        )
+    )
+
+    meeting = next_meeting(session=session, after=now)
+    if meeting:
+        start = meeting.start.astimezone(tz)
+        place = f" · {escape(meeting.place)}" if meeting.place else ""
+        token = date_token(meeting.start, f"{format_day(start.date())} {start:%H:%M}")
+        sections.append(("Next meeting", f"{escape(meeting.title)} · {token}{place}"))
+
+    treaty = session.exec(
+        select(TreatyDeadline, State.short)
+        .join(State, col(State.iso3) == col(TreatyDeadline.state_iso3))
+        .where(
+            col(TreatyDeadline.due) >= today, col(TreatyDeadline.due) <= today + timedelta(days=365)
+        )
+        .where(col(TreatyDeadline.completed).is_(False))
+        .order_by(col(TreatyDeadline.due))
+        .limit(SHOWN)
+    ).all()
+    treaty_lines = [
+        f"{format_day(d.due)} · {short}: {d.kind.replace('_', ' ')}" for d, short in treaty
+    ]
+    sections.append(("Treaty deadlines in the next 12 months", "\n".join(treaty_lines) or "_none_"))
+
+    sections.append((f"Contributions {today.year}", _money(session, today.year)))
+    return _assemble(title=f"{title} — {format_day(today)}", sections=sections)
+
+
+def _items(
+    session: Session, where: tuple[object, ...], *, newest: bool = False
+) -> tuple[list[ActionItem], int]:
+    total = session.exec(select(func.count()).select_from(ActionItem).where(*where)).one()  # type: ignore[arg-type]
+    order = (
+        (col(ActionItem.updated_at).desc(),)
+        if newest
+        else (col(ActionItem.due), col(ActionItem.id))
+    )
+    rows = session.exec(select(ActionItem).where(*where).order_by(*order).limit(SHOWN))  # type: ignore[arg-type]
+    return list(rows), int(total)
+
+
+def _lines(items: list[ActionItem], today: date) -> str:
+    return "\n".join(item_line(item, today) for item in items) or "_none_"
+
+
+def _money(session: Session, year: int) -> str:
+    summary = year_summary(session=session, year=year)
+    return (
+        f"Received {format_chf(summary.received_cents)} · pledged {format_chf(summary.pledged_cents)}"
+        f" · States Parties paid: {summary.paid_count} of {len(summary.parties)}"
+    )
+
+
+def _assemble(*, title: str, sections: list[tuple[str, str]]) -> Reply:
+    blocks: list[Block] = [header(title)]
+    text_parts = [f"*{title}*"]
+    for heading, body in sections:
+        blocks += [divider(), section(f"*{heading}*\n{body}")]
+        text_parts.append(f"*{heading}*\n{body}")
+    blocks = blocks[:MAX_BLOCKS]
+    blocks.append(context("Preview with `/ccm digest`; details with `/ccm items overdue`."))
+    return Reply(text="\n\n".join(text_parts), blocks=blocks)

@@ -1,0 +1,121 @@
+"""Who owns a commitment: States, an area's coordinators, the Presidency, the ISU or a person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from handlers.areas import resolve_area
+from handlers.ports import Ctx
+from handlers.slackfmt import user_ref
+from handlers.text import escape, fold
+from storage.models import Coordinator, Person
+
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+_PRESIDENCY = {"president", "the president", "presidency", "the presidency", "chair", "the chair"}
+_ISU = {
+    "isu",
+    "the isu",
+    "isu-ccm",
+    "the isu-ccm",
+    "secretariat",
+    "the secretariat",
+    "isu director",
+}
+_JOINERS = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """``kind`` is state, states, area, presidency, isu or person; ``ref`` what it points at."""
+
+    kind: str
+    ref: str | None
+    label: str
+    states: tuple[str, ...] = ()
+    area_key: str | None = None
+
+
+class OwnerError(ValueError):
+    """The owner phrase named nobody the bot knows; the message says what it understood."""
+
+
+def _presidency_or_isu(folded: str) -> Owner | None:
+    stripped = re.sub(r"^(the )?\d+(msp|rc) ", "the ", folded)
+    if folded in _PRESIDENCY or stripped in _PRESIDENCY:
+        return Owner("presidency", None, "the Presidency")
+    if folded in _ISU or folded.startswith("isu") or folded.startswith("the isu"):
+        return Owner("isu", None, "the ISU")
+    return None
+
+
+def _area_owner(ctx: Ctx, phrase: str) -> Owner | None:
+    if "coordinator" not in fold(phrase):
+        return None
+    area = resolve_area(phrase)
+    if area is None:
+        return None
+    query = select(Coordinator.state_iso3).where(Coordinator.area_key == area.key)
+    states = tuple(dict.fromkeys(ctx.session.exec(query)))
+    return Owner("area", area.key, f"{area.name} coordinators", states, area.key)
+
+
+def _person_owner(ctx: Ctx, phrase: str) -> Owner | None:
+    mention = _MENTION.match(phrase)
+    if mention:
+        return Owner("person", mention.group(1), user_ref(mention.group(1)))
+    if fold(phrase) in {"me", "i", "myself"}:
+        return Owner("person", ctx.user, user_ref(ctx.user))
+    person = ctx.session.exec(select(Person).where(Person.name == phrase)).first()
+    if person is not None:
+        ref = person.slack_user_id or person.name
+        return Owner("person", ref, user_ref(ref))
+    return None
+
+
+def _state_owner(ctx: Ctx, phrase: str) -> Owner | None:
+    """One or more States and nothing else ("Italy", "Chile and Italy", "Bosnia & Herzegovina")."""
+    whole = ctx.states.lookup(phrase)
+    matches = [whole] if whole else [m.state for m in ctx.states.find_in_text(phrase)]
+    if not matches:
+        return None
+    leftover = phrase
+    for match in ctx.states.find_in_text(phrase):
+        leftover = leftover.replace(match.matched, " ")
+    if not whole and _JOINERS.sub(" ", leftover).replace("the", " ").strip(" .'s"):
+        return None
+    iso3s = tuple(dict.fromkeys(name.iso3 for name in matches))
+    label = " and ".join(name.short for name in matches)
+    return Owner("state" if len(iso3s) == 1 else "states", ",".join(iso3s), label, iso3s)
+
+
+def parse_owner(ctx: Ctx, phrase: str) -> Owner:
+    """Read the owner phrase, or raise OwnerError with a friendly explanation."""
+    phrase = phrase.strip().strip(",:")
+    folded = fold(phrase)
+    for finder in (_person_owner, _area_owner, _state_owner):
+        owner = finder(ctx, phrase)
+        if owner:
+            return owner
+    special = _presidency_or_isu(folded)
+    if special:
+        return special
+    raise OwnerError(_explain(ctx, phrase))
+
+
+def _explain(ctx: Ctx, phrase: str) -> str:
+    parts = [part.strip() for part in _JOINERS.split(phrase) if part.strip()]
+    unknown = [part for part in parts if ctx.states.lookup(part) is None]
+    hint = ""
+    for part in unknown:
+        guesses = ctx.states.suggest(part, limit=1)
+        if guesses:
+            hint = f" No State called “{escape(part)}” — did you mean *{guesses[0].short}*?"
+            break
+    return (
+        f"I couldn't tell who owns this: “{escape(phrase)}”.{hint} Start with a State (“Italy”), "
+        "several States (“Chile and Italy”), an area's coordinators (“VA coordinators”), "
+        "“the Presidency”, “the ISU” or a person (@name, or “me”)."
+    )

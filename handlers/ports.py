@@ -1,0 +1,65 @@
+"""The ports the domain needs from outside: a clock, a database, somewhere to send messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from handlers.states import StateDirectory
+from storage.db import Database
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    """Now, timezone-aware in UTC: the only clock production uses."""
+    return datetime.now(UTC)
+
+
+def fixed_clock(moment: datetime) -> Clock:
+    """A clock stopped at ``moment`` (for ``--at``, scripts and tests)."""
+    if moment.tzinfo is None:
+        raise ValueError("a fixed clock needs a timezone-aware moment")
+    return lambda: moment
+
+
+class Notifier(Protocol):
+    """Where scheduled jobs send messages: Slack in production, a recorder in tests."""
+
+    def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None: ...
+
+
+@dataclass
+class Deps:
+    """Everything a command or job needs, handed in so tests control each piece."""
+
+    db: Database
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Zurich"))
+    clock: Clock = system_clock
+    states: StateDirectory = field(default_factory=StateDirectory.default)
+    digest_channel: str | None = None
+
+
+@dataclass
+class Ctx:
+    """One command's world: its session, its moment, who asked."""
+
+    session: Session
+    now: datetime
+    tz: ZoneInfo
+    user: str
+    states: StateDirectory
+    source: str | None = None
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.tz)
+
+    @property
+    def today(self) -> date:
+        return self.local_now.date()

@@ -1,0 +1,49 @@
+"""The one thing every command returns: a plain-text fallback plus Block Kit blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Block = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a command answers; ``public`` asks the transport to post it in the channel."""
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    ok: bool = True
+    public: bool = False
+    item_id: int | None = None
+
+
+def section(markdown: str) -> Block:
+    """A mrkdwn section, cut to Slack's 3000-character limit."""
+    text = markdown if len(markdown) <= 3000 else markdown[:2999] + "…"
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def header(plain: str) -> Block:
+    """A header block (plain text, 150 characters at most)."""
+    return {"type": "header", "text": {"type": "plain_text", "text": plain[:150], "emoji": True}}
+
+
+def context(markdown: str) -> Block:
+    """A small grey line under a section: sources, hints."""
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": markdown[:3000]}]}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def simple(text: str, *, ok: bool = True) -> Reply:
+    """A one-section reply whose fallback text is the same markdown."""
+    return Reply(text=text, blocks=[section(text)], ok=ok)
+
+
+def error(text: str) -> Reply:
+    """A refusal: nothing was changed, and the text says how to fix the command."""
+    return simple(text, ok=False)

@@ -1,0 +1,93 @@
+"""`/ccm` as a small router: clean the text, pick the sub-command, run it in one session."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from datetime import datetime
+
+from rapidfuzz import fuzz, process
+
+import handlers.commands  # noqa: F401  (registers the sub-commands)
+from handlers.areas import resolve_area
+from handlers.ports import Ctx, Deps
+from handlers.registry import COMMANDS, LOOKUP, Command
+from handlers.reply import Reply, error
+from handlers.text import MAX_COMMAND_CHARS, clean, escape, shorten
+
+log = logging.getLogger(__name__)
+
+_PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b|<@[UW][A-Z0-9]+>)\s*", re.I)
+_CAPTURE = re.compile(r"^\s*(?:action|todo|to-do)\s*:", re.I)
+_NATURAL_STATUS = re.compile(
+    r"^(?:what'?s up with|what about|where do we stand (?:with|on)|how is|how's)\b", re.I
+)
+
+
+def route(text: str) -> tuple[Command | None, str]:
+    """Pick the sub-command for a line of text; (None, text) when nothing fits."""
+    if _CAPTURE.match(text):
+        return COMMANDS["action"], text
+    if _NATURAL_STATUS.match(text):
+        return COMMANDS["status"], text
+    word, _, rest = text.partition(" ")
+    spec = LOOKUP.get(word.lower().rstrip(":?!,."))
+    return (spec, rest.strip()) if spec else (None, text)
+
+
+def handle(
+    deps: Deps, text: str, *, user: str, now: datetime | None = None, source: str | None = None
+) -> Reply:
+    """Run one command; a refused or failed command leaves the database exactly as it was."""
+    raw = text or ""
+    if len(raw) > MAX_COMMAND_CHARS:
+        return error(
+            f"That command is {len(raw):,} characters long; the limit is {MAX_COMMAND_CHARS:,}. Nothing was changed."
+        )
+    line = _PREFIX.sub("", clean(raw))
+    spec, args = route(line) if line else (COMMANDS["help"], "")
+    moment = now or deps.clock()
+    try:
+        with deps.db.session(write=spec.writes if spec else False) as session:
+            ctx = Ctx(
+                session=session,
+                now=moment,
+                tz=deps.tz,
+                user=user,
+                states=deps.states,
+                source=source,
+            )
+            reply = _fallback(ctx, line) if spec is None else spec.func(ctx, args)
+            if not reply.ok:
+                session.rollback()
+            return reply
+    except Exception:
+        ref = uuid.uuid4().hex[:8]
+        log.exception("command failed (ref %s): %r", ref, shorten(line, 200))
+        return error(
+            f"Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
+        )
+
+
+def _fallback(ctx: Ctx, line: str) -> Reply:
+    """No command word: a bare State or area means status; otherwise say what was understood."""
+    if ctx.states.lookup(line) or resolve_area(line):
+        return COMMANDS["status"].func(ctx, line)
+    word = line.split()[0].lower()
+    best = process.extractOne(word, list(LOOKUP), scorer=fuzz.ratio, score_cutoff=70)
+    states = ctx.states.find_in_text(line)
+    understood = f" I noticed {', '.join(m.state.short for m in states)}." if states else ""
+    if best:
+        spec = LOOKUP[best[0]]
+        hint = f"Did you mean `/ccm {spec.usage}`?"
+    elif states:
+        hint = f"To see where things stand, try `/ccm status {states[0].state.short}`."
+    else:
+        guess = ctx.states.suggest(line, limit=1)
+        hint = (
+            f"No State called “{escape(shorten(line, 60))}” — did you mean *{guess[0].short}*?"
+            if guess
+            else "`/ccm help` lists what I can do."
+        )
+    return error(f"I didn't understand “{escape(shorten(line, 120))}”.{understood} {hint}")

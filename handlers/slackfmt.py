@@ -1,0 +1,29 @@
+"""Slack's mrkdwn conventions as plain strings (no Slack SDK): dates, people, escaping back."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+_DATE_TOKEN = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
+_ITALIC = re.compile(r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)")
+_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+
+
+def date_token(moment: datetime, fallback: str, *, fmt: str = "{date_short_pretty} {time}") -> str:
+    """A date every reader sees in their own time zone; ``fallback`` where tokens don't render."""
+    return f"<!date^{int(moment.timestamp())}^{fmt}|{fallback}>"
+
+
+def user_ref(user_id: str) -> str:
+    """A Slack user id as a mention; anything else as it is."""
+    return f"<@{user_id}>" if re.fullmatch(r"[UW][A-Z0-9]{2,}", user_id) else user_id
+
+
+def to_plain(mrkdwn: str) -> str:
+    """What a terminal should show for a Slack message: tokens to fallbacks, entities undone."""
+    text = _DATE_TOKEN.sub(r"\1", mrkdwn)
+    text = _LINK.sub(r"\2 (\1)", text)
+    text = _ITALIC.sub(r"\1", text.replace("*", ""))
+    return html.unescape(text)

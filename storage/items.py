@@ -1,0 +1,110 @@
+"""Persistence of action items: keyword-only functions, one session handed in by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from storage.models import ActionItem, ItemEvent, ItemState
+
+OPEN = "open"
+DONE = "done"
+DELETED = "deleted"
+DRAFT = "draft"
+
+
+def create_item(
+    *, session: Session, item: ActionItem, states: Iterable[str], actor: str, now: datetime
+) -> ActionItem:
+    """Store a new item with its related States and a 'created' history line."""
+    item.created_at = item.created_at or now
+    item.updated_at = now
+    session.add(item)
+    session.flush()
+    assert item.id is not None
+    set_states(session=session, item_id=item.id, states=states)
+    add_event(session=session, item_id=item.id, actor=actor, action="created", now=now)
+    return item
+
+
+def set_states(*, session: Session, item_id: int, states: Iterable[str]) -> None:
+    """Replace an item's related States."""
+    for link in session.exec(select(ItemState).where(ItemState.item_id == item_id)):
+        session.delete(link)
+    session.flush()
+    for iso3 in dict.fromkeys(states):
+        session.add(ItemState(item_id=item_id, iso3=iso3))
+
+
+def states_of(*, session: Session, item_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Related States of many items in one query."""
+    result: dict[int, list[str]] = {item_id: [] for item_id in item_ids}
+    if not item_ids:
+        return result
+    query = select(ItemState).where(col(ItemState.item_id).in_(item_ids))
+    rows = session.exec(query.order_by(col(ItemState.item_id), col(ItemState.iso3)))
+    for link in rows:
+        result[link.item_id].append(link.iso3)
+    return result
+
+
+def add_event(
+    *, session: Session, item_id: int, actor: str, action: str, now: datetime, detail: str = ""
+) -> None:
+    session.add(ItemEvent(item_id=item_id, at=now, actor=actor, action=action, detail=detail))
+
+
+def history(*, session: Session, item_id: int) -> list[ItemEvent]:
+    query = select(ItemEvent).where(ItemEvent.item_id == item_id).order_by(col(ItemEvent.id))
+    return list(session.exec(query))
+
+
+def get_item(*, session: Session, item_id: int) -> ActionItem | None:
+    return session.get(ActionItem, item_id)
+
+
+def open_items_query(*, today: date | None = None) -> object:
+    """Open, not snoozed past today (when today is given)."""
+    query = select(ActionItem).where(ActionItem.status == OPEN)
+    if today is not None:
+        query = query.where(
+            or_(col(ActionItem.snoozed_until).is_(None), col(ActionItem.snoozed_until) <= today)
+        )
+    return query
+
+
+def overdue(*, session: Session, today: date, limit: int = 20) -> tuple[list[ActionItem], int]:
+    """Open items past due, oldest first, plus how many there are in all."""
+    where = (ActionItem.status == OPEN, col(ActionItem.due) < today)
+    total = session.exec(select(func.count()).select_from(ActionItem).where(*where)).one()
+    query = select(ActionItem).where(*where).order_by(col(ActionItem.due), col(ActionItem.id))
+    return list(session.exec(query.limit(limit))), total
+
+
+def items_for_state(
+    *, session: Session, iso3: str, status: str = OPEN, limit: int = 20
+) -> tuple[list[ActionItem], int]:
+    """Items involving a State (owner or mentioned), soonest due first, plus the total.
+
+    Driven from the (iso3, item_id) index with a join: an ``IN (subquery)`` lets SQLite
+    scan every open item instead.
+    """
+    where = (ItemState.iso3 == iso3, ActionItem.status == status)
+    joined = col(ActionItem.id) == col(ItemState.item_id)
+    count = select(func.count()).select_from(ItemState).join(ActionItem, joined).where(*where)
+    total = session.exec(count).one()
+    query = (
+        select(ActionItem)
+        .join(ItemState, joined)
+        .where(*where)
+        .order_by(col(ActionItem.due).is_(None), col(ActionItem.due), col(ActionItem.id))
+    )
+    return list(session.exec(query.limit(limit))), total
+
+
+def next_id(*, session: Session) -> int:
+    highest = session.exec(select(func.max(ActionItem.id))).one()
+    return (highest or 0) + 1

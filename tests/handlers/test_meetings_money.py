@@ -1,0 +1,74 @@
+"""meeting add / meetings / next meeting, contribution / contributions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import select
+
+from handlers.ports import Deps
+from handlers.slackfmt import to_plain
+from storage.models import Contribution, Meeting
+from tests.conftest import ZURICH, Run
+
+
+def test_meeting_add_with_time_range_and_place(run: Run, deps: Deps) -> None:
+    reply = run(
+        "meeting add 25 April 2017 from 10:00h to 11:30h at the Permanent Mission of Germany"
+    )
+    assert reply.ok, reply.text
+    with deps.db.session() as session:
+        meeting = session.exec(select(Meeting)).one()
+    assert meeting.start == datetime(2017, 4, 25, 10, 0, tzinfo=ZURICH)
+    assert meeting.end == datetime(2017, 4, 25, 11, 30, tzinfo=ZURICH)
+    assert meeting.place == "the Permanent Mission of Germany"
+    assert "<!date^" in reply.text  # each reader sees their own time zone
+    nxt = run("next meeting")
+    assert "Tue 25 Apr 2017 10:00–11:30" in to_plain(nxt.text)
+    assert "Permanent Mission of Germany" in run("meetings").text
+
+
+def test_meeting_add_refusals(run: Run, deps: Deps) -> None:
+    assert not run("meeting add 1 January 2016").ok  # in the past
+    assert not run("meeting add 31/02/2017").ok
+    assert not run("meeting add 25/04/2017 from 11:30 to 10:00").ok
+    with deps.db.session() as session:
+        assert session.exec(select(Meeting)).first() is None
+    assert "No CC meeting is scheduled" in run("next meeting").text
+
+
+def test_contributions_received_apart_from_pledged(run: Run, deps: Deps) -> None:
+    assert run("contribution Norway 25'000 CHF 2017 received on 3 March 2017").ok
+    assert run("contribution Italy 12,500.50 pledged").ok
+    assert run("pledge Austria 1000 2017").ok
+    reply = run("contributions 2017")
+    assert "Received:* CHF 25,000.00" in reply.text
+    assert "Pledged (not yet received):* CHF 13,500.50" in reply.text
+    assert "States Parties paid:* 1 of 111" in reply.text
+    assert "Not paid yet (110)" in reply.text and "Italy" in reply.text
+    with deps.db.session() as session:
+        rows = session.exec(select(Contribution)).all()
+    assert sorted((r.state_iso3, r.amount_cents, r.status) for r in rows) == [
+        ("AUT", 100000, "pledged"),
+        ("ITA", 1250050, "pledged"),
+        ("NOR", 2500000, "received"),
+    ]
+
+
+def test_contribution_refusals(run: Run, deps: Deps) -> None:
+    for command in (
+        "contribution Narnia 100",
+        "contribution Norway",
+        "contribution Norway 100 on 31/02/2017",
+        "contributions someday",
+    ):
+        assert not run(command).ok, command
+    with deps.db.session() as session:
+        assert session.exec(select(Contribution)).first() is None
+
+
+def test_demo_contributions_match_the_minutes(demo_run: Run) -> None:
+    text = demo_run("contributions 2017").text
+    assert "CHF 143,935.07" in text
+    assert "States Parties paid:* 28 of 111" in text
+    assert "7a: CHF 31,437.17; 7b: CHF 47,084.18; 7c: CHF 65,413.72" in text
