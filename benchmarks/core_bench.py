@@ -20,12 +20,10 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.settings import Settings  # noqa: E402
-from bot.wiring import build_deps, prepare_database  # noqa: E402
-from handlers.router import handle  # noqa: E402
-from handlers.transfer import FIELDS, read_csv, store_rows  # noqa: E402
+from bot.settings import Settings
+from bot.wiring import build_deps, prepare_database
+from handlers.router import handle
+from handlers.transfer import FIELDS, read_csv, store_rows
 
 AREAS = ["universalization", "victim_assistance", "clearance", "stockpile", "cooperation", None]
 
