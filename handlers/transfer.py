@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 from sqlmodel import Session, col, select
 
 from handlers.areas import AREA_BY_KEY
@@ -240,6 +240,7 @@ def store_rows(session: Session, rows: Iterable[tuple[dict[str, Any], list[str]]
         session.execute(insert(ActionItem), items[start : start + BATCH])
     for start in range(0, len(links), BATCH):
         session.execute(insert(ItemState), links[start : start + BATCH])
+    _advance_id_sequence(session)
     return ImportReport(created=len(items) - len(existing), updated=len(existing))
 
 
@@ -262,3 +263,15 @@ def export_ics(session: Session) -> str:
             event.add("description", f"Source: {record['source']}")
         calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))
+
+
+def _advance_id_sequence(session: Session) -> None:
+    """PostgreSQL's serial does not move when ids are inserted explicitly: move it past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        text(
+            "SELECT setval(pg_get_serial_sequence('actionitem', 'id'),"
+            " (SELECT COALESCE(MAX(id), 1) FROM actionitem))"
+        )
+    )

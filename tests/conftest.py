@@ -1,11 +1,9 @@
-"""Shared fixtures: a migrated SQLite file per test (copied from one template), a fixed clock."""
+"""Shared fixtures: a migrated database per test (cloned from one template), a fixed clock."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +15,7 @@ from handlers.reply import Reply
 from handlers.router import handle
 from handlers.states import StateDirectory
 from storage.db import Database
+from tests.backends import Backend, PostgresBackend, SqliteBackend, postgres_url
 
 ZURICH = ZoneInfo("Europe/Zurich")
 # The seed meeting: Thursday 23 March 2017, 10:00 in Geneva.
@@ -24,38 +23,60 @@ MEETING_NOW = datetime(2017, 3, 23, 10, 0, tzinfo=ZURICH)
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    db = prepare_database(Settings(database_url=f"sqlite:///{path}"))
-    db.dispose()
-    return path
+def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """SQLite files, or real PostgreSQL databases when CCM_TEST_DATABASE_URL says so."""
+    server = postgres_url()
+    chosen: Backend
+    if server:
+        chosen = PostgresBackend(server)
+    else:
+        chosen = SqliteBackend(tmp_path_factory.mktemp("databases"))
+    yield chosen
+    chosen.close()
+
+
+def _template(backend: Backend, *, demo: bool) -> str:
+    url = backend.empty()
+    prepare_database(Settings(database_url=url), demo=demo, analyze=True).dispose()
+    return url
 
 
 @pytest.fixture(scope="session")
-def demo_template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = prepare_database(Settings(database_url=f"sqlite:///{path}"), demo=True)
-    db.dispose()
-    return path
+def template_url(backend: Backend) -> str:
+    """A migrated database with the reference data, cloned for each test."""
+    return _template(backend, demo=False)
 
 
-def _copy(template: Path, target: Path) -> Database:
-    shutil.copy(template, target)
-    return Database(f"sqlite:///{target}")
-
-
-@pytest.fixture
-def db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
-    database = _copy(template_db, tmp_path / "ccm.db")
-    yield database
-    database.dispose()
+@pytest.fixture(scope="session")
+def demo_template_url(backend: Backend) -> str:
+    """The same plus the demo data drawn from the seed minutes."""
+    return _template(backend, demo=True)
 
 
 @pytest.fixture
-def demo_db(demo_template_db: Path, tmp_path: Path) -> Iterator[Database]:
-    database = _copy(demo_template_db, tmp_path / "demo.db")
+def empty_db_url(backend: Backend) -> Iterator[str]:
+    """A database with nothing in it, not even a schema."""
+    url = backend.empty()
+    yield url
+    backend.drop(url)
+
+
+def _clone(backend: Backend, template: str) -> Iterator[Database]:
+    url = backend.clone(template)
+    database = Database(url)
     yield database
     database.dispose()
+    backend.drop(url)
+
+
+@pytest.fixture
+def db(backend: Backend, template_url: str) -> Iterator[Database]:
+    yield from _clone(backend, template_url)
+
+
+@pytest.fixture
+def demo_db(backend: Backend, demo_template_url: str) -> Iterator[Database]:
+    yield from _clone(backend, demo_template_url)
 
 
 def make_deps(database: Database, now: datetime = MEETING_NOW) -> Deps:

@@ -4,48 +4,50 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from storage.db import Database
+
 CCM = [sys.executable, "-m", "bot"]
 
 
-def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+def _env(url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CCM_"))}
-    env.update(CCM_DATABASE_URL=f"sqlite:///{tmp_path / 'ccm.db'}", **extra)
+    env.update(CCM_DATABASE_URL=url, **extra)
     return env
 
 
-def _ccm(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def _ccm(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*CCM, *args], input=stdin, capture_output=True, text=True, env=_env(tmp_path), timeout=60
+        [*CCM, *args], input=stdin, capture_output=True, text=True, env=_env(url), timeout=60
     )
 
 
 @pytest.fixture
-def demo_dir(tmp_path: Path, demo_template_db: Path) -> Path:
-    shutil.copy(demo_template_db, tmp_path / "ccm.db")
-    return tmp_path
+def demo_url(demo_db: Database) -> str:
+    url = demo_db.url
+    demo_db.dispose()
+    return url
 
 
-def test_init_creates_and_is_idempotent(tmp_path: Path) -> None:
-    first = _ccm(tmp_path, "init", "--demo")
+def test_init_creates_and_is_idempotent(empty_db_url: str) -> None:
+    first = _ccm(empty_db_url, "init", "--demo")
     assert first.returncode == 0, first.stderr
     assert "Demo data loaded" in first.stdout
-    second = _ccm(tmp_path, "init", "--demo")
+    second = _ccm(empty_db_url, "init", "--demo")
     assert second.returncode == 0
-    export = _ccm(tmp_path, "export", "items", "--format", "json")
+    export = _ccm(empty_db_url, "export", "items", "--format", "json")
     assert len(json.loads(export.stdout)) == 17  # the demo was not loaded twice
 
 
-def test_chat_jsonl_from_a_pipe(demo_dir: Path) -> None:
+def test_chat_jsonl_from_a_pipe(demo_url: str) -> None:
     lines = "status Botswana\naction Italy to follow up with Albania by 15/04\n\nstatus Botswna\n"
     result = _ccm(
-        demo_dir, "chat", "--jsonl", "--at", "2017-03-24T09:00", "--user", "U42", stdin=lines
+        demo_url, "chat", "--jsonl", "--at", "2017-03-24T09:00", "--user", "U42", stdin=lines
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -60,27 +62,27 @@ def test_chat_jsonl_from_a_pipe(demo_dir: Path) -> None:
     assert "did you mean *Botswana*" in rows[2]["text"]
 
 
-def test_chat_plain_output_is_readable(demo_dir: Path) -> None:
-    result = _ccm(demo_dir, "chat", "--at", "2017-03-24T09:00", stdin="next meeting\n")
+def test_chat_plain_output_is_readable(demo_url: str) -> None:
+    result = _ccm(demo_url, "chat", "--at", "2017-03-24T09:00", stdin="next meeting\n")
     assert "Tue 25 Apr 2017 10:00–11:30" in result.stdout
     assert "<!date" not in result.stdout and "&amp;" not in result.stdout
 
 
 def test_export_import_round_trip_and_bad_file(
-    demo_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    demo_url: str, empty_db_url: str, tmp_path: Path
 ) -> None:
-    exported = demo_dir / "items.csv"
-    assert _ccm(demo_dir, "export", "items", "--format", "csv", "-o", str(exported)).returncode == 0
-    other = tmp_path_factory.mktemp("other")
+    exported = tmp_path / "items.csv"
+    assert _ccm(demo_url, "export", "items", "--format", "csv", "-o", str(exported)).returncode == 0
+    other = empty_db_url
     assert _ccm(other, "init").returncode == 0
     imported = _ccm(other, "import-items", str(exported))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 17 items" in imported.stdout
     assert (
         _ccm(other, "export", "items", "--format", "json").stdout
-        == _ccm(demo_dir, "export", "items", "--format", "json").stdout
+        == _ccm(demo_url, "export", "items", "--format", "json").stdout
     )
-    bad = other / "bad.csv"
+    bad = tmp_path / "bad.csv"
     bad.write_text("text,owner,due\nfine,Italy,2017-04-01\nbroken,Italy,soon\n", encoding="utf-8")
     refused = _ccm(other, "import-items", str(bad))
     assert refused.returncode == 1
@@ -89,7 +91,7 @@ def test_export_import_round_trip_and_bad_file(
 
 
 def test_bad_settings_give_one_line(tmp_path: Path) -> None:
-    env = _env(tmp_path, CCM_TIMEZONE="Mars/Olympus")
+    env = _env(f"sqlite:///{tmp_path / 'unused.db'}", CCM_TIMEZONE="Mars/Olympus")
     result = subprocess.run([*CCM, "init"], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0

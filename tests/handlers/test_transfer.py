@@ -61,6 +61,11 @@ def test_csv_round_trip_is_lossless(demo_deps: Deps, db: Database) -> None:
         again = store_rows(session, read_csv(before_csv, directory=target.states, now=NOW))
     assert (again.created, again.updated) == (0, 17)
     assert _count(target) == 17
+    # New items continue after the imported ids (PostgreSQL's sequence was moved past them).
+    from handlers.router import handle
+
+    logged = handle(target, "action Norway to write to Albania", user="U1")
+    assert logged.ok and logged.item_id == 18
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,15 @@ from sqlmodel import SQLModel
 from storage.db import Database
 from storage.migrate import current_revision, upgrade
 from storage.models import Meeting
+from tests.backends import postgres_url
+
+sqlite_only = pytest.mark.skipif(
+    postgres_url() is not None, reason="SQLite tuning; this run is on PostgreSQL"
+)
 
 
-def test_upgrade_from_empty_matches_models(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'fresh.db'}")
+def test_upgrade_from_empty_matches_models(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
     assert current_revision(db.engine) is None
     upgrade(db.engine)
     assert current_revision(db.engine) is not None
@@ -28,6 +33,7 @@ def test_upgrade_from_empty_matches_models(tmp_path: Path) -> None:
     db.dispose()
 
 
+@sqlite_only
 def test_sqlite_runs_in_wal_with_busy_timeout(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'wal.db'}")
     with db.engine.connect() as connection:
@@ -37,8 +43,8 @@ def test_sqlite_runs_in_wal_with_busy_timeout(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_naive_datetimes_are_refused_and_aware_ones_come_back_aware(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'tz.db'}")
+def test_naive_datetimes_are_refused_and_aware_ones_come_back_aware(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
     upgrade(db.engine)
     with pytest.raises(Exception, match="naive datetime"), db.session(write=True) as session:
         session.add(Meeting(title="x", start=datetime(2017, 4, 25, 10, 0)))
@@ -55,6 +61,7 @@ def test_naive_datetimes_are_refused_and_aware_ones_come_back_aware(tmp_path: Pa
     db.dispose()
 
 
+@sqlite_only
 def test_write_sessions_begin_immediate(tmp_path: Path) -> None:
     """A writer holds the write lock from BEGIN: a second writer waits instead of failing later."""
     db = Database(f"sqlite:///{tmp_path / 'lock.db'}")
