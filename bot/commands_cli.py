@@ -89,3 +89,105 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(payload)
     return 0
+
+
+def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.roster import RosterError, describe, entries, remove, role_from_word, set_role
+    from handlers.states import StateDirectory
+
+    db = prepare_database(settings)
+    operator = f"cli:{_operator()}"
+    try:
+        with db.session(write=True, actor=operator) as session:
+            if args.roster_command == "add":
+                state = None
+                if args.state:
+                    found = StateDirectory.default().lookup(args.state)
+                    if found is None:
+                        raise RosterError(f"no State called {args.state!r}")
+                    state = found.iso3
+                person, _ = set_role(
+                    session,
+                    user=args.user,
+                    role=role_from_word(args.role),
+                    state_iso3=state,
+                    organisation=args.org,
+                    name=args.name,
+                    tz=args.tz,
+                )
+                print(f"{args.user}: {describe(person)}")
+            elif args.roster_command == "remove":
+                remove(session, user=args.user)
+                print(f"{args.user}: no role (member)")
+            for person in entries(session) if args.roster_command == "list" else []:
+                print(f"{person.slack_user_id or person.name}\t{describe(person)}\t{person.name}")
+    except RosterError as problem:
+        print(f"ccm-bot roster: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+
+    from storage.audit import entries
+
+    db = prepare_database(settings)
+    with db.session() as session:
+        rows = entries(
+            session,
+            entity="actionitem" if args.item else None,
+            entity_id=str(args.item) if args.item else None,
+            limit=args.limit,
+        )
+    for row in rows:
+        record = {
+            "at": row.at.isoformat(),
+            "actor": row.actor,
+            "action": row.action,
+            "entity": row.entity,
+            "id": row.entity_id,
+            "before": json.loads(row.before) if row.before else None,
+            "after": json.loads(row.after) if row.after else None,
+        }
+        if args.jsonl:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(
+                f"{record['at']}  {row.actor:<16} {row.action:<7} {row.entity}#{row.entity_id}  {row.after or row.before or ''}"
+            )
+    return 0
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from storage.backup import BackupError, backup
+
+    db = prepare_database(settings)
+    try:
+        size = backup(db.engine, args.file)
+    except BackupError as problem:
+        print(f"ccm-bot backup: {problem}", file=sys.stderr)
+        return 1
+    print(f"Backed up to {args.file} ({size:,} bytes).")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from storage.backup import BackupError, restore
+    from storage.db import Database
+
+    db = Database(settings.database_url)
+    try:
+        restore(db.engine, args.file)
+    except BackupError as problem:
+        print(f"ccm-bot restore: {problem}", file=sys.stderr)
+        return 1
+    prepare_database(settings)  # a backup from an older version is migrated forward
+    print(f"Restored from {args.file}.")
+    return 0
+
+
+def _operator() -> str:
+    from bot.cli import default_user
+
+    return default_user()

@@ -20,7 +20,7 @@ def prepare_database(
     """Migrate to the newest schema; load reference data when missing (or when asked)."""
     db = Database(settings.database_url)
     upgrade(db.engine)
-    with db.session(write=True) as session:
+    with db.session(write=True, actor="ccm-bot init") as session:
         if force_reference or session.exec(select(State).limit(1)).first() is None:
             load_reference_data(session, directory=StateDirectory.default())
         if demo:

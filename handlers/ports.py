@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from handlers.permissions import Actor, actor_for
 from handlers.states import StateDirectory
 from storage.db import Database
 
@@ -55,6 +57,11 @@ class Ctx:
     user: str
     states: StateDirectory
     source: str | None = None
+
+    @cached_property
+    def actor(self) -> Actor:
+        """Who is asking, with their role from the roster (looked up once per command)."""
+        return actor_for(self.session, self.user)
 
     @property
     def local_now(self) -> datetime:

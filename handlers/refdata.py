@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, select
 
 from handlers.areas import AREAS
 from handlers.states import StateDirectory
@@ -89,8 +89,7 @@ def load_reference_data(session: Session, *, directory: StateDirectory) -> LoadR
         existing[name.iso3] = state
     session.flush()
     ccm = 0
-    session.exec(delete(TreatyDeadline).where(TreatyDeadline.source.like(f"%({REFERENCE_SOURCE})")))  # type: ignore[union-attr]
-    deadlines = 0
+    wanted: list[TreatyDeadline] = []
     with CCM_CSV.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             state = existing[row["iso3"]]
@@ -105,10 +104,9 @@ def load_reference_data(session: Session, *, directory: StateDirectory) -> LoadR
             session.add(state)
             for article in ("article3", "article4"):
                 source = f"{row['source']} ({REFERENCE_SOURCE})"
-                for deadline in deadlines_from_text(state.iso3, article, row[article], source):
-                    session.add(deadline)
-                    deadlines += 1
+                wanted += deadlines_from_text(state.iso3, article, row[article], source)
             ccm += 1
+    _sync_deadlines(session, wanted)
     areas = {area.key for area in session.exec(select(ThematicArea))}
     for area in AREAS:
         if area.key not in areas:
@@ -118,4 +116,23 @@ def load_reference_data(session: Session, *, directory: StateDirectory) -> LoadR
         for key, states in COORDINATORS_7MSP.items():
             for iso3 in states:
                 session.add(Coordinator(area_key=key, state_iso3=iso3, cycle="7MSP"))
-    return LoadReport(states=len(existing), ccm_states=ccm, deadlines=deadlines)
+    return LoadReport(states=len(existing), ccm_states=ccm, deadlines=len(wanted))
+
+
+def _sync_deadlines(session: Session, wanted: list[TreatyDeadline]) -> None:
+    """Make the CSV's deadlines match the table, touching only rows that differ (so the
+    audit log shows real corrections, not a reload)."""
+    query = select(TreatyDeadline).where(
+        col(TreatyDeadline.source).endswith(f"({REFERENCE_SOURCE})")
+    )
+    current = {(d.state_iso3, d.kind, d.due): d for d in session.exec(query)}
+    for deadline in wanted:
+        key = (deadline.state_iso3, deadline.kind, deadline.due)
+        row = current.pop(key, None)
+        if row is None:
+            session.add(deadline)
+            continue
+        row.completed, row.note, row.source = deadline.completed, deadline.note, deadline.source
+        session.add(row)
+    for stale in current.values():
+        session.delete(stale)

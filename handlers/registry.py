@@ -19,6 +19,14 @@ class Command:
     examples: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     writes: bool = False
+    write_words: tuple[str, ...] = ()
+
+    def writes_for(self, args: str) -> bool:
+        """Whether this call may change data: some commands only write after a verb ("add")."""
+        if not self.writes or not self.write_words:
+            return self.writes
+        first = args.split(maxsplit=1)[0].lower() if args.split() else ""
+        return first in self.write_words
 
     @property
     def summary(self) -> str:
@@ -38,11 +46,12 @@ def command(
     examples: tuple[str, ...],
     aliases: tuple[str, ...] = (),
     writes: bool = False,
+    write_words: tuple[str, ...] = (),
 ) -> Callable[[CommandFunc], CommandFunc]:
     """Register a sub-command under its name and aliases."""
 
     def register(func: CommandFunc) -> CommandFunc:
-        spec = Command(name, func, usage, examples, aliases, writes)
+        spec = Command(name, func, usage, examples, aliases, writes, write_words)
         COMMANDS[name] = spec
         for word in (name, *aliases):
             LOOKUP[word] = spec

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.areas import resolve_area
+from handlers.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
 from handlers.registry import COMMANDS, LOOKUP, Command
 from handlers.reply import Reply, error
@@ -49,7 +50,8 @@ def handle(
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     try:
-        with deps.db.session(write=spec.writes if spec else False) as session:
+        writes = spec.writes_for(args) if spec else False
+        with deps.db.session(write=writes, actor=user, now=moment) as session:
             ctx = Ctx(
                 session=session,
                 now=moment,
@@ -58,7 +60,15 @@ def handle(
                 states=deps.states,
                 source=source,
             )
-            reply = _fallback(ctx, line) if spec is None else spec.func(ctx, args)
+            if spec is None:
+                reply = _fallback(ctx, line)
+            elif writes and not may_write(ctx.actor):
+                reply = error(
+                    "Observers can read but not change anything, so nothing was changed. "
+                    f"Ask {isu_admins(session)} if you need a different role."
+                )
+            else:
+                reply = spec.func(ctx, args)
             if not reply.ok:
                 session.rollback()
             return reply

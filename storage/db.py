@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
+
+import storage.audit  # noqa: F401  (installs the audit listener on every session)
 
 DEFAULT_URL = "sqlite:///ccm.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -65,9 +68,15 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def session(self, *, write: bool = False) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any exception."""
+    def session(
+        self, *, write: bool = False, actor: str | None = None, now: datetime | None = None
+    ) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any exception.
+
+        ``actor`` and ``now`` are what the audit log records for the changes made in it.
+        """
         with Session(self._writer if write else self.engine, expire_on_commit=False) as session:
+            session.info.update(actor=actor, now=now)
             try:
                 yield session
                 session.commit()

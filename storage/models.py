@@ -200,3 +200,17 @@ class MinutesImport(SQLModel, table=True):
     payload: str = "{}"
     imported_at: datetime = _ts()
     updated_at: datetime = _ts()
+
+
+class AuditLog(SQLModel, table=True):
+    """Every change to the records: who, when, what, and the values before and after (JSON)."""
+
+    __table_args__ = (Index("ix_auditlog_entity", "entity", "entity_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts(index=True)
+    actor: str = Field(index=True)
+    action: str
+    entity: str
+    entity_id: str = ""
+    before: str | None = None
+    after: str | None = None

@@ -6,9 +6,11 @@ from handlers.commands import (  # noqa: F401
     deadlines,
     digest,
     help,
+    history,
     item_ops,
     listing,
     meetings,
+    roster,
     status,
     who,
 )

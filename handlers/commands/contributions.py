@@ -6,6 +6,7 @@ import re
 
 from handlers.dates import DateError, format_day, parse_when
 from handlers.money import format_chf, parse_amount
+from handlers.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.reply import Reply, error, header, section
@@ -31,6 +32,10 @@ USAGE = "`/ccm contribution <State> <amount> [CHF] [year] [pledged|received] [on
 )
 def contribution(ctx: Ctx, args: str) -> Reply:
     """Record a State's contribution to the ISU."""
+    if not may_record_money(ctx.actor):
+        return error(
+            f"Only the ISU records contributions; ask {isu_admins(ctx.session)}. Nothing was recorded."
+        )
     text = args.strip()
     match = ctx.states.find_in_text(text)
     if not match:

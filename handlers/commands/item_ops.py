@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from handlers.dates import DateError, DateReading, format_reading, parse_when
 from handlers.owners import OwnerError, parse_owner
+from handlers.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.render import item_blocks
@@ -18,6 +19,7 @@ from storage.models import ActionItem
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\b[\s,:]*(.*)$", re.S)
 Change = Callable[[Ctx, ActionItem, str], str | Reply]
+VERB_PHRASES = {"done": "close", "assign": "reassign", "due": "change the due date of"}
 
 
 def _with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: str = "") -> Reply:
@@ -29,6 +31,11 @@ def _with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: st
     item = get_item(session=ctx.session, item_id=int(match[1]))
     if item is None or item.status == "draft":
         return error(f"There is no item #{match[1]}. `/ccm items` lists the open ones.")
+    if verb != "note" and not may_edit_item(ctx.session, ctx.actor, item):
+        return error(
+            f"You can't {VERB_PHRASES.get(verb, verb)} #{item.id}: only {who_may_edit(ctx.session, item)} can. "
+            "Nothing was changed."
+        )
     rest = match[2].strip()
     if needs_rest and not rest:
         return error(f"What should I set? Try `/ccm {verb} #{item.id} {needs_rest}`.")

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time
 
 from handlers.dates import DateError, format_day, parse_time_range, parse_when
+from handlers.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.reply import Reply, error, header, section
@@ -48,6 +49,7 @@ def meeting_line(ctx: Ctx, meeting: Meeting) -> str:
     ),
     aliases=("meetings", "next", "next-meeting"),
     writes=True,
+    write_words=("add", "new", "schedule"),
 )
 def meeting(ctx: Ctx, args: str) -> Reply:
     """Add a meeting, or list the next ones."""
@@ -61,6 +63,8 @@ def meeting(ctx: Ctx, args: str) -> Reply:
 
 
 def _add(ctx: Ctx, rest: str) -> Reply:
+    if not (ctx.actor.is_admin or ctx.actor.role == PRESIDENCY):
+        return error("Only the ISU or the Presidency keep the calendar; no meeting was added.")
     kind, title = "cc", "CC meeting"
     first = rest.split(maxsplit=1)[0].lower() if rest.split() else ""
     if first in _KINDS:

@@ -7,6 +7,7 @@ import re
 from sqlmodel import col, select
 
 from handlers.areas import AREA_BY_KEY, AREAS, find_area, suggest_area
+from handlers.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.reply import Reply, error, header, section
@@ -92,6 +93,8 @@ def who(ctx: Ctx, args: str) -> Reply:
 )
 def coordinator(ctx: Ctx, args: str) -> Reply:
     """Add or remove a State as coordinator of an area."""
+    if not (ctx.actor.is_admin or ctx.actor.role == PRESIDENCY):
+        return error("Only the ISU or the Presidency change the coordinators; nothing was changed.")
     match = re.match(r"^(add|remove|rm|delete)\s+(.+)$", args.strip(), re.I)
     if not match:
         return error(

@@ -1,0 +1,70 @@
+"""`history <#id>`: every change to an item from the audit log, with before and after."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from handlers.dates import format_day
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply, error, header, section
+from handlers.slackfmt import user_ref
+from handlers.text import escape, shorten
+from storage.audit import entries
+from storage.items import get_item
+from storage.items import history as item_events
+from storage.models import AuditLog
+
+_ID = re.compile(r"^\s*#?(\d{1,9})\s*$")
+SKIP = {"updated_at", "created_at", "id"}
+
+
+def describe_change(row: AuditLog) -> str:
+    """'due: 2017-04-15 → 2017-04-30', one field per clause; user values escaped."""
+    before = json.loads(row.before) if row.before else {}
+    after = json.loads(row.after) if row.after else {}
+    if row.action == "create":
+        return "created"
+    if row.action == "delete":
+        return "removed"
+    parts = [
+        f"{key}: {escape(shorten(str(before.get(key)), 80))} → {escape(shorten(str(after.get(key)), 80))}"
+        for key in after
+        if key not in SKIP
+    ]
+    return "; ".join(parts) or "touched"
+
+
+@command(
+    "history",
+    usage="history <#id>",
+    examples=("history 12", "history #12"),
+    aliases=("audit", "log"),
+)
+def history(ctx: Ctx, args: str) -> Reply:
+    """Every change to an item: who, when, what, before and after."""
+    match = _ID.match(args)
+    if not match:
+        return error("Which item? Try `/ccm history #12`.")
+    item_id = int(match[1])
+    item = get_item(session=ctx.session, item_id=item_id)
+    if item is None:
+        return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
+    lines = []
+    for row in reversed(
+        entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
+    ):
+        when = row.at.astimezone(ctx.tz)
+        lines.append(
+            f"{format_day(when.date())} {when:%H:%M} · {user_ref(row.actor)} · {describe_change(row)}"
+        )
+    notes = [e for e in item_events(session=ctx.session, item_id=item_id) if e.action == "note"]
+    for note in notes:
+        when = note.at.astimezone(ctx.tz)
+        lines.append(
+            f"{format_day(when.date())} {when:%H:%M} · {user_ref(note.actor)} · {note.detail}"
+        )
+    body = "\n".join(lines[-40:]) or "_No recorded changes._"
+    title = f"History of #{item_id}"
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)], item_id=item_id)

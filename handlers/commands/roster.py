@@ -1,0 +1,87 @@
+"""`roster`: who is ISU admin, Presidency, coordinator or observer (ISU admins change it)."""
+
+from __future__ import annotations
+
+from handlers.permissions import isu_admins, roster_is_empty
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply, error, header, section
+from handlers.roster import (
+    RosterError,
+    describe,
+    entries,
+    remove,
+    role_from_word,
+    set_role,
+    user_key,
+)
+from handlers.slackfmt import user_ref
+from handlers.text import escape, shorten
+
+USAGE = "`/ccm roster add @someone <isu|presidency|coordinator|member|observer> [State or organisation]`"
+
+
+@command(
+    "roster",
+    usage="roster [add <@user> <role> [State | organisation] | remove <@user>]",
+    examples=(
+        "roster",
+        "roster add @anna isu",
+        "roster add @bruno coordinator Italy",
+        "roster add @carla observer ICRC",
+        "roster remove @bruno",
+    ),
+    aliases=("role", "roles"),
+    writes=True,
+    write_words=("add", "set", "remove", "rm"),
+)
+def roster(ctx: Ctx, args: str) -> Reply:
+    """Show or change who holds which role."""
+    words = args.split()
+    if not words or words[0].lower() in {"list", "show"}:
+        return _list(ctx)
+    verb = words[0].lower()
+    if verb not in {"add", "set", "remove", "rm"}:
+        return error(f"I didn't understand “{escape(shorten(args, 80))}”. Try {USAGE}.")
+    if not ctx.actor.is_admin:
+        return error(
+            f"Only ISU admins change the roster; ask {isu_admins(ctx.session)}. Nothing was changed."
+        )
+    if len(words) < 2:
+        return error(f"Whose role? Try {USAGE}.")
+    user = user_key(words[1])
+    try:
+        if verb in {"remove", "rm"}:
+            person = remove(ctx.session, user=user)
+            text = f"{user_ref(user)} no longer holds a role (now a member)."
+            return Reply(text=text, blocks=[section(text)])
+        if len(words) < 3:
+            return error(f"Which role for {escape(words[1])}? Try {USAGE}.")
+        role = role_from_word(words[2])
+        rest = " ".join(words[3:])
+        found = ctx.states.find_in_text(rest) if rest else []
+        state = found[0].state.iso3 if found else None
+        organisation = None if found or not rest else rest
+        if roster_is_empty(ctx.session) and role != "isu" and user != ctx.user:
+            return error(
+                "Name an ISU admin first (`/ccm roster add @you isu`): until then everyone may change everything."
+            )
+        person, previous = set_role(
+            ctx.session, user=user, role=role, state_iso3=state, organisation=organisation
+        )
+    except RosterError as problem:
+        return error(f"{problem} Nothing was changed.")
+    was = f" (was {previous})" if previous and previous != person.role else ""
+    text = f"{user_ref(user)} is now {escape(describe(person))}{was}."
+    return Reply(text=text, blocks=[section(text)])
+
+
+def _list(ctx: Ctx) -> Reply:
+    people = entries(ctx.session)
+    if not people:
+        body = "No roles yet: everyone may change everything. An ISU admin starts the roster with `/ccm roster add @you isu`."
+    else:
+        body = "\n".join(
+            f"{user_ref(p.slack_user_id or p.name)} — {escape(describe(p))}" for p in people
+        )
+    return Reply(text=f"*Roster*\n{body}", blocks=[header("Roster"), section(body)])

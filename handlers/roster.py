@@ -1,0 +1,116 @@
+"""The roster: who holds which role, kept in Person rows (bootstrapped from the CLI, then in Slack)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from handlers.permissions import ROLE_LABELS, ROLES
+from storage.models import Person
+
+_ROLE_WORDS = {
+    "isu": "isu",
+    "isu-admin": "isu",
+    "isu_admin": "isu",
+    "admin": "isu",
+    "secretariat": "isu",
+    "presidency": "presidency",
+    "president": "presidency",
+    "coordinator": "coordinator",
+    "coordinators": "coordinator",
+    "member": "member",
+    "observer": "observer",
+}
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+class RosterError(ValueError):
+    """A roster change that cannot be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    user: str
+    role: str
+    state_iso3: str | None
+    organisation: str | None
+
+
+def role_from_word(word: str) -> str:
+    role = _ROLE_WORDS.get(word.lower().strip())
+    if role is None:
+        raise RosterError(f"“{word}” is not a role; use one of: {', '.join(ROLES)}.")
+    return role
+
+
+def user_key(word: str) -> str:
+    """A Slack mention becomes its user id; anything else is a name."""
+    match = _MENTION.match(word.strip())
+    return match[1] if match else word.strip()
+
+
+def find_person(session: Session, user: str) -> Person | None:
+    query = select(Person).where((Person.slack_user_id == user) | (Person.name == user))
+    return session.exec(query).first()
+
+
+def set_role(
+    session: Session,
+    *,
+    user: str,
+    role: str,
+    state_iso3: str | None = None,
+    organisation: str | None = None,
+    name: str | None = None,
+    tz: str | None = None,
+) -> tuple[Person, str | None]:
+    """Create or update a roster entry; returns the person and their previous role."""
+    if role not in ROLES:
+        raise RosterError(f"“{role}” is not a role; use one of: {', '.join(ROLES)}.")
+    if role == "coordinator" and not (
+        state_iso3 or (find_person(session, user) or Person(name="")).state_iso3
+    ):
+        raise RosterError(
+            "A coordinator speaks for a State: add the State, e.g. `coordinator Italy`."
+        )
+    person = find_person(session, user)
+    previous = person.role if person else None
+    if person is None:
+        is_slack = re.fullmatch(r"[UW][A-Z0-9]{2,}", user) is not None
+        person = Person(slack_user_id=user if is_slack else None, name=name or user)
+    person.role = role
+    if state_iso3:
+        person.state_iso3 = state_iso3
+    if organisation:
+        person.organisation = organisation
+    if name:
+        person.name = name
+    if tz:
+        person.tz = tz
+    session.add(person)
+    session.flush()
+    return person, previous
+
+
+def remove(session: Session, *, user: str) -> Person:
+    """Take someone's role away (they become a member); people are never deleted: history refers to them."""
+    person = find_person(session, user)
+    if person is None or person.role == "member":
+        raise RosterError(f"{user} holds no role on the roster; nothing changed.")
+    person.role = "member"
+    session.add(person)
+    return person
+
+
+def entries(session: Session) -> list[Person]:
+    query = (
+        select(Person).where(Person.role != "member").order_by(col(Person.role), col(Person.name))
+    )
+    return list(session.exec(query))
+
+
+def describe(person: Person) -> str:
+    where = person.state_iso3 or person.organisation or ""
+    return f"{ROLE_LABELS.get(person.role, person.role)}{f' ({where})' if where else ''}"

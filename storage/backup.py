@@ -1,0 +1,72 @@
+"""Backups of the store: SQLite's online backup API (consistent while the bot runs).
+
+PostgreSQL is backed up with its own tools (pg_dump / pg_restore): see the README.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+
+class BackupError(RuntimeError):
+    """The backup or restore could not be made; the message says why."""
+
+
+def _sqlite_path(engine: Engine) -> Path:
+    if engine.dialect.name != "sqlite":
+        raise BackupError(
+            "`ccm-bot backup` copies SQLite stores; for PostgreSQL use "
+            "`pg_dump --format=custom` and `pg_restore` (see the README)."
+        )
+    database = engine.url.database
+    if not database or database == ":memory:":
+        raise BackupError("an in-memory database cannot be backed up")
+    return Path(database)
+
+
+def backup(engine: Engine, target: Path) -> int:
+    """Copy the live database page by page into ``target``; returns its size in bytes."""
+    source_path = _sqlite_path(engine)
+    if not source_path.exists():
+        raise BackupError(f"there is no database at {source_path}")
+    if target.exists():
+        raise BackupError(f"{target} exists already; choose a new file name")
+    source, copy = sqlite3.connect(source_path), sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target.stat().st_size
+
+
+def restore(engine: Engine, source: Path) -> None:
+    """Replace the database's content with a backup's, through the same online API."""
+    target_path = _sqlite_path(engine)
+    if not source.exists():
+        raise BackupError(f"there is no backup at {source}")
+    backup_db = sqlite3.connect(source)
+    try:
+        _check_backup(backup_db, source)
+        engine.dispose()
+        live = sqlite3.connect(target_path)
+        try:
+            backup_db.backup(live)
+        finally:
+            live.close()
+    finally:
+        backup_db.close()
+
+
+def _check_backup(connection: sqlite3.Connection, source: Path) -> None:
+    """Refuse anything that is not an intact ccm-bot database before touching the live one."""
+    try:
+        check = connection.execute("PRAGMA integrity_check").fetchone()
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as problem:
+        raise BackupError(f"{source} is not a ccm-bot backup ({problem})") from problem
+    if check != ("ok",) or "actionitem" not in tables:
+        raise BackupError(f"{source} is not a ccm-bot backup (integrity check: {check})")
