@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = jobs_sub.add_parser("run", help="run every job that is due, once, and exit")
     run.add_argument("--at", type=_moment, default=None)
     run.add_argument("--jsonl", action="store_true")
+    run.add_argument("--dry-run", action="store_true", help="show what is due; record nothing")
     minutes = sub.add_parser("import-minutes", help="extract drafts from a minutes document")
     minutes.add_argument("file", type=Path)
     minutes.add_argument("--json", action="store_true")

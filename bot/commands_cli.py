@@ -45,7 +45,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
-    return _entry("bot.jobs_cli", "run_jobs")(settings, at=args.at, jsonl=args.jsonl)
+    run = _entry("bot.jobs_cli", "run_jobs")
+    return run(settings, at=args.at, jsonl=args.jsonl, dry_run=args.dry_run)
 
 
 def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:

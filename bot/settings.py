@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from schedules.config import ConfigError, ScheduleConfig
 from storage.db import DEFAULT_URL
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -25,6 +26,7 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     digest_channel: str | None = None
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -42,6 +44,7 @@ class Settings:
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
+            schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
         return settings
@@ -54,3 +57,10 @@ class Settings:
             raise SettingsError(
                 f"CCM_TIMEZONE={self.timezone!r} is not a time zone; use an IANA name such as Europe/Zurich."
             ) from problem
+
+
+def _schedule(env: Mapping[str, str]) -> ScheduleConfig:
+    try:
+        return ScheduleConfig.from_env(env)
+    except ConfigError as problem:
+        raise SettingsError(str(problem)) from problem

@@ -24,8 +24,8 @@ ITEMS: tuple[
         None,
         None,
         "reach out to RACVIAC in Croatia about hosting a follow-up seminar",
-        date(2017, 6, 20),
-        "“before the summer” read as 20 June 2017",
+        date(2017, 6, 30),
+        "“before the summer” read as 30 June 2017",
         ("HRV",),
     ),
     (

@@ -12,7 +12,8 @@ from handlers.areas import AREA_BY_KEY
 from handlers.dates import format_day
 from handlers.money import format_chf
 from handlers.render import item_line
-from handlers.reply import Block, Reply, context, divider, header, section
+from handlers.reply import Block, Reply, context, divider, header
+from handlers.reply import sections as split_sections
 from handlers.slackfmt import date_token
 from handlers.text import escape
 from storage.contributions import year_summary
@@ -121,11 +122,16 @@ def _money(session: Session, year: int) -> str:
 
 
 def _assemble(*, title: str, sections: list[tuple[str, str]]) -> Reply:
+    """Header, then each section (split at line ends past 3000 characters), then a hint.
+
+    The preview stays within one message's 50 blocks; the scheduler splits long digests
+    into several messages itself.
+    """
     blocks: list[Block] = [header(title)]
     text_parts = [f"*{title}*"]
     for heading, body in sections:
-        blocks += [divider(), section(f"*{heading}*\n{body}")]
+        blocks += [divider(), *split_sections(f"*{heading}*\n{body}")]
         text_parts.append(f"*{heading}*\n{body}")
-    blocks = blocks[:MAX_BLOCKS]
+    blocks = blocks[: MAX_BLOCKS - 1]
     blocks.append(context("Preview with `/ccm digest`; details with `/ccm items overdue`."))
     return Reply(text="\n\n".join(text_parts), blocks=blocks)

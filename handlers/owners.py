@@ -46,7 +46,7 @@ def _presidency_or_isu(folded: str) -> Owner | None:
     stripped = re.sub(r"^(the )?\d+(msp|rc) ", "the ", folded)
     if folded in _PRESIDENCY or stripped in _PRESIDENCY:
         return Owner("presidency", None, "the Presidency")
-    if folded in _ISU or folded.startswith("isu") or folded.startswith("the isu"):
+    if folded in _ISU or re.match(r"^(the )?isu(-ccm)?( director| staff| team)?$", folded):
         return Owner("isu", None, "the ISU")
     return None
 

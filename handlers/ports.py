@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 

@@ -7,6 +7,7 @@ from datetime import date
 from handlers.areas import AREA_BY_KEY
 from handlers.dates import format_day
 from handlers.reply import Block, section
+from handlers.slackfmt import owner_text
 from handlers.text import escape, shorten
 from storage.models import ActionItem
 
@@ -37,7 +38,7 @@ def item_line(item: ActionItem, today: date) -> str:
     """One item in a list: id, owner, what, when (user text escaped once, here)."""
     status = "" if item.status == "open" else f" [{item.status}]"
     what = escape(shorten(item.text, MAX_LINE_TEXT))
-    return f"*#{item.id}*{status} {escape(item.owner)} — {what} · {due_phrase(item, today)}"
+    return f"*#{item.id}*{status} {owner_text(item.owner)} — {what} · {due_phrase(item, today)}"
 
 
 def item_detail(item: ActionItem, states: list[str], today: date) -> str:

@@ -25,6 +25,25 @@ def section(markdown: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
+def sections(markdown: str, *, limit: int = 3000) -> list[Block]:
+    """Long mrkdwn as several sections, cut at line ends so nothing is lost to the limit."""
+    chunks: list[str] = []
+    current = ""
+    for line in markdown.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            chunks.append(current)
+        current = line
+        while len(current) > limit:
+            chunks.append(current[:limit])
+            current = current[limit:]
+    chunks.append(current)
+    return [section(chunk) for chunk in chunks if chunk]
+
+
 def header(plain: str) -> Block:
     """A header block (plain text, 150 characters at most)."""
     return {"type": "header", "text": {"type": "plain_text", "text": plain[:150], "emoji": True}}

@@ -6,7 +6,10 @@ import html
 import re
 from datetime import datetime
 
+from handlers.text import escape
+
 _DATE_TOKEN = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
+_MENTION = re.compile(r"<@[UW][A-Z0-9]{2,}>")
 _ITALIC = re.compile(r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)")
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 
@@ -19,6 +22,11 @@ def date_token(moment: datetime, fallback: str, *, fmt: str = "{date_short_prett
 def user_ref(user_id: str) -> str:
     """A Slack user id as a mention; anything else as it is."""
     return f"<@{user_id}>" if re.fullmatch(r"[UW][A-Z0-9]{2,}", user_id) else user_id
+
+
+def owner_text(label: str) -> str:
+    """An owner as shown: a mention we built ourselves stays a mention; any other text is escaped."""
+    return label if _MENTION.fullmatch(label) else escape(label)
 
 
 def to_plain(mrkdwn: str) -> str:

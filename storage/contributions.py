@@ -60,7 +60,9 @@ def year_summary(*, session: Session, year: int) -> YearSummary:
     ).all()
     notes = session.exec(
         select(Contribution.note).where(
-            Contribution.year == year, col(Contribution.state_iso3).is_(None)
+            Contribution.year == year,
+            Contribution.status == "received",
+            col(Contribution.state_iso3).is_(None),
         )
     ).all()
     reported = [int(m[1]) for note in notes if note and (m := _REPORTED.match(note))]

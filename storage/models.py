@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -178,6 +178,17 @@ class ProcessedEvent(SQLModel, table=True):
 
 class SentLog(SQLModel, table=True):
     """A message the scheduler claimed: claimed first, then sent, then marked — so never twice."""
+
+    __table_args__ = (
+        # The sweeper looks only at claims never marked sent; last_sent at (job, sent_at).
+        Index(
+            "ix_sentlog_unsent",
+            "claimed_at",
+            sqlite_where=text("sent_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL"),
+        ),
+        Index("ix_sentlog_job_sent", "job", "sent_at"),
+    )
 
     key: str = Field(primary_key=True)
     job: str = Field(index=True)

@@ -11,6 +11,7 @@ from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.render import item_blocks
 from handlers.reply import Reply, context, error, section
+from handlers.slackfmt import owner_text
 from handlers.text import escape, shorten
 from storage.items import create_item
 from storage.meetings import next_meeting
@@ -61,7 +62,7 @@ def action(ctx: Ctx, args: str) -> Reply:
         return error(f"{problem} Nothing was logged.")
     if not what:
         return error(
-            f"I understood the owner ({escape(owner.label)}) but not what they should do. Try {USAGE}."
+            f"I understood the owner ({owner_text(owner.label)}) but not what they should do. Try {USAGE}."
         )
     return _store(ctx, owner=owner, what=what, reading=reading)
 
@@ -103,7 +104,7 @@ def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) ->
         if reading
         else f"no due date (add one: `/ccm due #{item.id} <when>`)"
     )
-    text = f"Logged *#{item.id}*: {escape(owner.label)} — {escape(shorten(what, 300))} · {when}"
+    text = f"Logged *#{item.id}*: {owner_text(owner.label)} — {escape(shorten(what, 300))} · {when}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]
     if states:
         blocks.insert(1, context("States: " + ", ".join(states)))

@@ -12,6 +12,7 @@ from handlers.ports import Ctx
 from handlers.registry import command
 from handlers.render import item_blocks
 from handlers.reply import Reply, error, section
+from handlers.slackfmt import owner_text
 from handlers.text import escape, shorten
 from storage.items import DELETED, DONE, OPEN, add_event, get_item, set_states, states_of
 from storage.meetings import next_meeting
@@ -201,7 +202,7 @@ def assign(ctx: Ctx, args: str) -> Reply:
         assert item.id is not None
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(item.text)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner.states, *mentioned])
-        return f"#{item.id} reassigned from {escape(before)} to {escape(owner.label)}."
+        return f"#{item.id} reassigned from {owner_text(before)} to {owner_text(owner.label)}."
 
     return _with_item(ctx, args, "assign", change, needs_rest="<owner>")
 

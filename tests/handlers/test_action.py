@@ -123,3 +123,10 @@ def test_user_text_is_escaped_exactly_once(run: Run) -> None:
     assert "<!channel>" not in reply.text
     assert "&amp;amp;" not in reply.text
     assert "<!channel>" not in str(reply.blocks)
+
+
+def test_a_person_owner_is_a_real_mention_but_typed_markup_is_not(run: Run) -> None:
+    reply = run("action <@U0ABC123> to send letters by May")
+    assert "Logged *#1*: <@U0ABC123> — send letters" in reply.text
+    moved = run("assign 1 <!channel>")
+    assert not moved.ok and "<!channel>" not in moved.text

@@ -138,3 +138,13 @@ def _at(year: int, month: int, day: int):  # type: ignore[no-untyped-def]
     from tests.conftest import ZURICH
 
     return datetime(year, month, day, 9, 0, tzinfo=ZURICH)
+
+
+def test_long_sections_split_at_line_ends_without_loss() -> None:
+    from handlers.reply import sections
+
+    lines = [f"line {n} " + "x" * 90 for n in range(100)]
+    blocks = sections("\n".join(lines))
+    texts = [b["text"]["text"] for b in blocks]
+    assert all(len(t) <= 3000 for t in texts)
+    assert "\n".join(texts).split("\n") == lines

@@ -1,0 +1,124 @@
+"""Print scheduler figures: one reminder scan over 100,000 items (2,000 due), one digest over 10,000.
+
+Run: python benchmarks/schedules_bench.py [--database-url URL]
+Sends are excluded (a notifier that does nothing); claims and marks in the sent-log are included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from bot.settings import Settings
+from bot.wiring import prepare_database
+from handlers.digest import build_digest
+from schedules.agenda import pre_meeting_digest
+from schedules.config import ScheduleConfig
+from schedules.outbox import DbLedger, Outbox
+from schedules.reminders import scan_reminders
+from storage.db import Database
+from storage.models import ActionItem, Meeting, Person
+from tests.schedules.conftest import ZURICH
+
+NOW = datetime(2017, 4, 12, 7, 30, tzinfo=UTC)  # 09:30 in Geneva, a Wednesday
+TODAY = date(2017, 4, 12)
+
+
+class NullNotifier:
+    def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None:
+        return None
+
+
+def populate(db: Database, *, items: int, due_now: int) -> None:
+    """``due_now`` items due today (step d0) spread over 500 people; the rest due next year."""
+    with db.session(write=True) as session:
+        session.execute(
+            insert(Person),
+            [
+                {
+                    "slack_user_id": f"U{n:05d}",
+                    "name": f"P{n}",
+                    "role": "member",
+                    "tz": "Europe/Zurich",
+                }
+                for n in range(500)
+            ],
+        )
+        rows = []
+        for n in range(items):
+            due = TODAY if n < due_now else TODAY + timedelta(days=200 + n % 300)
+            rows.append(
+                {
+                    "text": f"item {n}",
+                    "owner": "someone",
+                    "owner_kind": "person",
+                    "owner_ref": f"U{n % 500:05d}",
+                    "area_key": ["universalization", "clearance", "victim_assistance", None][n % 4],
+                    "due": due,
+                    "status": "open",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+            )
+        session.execute(insert(ActionItem), rows)
+        session.add(Meeting(kind="cc", title="CC meeting", start=NOW + timedelta(days=3)))
+
+
+def timed(label: str, func: Any) -> float:
+    start = time.perf_counter()
+    func()
+    elapsed = time.perf_counter() - start
+    print(f"{label:<58} {elapsed * 1000:8.1f} ms")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db = prepare_database(Settings(database_url=url))
+        populate(db, items=100_000, due_now=2_000)
+        config = ScheduleConfig()
+
+        def scan() -> Outbox:
+            outbox = Outbox(ledger=DbLedger(db, now=NOW, max_attempts=8), notifier=NullNotifier())
+            scan_reminders(db, outbox, now=NOW, tz=ZURICH, channel="C1", config=config)
+            return outbox
+
+        outboxes: list[Outbox] = []
+        timed(
+            "reminder scan, 100,000 items, 2,000 due (first: sends)",
+            lambda: outboxes.append(scan()),
+        )
+        print(f"  messages: {len(outboxes[0].sent)} (one per person, 500 people)")
+        timed("reminder scan again (everything already sent)", scan)
+        db.dispose()
+
+        db2 = prepare_database(Settings(database_url=f"sqlite:///{Path(tmp) / 'digest.db'}"))
+        populate(db2, items=10_000, due_now=2_000)
+        with db2.session() as session:
+            timed(
+                "weekly digest (handlers/digest.py), 10,000 open items",
+                lambda: build_digest(session=session, now=NOW, tz=ZURICH),
+            )
+            meeting = session.get(Meeting, 1)
+            assert meeting is not None
+            timed(
+                "pre-meeting digest with agenda, 10,000 open items",
+                lambda: pre_meeting_digest(
+                    session, meeting=meeting, now=NOW, tz=ZURICH, since=None
+                ),
+            )
+        db2.dispose()
+
+
+if __name__ == "__main__":
+    main()

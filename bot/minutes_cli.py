@@ -1,0 +1,68 @@
+"""`ccm-bot import-minutes FILE [--json] [--confirm]`: show what the minutes hold, or store it."""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.wiring import build_deps
+from handlers.minutes import (
+    ReadError,
+    extract,
+    read_document,
+    store_drafts,
+    summary_text,
+    to_json,
+)
+from handlers.minutes import (
+    confirm as confirm_drafts,
+)
+from handlers.minutes.reply import item_line
+from handlers.states import StateDirectory
+
+ACTOR = "import-minutes"
+
+
+def import_minutes(settings: Settings, *, path: Path, as_json: bool, confirm: bool) -> int:
+    """Without --confirm nothing is stored; with it, items go live and figures are stored."""
+    try:
+        text = read_document(path)
+    except ReadError as problem:
+        print(f"ccm-bot: {problem}", file=sys.stderr)
+        return 2
+    now = datetime.now(UTC)
+    states = build_deps(settings).states if confirm else _directory()
+    found = extract(text, now=None, tz=settings.tz, states=states, document=path.stem)
+    ids: list[int] | None = None
+    if confirm:
+        deps = build_deps(settings)
+        with deps.db.session(write=True) as session:
+            ids = store_drafts(session, found, actor=ACTOR, now=now)
+            confirm_drafts(session, ids, actor=ACTOR, now=now)
+            confirm_drafts(session, "all", actor=ACTOR, now=now, day=found.meeting_day)
+    if as_json:
+        payload = to_json(found, ids)
+        if ids is not None:
+            for item in payload["items"]:
+                item["status"] = "open"
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    print(_plain(summary_text(found)))
+    for index, item in enumerate(found.items):
+        print("  " + _plain(item_line(item, ids[index] if ids else None)))
+    print("Stored." if confirm else "Nothing stored: run again with --confirm to store these.")
+    return 0
+
+
+def _directory() -> StateDirectory:
+    """The State names alone: a dry run needs no database."""
+    return StateDirectory.default()
+
+
+def _plain(markdown: str) -> str:
+    """Slack mrkdwn to terminal text: no bold stars, no HTML escapes."""
+    return html.unescape(markdown.replace("*", ""))

@@ -1,0 +1,1 @@
+"""The Slack transport: a Bolt app around the Slack-free handlers (see docs/slack.md)."""

@@ -1,0 +1,96 @@
+"""The App Home tab as a pure function of what it shows (100 blocks at most, Slack's limit)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.slack.blocks import Block, context_block, section_block, with_date_picker
+from handlers.dates import format_day
+from handlers.render import item_buttons
+from handlers.slackfmt import date_token
+from handlers.text import escape, shorten
+from storage.models import ActionItem, Meeting
+
+MAX_HOME_BLOCKS = 100
+MAX_MINE = 15
+ACTION_HOME_LOG = "home_log_item"
+ACTION_HOME_REFRESH = "home_refresh"
+
+
+def day_token(day: date, tz: ZoneInfo) -> str:
+    """A due day as a date token; noon in Geneva reads as the same day almost everywhere."""
+    noon = datetime.combine(day, time(12, 0), tzinfo=tz)
+    return date_token(noon, format_day(day), fmt="{date_short_pretty}")
+
+
+def home_line(item: ActionItem, today: date, tz: ZoneInfo) -> str:
+    """One item on Home: user text escaped once here, dates as tokens."""
+    what = escape(shorten(item.text, 200))
+    if item.due is None:
+        when = "no due date"
+    elif item.due < today:
+        when = f"*overdue* since {day_token(item.due, tz)}"
+    else:
+        when = f"due {day_token(item.due, tz)}"
+    return f"*#{item.id}* {escape(item.owner)} — {what} · {when}"
+
+
+def _header(text: str) -> Block:
+    return {"type": "header", "text": {"type": "plain_text", "text": text[:150]}}
+
+
+def home_view(
+    *,
+    mine: list[ActionItem],
+    mine_total: int,
+    week: list[ActionItem],
+    meeting: Meeting | None,
+    today: date,
+    tz: ZoneInfo,
+) -> dict[str, Any]:
+    """Mine (overdue first) with buttons, due this week, the next meeting, quick actions."""
+    blocks: list[Block] = [
+        _header("Your action items"),
+        {
+            "type": "actions",
+            "block_id": "home_actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "style": "primary",
+                    "text": {"type": "plain_text", "text": "Log an action item"},
+                    "action_id": ACTION_HOME_LOG,
+                },
+                {
+                    "type": "button",
+                    "text": {"type": "plain_text", "text": "Refresh"},
+                    "action_id": ACTION_HOME_REFRESH,
+                },
+            ],
+        },
+    ]
+    if not mine:
+        blocks.append(section_block("Nothing open in your name. :tada:"))
+    for item in mine[:MAX_MINE]:
+        blocks += with_date_picker([section_block(home_line(item, today, tz)), item_buttons(item)])
+    if mine_total > MAX_MINE:
+        blocks.append(context_block(f"…and {mine_total - MAX_MINE} more: `/ccm items mine`."))
+    blocks += [{"type": "divider"}, _header("Due this week")]
+    lines = "\n".join(home_line(item, today, tz) for item in week) or "_Nothing due this week._"
+    blocks.append(section_block(lines))
+    blocks += [{"type": "divider"}, _header("Next meeting")]
+    if meeting is None:
+        blocks.append(section_block("_No meeting scheduled._ Add one: `/ccm meeting add <when>`."))
+    else:
+        local = meeting.start.astimezone(tz)
+        where = f" · {escape(meeting.place)}" if meeting.place else ""
+        fallback = f"{format_day(local.date())} {local:%H:%M}"
+        blocks.append(
+            section_block(
+                f"*{escape(meeting.title)}* · {date_token(meeting.start, fallback)}{where}"
+            )
+        )
+    blocks.append(context_block("Type `/ccm help` anywhere for every command."))
+    return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}

@@ -1,0 +1,18 @@
+"""One module per listener kind; register() wires them all (the catch-all last)."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners import actions as actions
+from bot.slack.listeners import commands as commands
+from bot.slack.listeners import events as events
+from bot.slack.listeners import options as options
+from bot.slack.listeners import shortcuts as shortcuts
+from bot.slack.listeners import views as views
+from bot.slack.runtime import Runtime
+
+
+def register_listeners(app: App, runtime: Runtime) -> None:
+    for kind in (commands, shortcuts, actions, options, views, events):
+        kind.register(app, runtime)

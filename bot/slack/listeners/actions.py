@@ -1,0 +1,86 @@
+"""Buttons on items (Done, Snooze, Reassign, pick a date) and the Home tab's quick actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.slack.blocks import ACTION_SNOOZE_DATE, item_id_of
+from bot.slack.home import publish_home
+from bot.slack.home_view import ACTION_HOME_LOG, ACTION_HOME_REFRESH
+from bot.slack.modals import log_item_modal, reassign_modal
+from bot.slack.origin import origin_of, show_change, tell
+from bot.slack.prefill import Draft, plain_day
+from bot.slack.runtime import Runtime
+from handlers.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
+from handlers.router import handle
+
+SNOOZE_WORDS = {"1d": "1d", "1w": "1w", "meeting": "next meeting"}
+
+
+def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: str) -> None:
+    """The same handler as `/ccm <command>`, then the message updates where it was pressed."""
+    user = str(body["user"]["id"])
+    runtime.people.ensure(user)
+    reply = handle(runtime.deps, command, user=user)
+    origin = origin_of(body)
+    if reply.ok:
+        show_change(runtime, origin, reply, item_id=item_id, user=user)
+    else:
+        tell(runtime, origin, reply.text, user=user)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def register(app: App, runtime: Runtime) -> None:
+    @app.action(ACTION_DONE)
+    def done(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        item_id = _number(str(action.get("value", "")))
+        if item_id is not None:
+            run_on_item(runtime, body, item_id, f"done {item_id}")
+
+    @app.action(ACTION_SNOOZE)
+    def snooze(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        value = str((action.get("selected_option") or {}).get("value", ""))
+        raw_id, _, step = value.partition(":")
+        item_id = _number(raw_id)
+        if item_id is not None and step in SNOOZE_WORDS:
+            run_on_item(runtime, body, item_id, f"snooze {item_id} {SNOOZE_WORDS[step]}")
+
+    @app.action(ACTION_SNOOZE_DATE)
+    def snooze_to(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        item_id = item_id_of(action.get("block_id"))
+        try:
+            day = date.fromisoformat(str(action.get("selected_date")))
+        except ValueError:
+            return
+        if item_id is not None:
+            run_on_item(runtime, body, item_id, f"snooze {item_id} {plain_day(day)}")
+
+    @app.action(ACTION_REASSIGN)
+    def reassign(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        item_id = _number(str(action.get("value", "")))
+        if item_id is None:
+            return
+        metadata = origin_of(body).to_metadata()
+        view = reassign_modal(item_id, metadata=metadata)
+        runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @app.action(ACTION_HOME_LOG)
+    def log_from_home(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        view = log_item_modal(Draft(), metadata={"home": True})
+        runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @app.action(ACTION_HOME_REFRESH)
+    def refresh(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        publish_home(runtime.client, runtime.deps, str(body["user"]["id"]))

@@ -1,0 +1,98 @@
+"""Events: `@ccm <command>`, `ACTION:`/`TODO:` lines in channels, Home opened, and a catch-all."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.blocks import split_reply
+from bot.slack.home import publish_home
+from bot.slack.inbound import from_slack, is_capture, moment_of, without_mention
+from bot.slack.once import Delivery, handle_once, seen
+from bot.slack.runtime import Runtime
+from handlers.registry import COMMANDS
+from handlers.router import route
+from handlers.text import clean
+
+log = logging.getLogger(__name__)
+_CHANNEL_TYPES = {"channel", "group"}
+
+
+def from_a_person(event: dict[str, Any]) -> bool:
+    """Plain messages by people only: no edits, joins, our own posts or other bots'."""
+    return not event.get("subtype") and not event.get("bot_id") and bool(event.get("user"))
+
+
+def permalink(client: WebClient, channel: str, ts: str) -> str:
+    """Where the item was said; an archive link still resolves when getPermalink fails."""
+    try:
+        return str(client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"])
+    except (SlackApiError, KeyError, OSError) as problem:
+        log.warning("chat.getPermalink failed for %s/%s: %s", channel, ts, problem)
+        return f"https://slack.com/archives/{channel}/p{ts.replace('.', '')}"
+
+
+def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
+    """Run one chat line once (dedupe in the item's transaction), then answer in its thread."""
+    event = body["event"]
+    channel, ts, user = str(event["channel"]), str(event["ts"]), str(event["user"])
+    delivery = Delivery(
+        event_id=str(body.get("event_id") or f"{channel}:{ts}"), channel=channel, ts=ts
+    )
+    if seen(runtime.deps, delivery):
+        return
+    runtime.people.ensure(user)
+    logs_item = route(clean(text))[0] is COMMANDS["action"]
+    source = permalink(runtime.client, channel, ts) if logs_item else None
+    reply = handle_once(runtime.deps, delivery, text, user=user, now=moment_of(ts), source=source)
+    if reply is None:
+        return
+    # Committed: from here a failure to post must not fail the event, or Slack would retry a
+    # delivery whose dedupe row now swallows it, and the answer would never come.
+    try:
+        for message in split_reply(reply):
+            runtime.client.chat_postMessage(
+                channel=channel,
+                thread_ts=str(event.get("thread_ts") or ts),
+                text=message.text,
+                blocks=message.blocks,
+                unfurl_links=False,
+            )
+    except SlackApiError as problem:
+        log.error("could not answer in %s/%s: %s", channel, ts, problem)
+    if reply.ok and reply.item_id is not None:
+        runtime.refresh_home(user)
+
+
+def register(app: App, runtime: Runtime) -> None:
+    bot_user = runtime.identity.bot_user_id
+
+    @app.event("app_mention")
+    def mention(body: dict[str, Any], event: dict[str, Any]) -> None:
+        if from_a_person(event):
+            answer_in_thread(
+                runtime, body, without_mention(from_slack(event.get("text")), bot_user)
+            )
+
+    @app.event("message")
+    def message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        if not from_a_person(event) or event.get("channel_type") not in _CHANNEL_TYPES:
+            return
+        text = without_mention(from_slack(event.get("text")), bot_user)
+        if is_capture(text):
+            answer_in_thread(runtime, body, text)
+
+    @app.event("app_home_opened")
+    def home_opened(event: dict[str, Any]) -> None:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            runtime.people.ensure(str(event["user"]))
+            publish_home(runtime.client, runtime.deps, str(event["user"]))
+
+    @app.event(re.compile(".*"))
+    def anything_else() -> None:
+        """200 for every other event: without a listener Bolt answers 404 and Slack retries."""

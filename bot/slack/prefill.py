@@ -1,0 +1,72 @@
+"""Read a Slack message into the fields of the 'Log as action item' modal, with the core's parsers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from handlers.areas import find_area
+from handlers.date_rules import MONTH_NAMES
+from handlers.dates import DateError, find_when
+from handlers.owners import OwnerError, parse_owner
+from handlers.ports import Ctx, Deps
+from storage.meetings import next_meeting
+
+_PREFIX = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*[:\-]\s*", re.I)
+_SPLIT = re.compile(
+    r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the modal starts with; every field stays editable."""
+
+    owner: str = ""
+    what: str = ""
+    due: str = ""
+    due_note: str | None = None
+    area_key: str | None = None
+    states: list[str] = field(default_factory=list)
+
+
+def plain_day(day: date) -> str:
+    """'15 April 2017': a form the date parser reads back to the same day, unambiguously."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def draft_from_text(deps: Deps, text: str, *, user: str, now: datetime) -> Draft:
+    """Owner, what, due date, area and States, as `/ccm action` would read the same words."""
+    body = _PREFIX.sub("", text).strip()
+    match = _SPLIT.match(body)
+    owner_phrase, what = (match["owner"].strip(), match["what"].strip()) if match else ("", body)
+    with deps.db.session() as session:
+        ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
+        meeting = next_meeting(session=session, after=now)
+        meeting_day = meeting.start.astimezone(deps.tz).date() if meeting else None
+        due, note = "", None
+        try:
+            found = find_when(what, now=now, tz=deps.tz, next_meeting=meeting_day)
+        except DateError:
+            found = None
+        if found is not None:
+            reading, what = found
+            due, note = plain_day(reading.due), reading.note
+        try:
+            owner = parse_owner(ctx, owner_phrase) if owner_phrase else None
+        except OwnerError:
+            owner = None
+    mentioned = [m.state.iso3 for m in deps.states.find_in_text(what)]
+    iso3s = list(dict.fromkeys([*(owner.states if owner else ()), *mentioned]))
+    names = [state.short for iso3 in iso3s if (state := deps.states.get(iso3)) is not None]
+    area = find_area(what)
+    return Draft(
+        owner=owner_phrase,
+        what=what.rstrip("."),
+        due=due,
+        due_note=note,
+        area_key=(owner.area_key if owner and owner.area_key else None)
+        or (area.key if area else None),
+        states=names,
+    )

@@ -1,0 +1,56 @@
+"""What every listener shares: the handlers' Deps, the client, who we are, a worker pool."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.slack.client import Identity
+from bot.slack.home import publish_home
+from bot.slack.people import People
+from handlers.ports import Deps
+
+log = logging.getLogger(__name__)
+
+# Slack wants the ack within 3 s; answers ready within this budget go inline in the ack,
+# slower ones are posted through response_url when they are done.
+ACK_BUDGET_S = 2.0
+
+
+@dataclass
+class Runtime:
+    deps: Deps
+    client: WebClient
+    identity: Identity
+    people: People
+    workers: int = 8
+    ack_budget_s: float = ACK_BUDGET_S
+    executor: ThreadPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ccm-slack")
+
+    def background(self, func: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Work nobody waits for (Home refresh): failures are logged, never raised."""
+
+        def run() -> Any:
+            try:
+                return func(*args)
+            except Exception:
+                log.exception("background task %s failed", getattr(func, "__name__", func))
+                return None
+
+        return self.executor.submit(run)
+
+    def refresh_home(self, user: str | None) -> None:
+        """Keep a user's Home tab current after they change something."""
+        if user:
+            self.background(publish_home, self.client, self.deps, user)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=False)

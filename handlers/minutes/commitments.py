@@ -1,0 +1,326 @@
+"""Commitments in running text: a sentence with future or obligation modality whose subject is
+an actor the bot knows becomes a draft action item (owner, related States, area, due date).
+
+Rules are about grammar ("would/will/should", "undertook to", "was requested to", "hoped to",
+"envisaged holding", a deadline introduced by "by"/"before"), never about particular sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from handlers.dates import DateError, DateReading, find_when
+from handlers.minutes.model import DraftItem
+from handlers.minutes.relative import before_event
+from handlers.minutes.speakers import SectionFrame, leading_owner, reporter, resolve, tidy_subject
+from handlers.owners import Owner
+from handlers.states import StateDirectory
+
+_ADVERBS = r"(?:\s+(?:also|further|then|soon\s+after|soon|now|still|jointly|probably|most\s+likely|likely|first|only|not|then\s+be))*"
+_TRIGGER = re.compile(
+    r"\b(?:(?P<modal>will|would|shall|should|must|(?:is|are|was|were)\s+going\s+to|(?:has|have|had)\s+to|needs?\s+to)"
+    + _ADVERBS
+    + r"\s+(?P<mverb>[a-z]+)"
+    + r"|(?P<tv>undert(?:ook|akes?)|agreed|agrees|promised|offered|committed|intends?|intended|"
+    r"plans?|planned|hopes?|hoped|expects?|expected|aims?|aimed|wish(?:es|ed)|volunteered|"
+    r"decided|resolved|requested|asked|tasked|mandated|decision|intention|commitment|readiness|"
+    r"willingness)\b(?P<mid>[^.;]{0,40}?)\s+to\s+(?P<tverb>[a-z]+)"
+    r"|(?P<gv>envisag(?:ed|es)|envision(?:ed|s)|considering|suggest(?:ed|s)|propos(?:ed|es)|"
+    r"recommend(?:ed|s))\s+(?P<gverb>[a-z]+ing)"
+    r"|(?:was|were|is|are)\s+(?P<ev>expecting|awaiting))\b",
+    re.IGNORECASE,
+)
+_NOT_VERBS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "during",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "of",
+        "from",
+        "as",
+    ]
+)
+_STATIVE = frozenset(
+    [
+        "consist",
+        "require",
+        "determine",
+        "contribute",
+        "address",
+        "seem",
+        "appear",
+        "become",
+        "remain",
+        "mean",
+        "allow",
+        "depend",
+        "include",
+        "involve",
+        "constitute",
+        "represent",
+        "reflect",
+        "lead",
+        "focus",
+        "aim",
+        "need",
+        "benefit",
+    ]
+)
+_BOUNDARY = re.compile(r"\b(?:that|whether|while|whereas|but|because|since|if|although)\b|[;:]")
+_CUT = re.compile(
+    r";|\s+and\s+(?:this|that|these|those|it|they|he|she)\b|,?\s+while\b|,?\s+whereas\b|,?\s+but\b"
+    r"|,?\s+as\s+(?:there|this|it)\b|,?\s+which\s+(?:was|is|would|will)\b"
+)
+_PASSIVE = re.compile(r"^(?:be|been)\s+(?P<part>[a-z]+(?:ed|en|wn|ld|lt|nt|ne|de|un))\b")
+_AGENT = re.compile(r"\bby\s+(?:a|an|the)?\s*(?P<agent>[A-Za-z][\w -]+)")
+_DEADLINE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|prior\s+to)\s+(?:the\s+)?(?:latest\s+)?",
+    re.IGNORECASE,
+)
+_NEXT_MEETING = re.compile(
+    r"\bnext\s+(?:[\w-]+\s+){0,3}meeting\b[^.]*\b(?:held|take\s+place|convene|scheduled)\b", re.I
+)
+MAX_TEXT = 220
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a sentence is read against: the section, the meeting's moment, the next one."""
+
+    section: str
+    frame: SectionFrame
+    states: StateDirectory
+    now: datetime
+    tz: ZoneInfo
+    next_meeting: date | None
+    dated: bool = True  # the document names its meeting's date, so earlier deadlines are past
+
+
+@dataclass(frozen=True)
+class _Found:
+    owner: Owner
+    text: str
+    due: DateReading | None
+
+
+def commitments_in(sentence: str, speaker: Owner | None, ctx: Context) -> list[DraftItem]:
+    """The draft items one sentence commits someone to (usually none, sometimes one)."""
+    if _NEXT_MEETING.search(sentence):
+        return []
+    found = list(_by_modality(sentence, speaker, ctx)) or list(_by_deadline(sentence, speaker, ctx))
+    items: list[DraftItem] = []
+    owners: set[tuple[str, str | None]] = set()
+    for hit in found:
+        key = (hit.owner.kind, hit.owner.ref)
+        if key in owners or not hit.text:
+            continue
+        if ctx.dated and hit.due is not None and hit.due.due < ctx.now.date():
+            continue  # a deadline already past at the meeting: a report, not a commitment
+        owners.add(key)
+        items.append(_draft(sentence, hit, ctx))
+    return items
+
+
+def _by_modality(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator[_Found]:
+    for m in _TRIGGER.finditer(sentence):
+        verb = (m["mverb"] or m["tverb"] or m["gverb"] or m["ev"] or "").lower()
+        if verb in _NOT_VERBS and not m["ev"]:
+            continue
+        pieces = _BOUNDARY.split(sentence[: m.start()])
+        region = pieces[-1]
+        relative = len(pieces) > 1 and not tidy_subject(region) and _after_noun(pieces[-2])
+        start = m.start("mverb") if m["mverb"] else m.start("tverb") if m["tverb"] else m.start()
+        if m["gverb"]:
+            start = m.start("gverb")
+        predicate = _predicate(sentence[start:])
+        owner = None if relative else _subject_owner(region, sentence, speaker, ctx)
+        if owner is None and not relative:  # "Iraq conveyed its plans to ...": the reporter
+            owner = reporter(region, frame=ctx.frame, speaker=speaker, states=ctx.states)
+        if owner is None:
+            owner = _passive_owner(region, predicate, sentence, speaker, ctx)
+            if owner is None or _EVENT.match(predicate):
+                continue
+            subject = _antecedent(pieces[-2] if relative else region)
+            predicate = f"{subject} to {predicate}".strip()
+        elif verb in _STATIVE or (verb == "be" and not _PASSIVE.match(predicate)):
+            continue
+        if _NEGATED.search(f"{region} {m[0]}"):
+            continue
+        yield _with_due(owner, predicate, sentence[start:], region, ctx)
+
+
+def _subject_owner(region: str, sentence: str, speaker: Owner | None, ctx: Context) -> Owner | None:
+    subject = tidy_subject(region.split(",")[-1] if region.strip(" ,") else "")
+    if not subject or re.search(r"\b(?:and|,)\s*$", region.strip()):
+        # "... thanked the Director and suggested ...": the clause shares the sentence's subject
+        head = _BOUNDARY.split(sentence)[0]
+        found = leading_owner(head, frame=ctx.frame, speaker=speaker, states=ctx.states)
+        return found[0] if found else None
+    return resolve(subject, frame=ctx.frame, speaker=speaker, states=ctx.states)
+
+
+def _passive_owner(
+    region: str, predicate: str, sentence: str, speaker: Owner | None, ctx: Context
+) -> Owner | None:
+    """ "the final version would be shared soon": the speaker does it, unless an agent is named."""
+    m = _PASSIVE.match(predicate)
+    if m is None or m["part"].lower() in _STATIVE_PARTICIPLES:
+        return None
+    agent = _AGENT.search(predicate)
+    if agent is not None and not _DEADLINE_WORD.match(agent["agent"]):
+        named = resolve(agent["agent"], frame=ctx.frame, speaker=speaker, states=ctx.states)
+        return named
+    if re.search(r"\bit\s+was\s+agreed\b", sentence, re.I):
+        return resolve("the Committee", frame=ctx.frame, speaker=speaker, states=ctx.states)
+    return speaker or ctx.frame.default
+
+
+_DEADLINE_WORD = re.compile(
+    r"(?:the\s+)?(?:end|beginning|middle|latest|mid|next|early|late|\d|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)",
+    re.I,
+)
+
+
+def _after_noun(text: str) -> bool:
+    """ "letters that would be sent": a relative clause (a noun before "that"), not reported speech."""
+    words = text.split()
+    return bool(words) and not _REPORTING_END.search(words[-1])
+
+
+_REPORTING_END = re.compile(
+    r"(?:ed|ly|said|told|so|such|now|meeting|Committee|Chair|President|view|fact|[,;:])$", re.I
+)
+_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b", re.I)
+_EVENT = re.compile(r"^be\s+(?:held|organi[sz]ed|convened|hosted)\b")
+_STATIVE_PARTICIPLES = frozenset(
+    [
+        "based",
+        "composed",
+        "led",
+        "required",
+        "needed",
+        "influenced",
+        "interested",
+        "located",
+        "concerned",
+        "involved",
+        "aimed",
+        "made",
+        "possible",
+        "able",
+        "necessary",
+        "useful",
+    ]
+)
+
+
+def _antecedent(region: str) -> str:
+    words = tidy_subject(region).split()
+    return " ".join(words[-8:])
+
+
+def _predicate(text: str) -> str:
+    cut = _CUT.search(text)
+    text = text[: cut.start()] if cut else text
+    return text.strip().rstrip(".").strip()
+
+
+def _with_due(owner: Owner, predicate: str, tail: str, region: str, ctx: Context) -> _Found:
+    if (before := before_event(tail, now=ctx.now, tz=ctx.tz)) is not None:
+        return _Found(owner, predicate, before)
+    due, text = _due(predicate, ctx)
+    if due is None:
+        due, _ = _due(region, ctx)
+    return _Found(owner, text, due)
+
+
+def _due(text: str, ctx: Context) -> tuple[DateReading | None, str]:
+    try:
+        found = find_when(text, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting)
+    except DateError:
+        return None, text
+    return (found[0], found[1]) if found else (None, text)
+
+
+def _by_deadline(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator[_Found]:
+    """No modal verb, but an actor and a future deadline: "... inviting them to reply by May"."""
+    due, rest = _due(sentence, ctx)
+    if due is None or due.due <= ctx.now.date():
+        return
+    phrase = re.escape(due.phrase.split()[0])
+    if not re.search(_DEADLINE.pattern + phrase, sentence, re.I):
+        return
+    clauses = re.split(r"\bthat\b", rest)
+    for i in range(len(clauses) - 1, -1, -1):
+        clause = clauses[i].strip(" ,")
+        found = leading_owner(clause, frame=ctx.frame, speaker=speaker, states=ctx.states)
+        if found is not None:
+            owner, used = found
+            words = " that ".join(clauses[i:]).split()[used:]
+            yield _Found(owner, _predicate(" ".join(words)), due)
+            return
+
+
+def _draft(sentence: str, hit: _Found, ctx: Context) -> DraftItem:
+    text = " ".join(hit.text.split())
+    text = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+    related = [m.state.iso3 for m in ctx.states.find_in_text(hit.text)]
+    states = tuple(dict.fromkeys([*hit.owner.states, *related]))
+    area = ctx.frame.area_key or hit.owner.area_key
+    return DraftItem(
+        section=ctx.section,
+        text=text,
+        owner=hit.owner,
+        states=states,
+        area_key=area,
+        due=hit.due.due if hit.due else None,
+        due_note=hit.due.note if hit.due else None,
+        sentence=sentence,
+    )
+
+
+def section_frame(
+    area_key: str | None, coordinators: tuple[str, ...], title: str, parent: SectionFrame | None
+) -> SectionFrame:
+    """Who speaks by default under a heading: its coordinators, the Presidency, or the ISU."""
+    from handlers.minutes.speakers import ISU, PRESIDENCY, area_owner
+
+    default: Owner | None = None
+    if area_key is not None and coordinators:
+        default = area_owner(area_key, coordinators)
+    elif re.search(r"\bpresiden", title, re.I):
+        default = PRESIDENCY
+    elif re.search(r"\b(?:ISU|secretariat|finances|budget|documentation)\b", title, re.I):
+        default = ISU
+    elif parent is not None:
+        default = parent.default
+        coordinators = coordinators or parent.coordinators
+        area_key = area_key or parent.area_key
+    return SectionFrame(area_key, coordinators, default)
+
+
+def speaker_after(sentence: str, speaker: Owner | None, ctx: Context) -> Owner | None:
+    """The speaker for the sentences that follow (the one reporting in this sentence, if any)."""
+    found = reporter(sentence, frame=ctx.frame, speaker=speaker, states=ctx.states)
+    return found or speaker

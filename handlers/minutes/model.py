@@ -1,0 +1,89 @@
+"""What an import extracts from one minutes document: plain data, no database, no Slack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from handlers.owners import Owner
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """A meeting named in the minutes: the one held, or the next one."""
+
+    start: datetime
+    end: datetime | None
+    place: str | None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A delegation: a State (``iso3`` set) or an organisation, with the people listed under it."""
+
+    name: str
+    kind: str  # "state" or "organisation"
+    iso3: str | None = None
+    people: tuple[str, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    """A commitment read from one sentence; nothing is live until someone confirms it."""
+
+    section: str
+    text: str
+    owner: Owner
+    states: tuple[str, ...]
+    area_key: str | None
+    due: date | None
+    due_note: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DraftContribution:
+    """A contribution figure: one State's payment, a year's total, or one component of it."""
+
+    section: str
+    year: int
+    amount_cents: int
+    currency: str
+    status: str  # "received" or "pledged"
+    state_iso3: str | None = None
+    component: str | None = None
+    total: bool = False
+    states_paid: int | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class DraftDeadline:
+    """A treaty deadline mentioned in passing ("its Article 4 deadline of 1 November 2023")."""
+
+    section: str
+    state_iso3: str
+    kind: str  # "article4", "article4_extension" (as in the reference data)
+    due: date
+    extended: bool
+    sentence: str
+
+
+@dataclass
+class MinutesExtract:
+    """Everything one document yields, ready to show (summary, JSON) or to store as drafts."""
+
+    document: str = "minutes"
+    meeting: MeetingInfo | None = None
+    next_meeting: MeetingInfo | None = None
+    attendees: list[Attendee] = field(default_factory=list)
+    apologies: list[Attendee] = field(default_factory=list)
+    absent: list[Attendee] = field(default_factory=list)
+    items: list[DraftItem] = field(default_factory=list)
+    contributions: list[DraftContribution] = field(default_factory=list)
+    deadlines: list[DraftDeadline] = field(default_factory=list)
+
+    @property
+    def meeting_day(self) -> date | None:
+        return self.meeting.start.date() if self.meeting else None

@@ -1,0 +1,119 @@
+"""The import summary as a Reply: what was found, then each draft with Confirm / Edit / Discard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from handlers.dates import format_day
+from handlers.minutes.model import DraftItem, MeetingInfo, MinutesExtract
+from handlers.money import format_chf
+from handlers.reply import Block, Reply, context, header, section
+from handlers.text import escape, shorten
+
+MAX_LISTED = 20  # two blocks per draft: stays under Slack's 50 blocks per message
+
+
+def _when(meeting: MeetingInfo | None) -> str:
+    if meeting is None:
+        return "not found"
+    out = format_day(meeting.start.date())
+    if meeting.start.hour or meeting.start.minute:
+        out += f" {meeting.start:%H:%M}" + (f"–{meeting.end:%H:%M}" if meeting.end else "")
+    return out + (f", {escape(meeting.place)}" if meeting.place else "")
+
+
+def summary_text(extract: MinutesExtract) -> str:
+    """The plain summary (also what the CLI prints without --json)."""
+    names = ", ".join(escape(a.name) for a in extract.attendees) or "not found"
+    lines = [
+        f"*Meeting:* {_when(extract.meeting)}",
+        f"*Next meeting:* {_when(extract.next_meeting)}",
+        f"*Present ({len(extract.attendees)}):* {names}",
+    ]
+    if extract.apologies:
+        lines.append("*Apologies:* " + ", ".join(escape(a.name) for a in extract.apologies))
+    if extract.absent:
+        lines.append("*Absent:* " + ", ".join(escape(a.name) for a in extract.absent))
+    for c in extract.contributions:
+        what = (
+            "total"
+            if c.total
+            else (f"component {escape(c.component)}" if c.component else c.state_iso3 or "")
+        )
+        paid = f" ({c.states_paid} States paid)" if c.states_paid else ""
+        lines.append(
+            f"*Contribution {c.year}, {what}:* {format_chf(c.amount_cents, c.currency)} {c.status}{paid}"
+        )
+    for d in extract.deadlines:
+        lines.append(f"*Deadline:* {d.state_iso3} {d.kind.replace('_', ' ')} {format_day(d.due)}")
+    lines.append(f"*Draft action items:* {len(extract.items)}")
+    return "\n".join(lines)
+
+
+def item_line(item: DraftItem, item_id: int | None = None) -> str:
+    ref = f"#{item_id} " if item_id is not None else ""
+    due = f" — due {format_day(item.due)}" if item.due else ""
+    return (
+        f"{ref}§{escape(item.section)} *{escape(item.owner.label)}*: "
+        f"{escape(shorten(item.text, 200))}{due}"
+    )
+
+
+def _buttons(item_id: int) -> Block:
+    def button(label: str, action: str, style: str | None = None) -> Block:
+        out: Block = {
+            "type": "button",
+            "text": {"type": "plain_text", "text": label},
+            "action_id": action,
+            "value": str(item_id),
+        }
+        if style:
+            out["style"] = style
+        return out
+
+    return {
+        "type": "actions",
+        "block_id": f"draft_{item_id}",
+        "elements": [
+            button("Confirm", "draft_confirm", "primary"),
+            button("Edit", "draft_edit"),
+            button("Discard", "draft_discard", "danger"),
+        ],
+    }
+
+
+def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> Reply:
+    """Summary plus one block per draft; with stored ids, each draft gets its buttons."""
+    summary = summary_text(extract)
+    blocks: list[Block] = [header(f"Minutes import: {extract.document}"), section(summary)]
+    ids: list[int | None] = list(item_ids) if item_ids else [None] * len(extract.items)
+    for item, item_id in list(zip(extract.items, ids, strict=False))[:MAX_LISTED]:
+        blocks.append(section(item_line(item, item_id)))
+        if item_id is not None:
+            blocks.append(_buttons(item_id))
+    if len(extract.items) > MAX_LISTED:
+        blocks.append(context(f"…and {len(extract.items) - MAX_LISTED} more drafts."))
+    if item_ids:
+        day = extract.meeting_day.isoformat() if extract.meeting_day else "all"
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": "draft_all",
+                "elements": [
+                    {
+                        "type": "button",
+                        "text": {"type": "plain_text", "text": "Confirm all"},
+                        "action_id": "draft_confirm_all",
+                        "value": day,
+                        "style": "primary",
+                    }
+                ],
+            }
+        )
+    blocks.append(context("Drafts are not live: nothing is listed or reminded until confirmed."))
+    text = (
+        summary
+        + "\n"
+        + "\n".join(item_line(i, n) for i, n in zip(extract.items, ids, strict=False))
+    )
+    return Reply(text=text, blocks=blocks)

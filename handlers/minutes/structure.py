@@ -1,0 +1,176 @@
+"""The shape of a minutes document: header, numbered sections, and who attended.
+
+Layouts vary ("5.3 Universalization (France and Zambia)", "Agenda Item 2: ...", "## 3. ...",
+"a. Hosting Agreement", a Word heading), so headings are recognised by form, never by wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handlers.areas import find_area
+from handlers.minutes.attendance import AttendanceReader, attendance_label
+from handlers.minutes.model import Attendee
+from handlers.minutes.sentences import strip_markup
+from handlers.states import StateDirectory
+
+_NUMBERED = re.compile(
+    r"^(?:#{1,6}\s*)?(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s*[:–—-])?"
+    r"\s+(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+_LETTERED = re.compile(r"^(?:#{1,6}\s*)?\(?(?P<letter>[a-h])[.)]\s+(?P<title>[A-Z].{2,150})$")
+_MARKDOWN = re.compile(r"^#{1,6}\s+(?P<title>\S.*)$")
+_PAREN = re.compile(r"\(([^()]*)\)\s*$")
+_SENTENCE_END = re.compile(r"[.;:,]$")
+_RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
+MAX_HEADING = 220
+
+
+@dataclass
+class Section:
+    """A numbered (or titled) part of the minutes and the paragraphs under it."""
+
+    number: str
+    title: str
+    area_key: str | None = None
+    coordinators: tuple[str, ...] = ()
+    parent: Section | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The document cut into its header lines, sections and attendance lists."""
+
+    header: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    attendees: list[Attendee] = field(default_factory=list)
+    apologies: list[Attendee] = field(default_factory=list)
+    absent: list[Attendee] = field(default_factory=list)
+
+
+def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
+    """(number, title) when the line is a heading; ``number`` may be a letter or empty."""
+    if len(line) > MAX_HEADING:
+        return None
+    if m := _NUMBERED.match(line):
+        title = m["title"].strip()
+        words = len(title.split())
+        if not title[:1].isupper() and not title[:1].isdigit():
+            return None
+        bare = "." not in m["num"] and line.startswith(m["num"] + " ")
+        if (title.endswith(".") and words > 8) or (bare and words > 10):
+            return None  # "7 States Parties had paid their contributions." is a sentence
+        return m["num"], title
+    if (m := _LETTERED.match(line)) and not line.rstrip().endswith("."):
+        return m["letter"], m["title"].strip()
+    if m := _MARKDOWN.match(line):
+        return "", m["title"].strip()
+    if not numbered_doc and _looks_like_title(line):
+        return "", line.strip()
+    return None
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 12
+        and line[:1].isupper()
+        and not _SENTENCE_END.search(line)
+        and not re.search(r"\d{1,2}:\d{2}|\t", line)
+    )
+
+
+def _is_numbered_doc(lines: list[str]) -> bool:
+    return sum(1 for line in lines if _NUMBERED.match(line) and len(line) < MAX_HEADING) >= 2
+
+
+def _new_section(number: str, title: str, current: Section | None) -> Section:
+    parent: Section | None = None
+    if number and number.isalpha() and current is not None:
+        parent = current.parent if current.number[-1:].isalpha() else current
+        number = (parent.number if parent else "") + number
+    elif "." in number:
+        parent = _ancestor(current, number.rsplit(".", 1)[0])
+    section = Section(number=number, title=title, parent=parent)
+    area = find_area(title)
+    section.area_key = area.key if area else (parent.area_key if parent else None)
+    return section
+
+
+def _ancestor(current: Section | None, number: str) -> Section | None:
+    while current is not None and current.number != number:
+        current = current.parent
+    return current
+
+
+def read_layout(text: str, states: StateDirectory) -> Layout:
+    """Cut the text into header, sections (with their paragraphs) and attendance lists."""
+    lines = [strip_markup(line.rstrip()) for line in text.splitlines()]
+    numbered_doc = _is_numbered_doc([line.strip() for line in lines])
+    layout = Layout()
+    reader: AttendanceReader | None = None
+    current: Section | None = None
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            paragraph = " ".join(buffer)
+            if current is None:
+                layout.header.append(paragraph)
+            else:
+                _add_paragraph(current, paragraph)
+            buffer.clear()
+
+    for raw in lines:
+        line = raw.strip()
+        if not line or _RULE.match(line):
+            flush()
+            continue
+        label = attendance_label(line)
+        if label is not None:
+            flush()
+            kind, rest = label
+            reader = AttendanceReader(states, getattr(layout, kind))
+            if rest:
+                reader.feed(rest)
+            continue
+        if reader is not None:
+            if reader.feed(line):
+                continue
+            reader = None
+        heading = _heading(line, numbered_doc=numbered_doc)
+        if heading is not None:
+            flush()
+            current = _new_section(*heading, current)
+            if coordinators := _PAREN.search(current.title):
+                found = states.find_in_text(coordinators.group(1))
+                current.coordinators = tuple(dict.fromkeys(m.state.iso3 for m in found))
+            layout.sections.append(current)
+            continue
+        buffer.append(line)
+    flush()
+    if not layout.sections and layout.header:
+        layout.sections.append(Section(number="", title="", paragraphs=layout.header[1:]))
+    return layout
+
+
+def _add_paragraph(section: Section, paragraph: str) -> None:
+    """Join a paragraph cut by a stray blank line ("had to be" / "cancelled due to ...")."""
+    previous = section.paragraphs[-1] if section.paragraphs else ""
+    if previous and not re.search(r"[.!?:\"”)]$", previous) and paragraph[:1].islower():
+        section.paragraphs[-1] = previous + " " + paragraph
+    else:
+        section.paragraphs.append(paragraph)
+
+
+def coordinators_of(section: Section) -> tuple[str, ...]:
+    """The coordinating States named in this heading or the nearest heading above it."""
+    node: Section | None = section
+    while node is not None:
+        if node.coordinators:
+            return node.coordinators
+        node = node.parent
+    return ()

@@ -1,0 +1,88 @@
+"""The contributions reminder: after the set date, tell the ISU which States Parties have not paid."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+
+from handlers.dates import format_day
+from handlers.reply import Reply, context, section
+from schedules.config import ScheduleConfig
+from schedules.outbox import Outbox
+from schedules.recipients import Directory, Recipient
+from schedules.split import line_sections
+from schedules.steps import dm_allowed, local_at
+from storage.db import Database
+from storage.models import Contribution, State
+
+JOB = "contributions_reminder"
+
+
+def unpaid_states(db: Database, *, year: int) -> list[str]:
+    """States Parties with no contribution received for ``year``, by name."""
+    with db.session() as session:
+        paid = select(Contribution.state_iso3).where(
+            Contribution.year == year,
+            Contribution.status == "received",
+            col(Contribution.state_iso3).is_not(None),
+        )
+        query = (
+            select(State.short)
+            .where(State.ccm_status == "State Party", col(State.iso3).not_in(paid))
+            .order_by(col(State.short))
+        )
+        return list(session.exec(query))
+
+
+def _reachable(recipient: Recipient, now: datetime, config: ScheduleConfig) -> bool:
+    local = now.astimezone(recipient.tz)
+    if now < local_at(local.date(), config.reminder_time, recipient.tz):
+        return False
+    return not recipient.direct or dm_allowed(
+        local,
+        quiet_start=config.quiet_start,
+        quiet_end=config.quiet_end,
+        skip_weekends=config.skip_weekends,
+    )
+
+
+def contributions_reminder(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
+    """Once a year, the day after the date: to ISU people (role or organisation), else the channel."""
+    year = now.astimezone(tz).year
+    month, day = config.contributions_due
+    by = date(year, month, min(day, 28) if month == 2 else day)
+    if now < local_at(by + timedelta(days=1), config.reminder_time, tz):
+        return
+    with db.session() as session:
+        directory = Directory.load(session, committee_tz=tz, channel=channel)
+    recipients = directory.role("isu") or directory.channel_recipient()
+    todo = [r for r in recipients if _reachable(r, now, config)]
+    keys = {r.to: f"{JOB}:{year}:{r.to}" for r in todo}
+    pending = outbox.ledger.pending(list(keys.values()))
+    todo = [r for r in todo if keys[r.to] in pending]
+    if not todo:
+        return
+    unpaid = unpaid_states(db, year=year)
+    if not unpaid:
+        return
+    intro = (
+        f":moneybag: {len(unpaid)} States Parties had not paid their {year} contribution "
+        f"by {format_day(by)}."
+    )
+    blocks = [section(intro), *line_sections("Not received yet", unpaid)]
+    blocks.append(
+        context("Reminder letters go from the ISU; record payments with `/ccm contributions`.")
+    )
+    reply = Reply(text=f"{intro} " + ", ".join(unpaid), blocks=blocks)
+    for recipient in todo:
+        outbox.send_once(job=JOB, to=recipient.to, key=keys[recipient.to], reply=reply)

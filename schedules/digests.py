@@ -1,0 +1,83 @@
+"""The weekly digest and the pre-meeting digest: posted to the committee channel, once each.
+
+Keys are local dates: 'weekly_digest:2017-03-27' is the digest of Monday 27 March in Geneva,
+whatever the UTC offset that day. A digest missed while the bot was down goes out on the
+next scan, unless it is older than catch_up_hours (the next one is then closer than it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+
+from handlers.digest import build_digest
+from schedules import sentlog
+from schedules.agenda import pre_meeting_digest
+from schedules.config import ScheduleConfig
+from schedules.outbox import Outbox
+from schedules.steps import latest_weekly, local_at
+from storage.db import Database
+from storage.meetings import last_meeting
+from storage.models import Meeting
+
+WEEKLY = "weekly_digest"
+PRE_MEETING = "pre_meeting_digest"
+
+
+def weekly_digest(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
+    """This week's digest, once, at the committee's local time (default Monday 09:00)."""
+    if not channel:
+        return
+    day = latest_weekly(now, weekday=config.digest_weekday, at=config.digest_time, tz=tz)
+    fired = local_at(day, config.digest_time, tz)
+    key = f"{WEEKLY}:{day.isoformat()}"
+    if now - fired > timedelta(hours=config.catch_up_hours) or not outbox.ledger.unfinished(key):
+        return
+    with db.session() as session:
+        since = sentlog.last_sent(session, job=WEEKLY)
+        reply = build_digest(session=session, now=now, tz=tz, since=since)
+    outbox.send_once(job=WEEKLY, to=channel, key=key, reply=reply)
+
+
+def pre_meeting_digests(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
+    """For each coming CC meeting: a digest ``pre_meeting_days`` before, at the set time."""
+    if not channel:
+        return
+    horizon = now + timedelta(days=config.pre_meeting_days + 1)
+    with db.session() as session:
+        meetings = session.exec(
+            select(Meeting)
+            .where(Meeting.kind == "cc", col(Meeting.start) > now, col(Meeting.start) <= horizon)
+            .order_by(col(Meeting.start))
+        ).all()
+    for meeting in meetings:
+        start_day = meeting.start.astimezone(tz).date()
+        fire_day = start_day - timedelta(days=config.pre_meeting_days)
+        if now < local_at(fire_day, config.pre_meeting_time, tz):
+            continue
+        key = f"{PRE_MEETING}:{meeting.id}:{start_day.isoformat()}"
+        if not outbox.ledger.unfinished(key):
+            continue
+        with db.session() as session:
+            previous = last_meeting(session=session, before=meeting.start)
+            since = previous.start if previous else None
+            reply = pre_meeting_digest(session, meeting=meeting, now=now, tz=tz, since=since)
+        outbox.send_once(job=PRE_MEETING, to=channel, key=key, reply=reply)

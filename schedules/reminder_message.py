@@ -1,0 +1,57 @@
+"""What a reminder says: one item with its buttons, or one summary per person after a gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from handlers.render import item_blocks, item_line
+from handlers.reply import Block, Reply, context, section
+from schedules.split import fallback, line_sections
+from schedules.steps import Step
+from storage.models import ActionItem
+
+MAX_WITH_BUTTONS = 23  # 1 intro + 23 x (section + buttons) + 1 rest = 48 of Slack's 50 blocks
+
+
+@dataclass(frozen=True)
+class Due:
+    """An item whose reminder step is due for one recipient."""
+
+    key: str
+    item: ActionItem
+    states: list[str]
+    step: Step
+
+
+def _why(step: Step) -> str:
+    if step.name.startswith("overdue"):
+        return "is overdue"
+    if step.name == "d0":
+        return "is due today"
+    return "is due soon"
+
+
+def reminder_reply(dues: list[Due], *, today: date) -> Reply:
+    """A single item as itself; several as one 'while I was away' summary, buttons on each."""
+    if len(dues) == 1:
+        due = dues[0]
+        intro = f":bell: Reminder: *#{due.item.id}* {_why(due.step)}."
+        single = [section(intro), *item_blocks(due.item, due.states, today)]
+        single.append(context("Done, snooze or reassign with the buttons."))
+        return Reply(text=f"{intro}\n{item_line(due.item, today)}", blocks=single)
+    late = any(due.step.fires_on < today for due in dues)
+    title = "While I was away" if late else "Your reminders"
+    intro = f":bell: *{title}*: {len(dues)} action items need you."
+    ordered = sorted(dues, key=lambda d: (d.item.due or today, d.item.id or 0))
+    blocks: list[Block] = [section(intro)]
+    for due in ordered[:MAX_WITH_BUTTONS]:
+        blocks += item_blocks(due.item, due.states, today)
+    rest = ordered[MAX_WITH_BUTTONS:]
+    if rest:
+        blocks += line_sections(f"…and {len(rest)} more", [item_line(d.item, today) for d in rest])[
+            :1
+        ]
+    lines = [item_line(d.item, today) for d in ordered]
+    text = fallback([section(intro + "\n" + "\n".join(lines))])
+    return Reply(text=text, blocks=blocks)

@@ -1,0 +1,142 @@
+"""Deadline reminders: one scan finds every (item, recipient) whose step is due, then sends.
+
+The query reads only columns, and only open items due within the longest lead time, so a
+scan over 100,000 items touches the few thousand that could be due. Each recipient gets one
+message per scan (a summary when several items are due), sent in their own local morning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_
+from sqlalchemy import select as columns
+from sqlmodel import col, select
+
+from handlers.reply import Reply
+from schedules.config import ScheduleConfig
+from schedules.outbox import Outbox
+from schedules.recipients import Directory, Recipient
+from schedules.reminder_message import Due, reminder_reply
+from schedules.steps import Step, dm_allowed, latest_step, local_at
+from storage.db import Database
+from storage.items import OPEN, states_of
+from storage.models import ActionItem
+
+JOB = "reminder"
+CLAIM_CHUNK = 50  # recipients per claim transaction: sent in well under the stale limit
+Candidate = tuple[str, int, Step]  # key, item id, step
+
+
+def reminder_key(item_id: int, due: date, step: Step, to: str) -> str:
+    """The due date is in the key: moving a deadline starts a fresh series of reminders."""
+    return f"{JOB}:{item_id}:{due.isoformat()}:{step.name}:{to}"
+
+
+def _open_hours(recipient: Recipient, now: datetime, config: ScheduleConfig) -> date | None:
+    """The recipient's local date if a reminder may reach them now, else None."""
+    local = now.astimezone(recipient.tz)
+    if now < local_at(local.date(), config.reminder_time, recipient.tz):
+        return None  # not their morning yet
+    if recipient.direct and not dm_allowed(
+        local,
+        quiet_start=config.quiet_start,
+        quiet_end=config.quiet_end,
+        skip_weekends=config.skip_weekends,
+    ):
+        return None
+    return local.date()
+
+
+def find_due(
+    db: Database, *, now: datetime, tz: ZoneInfo, channel: str | None, config: ScheduleConfig
+) -> dict[Recipient, list[Candidate]]:
+    """Every (recipient, key) whose reminder step has come, before asking the sent-log."""
+    lead = max([0, *config.reminder_days_before])
+    horizon = (now + timedelta(days=1)).date() + timedelta(days=lead)  # UTC+14 is a day ahead
+    query = columns(
+        col(ActionItem.id),
+        col(ActionItem.due),
+        col(ActionItem.owner_kind),
+        col(ActionItem.owner_ref),
+        col(ActionItem.area_key),
+        col(ActionItem.snoozed_until),
+    ).where(
+        col(ActionItem.status) == OPEN,
+        col(ActionItem.due).is_not(None),
+        col(ActionItem.due) <= horizon,
+        or_(col(ActionItem.snoozed_until).is_(None), col(ActionItem.snoozed_until) <= horizon),
+    )
+    found: dict[Recipient, list[Candidate]] = defaultdict(list)
+    with db.session() as session:
+        directory = Directory.load(session, committee_tz=tz, channel=channel)
+        rows = session.execute(query).all()
+    today_of: dict[Recipient, date | None] = {}
+    owners: dict[tuple[str, str | None, str | None], list[Recipient]] = {}
+    for item_id, due, kind, ref, area, snoozed in rows:
+        assert item_id is not None and due is not None
+        owner = (kind, ref, area)
+        if owner not in owners:
+            owners[owner] = directory.for_item(kind=kind, ref=ref, area_key=area)
+        for recipient in owners[owner]:
+            if recipient not in today_of:
+                today_of[recipient] = _open_hours(recipient, now, config)
+            today = today_of[recipient]
+            if today is None or (snoozed is not None and snoozed > today):
+                continue
+            step = latest_step(
+                due=due,
+                today=today,
+                days_before=config.reminder_days_before,
+                overdue_every=config.overdue_every_days,
+            )
+            if step is not None:
+                key = reminder_key(item_id, due, step, recipient.to)
+                found[recipient].append((key, item_id, step))
+    return found
+
+
+def scan_reminders(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
+    """Send each due reminder once: one message per recipient, buttons under every item."""
+    found = find_due(db, now=now, tz=tz, channel=channel, config=config)
+    pending = outbox.ledger.pending([key for cands in found.values() for key, _, _ in cands])
+    todo = {r: [c for c in cands if c[0] in pending] for r, cands in found.items()}
+    todo = {r: cands for r, cands in todo.items() if cands}
+    if not todo:
+        return
+    ids = sorted({item_id for cands in todo.values() for _, item_id, _ in cands})
+    with db.session() as session:
+        items = {
+            item.id: item
+            for start in range(0, len(ids), 500)
+            for item in session.exec(
+                select(ActionItem).where(col(ActionItem.id).in_(ids[start : start + 500]))
+            )
+        }
+        states = states_of(session=session, item_ids=ids)
+    recipients = list(todo)
+    for start in range(0, len(recipients), CLAIM_CHUNK):
+        chunk = recipients[start : start + CLAIM_CHUNK]
+        owners = {key: r.to for r in chunk for key, _, _ in todo[r]}
+        won = outbox.claim_many(job=JOB, recipients=owners)
+        for recipient in chunk:
+            today = now.astimezone(recipient.tz).date()
+            dues = {
+                key: Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
+                for key, item_id, step in todo[recipient]
+            }
+
+            def render(won: set[str], dues: dict[str, Due] = dues, today: date = today) -> Reply:
+                return reminder_reply([d for key, d in dues.items() if key in won], today=today)
+
+            outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=list(dues), render=render)

@@ -1,0 +1,147 @@
+"""The sent-log: claim a key (committed) before sending, mark it after; sweep crashed claims.
+
+A row's life: claimed (sent_at NULL, error NULL) -> sent (sent_at set), or -> failed (error
+set, retried by the next claim while attempts < max) -> ... A claim left by a crashed process
+stays "in flight" until the sweeper releases it (sets error) once it is older than the stale
+limit; only then may another claim take it. Every transition is one conditional statement, so
+two processes (or two threads) racing for a key never both win: the INSERT conflicts on the
+primary key, and the UPDATE's WHERE no longer matches once the winner committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, not_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from storage.models import SentLog
+from storage.types import UTCDateTime
+
+CHUNK = 500
+STALE_NOTE = "stale claim released"
+MAX_ERROR = 500
+
+
+def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(keys), CHUNK):
+        yield list(keys[start : start + CHUNK])
+
+
+def _retriable(max_attempts: int) -> Any:
+    return and_(
+        col(SentLog.sent_at).is_(None),
+        col(SentLog.error).is_not(None),
+        col(SentLog.attempts) < max_attempts,
+    )
+
+
+def claim(
+    session: Session,
+    *,
+    keys: Sequence[str],
+    job: str,
+    recipient: str | Mapping[str, str],
+    now: datetime,
+    max_attempts: int,
+) -> set[str]:
+    """Take the keys nobody holds (new, or failed and still retriable); return the ones won.
+
+    ``recipient`` is one destination for all keys, or a mapping key -> destination.
+    """
+    to = (lambda key: recipient) if isinstance(recipient, str) else recipient.__getitem__
+    won: set[str] = set()
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    for chunk in _chunks(list(dict.fromkeys(keys))):
+        rows = [
+            {"key": key, "job": job, "recipient": to(key), "claimed_at": now, "attempts": 1}
+            for key in chunk
+        ]
+        statement = (
+            insert(SentLog).values(rows).on_conflict_do_nothing().returning(col(SentLog.key))
+        )
+        won.update(session.execute(statement).scalars())
+        rest = [key for key in chunk if key not in won]
+        if rest:
+            retry = (
+                update(SentLog)
+                .where(col(SentLog.key).in_(rest), _retriable(max_attempts))
+                .values(claimed_at=now, attempts=SentLog.attempts + 1, error=None)
+                .returning(col(SentLog.key))
+            )
+            won.update(session.execute(retry).scalars())
+    return won
+
+
+def mark_sent(session: Session, *, keys: Iterable[str], now: datetime) -> None:
+    """The message went out: these keys are settled for good."""
+    for chunk in _chunks(list(keys)):
+        session.execute(
+            update(SentLog).where(col(SentLog.key).in_(chunk)).values(sent_at=now, error=None)
+        )
+
+
+def mark_failed(session: Session, *, keys: Iterable[str], error: str) -> None:
+    """The send raised: keep the row (and its attempt count) so the next scan retries it."""
+    for chunk in _chunks(list(keys)):
+        session.execute(
+            update(SentLog)
+            .where(col(SentLog.key).in_(chunk), col(SentLog.sent_at).is_(None))
+            .values(error=(error or "send failed")[:MAX_ERROR])
+        )
+
+
+def sweep(session: Session, *, now: datetime, stale_after: timedelta) -> int:
+    """Release claims a crashed process left in flight, so the next scan may send them once."""
+    result = session.execute(
+        update(SentLog)
+        .where(
+            col(SentLog.sent_at).is_(None),
+            col(SentLog.error).is_(None),
+            col(SentLog.claimed_at) < now - stale_after,
+        )
+        .values(error=STALE_NOTE)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def settled(session: Session, *, keys: Sequence[str], max_attempts: int) -> set[str]:
+    """Keys a claim would not win now: sent, in flight, or out of attempts."""
+    found: set[str] = set()
+    for chunk in _chunks(list(dict.fromkeys(keys))):
+        query = select(SentLog.key).where(
+            col(SentLog.key).in_(chunk), not_(_retriable(max_attempts))
+        )
+        found.update(session.exec(query))
+    return found
+
+
+def retriable_parts(session: Session, *, key: str, max_attempts: int) -> bool:
+    """Did a later part of a split message (key#2, key#3...) fail and wait for a retry?"""
+    query = select(SentLog.key).where(
+        col(SentLog.key).startswith(f"{key}#", autoescape=True), _retriable(max_attempts)
+    )
+    return session.exec(query.limit(1)).first() is not None
+
+
+def last_sent(session: Session, *, job: str) -> datetime | None:
+    """When a job last delivered anything (for 'done since the last digest')."""
+    query = select(func.max(SentLog.sent_at)).where(SentLog.job == job)
+    value = session.exec(query).one()
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite aggregates bypass the column type
+        value = datetime.fromisoformat(value)
+    return UTCDateTime().process_result_value(value, session.get_bind().dialect)
+
+
+def given_up(session: Session, *, max_attempts: int) -> list[SentLog]:
+    """Sends that failed ``max_attempts`` times: an operator must look at them."""
+    query = select(SentLog).where(
+        col(SentLog.sent_at).is_(None), col(SentLog.attempts) >= max_attempts
+    )
+    return list(session.exec(query.where(col(SentLog.error).is_not(None))))

@@ -1,0 +1,203 @@
+"""A loopback fake of Slack's Web API (and of response_url) that records every call.
+
+Same idea as bolt-python's tests/mock_web_api_server: a real HTTP server on 127.0.0.1:0, a real
+WebClient pointed at it with base_url, assertions on what it received.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlparse
+
+BOT_USER = "UBOT"
+BOT_ID = "BBOT"
+TEAM = "T0CCM"
+
+
+@dataclass
+class Call:
+    method: str
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+
+@dataclass
+class Failure:
+    status: int
+    times: int
+    retry_after: int | None = None
+    error: str | None = None
+
+
+def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
+    data: dict[str, Any] = dict(parse_qsl(query))
+    if not raw:
+        return data
+    text = raw.decode("utf-8")
+    if "json" in content_type:
+        data.update(json.loads(text))
+        return data
+    for key, value in parse_qsl(text, keep_blank_values=True):
+        data[key] = json.loads(value) if value[:1] in "[{" else value
+    return data
+
+
+@dataclass
+class FakeSlack:
+    """Answers like Slack; ``fail(method, ...)`` makes the next calls of a method fail."""
+
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    failures: dict[str, Failure] = field(default_factory=dict)
+    auth_error: str | None = None
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ts = 0
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                url = urlparse(self.path)
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = _decode(raw, self.headers.get("Content-Type", ""), url.query)
+                method = url.path.strip("/").removeprefix("api/")
+                status, headers, payload = fake.answer(method, body, dict(self.headers.items()))
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/response/{name}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 500,
+        times: int = 1,
+        retry_after: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        self.failures[method] = Failure(status, times, retry_after, error)
+
+    # -- what tests read -------------------------------------------------------------
+    def of(self, method: str) -> list[Call]:
+        with self._lock:
+            return [call for call in self.calls if call.method == method]
+
+    def methods(self) -> list[str]:
+        with self._lock:
+            return [call.method for call in self.calls]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.of(method)
+            if len(found) >= count:
+                return found
+            time.sleep(0.01)
+        raise AssertionError(f"expected {count} × {method}, got {self.methods()}")
+
+    # -- how it answers ----------------------------------------------------------------
+    def _next_ts(self) -> str:
+        self._ts += 1
+        return f"1490263200.{self._ts:06d}"
+
+    def answer(
+        self, method: str, body: dict[str, Any], headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], Any]:
+        with self._lock:
+            self.calls.append(Call(method, body, headers))
+            failure = self.failures.get(method)
+            if failure and failure.times > 0:
+                failure.times -= 1
+                extra = (
+                    {"Retry-After": str(failure.retry_after)}
+                    if failure.retry_after is not None
+                    else {}
+                )
+                return failure.status, extra, {"ok": False, "error": failure.error or "ratelimited"}
+            if method.startswith("response/"):
+                return 200, {}, b"ok"
+            return 200, {}, self._ok(method, body)
+
+    def _ok(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            if self.auth_error:
+                return {"ok": False, "error": self.auth_error}
+            return {
+                "ok": True,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
+                "team_id": TEAM,
+                "user": "ccm",
+            }
+        if method in ("chat.postMessage", "chat.update"):
+            ts = body.get("ts") or self._next_ts()
+            return {
+                "ok": True,
+                "channel": body.get("channel"),
+                "ts": ts,
+                "message": {"text": body.get("text")},
+            }
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        if method == "chat.getPermalink":
+            ts = str(body.get("message_ts", "")).replace(".", "")
+            return {
+                "ok": True,
+                "channel": body.get("channel"),
+                "permalink": f"https://ccm.slack.com/archives/{body.get('channel')}/p{ts}",
+            }
+        if method in ("views.open", "views.publish", "views.update"):
+            return {"ok": True, "view": {"id": "V0001", **(body.get("view") or {})}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))[1:]}}
+        if method == "users.info":
+            user = str(body.get("user"))
+            profile = self.users.get(user, {})
+            return {
+                "ok": True,
+                "user": {
+                    "id": user,
+                    "name": user.lower(),
+                    "real_name": profile.get("name", f"Person {user}"),
+                    "tz": profile.get("tz", "Europe/Zurich"),
+                },
+            }
+        return {"ok": False, "error": "unknown_method"}
