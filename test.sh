@@ -15,12 +15,12 @@ fi
 .venv/bin/mypy
 
 echo "== pytest on SQLite"
-env -u CCM_TEST_DATABASE_URL .venv/bin/pytest "$@"
+env -u CCM_TEST_DATABASE_URL .venv/bin/pytest -n "${CCM_TEST_WORKERS:-2}" "$@"
 
 PG_URL=${CCM_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}
 if .venv/bin/python -m tests.pg_probe "$PG_URL"; then
   echo "== pytest on PostgreSQL ($PG_URL)"
-  CCM_TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest "$@"
+  CCM_TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest -n "${CCM_TEST_WORKERS:-2}" "$@"
 elif [ "${CCM_REQUIRE_POSTGRES:-0}" = "1" ]; then
   echo "FAILED: the PostgreSQL run is required (CCM_REQUIRE_POSTGRES=1) but $PG_URL is unreachable." >&2
   exit 1

@@ -23,11 +23,13 @@ from storage.models import (
     Coordinator,
     Meeting,
     Person,
+    State,
     TreatyDeadline,
 )
 
 AUDITED: tuple[type[Any], ...] = (
     ActionItem,
+    State,
     Contribution,
     Coordinator,
     Meeting,

@@ -255,7 +255,9 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
     )
     blocks = item_blocks(item, states, ctx.today)
     if item.status == "draft":
-        blocks.append(context("Draft from a minutes import: not tracked until someone confirms it."))
+        blocks.append(
+            context("Draft from a minutes import: not tracked until someone confirms it.")
+        )
     blocks.append(context(f"*History*\n{log}" if log else "No history."))
     text = blocks[0]["text"]["text"] + (f"\nHistory:\n{log}" if log else "")
     return Reply(text=text, blocks=blocks, item_id=item_id)

@@ -38,8 +38,11 @@ def test_init_creates_and_is_idempotent(empty_db_url: str) -> None:
     first = _ccm(empty_db_url, "init", "--demo")
     assert first.returncode == 0, first.stderr
     assert "Demo data loaded" in first.stdout
+    audit_before = _ccm(empty_db_url, "audit", "--limit", "100000", "--jsonl").stdout
     second = _ccm(empty_db_url, "init", "--demo")
     assert second.returncode == 0
+    # A reload that changes nothing writes nothing to the audit log.
+    assert _ccm(empty_db_url, "audit", "--limit", "100000", "--jsonl").stdout == audit_before
     export = _ccm(empty_db_url, "export", "items", "--format", "json")
     assert len(json.loads(export.stdout)) == 17  # the demo was not loaded twice
 
