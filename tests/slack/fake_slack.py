@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlparse
+from urllib.parse import parse_qsl, quote, urlparse
 
 BOT_USER = "UBOT"
 BOT_ID = "BBOT"
@@ -48,6 +48,15 @@ def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
 
 
 @dataclass
+class FakeFile:
+    """An uploaded file: its Slack object (files.info) and the bytes its download URL serves."""
+
+    info: dict[str, Any]
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass
 class FakeSlack:
     """Answers like Slack; ``fail(method, ...)`` makes the next calls of a method fail."""
 
@@ -55,6 +64,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     failures: dict[str, Failure] = field(default_factory=dict)
     auth_error: str | None = None
+    files: dict[str, FakeFile] = field(default_factory=dict)
+    messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -81,7 +92,8 @@ class FakeSlack:
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
+                if "Content-Type" not in headers:
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -114,6 +126,29 @@ class FakeSlack:
         error: str | None = None,
     ) -> None:
         self.failures[method] = Failure(status, times, retry_after, error)
+
+    def add_file(
+        self,
+        file_id: str,
+        name: str,
+        content: bytes,
+        *,
+        size: int | None = None,
+        content_type: str = "application/octet-stream",
+    ) -> dict[str, Any]:
+        """Upload a file; returns its object as Slack puts it in a message's ``files``."""
+        root, quoted = self.url.removesuffix("/api/"), quote(name)
+        info = {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "filetype": name.rsplit(".", 1)[-1] if "." in name else "binary",
+            "size": len(content) if size is None else size,
+            "url_private": f"{root}/files-pri/{TEAM}-{file_id}/{quoted}",
+            "url_private_download": f"{root}/files-pri/{TEAM}-{file_id}/download/{quoted}",
+        }
+        self.files[file_id] = FakeFile(info, content, content_type)
+        return dict(info)
 
     # -- what tests read -------------------------------------------------------------
     def of(self, method: str) -> list[Call]:
@@ -154,7 +189,32 @@ class FakeSlack:
                 return failure.status, extra, {"ok": False, "error": failure.error or "ratelimited"}
             if method.startswith("response/"):
                 return 200, {}, b"ok"
+            if method.startswith("files-pri/"):
+                return self._download(method, headers)
             return 200, {}, self._ok(method, body)
+
+    def _download(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], Any]:
+        """Like Slack: the bytes with the bot token, else a 200 HTML login page."""
+        file_id = path.split("/")[1].removeprefix(f"{TEAM}-")
+        found = self.files.get(file_id)
+        if found is None:
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        if not headers.get("Authorization", "").startswith("Bearer xoxb-"):
+            return 200, {"Content-Type": "text/html"}, b"<html>Sign in to Slack</html>"
+        return 200, {"Content-Type": found.content_type}, found.content
+
+    def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The thread's messages (as posted or updated here) between oldest and latest."""
+        channel, parent = str(body.get("channel")), str(body.get("ts"))
+        oldest, latest = float(body.get("oldest") or 0), float(body.get("latest") or 1e10)
+        found = [
+            message
+            for (where, ts), message in sorted(self.messages.items())
+            if where == channel
+            and (ts == parent or message.get("thread_ts") == parent)
+            and oldest <= float(ts) <= latest
+        ]
+        return {"ok": True, "messages": found, "has_more": False}
 
     def _ok(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -169,6 +229,12 @@ class FakeSlack:
             }
         if method in ("chat.postMessage", "chat.update"):
             ts = body.get("ts") or self._next_ts()
+            known = self.messages.get((str(body.get("channel")), str(ts)), {})
+            self.messages[(str(body.get("channel")), str(ts))] = {
+                **known,
+                **{k: body[k] for k in ("text", "blocks", "thread_ts") if k in body},
+                "ts": ts,
+            }
             return {
                 "ok": True,
                 "channel": body.get("channel"),
@@ -186,6 +252,13 @@ class FakeSlack:
             }
         if method in ("views.open", "views.publish", "views.update"):
             return {"ok": True, "view": {"id": "V0001", **(body.get("view") or {})}}
+        if method == "files.info":
+            upload = self.files.get(str(body.get("file")))
+            if upload is None:
+                return {"ok": False, "error": "file_not_found"}
+            return {"ok": True, "file": upload.info}
+        if method == "conversations.replies":
+            return self._replies(body)
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))[1:]}}
         if method == "users.info":

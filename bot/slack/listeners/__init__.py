@@ -7,6 +7,7 @@ from slack_bolt import App
 from bot.slack.listeners import actions as actions
 from bot.slack.listeners import commands as commands
 from bot.slack.listeners import events as events
+from bot.slack.listeners import minutes as minutes
 from bot.slack.listeners import options as options
 from bot.slack.listeners import shortcuts as shortcuts
 from bot.slack.listeners import views as views
@@ -14,5 +15,5 @@ from bot.slack.runtime import Runtime
 
 
 def register_listeners(app: App, runtime: Runtime) -> None:
-    for kind in (commands, shortcuts, actions, options, views, events):
+    for kind in (commands, shortcuts, actions, options, views, minutes, events):
         kind.register(app, runtime)

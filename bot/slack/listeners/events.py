@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.blocks import split_reply
 from bot.slack.home import publish_home
 from bot.slack.inbound import from_slack, is_capture, moment_of, without_mention
+from bot.slack.minutes_flow import asks_import, import_from_event
 from bot.slack.once import Delivery, handle_once, seen
 from bot.slack.runtime import Runtime
 from handlers.registry import COMMANDS
@@ -74,10 +75,11 @@ def register(app: App, runtime: Runtime) -> None:
 
     @app.event("app_mention")
     def mention(body: dict[str, Any], event: dict[str, Any]) -> None:
-        if from_a_person(event):
-            answer_in_thread(
-                runtime, body, without_mention(from_slack(event.get("text")), bot_user)
-            )
+        text = without_mention(from_slack(event.get("text")), bot_user)
+        if asks_import(event, text):  # `@ccm import` with a minutes file: see minutes_flow
+            import_from_event(runtime, body)
+        elif from_a_person(event):
+            answer_in_thread(runtime, body, text)
 
     @app.event("message")
     def message(body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -1,0 +1,135 @@
+"""Files shared in Slack: which ones are minutes, and their bytes, fetched with the bot token.
+
+A message's ``files`` may be partial (``file_access: check_file_info``, or only an id): then
+files.info completes it. Slack serves ``url_private_download`` only with
+``Authorization: Bearer <bot token>`` (scope files:read); without it, it answers 200 with its
+HTML login page, which must not be mistaken for minutes.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlparse
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from handlers.minutes.reading import MAX_BYTES
+
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
+_BY_FILETYPE = {"text": ".txt", "markdown": ".md", "docx": ".docx", "pdf": ".pdf"}
+TIMEOUT_S = 20
+_CHUNK = 64 * 1024
+
+
+class FileRefused(ValueError):
+    """The file cannot be imported; the message is the friendly reply (nothing was stored)."""
+
+
+@dataclass(frozen=True)
+class SharedFile:
+    """What the import needs to know about one Slack file."""
+
+    id: str
+    name: str
+    suffix: str
+    size: int
+    url: str
+
+
+def files_of(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The file objects a message or app_mention event carries (empty when none)."""
+    return [f for f in message.get("files") or [] if isinstance(f, dict) and f.get("id")]
+
+
+def _suffix(raw: dict[str, Any]) -> str:
+    suffix = PurePosixPath(str(raw.get("name") or "")).suffix.lower()
+    return suffix if suffix in SUFFIXES else _BY_FILETYPE.get(str(raw.get("filetype") or ""), "")
+
+
+def _complete(client: WebClient, raw: dict[str, Any]) -> dict[str, Any]:
+    """files.info when the event's copy lacks the download URL (partial file objects)."""
+    if raw.get("url_private_download") and raw.get("file_access") != "check_file_info":
+        return raw
+    try:
+        return dict(client.files_info(file=str(raw["id"]))["file"])
+    except (SlackApiError, KeyError) as problem:
+        raise FileRefused(
+            "I can't open that file (Slack says no: is the bot allowed to read files, "
+            "scope files:read?). Nothing was stored."
+        ) from problem
+
+
+def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
+    """The first importable file among those shared, or a refusal that says why."""
+    if not raws:
+        raise FileRefused(
+            "Attach the minutes (.txt, .md, .docx or .pdf) to the message that says "
+            "`@ccm import`, or use the message shortcut *Import minutes* on a message with the file."
+        )
+    names = []
+    for raw in raws:
+        full = _complete(client, raw)
+        name = str(full.get("name") or full.get("title") or "minutes")
+        names.append(name)
+        suffix = _suffix(full)
+        if not suffix:
+            continue
+        size = int(full.get("size") or 0)
+        if size > MAX_BYTES:
+            raise FileRefused(_too_big(name))
+        url = str(full.get("url_private_download") or full.get("url_private") or "")
+        if not url:
+            raise FileRefused(f"Slack gave me no download link for {name}. Nothing was stored.")
+        return SharedFile(id=str(full["id"]), name=name, suffix=suffix, size=size, url=url)
+    shown = ", ".join(names[:3])
+    raise FileRefused(
+        f"I import minutes from .txt, .md, .docx or .pdf files; {shown} is not one. Nothing was stored."
+    )
+
+
+def _too_big(name: str) -> str:
+    return (
+        f"{name} is larger than {MAX_BYTES // 1_000_000} MB; I can't import it. Nothing was stored."
+    )
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects, but never carry the bot token to another host."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and urlparse(newurl).netloc != urlparse(req.full_url).netloc:
+            new.remove_header("Authorization")
+        return new
+
+
+def download(shared: SharedFile, *, token: str) -> bytes:
+    """The file's bytes, at most MAX_BYTES (the cap holds even when ``size`` was wrong)."""
+    request = urllib.request.Request(shared.url, headers={"Authorization": f"Bearer {token}"})
+    opener = urllib.request.build_opener(_SameHostRedirects)
+    try:
+        with opener.open(request, timeout=TIMEOUT_S) as response:
+            if "text/html" in str(response.headers.get("Content-Type", "")):
+                raise FileRefused(
+                    f"Slack sent a login page instead of {shared.name}: the bot needs the "
+                    "files:read scope. Nothing was stored."
+                )
+            data = bytearray()
+            while chunk := response.read(_CHUNK):
+                data += chunk
+                if len(data) > MAX_BYTES:
+                    raise FileRefused(_too_big(shared.name))
+    except FileRefused:
+        raise
+    except (urllib.error.URLError, OSError, ValueError) as problem:  # ValueError: a bad URL
+        raise FileRefused(
+            f"I couldn't download {shared.name} from Slack ({problem}). Nothing was stored."
+        ) from problem
+    return bytes(data)

@@ -1,0 +1,310 @@
+"""Minutes import in Slack: the 'Import minutes' shortcut, the draft buttons and the Edit modal.
+
+Each button goes through the handlers (drafts.confirm / drafts.discard), then the summary
+message is patched in place: only the pressed draft's rows change. Nothing is live until
+confirmed; Confirm all also stores the import's meetings, contributions and deadlines.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+from sqlmodel import Session
+
+from bot.slack.blocks import Block
+from bot.slack.files import files_of
+from bot.slack.minutes_flow import (
+    ImportRequest,
+    day_of,
+    draft_ids,
+    edited_row,
+    replace_rows,
+    row_for,
+    run_import,
+)
+from bot.slack.modals import View, log_item_modal, metadata_of, submitted
+from bot.slack.origin import Origin, origin_of, tell
+from bot.slack.prefill import Draft, plain_day
+from bot.slack.runtime import Runtime
+from bot.slack.validate import Checked, check_item_form, plain
+from handlers.minutes import confirm, discard
+from handlers.owners import OwnerError, parse_owner
+from handlers.permissions import actor_for, isu_admins, may_record_money, may_write
+from handlers.ports import Ctx
+from handlers.reply import section
+from handlers.text import clean
+from storage.items import DRAFT, add_event, set_states, states_of
+from storage.models import ActionItem
+
+log = logging.getLogger(__name__)
+IMPORT_SHORTCUT = "import_minutes"
+DRAFT_CONFIRM = "draft_confirm"
+DRAFT_DISCARD = "draft_discard"
+DRAFT_EDIT = "draft_edit"
+DRAFT_CONFIRM_ALL = "draft_confirm_all"
+EDIT_VIEW = "edit_draft"
+_STATE_OWNERS = ("state", "states")
+
+
+def update_message(runtime: Runtime, origin: Origin, text: str, blocks: list[Block]) -> None:
+    """chat.update where the buttons were pressed (response_url for an ephemeral copy)."""
+    try:
+        if origin.channel and origin.ts and not origin.ephemeral:
+            runtime.client.chat_update(
+                channel=origin.channel, ts=origin.ts, text=text, blocks=blocks
+            )
+        elif origin.response_url:
+            WebhookClient(origin.response_url).send(text=text, blocks=blocks, replace_original=True)
+    except SlackApiError as problem:
+        log.error("could not update the import summary: %s", problem)
+
+
+def _rows(session: Session, ids: list[int], today: date, note: str) -> dict[int, list[Block]]:
+    """Fresh rows for every decided draft among ``ids`` (drafts still pending keep theirs)."""
+    states = states_of(session=session, item_ids=ids)
+    out: dict[int, list[Block]] = {}
+    for item_id in ids:
+        item = session.get(ActionItem, item_id)
+        if item is not None and item.status != DRAFT:
+            out[item_id] = row_for(item, states[item_id], today, note=note)
+    return out
+
+
+def _refusal(runtime: Runtime, user: str, *, whole_import: bool) -> str | None:
+    """Observers only read; Confirm all stores contributions, which only the ISU records."""
+    with runtime.deps.db.session() as session:
+        actor = actor_for(session, user)
+        if whole_import and not may_record_money(actor):
+            return (
+                "Confirm all also stores contributions, which only the ISU records; ask "
+                f"{isu_admins(session)}, or confirm the items one by one. Nothing changed."
+            )
+        if not may_write(actor):
+            return "Observers can read but not decide drafts. Nothing changed."
+    return None
+
+
+def decide(runtime: Runtime, body: dict[str, Any], item_id: int, *, keep: bool) -> None:
+    """Confirm (``keep``) or discard one draft, then show it decided in the message."""
+    user, now, origin = str(body["user"]["id"]), runtime.deps.clock(), origin_of(body)
+    verb, handler = ("confirmed", confirm) if keep else ("discarded", discard)
+    refusal = _refusal(runtime, user, whole_import=False)
+    if refusal:
+        tell(runtime, origin, refusal, user=user)
+        return
+    with runtime.deps.db.session(write=True, actor=user, now=now) as session:
+        changed = handler(session, [item_id], actor=user, now=now)
+        item = session.get(ActionItem, item_id)
+        status = item.status if item is not None else "unknown"
+        note = f"{'✅' if keep else '🗑'} {verb.capitalize()} by <@{user}>"
+        rows = _rows(session, [item_id], now.astimezone(runtime.deps.tz).date(), note)
+    if not changed:
+        message = f"#{item_id} is not a draft any more ({status}); nothing changed."
+        tell(runtime, origin, message, user=user)
+    blocks = replace_rows(origin.blocks, item_id, rows[item_id]) if item_id in rows else None
+    if blocks is not None:  # also refreshes a stale row after a decision made elsewhere
+        update_message(runtime, origin, f"Draft #{item_id} {verb}.", blocks)
+    runtime.refresh_home(user)
+
+
+def confirm_all(runtime: Runtime, body: dict[str, Any], value: str) -> None:
+    """Every draft of that import goes live, with its meetings, contributions and deadlines."""
+    user, now, origin = str(body["user"]["id"]), runtime.deps.clock(), origin_of(body)
+    day = day_of(value)
+    if day is None:
+        tell(runtime, origin, "This button names no import; nothing changed.", user=user)
+        return
+    refusal = _refusal(runtime, user, whole_import=True)
+    if refusal:
+        tell(runtime, origin, refusal, user=user)
+        return
+    with runtime.deps.db.session(write=True, actor=user, now=now) as session:
+        ids = confirm(session, "all", actor=user, now=now, day=day)
+        today = now.astimezone(runtime.deps.tz).date()
+        rows = _rows(session, draft_ids(origin.blocks), today, f"✅ Confirmed by <@{user}>")
+    blocks = origin.blocks
+    for item_id, new in rows.items():
+        blocks = replace_rows(blocks, item_id, new) or blocks
+    done = section(
+        f"✅ <@{user}> confirmed all drafts of this import ({len(ids)} items went live); "
+        "its meetings, contributions and deadlines are stored."
+    )
+    # The summary's footnotes ("…and 8 more drafts", "Drafts are not live") no longer hold.
+    blocks = [done if b.get("block_id") == "draft_all" else b for b in blocks]
+    blocks = [b for b in blocks if b.get("type") != "context"]
+    update_message(runtime, origin, f"Minutes import confirmed: {len(ids)} items.", blocks)
+    runtime.refresh_home(user)
+
+
+def edit_modal(item: ActionItem, states: list[str], *, metadata: dict[str, Any]) -> View:
+    """The 'Log action item' form, prefilled with the draft, saved back onto the draft."""
+    draft = Draft(
+        owner=item.owner,
+        what=item.text,
+        due=plain_day(item.due) if item.due else "",
+        due_note=item.due_note,
+        area_key=item.area_key,
+        states=states,
+    )
+    view = log_item_modal(draft, metadata={**metadata, "item": item.id})
+    title = {"type": "plain_text", "text": f"Edit draft #{item.id}"[:24]}
+    return {**view, "callback_id": EDIT_VIEW, "title": title, "submit": {**title, "text": "Save"}}
+
+
+def open_editor(runtime: Runtime, body: dict[str, Any], item_id: int) -> None:
+    """Open within the trigger's 3 s: one read, then views.open."""
+    user, origin = str(body["user"]["id"]), origin_of(body)
+    with runtime.deps.db.session() as session:
+        item = session.get(ActionItem, item_id)
+        states = states_of(session=session, item_ids=[item_id])[item_id]
+    if item is None or item.status != DRAFT:
+        status = item.status if item is not None else "unknown"
+        tell(runtime, origin, f"#{item_id} is not a draft any more ({status}).", user=user)
+        return
+    names = [s.short for iso3 in states if (s := runtime.deps.states.get(iso3)) is not None]
+    thread = (body.get("message") or {}).get("thread_ts") or origin.ts
+    meta = {"channel": origin.channel, "ts": origin.ts, "thread_ts": thread}
+    runtime.client.views_open(
+        trigger_id=body["trigger_id"], view=edit_modal(item, names, metadata=meta)
+    )
+
+
+def save_edit(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    """Validate like 'Log action item' (errors on the field at fault), then update the draft."""
+    values, meta = submitted(view), metadata_of(view)
+    user, item_id = str(body["user"]["id"]), int(meta.get("item") or 0)
+    with runtime.deps.db.session() as session:
+        item = session.get(ActionItem, item_id)
+    # Relative dates read as on the day of the minutes' message, like the import did.
+    now = item.created_at if item is not None else runtime.deps.clock()
+    checked = check_item_form(runtime.deps, values, user=user, now=now)
+    if item is not None and values.get("owner") == item.owner:
+        checked.errors.pop("owner", None)  # unchanged: the import's reading stands
+    problem = checked.errors or _apply(runtime, values, checked, item_id, user=user, now=now)
+    if problem:
+        ack(response_action="errors", errors=problem)
+        return
+    ack()
+    _show_edit(runtime, meta, item_id, user=user)
+
+
+def _apply(
+    runtime: Runtime,
+    values: dict[str, str],
+    checked: Checked,
+    item_id: int,
+    *,
+    user: str,
+    now: datetime,
+) -> dict[str, str]:
+    """One transaction: text, owner, due, area and States onto a draft that is still a draft."""
+    deps, clock = runtime.deps, runtime.deps.clock()
+    with deps.db.session(write=True, actor=user, now=clock) as session:
+        item = session.get(ActionItem, item_id)
+        if item is None or item.status != DRAFT:
+            return {"what": f"#{item_id} is not a draft any more; nothing changed."}
+        ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
+        if not may_write(ctx.actor):
+            return {"what": "Observers can read but not edit drafts."}
+        if values.get("owner") != item.owner:
+            try:
+                owner = parse_owner(ctx, values.get("owner", ""))
+            except OwnerError as problem:
+                return {"owner": plain(str(problem))}
+            item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
+            item.area_key = owner.area_key or item.area_key
+        item.text = clean(values["what"])
+        reading = checked.reading
+        item.due, item.due_at = (reading.due, reading.at) if reading else (None, None)
+        item.due_note = reading.note if reading else None
+        item.area_key = values.get("area") or item.area_key
+        by_owner = (item.owner_ref or "").split(",") if item.owner_kind in _STATE_OWNERS else []
+        # The form's States were prefilled from the draft: what is left there is what counts.
+        set_states(session=session, item_id=item_id, states=[*by_owner, *checked.states])
+        item.updated_at = clock
+        session.add(item)
+        add_event(session=session, item_id=item_id, actor=user, action="edited", now=clock)
+    return {}
+
+
+def _show_edit(runtime: Runtime, meta: dict[str, Any], item_id: int, *, user: str) -> None:
+    """Slack's own copy of the summary (too big for private_metadata), with the row redrawn."""
+    channel, ts = meta.get("channel"), meta.get("ts")
+    if not channel or not ts:
+        return
+    try:
+        answer = runtime.client.conversations_replies(
+            channel=channel, ts=meta.get("thread_ts") or ts, oldest=ts, latest=ts, inclusive=True
+        )
+    except SlackApiError as problem:
+        log.warning("could not fetch the import summary %s/%s: %s", channel, ts, problem)
+        return
+    found = [m for m in answer.get("messages") or [] if m.get("ts") == ts]
+    if not found:
+        return
+    with runtime.deps.db.session() as session:
+        item = session.get(ActionItem, item_id)
+        states = states_of(session=session, item_ids=[item_id])[item_id]
+    if item is None:
+        return
+    blocks: list[Block] = list(found[0].get("blocks") or [])
+    for index, block in enumerate(blocks):
+        if block.get("block_id") == f"draft_{item_id}" and index > 0:
+            blocks[index - 1] = edited_row(item, states, f"_✏️ Edited by <@{user}>_")
+            origin = Origin(channel=str(channel), ts=str(ts), blocks=blocks)
+            update_message(runtime, origin, f"Draft #{item_id} edited.", blocks)
+            return
+
+
+def _number(action: dict[str, Any]) -> int | None:
+    value = str(action.get("value", ""))
+    return int(value) if value.isdigit() else None
+
+
+def register(app: App, runtime: Runtime) -> None:
+    @app.shortcut(IMPORT_SHORTCUT)
+    def import_minutes(ack: Ack, body: dict[str, Any]) -> None:
+        """Ack first: a long PDF can outlast the 3 s a shortcut's answer may take."""
+        ack()
+        message = body.get("message") or {}
+        ts = str(message.get("ts") or "")
+        request = ImportRequest(
+            channel=str((body.get("channel") or {}).get("id") or ""),
+            ts=ts,
+            thread_ts=str(message.get("thread_ts") or ts),
+            user=str(body["user"]["id"]),
+            files=files_of(message),
+        )
+        runtime.background(run_import, runtime, request)
+
+    @app.action(DRAFT_CONFIRM)
+    def on_confirm(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        if (item_id := _number(action)) is not None:
+            decide(runtime, body, item_id, keep=True)
+
+    @app.action(DRAFT_DISCARD)
+    def on_discard(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        if (item_id := _number(action)) is not None:
+            decide(runtime, body, item_id, keep=False)
+
+    @app.action(DRAFT_CONFIRM_ALL)
+    def on_confirm_all(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        confirm_all(runtime, body, str(action.get("value", "")))
+
+    @app.action(DRAFT_EDIT)
+    def on_edit(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        if (item_id := _number(action)) is not None:
+            open_editor(runtime, body, item_id)
+
+    @app.view(EDIT_VIEW)
+    def on_edit_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        save_edit(runtime, ack, body, view)

@@ -1,0 +1,251 @@
+"""Minutes import from Slack: a shared file becomes drafts, and a summary answers in the thread.
+
+The same handlers as `ccm-bot import-minutes` (read, extract, store_drafts): drafts are stored
+with status "draft" (not listed, not reminded) until someone presses Confirm. An event's dedupe
+row is written in the draft transaction, so a retried delivery imports nothing and answers once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.slack.blocks import Block, split_reply, with_date_picker
+from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_minutes
+from bot.slack.inbound import moment_of
+from bot.slack.once import Delivery, seen
+from bot.slack.runtime import Runtime
+from handlers.minutes import (
+    DraftItem,
+    ReadError,
+    extract,
+    read_document,
+    store_drafts,
+    summary_reply,
+)
+from handlers.minutes.reply import item_line
+from handlers.owners import Owner
+from handlers.permissions import actor_for, may_write
+from handlers.render import item_blocks
+from handlers.reply import Reply, error, section
+from handlers.slackfmt import owner_text
+from handlers.text import escape, shorten
+from storage.items import DELETED
+from storage.models import ActionItem, ProcessedEvent
+
+log = logging.getLogger(__name__)
+IMPORT_WORD = re.compile(r"^\s*import\b", re.I)
+_SAFE_NAME = re.compile(r"[^\w.-]+")
+Work = Callable[[Session], list[int]]
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Who asked to import which message's file, and where the answer goes."""
+
+    channel: str
+    ts: str
+    thread_ts: str
+    user: str
+    files: list[dict[str, Any]]
+    delivery: Delivery | None = None  # events are deduped; a shortcut is an explicit re-ask
+
+
+def asks_import(event: dict[str, Any], text: str) -> bool:
+    """`@ccm import` by a person; a mention with a file may carry the file_share subtype."""
+    person = bool(event.get("user")) and not event.get("bot_id")
+    return person and event.get("subtype") in (None, "file_share") and bool(IMPORT_WORD.match(text))
+
+
+def import_from_event(runtime: Runtime, body: dict[str, Any]) -> None:
+    """An app_mention that says import: dedupe first (cheap read), then import and answer."""
+    event = body["event"]
+    channel, ts = str(event["channel"]), str(event["ts"])
+    delivery = Delivery(
+        event_id=str(body.get("event_id") or f"{channel}:{ts}"), channel=channel, ts=ts
+    )
+    if seen(runtime.deps, delivery):
+        return
+    request = ImportRequest(
+        channel=channel,
+        ts=ts,
+        thread_ts=str(event.get("thread_ts") or ts),
+        user=str(event["user"]),
+        files=files_of(event),
+        delivery=delivery,
+    )
+    run_import(runtime, request)
+
+
+def run_import(runtime: Runtime, request: ImportRequest) -> None:
+    """Import and answer in the thread; a duplicate delivery answers nothing."""
+    runtime.people.ensure(request.user)
+    try:
+        reply = _import(runtime, request)
+    except Exception:
+        if request.delivery is not None:
+            raise  # an event: fail it, so that Slack delivers it again
+        log.exception("minutes import from the shortcut failed")
+        reply = error("Something went wrong on my side; nothing was stored. Please try again.")
+    if reply is None:
+        return
+    # Committed: a failure to post must not fail the event (its retry would now be swallowed).
+    try:
+        for message in split_reply(reply):
+            runtime.client.chat_postMessage(
+                channel=request.channel,
+                thread_ts=request.thread_ts,
+                text=message.text,
+                blocks=message.blocks,
+                unfurl_links=False,
+            )
+    except SlackApiError as problem:
+        log.error("could not answer the import in %s/%s: %s", request.channel, request.ts, problem)
+    if reply.ok:
+        runtime.refresh_home(request.user)
+
+
+def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
+    deps = runtime.deps
+    now = moment_of(request.ts) or deps.clock()
+    with deps.db.session() as session:
+        allowed = may_write(actor_for(session, request.user))
+    if not allowed:
+        return _refuse(runtime, request, "Observers can read but not import minutes.")
+    try:
+        shared = pick_minutes(runtime.client, request.files)
+        text = _read(shared, download(shared, token=str(runtime.client.token or "")))
+    except FileRefused as problem:
+        return _refuse(runtime, request, str(problem))
+    except ReadError as problem:
+        return _refuse(runtime, request, f"{problem} Nothing was stored.")
+    document = PurePosixPath(shared.name).stem or "minutes"
+    found = extract(text, now=now, tz=deps.tz, states=deps.states, document=document)
+    if not found.items and found.meeting is None:
+        message = f"I found no meeting and no action items in {shared.name}. Nothing was stored."
+        return _refuse(runtime, request, message)
+    ids = _claim(
+        runtime, request, lambda session: store_drafts(session, found, actor=request.user, now=now)
+    )
+    if ids is None:
+        return None
+    reply = summary_reply(found, item_ids=ids)
+    day = found.meeting_day or now.date()  # the day store_drafts filed the drafts under
+    return Reply(text=reply.text, blocks=scoped_confirm_all(reply.blocks, day))
+
+
+def _read(shared: SharedFile, data: bytes) -> str:
+    """read_document wants a path: a private temp file named like the upload (for its messages)."""
+    stem = _SAFE_NAME.sub("_", PurePosixPath(shared.name).stem)[:80] or "minutes"
+    with tempfile.TemporaryDirectory(prefix="ccm-minutes-") as folder:
+        path = Path(folder) / f"{stem}{shared.suffix}"
+        path.write_bytes(data)
+        return read_document(path)
+
+
+def _refuse(runtime: Runtime, request: ImportRequest, message: str) -> Reply | None:
+    """A friendly refusal, answered once per event: the dedupe row is still written."""
+    if _claim(runtime, request, None) is None:
+        return None
+    return error(escape(message))
+
+
+def _claim(runtime: Runtime, request: ImportRequest, work: Work | None) -> list[int] | None:
+    """Run ``work(session)`` in the transaction that records the event; None if seen before."""
+    deps = runtime.deps
+    try:
+        with deps.db.session(write=True, actor=request.user, now=deps.clock()) as session:
+            if request.delivery is not None:
+                delivery = request.delivery
+                session.add(
+                    ProcessedEvent(
+                        event_id=delivery.event_id,
+                        channel=delivery.channel,
+                        ts=delivery.ts,
+                        at=deps.clock(),
+                    )
+                )
+                session.flush()  # the unique constraints answer here, before any work
+            return work(session) if work is not None else []
+    except IntegrityError:
+        log.info("duplicate import delivery ignored: %s/%s", request.channel, request.ts)
+        return None
+
+
+def scoped_confirm_all(blocks: list[Block], day: date) -> list[Block]:
+    """ "Confirm all" names its import's day, never every draft of every import ("all")."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.get("block_id") == "draft_all":
+            elements = [
+                {**e, "value": day.isoformat()} if e.get("action_id") == "draft_confirm_all" else e
+                for e in block.get("elements", [])
+            ]
+            block = {**block, "elements": elements}
+        out.append(block)
+    return out
+
+
+def day_of(value: str) -> date | None:
+    """The import day a Confirm all button names; None for anything else (never "every import")."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# -- the summary message, patched in place as drafts are confirmed, discarded or edited ---------
+
+
+def replace_rows(blocks: list[Block], item_id: int, new: list[Block]) -> list[Block] | None:
+    """Swap one draft's section and its Confirm / Edit / Discard row for ``new``."""
+    for index, block in enumerate(blocks):
+        if block.get("type") == "actions" and block.get("block_id") == f"draft_{item_id}":
+            start = index - 1 if index > 0 and blocks[index - 1].get("type") == "section" else index
+            return [*blocks[:start], *new, *blocks[index + 1 :]]
+    return None
+
+
+def draft_ids(blocks: list[Block]) -> list[int]:
+    """The drafts a summary message still shows with buttons."""
+    ids = [str(b.get("block_id", "")).removeprefix("draft_") for b in blocks]
+    return [int(i) for i in ids if i.isdigit()]
+
+
+def row_for(item: ActionItem, states: list[str], today: date, *, note: str) -> list[Block]:
+    """A draft's row once decided: a live item (with its own buttons), or struck through."""
+    if item.status == DELETED:
+        what = escape(shorten(item.text, 200)).replace("~", "")
+        return [section(f"~#{item.id} {owner_text(item.owner)} — {what}~\n{note}")]
+    live = item_blocks(item, states, today)
+    first = section(f"{note}\n{live[0]['text']['text']}")
+    return with_date_picker([first, *live[1:]])
+
+
+def draft_of(item: ActionItem, states: list[str]) -> DraftItem:
+    """A stored draft back in the shape the summary renders (after an edit)."""
+    owner = Owner(kind=item.owner_kind, ref=item.owner_ref, label=item.owner)
+    return DraftItem(
+        section=item.section or "",
+        text=item.text,
+        owner=owner,
+        states=tuple(states),
+        area_key=item.area_key,
+        due=item.due,
+        due_note=item.due_note,
+        sentence="",
+    )
+
+
+def edited_row(item: ActionItem, states: list[str], note: str) -> Block:
+    return section(f"{item_line(draft_of(item, states), item.id)}\n{note}")
