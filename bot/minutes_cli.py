@@ -21,6 +21,7 @@ from handlers.minutes import (
 from handlers.minutes import (
     confirm as confirm_drafts,
 )
+from handlers.minutes.drafts import filed_day
 from handlers.minutes.reply import item_line
 from handlers.states import StateDirectory
 
@@ -43,7 +44,7 @@ def import_minutes(settings: Settings, *, path: Path, as_json: bool, confirm: bo
         with deps.db.session(write=True) as session:
             ids = store_drafts(session, found, actor=ACTOR, now=now)
             confirm_drafts(session, ids, actor=ACTOR, now=now)
-            confirm_drafts(session, "all", actor=ACTOR, now=now, day=found.meeting_day)
+            confirm_drafts(session, "all", actor=ACTOR, now=now, day=filed_day(found, now))
     if as_json:
         payload = to_json(found, ids)
         if ids is not None:

@@ -24,7 +24,7 @@ def store_drafts(
     session: Session, extract: MinutesExtract, *, actor: str, now: datetime
 ) -> list[int]:
     """Store (or refresh) the extract's items as drafts; returns their ids in extract order."""
-    day = extract.meeting_day or now.date()
+    day = filed_day(extract, now)
     _remember_import(session, extract, day=day, now=now)
     existing = list(
         session.exec(select(ActionItem).where(col(ActionItem.import_key).startswith(prefix(day))))
@@ -120,7 +120,11 @@ def _drafts(session: Session, selection: Selection, day: date | None) -> list[Ac
 def confirm(
     session: Session, selection: Selection, *, actor: str, now: datetime, day: date | None = None
 ) -> list[int]:
-    """Make drafts live (status "open"); "all" also stores the import's meetings and figures."""
+    """Make drafts live (status "open"); "all" also stores the import's meetings and figures.
+
+    "all" means all of one import (``day``), never every import ever filed.
+    """
+    _require_day(selection, day)
     items = _drafts(session, selection, day)
     for item in items:
         _set_status(session, item, OPEN, "confirmed", actor=actor, now=now)
@@ -139,10 +143,21 @@ def discard(
     session: Session, selection: Selection, *, actor: str, now: datetime, day: date | None = None
 ) -> list[int]:
     """Drop drafts; they stay known (status "deleted") so a re-import does not bring them back."""
+    _require_day(selection, day)
     items = _drafts(session, selection, day)
     for item in items:
         _set_status(session, item, DELETED, "discarded", actor=actor, now=now)
     return [item.id for item in items if item.id is not None]
+
+
+def filed_day(extract: MinutesExtract, now: datetime) -> date:
+    """The day an import's drafts are filed under: the meeting's, else the import's."""
+    return extract.meeting_day or now.date()
+
+
+def _require_day(selection: Selection, day: date | None) -> None:
+    if selection == "all" and day is None:
+        raise ValueError("'all' needs the day of the import it applies to")
 
 
 def _set_status(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlmodel import Session, col, func, select
 
 from handlers.minutes import MinutesExtract, confirm, discard, store_drafts
+from handlers.minutes.drafts import filed_day
 from handlers.ports import Deps
 from handlers.router import handle
 from storage.db import Database
@@ -98,9 +99,9 @@ def test_deadlines_confirmed_once(db: Database) -> None:
     with db.session(write=True) as session:
         before = _count(session, TreatyDeadline)
         store_drafts(session, found, actor="t", now=MEETING_NOW)
-        confirm(session, "all", actor="t", now=MEETING_NOW, day=None)
+        confirm(session, "all", actor="t", now=MEETING_NOW, day=filed_day(found, MEETING_NOW))
         middle = _count(session, TreatyDeadline)
-        confirm(session, "all", actor="t", now=MEETING_NOW, day=None)
+        confirm(session, "all", actor="t", now=MEETING_NOW, day=filed_day(found, MEETING_NOW))
         assert _count(session, TreatyDeadline) == middle
         iraq = session.exec(
             select(TreatyDeadline).where(
