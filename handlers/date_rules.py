@@ -17,164 +17,35 @@ Readings chosen for vague phrases (each one is reported to the user in a note):
 
 from __future__ import annotations
 
-import calendar
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from handlers.text import fold
-
-
-class DateError(ValueError):
-    """An impossible or unreadable date; ``str(error)`` is a friendly sentence for the user."""
-
-
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTHS_EN = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
-_MONTHS_OTHER = {
-    **{m: i for i, m in enumerate(["janvier", "fevrier", "mars", "avril", "mai", "juin"], 1)},
-    **{
-        m: i
-        for i, m in enumerate(
-            ["juillet", "aout", "septembre", "octobre", "novembre", "decembre"], 7
-        )
-    },
-    **{m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio"], 1)},
-    **{
-        m: i
-        for i, m in enumerate(
-            ["julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 7
-        )
-    },
-    "setiembre": 9,
-}
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8}
-_MONTH_ABBR |= {"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-MONTHS: dict[str, int] = {**_MONTHS_EN, **_MONTHS_OTHER}
-ALL_MONTHS: dict[str, int] = {**MONTHS, **_MONTH_ABBR}
-WEEKDAYS: dict[str, int] = {}
-for _names in (
-    "monday tuesday wednesday thursday friday saturday sunday",
-    "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "lunes martes miercoles jueves viernes sabado domingo",
-    "mon tue wed thu fri sat sun",
-):
-    WEEKDAYS |= {name: i for i, name in enumerate(_names.split())}
-WEEKDAYS_EN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-NUMBER_WORDS = {"a": 1, "an": 1, "un": 1, "une": 1, "uno": 1, "una": 1, "one": 1}
-for _names in (
-    "two three four five six seven eight nine ten eleven twelve",
-    "deux trois quatre cinq six sept huit neuf dix onze douze",
-    "dos tres cuatro cinco seis siete ocho nueve diez once doce",
-):
-    NUMBER_WORDS |= {name: i for i, name in enumerate(_names.split(), 2)}
-
-
-def alt(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-MONTH = rf"(?:{alt(MONTHS)}|(?:{alt(_MONTH_ABBR)})\.?)"
-FULL_MONTH = rf"(?:{alt(MONTHS)})"
-WEEKDAY = rf"(?:{alt(w for w in WEEKDAYS if len(w) > 3)}|(?:{alt(w for w in WEEKDAYS if len(w) == 3)})\.?)"
-YEAR = r"(?:19|20)\d\d(?!\d)"
-DAY = r"(?<![\d#.,'/])(?:[12]\d|3[01]|0?[1-9]|3[2-9])(?!\d)(?:st|nd|rd|th|er|o)?"
-NUMBER = rf"(?:\d{{1,3}}|{alt(NUMBER_WORDS)})"
-UNIT = (
-    r"(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|annees?"
-    r"|dias?|semanas?|meses|mes|anos?)"
+from handlers.date_checks import check_day
+from handlers.date_vocab import (
+    DAY,
+    DAY_NAMES,
+    MONTH,
+    NUMBER,
+    UNIT,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Ctx,
+    DateError,
+    Resolved,
+    _pick,
+    add_months,
+    alt,
+    month_end,
+    month_number,
+    year_of,
 )
-TIME = (
-    r"(?<![\d:/.])(?:[01]?\d|2[0-3])"
-    r"(?::[0-5]\d(?:\s*h(?![a-z]))?|h[0-5]\d|h(?![a-z])|\s*[ap]\.?m\b\.?)"
-)
-TIME_RANGE = (
-    rf"(?:(?:from|de|des|del|between|entre)\s+)?(?P<t1>{TIME}|(?:[01]?\d|2[0-3])(?![\d:]))"
-    rf"\s*(?:-|–|—|to|until|till|and|a|au|et|y|hasta)\s*(?P<t2>{TIME})"
-    r"(?:\s*(?:hours|hrs|heures|horas)\b)?"
-)
-ARTICLE = r"(?:(?:the|this|ce|cette|la|le|el|este|esta|du|del|of|de)\s+|l')"
-CONNECTOR = (
-    r"(?:by\s+(?:the\s+)?latest|at\s+the\s+latest\s+by|latest\s+by|no\s+later\s+than|"
-    r"not\s+later\s+than|due(?:\s+(?:by|on))?|by|before|on|until|till|in|within|during|"
-    r"d'ici(?:\s+(?:a|la|le|au|l'))?|avant(?:\s+(?:le|la|l'))?|au\s+plus\s+tard(?:\s+(?:le|la))?|"
-    r"jusqu'(?:au|a|en)|pour\s+le|le|en|dans|dentro\s+de|para(?:\s+(?:el|la))?|antes\s+del?|"
-    r"hasta(?:\s+(?:el|la))?|a\s+mas\s+tardar(?:\s+el)?|el)"
-)
-DEADLINE_CONNECTORS = re.compile(
-    r"by|before|until|till|due|no|not|latest|at|d'ici|avant|au|jusqu|antes|hasta|para|a mas"
-)
-TRAILING_LATEST = r"(?:,?\s+(?:at\s+the\s+latest|au\s+plus\s+tard|a\s+mas\s+tardar))"
 
-Resolved = tuple[date, str | None]
-
-
-@dataclass(frozen=True)
-class Ctx:
-    """What a rule may look at besides the phrase: the committee-local day and the options."""
-
-    today: date
-    deadline: bool
-    next_meeting: date | None
-
-
-def same_length_fold(text: str) -> str:
-    """``fold`` one character at a time, so spans in the result are spans in ``text``."""
-    out = []
-    for ch in text:
-        folded = fold(ch) if not ch.isspace() else " "
-        out.append(folded if len(folded) == 1 else unicodedata.normalize("NFC", ch).lower()[:1])
-    return "".join(out)
-
-
-def long_day(d: date) -> str:
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(d: date, months: int) -> date:
-    year, month = divmod(d.month - 1 + months, 12)
-    year, month = d.year + year, month + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def month_number(word: str) -> int:
-    return ALL_MONTHS[word.rstrip(".")]
-
-
-def year_of(text: str | None) -> int | None:
-    return int(text) if text else None
-
-
-def _pick(ctx: Ctx, year: int | None, span: Callable[[int], tuple[date, date]]) -> date:
-    """The reading for an explicit year, else for the first year whose period has not ended."""
-    years = [year] if year else [ctx.today.year - 1, ctx.today.year, ctx.today.year + 1]
-    start, end = span(years[-1])
-    for y in years:
-        if span(y)[1] >= ctx.today:
-            start, end = span(y)
-            break
-    return end if ctx.deadline else start
-
+# MONTH_NAMES and NUMBER_WORDS are re-exported: bot/slack/prefill.py and
+# handlers/minutes/relative.py import them from here.
+from handlers.date_vocab import MONTH_NAMES as MONTH_NAMES
+from handlers.date_vocab import NUMBER_WORDS as NUMBER_WORDS
 
 # --- the next meeting ------------------------------------------------------------------------
 
@@ -493,111 +364,3 @@ def apply_rules(core: str, ctx: Ctx) -> Resolved | None:
         if m:
             return rule(m, ctx)
     return None
-
-
-# --- impossible dates --------------------------------------------------------------------------
-
-_NUMERIC = re.compile(
-    r"(?<![\d.,'/#])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"
-)
-_ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_DAY_MONTH = re.compile(
-    rf"(?P<d>{DAY})\s+(?:of\s+|de\s+)?(?P<month>{MONTH})(?:,?\s+(?:de\s+)?(?P<y>{YEAR}))?"
-)
-_MONTH_DAY = re.compile(rf"(?P<month>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?")
-
-
-def check_day(text: str, day: int, month: int, year: int | None) -> None:
-    """Raise DateError unless ``day`` exists in ``month`` (of ``year``, or of any year)."""
-    if not 1 <= month <= 12:
-        raise DateError(f"{text} is not a date: there is no month {month}.")
-    days = calendar.monthrange(year or 2000, month)[1]
-    if 1 <= day <= days:
-        return
-    name = MONTH_NAMES[month - 1]
-    if year is None:
-        has = (
-            f"{name} has only 28 days (29 in a leap year)"
-            if month == 2
-            else f"{name} has {days} days"
-        )
-    else:
-        has = f"{name} {year} has {days} days"
-    raise DateError(f"{text} is not a date: {has}.")
-
-
-def validate(original: str, folded: str, ctx: Ctx) -> None:
-    """Raise DateError for a day that does not exist: 31/02, 30 February 2017, 32 March."""
-    for regex in (_NUMERIC, _ISO, _DAY_MONTH, _MONTH_DAY):
-        for m in regex.finditer(folded):
-            groups = m.groupdict()
-            month = int(groups["m"]) if groups.get("m") else month_number(groups["month"])
-            year = int(m["y"]) if m["y"] else None
-            year = year + 2000 if year is not None and year < 100 else year
-            day = int(re.sub(r"\D", "", m["d"]))
-            if month == 2 and day == 29 and year is None:  # the next February decides
-                year = ctx.today.year + (ctx.today.month > 2)
-            check_day(original[m.start() : m.end()], day, month, year)
-
-
-# --- finding a date inside a sentence ----------------------------------------------------------
-
-WEEKDAY_FULL = rf"(?:{alt(n for n in WEEKDAYS if len(n) > 3)})"
-TIME_SUFFIX = (
-    rf"(?:,?\s*(?:at\s+|a\s+las\s+|a\s+|a\s+partir\s+de\s+)?(?:{TIME_RANGE}|{TIME})"
-    r"(?:\s*(?:hours|hrs|heures|horas)\b)?)?"
-)
-TEXT_DATE = (
-    rf"(?:{WEEKDAY},?\s+)?(?:(?:the|le|el)\s+)?{DAY}\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?{YEAR})?"
-    rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
-)
-NUMERIC_FULL = (
-    r"(?<![\d.,'/#])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))"
-    r"(?![\d/]|[.,]\d)"
-)
-NUMERIC_SHORT = r"(?<![\d.,'/#])\d{1,2}/\d{1,2}(?![\d/]|[.,]\d)"
-RELATIVE_WORDS = (
-    r"today|tomorrow|tonight|the\s+day\s+after\s+tomorrow|aujourd'hui|apres-demain|demain|hoy|"
-    r"pasado\s+manana|(?<!la\s)(?<!esta\s)manana"
-)
-THIS_WEEKDAY = rf"(?:this|ce|este)\s+{WEEKDAY_FULL}"
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of date phrase looked for in free text, and what it needs to count as a date."""
-
-    name: str
-    regex: re.Pattern[str]
-    needs_connector: bool = False
-    needs_capital: bool = False  # English month and day names are capitalised: "May" vs "may"
-
-
-def _kind(name: str, pattern: str, timed: bool = False, **needs: bool) -> Kind:
-    body = rf"(?<![\w'])(?:{pattern}){TIME_SUFFIX if timed else ''}(?![\w])"
-    return Kind(name, re.compile(body), **needs)
-
-
-KINDS = [
-    _kind("meeting", NEXT_MEETING),
-    _kind("season", SEASON),
-    _kind("quarter", QUARTER),
-    _kind("part", PART_MONTH),
-    _kind("part", PART_YEAR),
-    _kind("part", PART_REL),
-    _kind("coming", COMING),
-    _kind("in", IN_N),
-    _kind("weekday", NEXT_WEEKDAY, timed=True),
-    _kind("weekday", THIS_WEEKDAY, timed=True),
-    _kind("unit", REL_UNIT),
-    _kind("range", DAY_RANGE),
-    _kind("date", TEXT_DATE, timed=True),
-    _kind("date", NUMERIC_FULL, timed=True),
-    _kind("date", NUMERIC_SHORT, timed=True, needs_connector=True),
-    _kind("date", RELATIVE_WORDS, timed=True),
-    _kind("month", BARE_MONTH.replace(MONTH, FULL_MONTH), needs_capital=True),
-    _kind("year", BARE_YEAR, needs_connector=True),
-    _kind("weekday", WEEKDAY_FULL, timed=True, needs_connector=True, needs_capital=True),
-]
-CONNECTOR_BEFORE = re.compile(rf"(?<![\w'])(?P<conn>{CONNECTOR}(?:\s+{CONNECTOR})*)\s+$")
-LATEST_AFTER = re.compile(TRAILING_LATEST)

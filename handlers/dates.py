@@ -16,8 +16,11 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from handlers import date_checks, date_search
 from handlers import date_rules as rules
-from handlers.date_rules import DateError, Kind
+from handlers import date_vocab as vocab
+from handlers.date_search import Kind
+from handlers.date_vocab import DateError
 from handlers.text import clean
 
 __all__ = [
@@ -36,19 +39,19 @@ MAX_DATE_CHARS = 200
 LANGUAGES = ("en", "fr", "es")
 _PARSERS = ["relative-time", "custom-formats", "absolute-time"]  # no timestamps: "1490263200"
 _DAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_TIME_RANGE = re.compile(rf"(?<![\w'])(?:{rules.TIME_RANGE})")
+_TIME_RANGE = re.compile(rf"(?<![\w'])(?:{vocab.TIME_RANGE})")
 _TIME = re.compile(
-    rf"(?:,?\s*(?:at|a\s+las|a)\s+)?(?P<t>{rules.TIME})(?:\s*(?:hours|hrs|heures|horas)\b)?"
+    rf"(?:,?\s*(?:at|a\s+las|a)\s+)?(?P<t>{vocab.TIME})(?:\s*(?:hours|hrs|heures|horas)\b)?"
 )
 _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the coming weeks"
-    rf"(?:{rules.ARTICLE})?(?:{rules.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
-    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{rules.NUMBER})\s+{rules.UNIT}"
+    rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
+    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}"
 )
-_LEADING = re.compile(rf"(?:{rules.CONNECTOR})\s+(?!{_KEEP})")
+_LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
 _DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})")
-_WEEKDAY = re.compile(rf"(?<![\w'])(?P<wd>{rules.WEEKDAY})(?![\w])")
-_HAS_YEAR = re.compile(rf"{rules.YEAR}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b")
+_WEEKDAY = re.compile(rf"(?<![\w'])(?P<wd>{vocab.WEEKDAY})(?![\w])")
+_HAS_YEAR = re.compile(rf"{vocab.YEAR}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b")
 _UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
 
 
@@ -85,7 +88,7 @@ def _to_time(text: str, pm_hint: bool | None = None) -> time | None:
 
 def parse_time_range(text: str, *, day: date, tz: ZoneInfo) -> tuple[datetime, datetime] | None:
     """ "from 10:00h to 11:30h", "10:00 – 11:30 hours", "10h-11h30" -> aware start and end."""
-    m = _TIME_RANGE.search(rules.same_length_fold(clean(text)))
+    m = _TIME_RANGE.search(vocab.same_length_fold(clean(text)))
     if not m:
         return None
     end = _to_time(m["t2"])
@@ -116,8 +119,8 @@ def _dateparser(text: str, base: datetime, languages: Sequence[str]) -> datetime
 
 
 def _by_dateparser(
-    original: str, folded: str, ctx: rules.Ctx, base: datetime, languages: Sequence[str]
-) -> rules.Resolved:
+    original: str, folded: str, ctx: vocab.Ctx, base: datetime, languages: Sequence[str]
+) -> vocab.Resolved:
     if _NUMBER_ONLY.fullmatch(folded):  # "21", "#12": dateparser reads a day of this month
         raise DateError(_UNREADABLE.format(original))
     text = _DOT_DATE.sub(r"\1/\2", original) if _DOT_DATE.fullmatch(folded) else original
@@ -127,16 +130,16 @@ def _by_dateparser(
     wd = _WEEKDAY.search(folded)
     if wd is None or not re.search(r"\d", folded):
         return found.date(), None
-    return _check_weekday(original, found.date(), rules.WEEKDAYS[wd["wd"].rstrip(".")], folded, ctx)
+    return _check_weekday(original, found.date(), vocab.WEEKDAYS[wd["wd"].rstrip(".")], folded, ctx)
 
 
 def _check_weekday(
-    original: str, due: date, weekday: int, folded: str, ctx: rules.Ctx
-) -> rules.Resolved:
+    original: str, due: date, weekday: int, folded: str, ctx: vocab.Ctx
+) -> vocab.Resolved:
     """ "Tuesday, 25th April 2017" must be a Tuesday; without a year the weekday picks it."""
     if due.weekday() == weekday:
         return due, None
-    name = rules.DAY_NAMES[weekday]
+    name = vocab.DAY_NAMES[weekday]
     if not _HAS_YEAR.search(folded):
         for year in (ctx.today.year, ctx.today.year - 1, ctx.today.year + 1):
             try:
@@ -145,9 +148,9 @@ def _check_weekday(
                 continue
             if other.weekday() == weekday:
                 return other, f"the year in which it is a {name}"
-    actual = rules.DAY_NAMES[due.weekday()]
+    actual = vocab.DAY_NAMES[due.weekday()]
     raise DateError(
-        f"{original} is not possible: {rules.long_day(due)} is a {actual}, not a {name}."
+        f"{original} is not possible: {vocab.long_day(due)} is a {actual}, not a {name}."
     )
 
 
@@ -165,11 +168,11 @@ def parse_when(
     if not text:
         raise DateError("Give a date, e.g. “15 April”, “end of March” or “in two weeks”.")
     local = _local(now, tz)
-    ctx = rules.Ctx(local.date(), deadline, next_meeting)
-    original, folded = text, rules.same_length_fold(text)
+    ctx = vocab.Ctx(local.date(), deadline, next_meeting)
+    original, folded = text, vocab.same_length_fold(text)
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
-    if m := rules.LATEST_AFTER.search(folded):
+    if m := date_search.LATEST_AFTER.search(folded):
         original, folded = original[: m.start()], folded[: m.start()]
     span = start = None
     if m := _TIME_RANGE.search(folded):
@@ -181,7 +184,7 @@ def parse_when(
     if not folded and (span or start):
         due, why = ctx.today, None
     else:
-        rules.validate(original, folded, ctx)
+        date_checks.validate(original, folded, ctx)
         found = rules.apply_rules(folded, ctx)
         base = local.replace(tzinfo=None)
         due, why = found or _by_dateparser(original, folded, ctx, base, languages)
@@ -191,7 +194,7 @@ def parse_when(
         at, end = times if times else (None, None)
     elif start:
         at = datetime.combine(due, start, tzinfo=tz)
-    note = None if why is None else f"“{text}” read as {rules.long_day(due)}"
+    note = None if why is None else f"“{text}” read as {vocab.long_day(due)}"
     note = f"{note}, {why}" if note and why else note
     return DateReading(due=due, at=at, end=end, phrase=text, note=note)
 
@@ -207,17 +210,17 @@ class _Candidate:
 
 def _candidates(original: str, folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for kind in rules.KINDS:
+    for kind in date_search.KINDS:
         for m in kind.regex.finditer(folded):
-            conn = rules.CONNECTOR_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
+            conn = date_search.CONNECTOR_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
             start = m.start() - len(conn[0]) if conn else m.start()
-            if kind.needs_capital and m[0].split()[-1].strip(".") in rules._MONTHS_OTHER:
+            if kind.needs_capital and m[0].split()[-1].strip(".") in vocab._MONTHS_OTHER:
                 needs_conn, capital_ok = True, True
             else:
                 needs_conn = kind.needs_connector
                 capital_ok = not kind.needs_capital or original[m.start()].isupper()
-                capital_ok = capital_ok or m[0].split()[0] not in rules.WEEKDAYS_EN | set(
-                    rules._MONTHS_EN
+                capital_ok = capital_ok or m[0].split()[0] not in vocab.WEEKDAYS_EN | set(
+                    vocab._MONTHS_EN
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
@@ -228,9 +231,9 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
             if kind.name == "quarter" and not (m["year"] or m["q"]):
                 continue
             end = m.end()
-            if late := rules.LATEST_AFTER.match(folded, end):
+            if late := date_search.LATEST_AFTER.match(folded, end):
                 end = late.end()
-            word = bool(conn and rules.DEADLINE_CONNECTORS.match(conn["conn"]))
+            word = bool(conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"]))
             found.append(_Candidate(start, m.start(), end, kind, word))
     found.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Candidate] = []
@@ -251,12 +254,12 @@ def find_when(
 ) -> tuple[DateReading, str] | None:
     """Find the due date in a sentence; return it and the sentence without it, or None."""
     original = clean(text)
-    folded = rules.same_length_fold(original)
+    folded = vocab.same_length_fold(original)
     cands = _candidates(original, folded)
     if not cands:
         return None
     best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
-    late = rules.LATEST_AFTER.search(folded, best.core, best.end)
+    late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
     phrase = original[best.core : late.start() if late else best.end]
     reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting)
     return reading, _tidy(original[: best.start] + " " + original[best.end :])
@@ -264,7 +267,7 @@ def find_when(
 
 def format_day(d: date) -> str:
     """ "Fri 31 Mar 2017"."""
-    return f"{_DAY_ABBR[d.weekday()]} {d.day} {rules.MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    return f"{_DAY_ABBR[d.weekday()]} {d.day} {vocab.MONTH_NAMES[d.month - 1][:3]} {d.year}"
 
 
 def format_reading(r: DateReading) -> str:
@@ -276,39 +279,39 @@ def format_reading(r: DateReading) -> str:
 
 
 _PERIOD_NEXT = re.compile(
-    rf"(?:the\s+)?(?:next|coming)\s+(?P<n>{rules.NUMBER})\s+(?P<unit>{rules.UNIT})"
+    rf"(?:the\s+)?(?:next|coming)\s+(?P<n>{vocab.NUMBER})\s+(?P<unit>{vocab.UNIT})"
 )
 _PERIOD_REL = re.compile(r"(?P<which>this|next|last)\s+(?P<unit>week|month|year|quarter)")
-_PERIOD_MONTH = re.compile(rf"(?P<month>{rules.MONTH})(?:\s+(?P<year>{rules.YEAR}))?")
+_PERIOD_MONTH = re.compile(rf"(?P<month>{vocab.MONTH})(?:\s+(?P<year>{vocab.YEAR}))?")
 _PERIOD_QUARTER = re.compile(rules.QUARTER)
 
 
 def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
-    text = re.sub(r"^(?:in|during|for|over)\s+", "", rules.same_length_fold(clean(phrase)))
+    text = re.sub(r"^(?:in|during|for|over)\s+", "", vocab.same_length_fold(clean(phrase)))
     today = _local(now, tz).date()
-    ctx = rules.Ctx(today, True, None)
+    ctx = vocab.Ctx(today, True, None)
     if m := _PERIOD_NEXT.fullmatch(text):
-        n = int(m["n"]) if m["n"].isdigit() else rules.NUMBER_WORDS[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else vocab.NUMBER_WORDS[m["n"]]
         unit = m["unit"][:2]
         if unit in {"da", "jo", "di"}:
             return today, today + timedelta(days=n)
         if unit in {"we", "se"}:
             return today, today + timedelta(weeks=n)
-        return today, rules.add_months(today, n * (1 if unit in {"mo", "me"} else 12))
+        return today, vocab.add_months(today, n * (1 if unit in {"mo", "me"} else 12))
     if m := _PERIOD_REL.fullmatch(text):
         return _relative_period(today, m["unit"], {"this": 0, "next": 1, "last": -1}[m["which"]])
     if m := _PERIOD_MONTH.fullmatch(text):
-        month = rules.month_number(m["month"])
-        end = rules._pick(
-            ctx, rules.year_of(m["year"]), lambda y: (date(y, month, 1), rules.month_end(y, month))
+        month = vocab.month_number(m["month"])
+        end = vocab._pick(
+            ctx, vocab.year_of(m["year"]), lambda y: (date(y, month, 1), vocab.month_end(y, month))
         )
         return end.replace(day=1), end
-    if re.fullmatch(rules.YEAR, text):
+    if re.fullmatch(vocab.YEAR, text):
         return date(int(text), 1, 1), date(int(text), 12, 31)
     if (m := _PERIOD_QUARTER.fullmatch(text)) and not m["end"]:
         end = rules.quarter_rule(m, ctx)[0]
-        first = rules.quarter_rule(m, rules.Ctx(today, False, None))[0]
+        first = rules.quarter_rule(m, vocab.Ctx(today, False, None))[0]
         return first, end
     try:
         reading = parse_when(phrase, now=now, tz=tz, deadline=False)
@@ -322,13 +325,13 @@ def _relative_period(today: date, unit: str, step: int) -> tuple[date, date]:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
         return monday, monday + timedelta(days=6)
     if unit == "month":
-        first = rules.add_months(today.replace(day=1), step)
-        return first, rules.month_end(first.year, first.month)
+        first = vocab.add_months(today.replace(day=1), step)
+        return first, vocab.month_end(first.year, first.month)
     if unit == "quarter":
-        first = rules.add_months(
+        first = vocab.add_months(
             today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step
         )
-        return first, rules.month_end(first.year, first.month + 2)
+        return first, vocab.month_end(first.year, first.month + 2)
     return date(today.year + step, 1, 1), date(today.year + step, 12, 31)
 
 

@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from bot.slack.listeners import actions as actions
 from bot.slack.listeners import commands as commands
+from bot.slack.listeners import draft_edit as draft_edit
 from bot.slack.listeners import events as events
 from bot.slack.listeners import minutes as minutes
 from bot.slack.listeners import options as options
@@ -15,5 +16,5 @@ from bot.slack.runtime import Runtime
 
 
 def register_listeners(app: App, runtime: Runtime) -> None:
-    for kind in (commands, shortcuts, actions, options, views, minutes, events):
+    for kind in (commands, shortcuts, actions, options, views, minutes, draft_edit, events):
         kind.register(app, runtime)

@@ -1,14 +1,15 @@
-"""Minutes import in Slack: the 'Import minutes' shortcut, the draft buttons and the Edit modal.
+"""Minutes import in Slack: the 'Import minutes' shortcut and the Confirm/Discard draft buttons.
 
 Each button goes through the handlers (drafts.confirm / drafts.discard), then the summary
 message is patched in place: only the pressed draft's rows change. Nothing is live until
 confirmed; Confirm all also stores the import's meetings, contributions and deadlines.
+The Edit button and its modal live in draft_edit.py.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -22,33 +23,23 @@ from bot.slack.minutes_flow import (
     ImportRequest,
     day_of,
     draft_ids,
-    edited_row,
     replace_rows,
     row_for,
     run_import,
 )
-from bot.slack.modals import View, log_item_modal, metadata_of, submitted
 from bot.slack.origin import Origin, origin_of, tell
-from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
-from bot.slack.validate import Checked, check_item_form, plain
 from handlers.minutes import confirm, discard
-from handlers.owners import OwnerError, parse_owner
 from handlers.permissions import actor_for, isu_admins, may_record_money, may_write
-from handlers.ports import Ctx
 from handlers.reply import section
-from handlers.text import clean
-from storage.items import DRAFT, add_event, set_states, states_of
+from storage.items import DRAFT, states_of
 from storage.models import ActionItem
 
 log = logging.getLogger(__name__)
 IMPORT_SHORTCUT = "import_minutes"
 DRAFT_CONFIRM = "draft_confirm"
 DRAFT_DISCARD = "draft_discard"
-DRAFT_EDIT = "draft_edit"
 DRAFT_CONFIRM_ALL = "draft_confirm_all"
-EDIT_VIEW = "edit_draft"
-_STATE_OWNERS = ("state", "states")
 
 
 def update_message(runtime: Runtime, origin: Origin, text: str, blocks: list[Block]) -> None:
@@ -141,127 +132,7 @@ def confirm_all(runtime: Runtime, body: dict[str, Any], value: str) -> None:
     runtime.refresh_home(user)
 
 
-def edit_modal(item: ActionItem, states: list[str], *, metadata: dict[str, Any]) -> View:
-    """The 'Log action item' form, prefilled with the draft, saved back onto the draft."""
-    draft = Draft(
-        owner=item.owner,
-        what=item.text,
-        due=plain_day(item.due) if item.due else "",
-        due_note=item.due_note,
-        area_key=item.area_key,
-        states=states,
-    )
-    view = log_item_modal(draft, metadata={**metadata, "item": item.id})
-    title = {"type": "plain_text", "text": f"Edit draft #{item.id}"[:24]}
-    return {**view, "callback_id": EDIT_VIEW, "title": title, "submit": {**title, "text": "Save"}}
-
-
-def open_editor(runtime: Runtime, body: dict[str, Any], item_id: int) -> None:
-    """Open within the trigger's 3 s: one read, then views.open."""
-    user, origin = str(body["user"]["id"]), origin_of(body)
-    with runtime.deps.db.session() as session:
-        item = session.get(ActionItem, item_id)
-        states = states_of(session=session, item_ids=[item_id])[item_id]
-    if item is None or item.status != DRAFT:
-        status = item.status if item is not None else "unknown"
-        tell(runtime, origin, f"#{item_id} is not a draft any more ({status}).", user=user)
-        return
-    names = [s.short for iso3 in states if (s := runtime.deps.states.get(iso3)) is not None]
-    thread = (body.get("message") or {}).get("thread_ts") or origin.ts
-    meta = {"channel": origin.channel, "ts": origin.ts, "thread_ts": thread}
-    runtime.client.views_open(
-        trigger_id=body["trigger_id"], view=edit_modal(item, names, metadata=meta)
-    )
-
-
-def save_edit(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-    """Validate like 'Log action item' (errors on the field at fault), then update the draft."""
-    values, meta = submitted(view), metadata_of(view)
-    user, item_id = str(body["user"]["id"]), int(meta.get("item") or 0)
-    with runtime.deps.db.session() as session:
-        item = session.get(ActionItem, item_id)
-    # Relative dates read as on the day of the minutes' message, like the import did.
-    now = item.created_at if item is not None else runtime.deps.clock()
-    checked = check_item_form(runtime.deps, values, user=user, now=now)
-    if item is not None and values.get("owner") == item.owner:
-        checked.errors.pop("owner", None)  # unchanged: the import's reading stands
-    problem = checked.errors or _apply(runtime, values, checked, item_id, user=user, now=now)
-    if problem:
-        ack(response_action="errors", errors=problem)
-        return
-    ack()
-    _show_edit(runtime, meta, item_id, user=user)
-
-
-def _apply(
-    runtime: Runtime,
-    values: dict[str, str],
-    checked: Checked,
-    item_id: int,
-    *,
-    user: str,
-    now: datetime,
-) -> dict[str, str]:
-    """One transaction: text, owner, due, area and States onto a draft that is still a draft."""
-    deps, clock = runtime.deps, runtime.deps.clock()
-    with deps.db.session(write=True, actor=user, now=clock) as session:
-        item = session.get(ActionItem, item_id)
-        if item is None or item.status != DRAFT:
-            return {"what": f"#{item_id} is not a draft any more; nothing changed."}
-        ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
-        if not may_write(ctx.actor):
-            return {"what": "Observers can read but not edit drafts."}
-        if values.get("owner") != item.owner:
-            try:
-                owner = parse_owner(ctx, values.get("owner", ""))
-            except OwnerError as problem:
-                return {"owner": plain(str(problem))}
-            item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
-            item.area_key = owner.area_key or item.area_key
-        item.text = clean(values["what"])
-        reading = checked.reading
-        item.due, item.due_at = (reading.due, reading.at) if reading else (None, None)
-        item.due_note = reading.note if reading else None
-        item.area_key = values.get("area") or item.area_key
-        by_owner = (item.owner_ref or "").split(",") if item.owner_kind in _STATE_OWNERS else []
-        # The form's States were prefilled from the draft: what is left there is what counts.
-        set_states(session=session, item_id=item_id, states=[*by_owner, *checked.states])
-        item.updated_at = clock
-        session.add(item)
-        add_event(session=session, item_id=item_id, actor=user, action="edited", now=clock)
-    return {}
-
-
-def _show_edit(runtime: Runtime, meta: dict[str, Any], item_id: int, *, user: str) -> None:
-    """Slack's own copy of the summary (too big for private_metadata), with the row redrawn."""
-    channel, ts = meta.get("channel"), meta.get("ts")
-    if not channel or not ts:
-        return
-    try:
-        answer = runtime.client.conversations_replies(
-            channel=channel, ts=meta.get("thread_ts") or ts, oldest=ts, latest=ts, inclusive=True
-        )
-    except SlackApiError as problem:
-        log.warning("could not fetch the import summary %s/%s: %s", channel, ts, problem)
-        return
-    found = [m for m in answer.get("messages") or [] if m.get("ts") == ts]
-    if not found:
-        return
-    with runtime.deps.db.session() as session:
-        item = session.get(ActionItem, item_id)
-        states = states_of(session=session, item_ids=[item_id])[item_id]
-    if item is None:
-        return
-    blocks: list[Block] = list(found[0].get("blocks") or [])
-    for index, block in enumerate(blocks):
-        if block.get("block_id") == f"draft_{item_id}" and index > 0:
-            blocks[index - 1] = edited_row(item, states, f"_✏️ Edited by <@{user}>_")
-            origin = Origin(channel=str(channel), ts=str(ts), blocks=blocks)
-            update_message(runtime, origin, f"Draft #{item_id} edited.", blocks)
-            return
-
-
-def _number(action: dict[str, Any]) -> int | None:
+def item_number(action: dict[str, Any]) -> int | None:
     value = str(action.get("value", ""))
     return int(value) if value.isdigit() else None
 
@@ -285,26 +156,16 @@ def register(app: App, runtime: Runtime) -> None:
     @app.action(DRAFT_CONFIRM)
     def on_confirm(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        if (item_id := _number(action)) is not None:
+        if (item_id := item_number(action)) is not None:
             decide(runtime, body, item_id, keep=True)
 
     @app.action(DRAFT_DISCARD)
     def on_discard(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        if (item_id := _number(action)) is not None:
+        if (item_id := item_number(action)) is not None:
             decide(runtime, body, item_id, keep=False)
 
     @app.action(DRAFT_CONFIRM_ALL)
     def on_confirm_all(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         confirm_all(runtime, body, str(action.get("value", "")))
-
-    @app.action(DRAFT_EDIT)
-    def on_edit(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
-        ack()
-        if (item_id := _number(action)) is not None:
-            open_editor(runtime, body, item_id)
-
-    @app.view(EDIT_VIEW)
-    def on_edit_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        save_edit(runtime, ack, body, view)
