@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,9 +33,36 @@ class Runtime:
     workers: int = 8
     ack_budget_s: float = ACK_BUDGET_S
     executor: ThreadPoolExecutor = field(init=False)
+    _pending: set[Future[Any]] = field(init=False, default_factory=set)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ccm-slack")
+
+    def submit(self, func: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run on the worker pool, tracked so that shutdown and tests can wait for quiet."""
+        future = self.executor.submit(func, *args)
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._pending.discard(future)
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Wait until no submitted work is left, including work that work submitted."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                pending = set(self._pending)
+            if not pending:
+                return
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"{len(pending)} task(s) still running")
+            wait(pending, timeout=left)
 
     def background(self, func: Callable[..., Any], *args: Any) -> Future[Any]:
         """Work nobody waits for (Home refresh): failures are logged, never raised."""
@@ -45,7 +74,7 @@ class Runtime:
                 log.exception("background task %s failed", getattr(func, "__name__", func))
                 return None
 
-        return self.executor.submit(run)
+        return self.submit(run)
 
     def refresh_home(self, user: str | None) -> None:
         """Keep a user's Home tab current after they change something."""

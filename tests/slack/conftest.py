@@ -79,15 +79,7 @@ class Served:
 
     def settle(self) -> None:
         """Wait for background work (Home refreshes) so assertions see every call."""
-        self.runtime.executor.submit(lambda: None).result(timeout=5)
-        runtime_idle(self.runtime)
-
-
-def runtime_idle(runtime: Runtime) -> None:
-    # Submit one no-op per worker and wait: every earlier task has then been picked up and done.
-    futures = [runtime.executor.submit(lambda: None) for _ in range(runtime.workers)]
-    for future in futures:
-        future.result(timeout=5)
+        self.runtime.wait_idle()
 
 
 @pytest.fixture

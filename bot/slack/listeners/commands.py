@@ -47,7 +47,7 @@ def register(app: App, runtime: Runtime) -> None:
         """Run the command off the request thread, so the ack is due in 3 s whatever it costs."""
         public, text = split_visibility(from_slack(body.get("text")))
         user = str(body.get("user_id") or "")
-        future = runtime.executor.submit(_run, runtime, text, user)
+        future = runtime.submit(_run, runtime, text, user)
         try:
             reply = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:
