@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +58,15 @@ class PostgresBackend:
     name = "postgresql"
 
     def __post_init__(self) -> None:
-        self._admin = create_engine(self.server_url, isolation_level="AUTOCOMMIT", pool_size=1)
+        self._admin = create_engine(self.server_url, isolation_level="AUTOCOMMIT", pool_size=2)
         self._prefix = f"ccm_t{os.getpid()}_"
+        with self._admin.connect() as connection:
+            version = connection.execute(text("SHOW server_version_num")).scalar_one()
+        # PostgreSQL 15 copies templates through the WAL by default; for small test databases
+        # copying the files is about a third faster.
+        self._strategy = " STRATEGY FILE_COPY" if int(version) >= 150000 else ""
+        # Dropping a database takes ~0.1 s: do it behind the next test instead of in its way.
+        self._dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-test-db")
 
     def _url(self, database: str) -> str:
         return (
@@ -67,7 +75,7 @@ class PostgresBackend:
 
     def _create(self, template: str | None) -> str:
         database = f"{self._prefix}{next(self._names)}"
-        clause = f" TEMPLATE {template}" if template else ""
+        clause = f" TEMPLATE {template}{self._strategy}" if template else ""
         with self._admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{database}"{clause}'))
         self._created.append(database)
@@ -81,14 +89,18 @@ class PostgresBackend:
 
     def drop(self, url: str) -> None:
         database = make_url(url).database
-        with self._admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         if database in self._created:
             self._created.remove(database)
+        self._dropper.submit(self._drop_now, database)
+
+    def _drop_now(self, database: str | None) -> None:
+        with self._admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
 
     def close(self) -> None:
         for database in list(self._created):
             self.drop(self._url(database))
+        self._dropper.shutdown(wait=True)
         self._admin.dispose()
 
 
