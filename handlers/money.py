@@ -1,29 +1,99 @@
-"""Amounts of money: parsed the way the ISU writes them (143'935.07, 143,935.07), kept in cents."""
+"""Amounts of money as the ISU and delegates write them, kept in CHF cents.
+
+"143'935.07", "143,935.07", "143 935,07", "25.000", "1.5 million", "12k": thousands separators
+are read from their shape (groups of three digits), the decimal mark is the last "." or ","
+followed by one or two digits. Anything ambiguous is refused rather than guessed.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_AMOUNT = re.compile(r"^\d{1,3}(?:[',’ ]\d{3})+(?:\.\d{1,2})?$|^\d+(?:[.,]\d{1,2})?$")
+HOME_CURRENCY = "CHF"
+_OTHER_CURRENCIES = re.compile(
+    r"(?<![A-Za-z])(EUR|USD|GBP|JPY|SEK|NOK|DKK|CAD|AUD|NZD)(?![A-Za-z])|[€$£¥]", re.I
+)
+_NUMBER = r"\d{1,3}(?:[',’ .]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_SCALE = r"million|mio\.?|mn|m|thousand|k"
+_TOKEN = re.compile(
+    rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\w.,'’/-])", re.I
+)
+_SCALES = {
+    "million": 1_000_000,
+    "mio": 1_000_000,
+    "mio.": 1_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,
+}
+_SCALES |= {"thousand": 1000, "k": 1000}
+
+
+class AmountError(ValueError):
+    """No amount, several, or one in a currency the ISU does not keep; says how to write it."""
+
+
+@dataclass(frozen=True)
+class Amount:
+    cents: int
+    text: str
+    start: int
+    end: int
+
+
+def _number(raw: str) -> Decimal | None:
+    """One written number to a Decimal, reading separators from their shape."""
+    compact = raw.replace(" ", "").replace("'", "").replace("’", "")
+    decimal_mark = re.search(r"[.,](\d{1,2})$", compact)
+    if decimal_mark:
+        whole, fraction = compact[: decimal_mark.start()], decimal_mark[1]
+    else:
+        whole, fraction = compact, "0"
+    if re.search(r"[.,]", whole) and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", whole):
+        return None
+    try:
+        return Decimal(re.sub(r"[.,]", "", whole) + "." + fraction)
+    except InvalidOperation:
+        return None
 
 
 def parse_amount(text: str) -> int | None:
-    """'143'935.07' -> 14393507 cents; None when the text is not an amount."""
-    raw = text.strip().removeprefix("CHF").strip()
-    if not _AMOUNT.match(raw):
+    """'143'935.07' -> 14393507 cents; None when the whole text is not one CHF amount."""
+    raw = text.strip().removeprefix(HOME_CURRENCY).strip()
+    match = _TOKEN.fullmatch(raw)
+    if not match:
         return None
-    if re.fullmatch(r"\d+,\d{1,2}", raw):
-        raw = raw.replace(",", ".")
-    digits = re.sub(r"[',’ ]", "", raw)
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:
-        return None
-    return int((value * 100).to_integral_value())
+    return _cents(match)
 
 
-def format_chf(cents: int, currency: str = "CHF") -> str:
+def _cents(match: re.Match[str]) -> int | None:
+    value = _number(match["number"])
+    if value is None:
+        return None
+    scale = _SCALES.get((match["scale"] or "").lower(), 1)
+    return int((value * scale * 100).to_integral_value())
+
+
+def find_amount(text: str) -> Amount:
+    """The one CHF amount in a command, or AmountError saying what is wrong."""
+    other = _OTHER_CURRENCIES.search(text)
+    if other:
+        raise AmountError(
+            f"The ISU keeps its accounts in CHF, and I read “{other[0]}”: convert the amount "
+            "and record it in CHF."
+        )
+    found = [(m, _cents(m)) for m in _TOKEN.finditer(text)]
+    amounts = [Amount(c, m[0], m.start(), m.end()) for m, c in found if c is not None]
+    if not amounts:
+        raise AmountError("I found no amount; write it like 25'000, 25,000.50 or 1.5 million.")
+    if len(amounts) > 1:
+        listed = " and ".join(f"“{a.text}”" for a in amounts[:3])
+        raise AmountError(f"I found several amounts ({listed}); give one per contribution.")
+    return amounts[0]
+
+
+def format_chf(cents: int, currency: str = HOME_CURRENCY) -> str:
     """14393507 -> "CHF 143,935.07"."""
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)

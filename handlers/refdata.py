@@ -30,6 +30,7 @@ COORDINATORS_7MSP: dict[str, tuple[str, ...]] = {
 }
 
 _ORIGINAL = re.compile(r"\b(?:orig|deadline)\s+(\d{4}-\d{2}-\d{2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EXTENDED = re.compile(r"->\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -94,6 +95,10 @@ def load_reference_data(session: Session, *, directory: StateDirectory) -> LoadR
         for row in csv.DictReader(handle):
             state = existing[row["iso3"]]
             state.ccm_status = _status(row["ccm_status"])
+            withdrawal = (
+                _ISO_DAY.search(row["ccm_status"]) if state.ccm_status == "withdrawn" else None
+            )
+            state.withdrawn_on = date.fromisoformat(withdrawal[0]) if withdrawal else None
             state.signed = _day(row["signed"])
             state.ratified = _day(row["ratified_or_acceded"])
             state.instrument = row["instrument"] or None

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
-
 from handlers.dates import format_day
 from handlers.reply import Reply, context, section
 from schedules.config import ScheduleConfig
@@ -14,26 +12,17 @@ from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient
 from schedules.split import line_sections
 from schedules.steps import dm_allowed, local_at
+from storage.contributions import year_summary
 from storage.db import Database
-from storage.models import Contribution, State
 
 JOB = "contributions_reminder"
 
 
 def unpaid_states(db: Database, *, year: int) -> list[str]:
-    """States Parties with no contribution received for ``year``, by name."""
+    """States Parties in ``year`` with no contribution received by name (same rule as the
+    `contributions` command: payers only reported as a total are not known by name)."""
     with db.session() as session:
-        paid = select(Contribution.state_iso3).where(
-            Contribution.year == year,
-            Contribution.status == "received",
-            col(Contribution.state_iso3).is_not(None),
-        )
-        query = (
-            select(State.short)
-            .where(State.ccm_status == "State Party", col(State.iso3).not_in(paid))
-            .order_by(col(State.short))
-        )
-        return list(session.exec(query))
+        return [state.short for state in year_summary(session=session, year=year).unpaid]
 
 
 def _reachable(recipient: Recipient, now: datetime, config: ScheduleConfig) -> bool:

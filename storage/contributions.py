@@ -1,11 +1,18 @@
-"""Contribution totals for a year: received apart from pledged, who has paid."""
+"""Contribution totals for a year: received apart from pledged, named payers apart from totals.
+
+Minutes often report only totals ("28 States Parties had paid CHF 143,935.07"), stored as rows
+without a State. Those totals and the payments recorded State by State are kept apart: a
+named payment may already be inside a reported total, so they are shown side by side, and the
+list of who has not paid is only given when it can be known.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from storage.models import Contribution, State
@@ -16,7 +23,8 @@ _REPORTED = re.compile(r"^(\d+) States")
 @dataclass(frozen=True)
 class YearSummary:
     year: int
-    received_cents: int
+    named_received_cents: int
+    reported_received_cents: int
     pledged_cents: int
     paid: frozenset[str]
     reported_paid: int
@@ -24,23 +32,49 @@ class YearSummary:
     components: tuple[tuple[str, int], ...]
 
     @property
+    def received_cents(self) -> int:
+        return self.named_received_cents + self.reported_received_cents
+
+    @property
     def paid_count(self) -> int:
         """States named as paid, or the count the minutes reported when only totals are known."""
         return max(len(self.paid), self.reported_paid)
+
+    @property
+    def unpaid_known(self) -> bool:
+        """Who has not paid is known only when every reported payer is named."""
+        return len(self.paid) >= self.reported_paid
 
     @property
     def unpaid(self) -> list[State]:
         return [state for state in self.parties if state.iso3 not in self.paid]
 
 
-def year_summary(*, session: Session, year: int) -> YearSummary:
-    totals = dict(
-        session.exec(
-            select(Contribution.status, func.sum(Contribution.amount_cents))
-            .where(Contribution.year == year)
-            .group_by(Contribution.status)
-        ).all()
+def parties_in(*, session: Session, year: int) -> list[State]:
+    """States Parties during ``year``: joined by its end, not withdrawn before it began."""
+    query = (
+        select(State)
+        .where(
+            col(State.ccm_status).in_(["State Party", "withdrawn"]),
+            col(State.ratified) <= date(year, 12, 31),
+            or_(col(State.withdrawn_on).is_(None), col(State.withdrawn_on) > date(year, 1, 1)),
+        )
+        .order_by(col(State.short))
     )
+    return list(session.exec(query))
+
+
+def _sum(session: Session, year: int, status: str, *, named: bool | None = None) -> int:
+    query = select(func.sum(Contribution.amount_cents)).where(
+        Contribution.year == year, Contribution.status == status
+    )
+    if named is not None:
+        state = col(Contribution.state_iso3)
+        query = query.where(state.is_not(None) if named else state.is_(None))
+    return int(session.exec(query).one() or 0)
+
+
+def year_summary(*, session: Session, year: int) -> YearSummary:
     components = session.exec(
         select(Contribution.component, func.sum(Contribution.amount_cents))
         .where(
@@ -48,8 +82,8 @@ def year_summary(*, session: Session, year: int) -> YearSummary:
             Contribution.status == "received",
             col(Contribution.component).is_not(None),
         )
-        .group_by(Contribution.component)
-        .order_by(Contribution.component)
+        .group_by(col(Contribution.component))
+        .order_by(col(Contribution.component))
     ).all()
     paid = session.exec(
         select(Contribution.state_iso3).where(
@@ -66,15 +100,13 @@ def year_summary(*, session: Session, year: int) -> YearSummary:
         )
     ).all()
     reported = [int(m[1]) for note in notes if note and (m := _REPORTED.match(note))]
-    parties = session.exec(
-        select(State).where(State.ccm_status == "State Party").order_by(col(State.short))
-    ).all()
     return YearSummary(
         year=year,
-        received_cents=int(totals.get("received", 0) or 0),
-        pledged_cents=int(totals.get("pledged", 0) or 0),
+        named_received_cents=_sum(session, year, "received", named=True),
+        reported_received_cents=_sum(session, year, "received", named=False),
+        pledged_cents=_sum(session, year, "pledged"),
         paid=frozenset(iso3 for iso3 in paid if iso3),
         reported_paid=max(reported, default=0),
-        parties=tuple(parties),
+        parties=tuple(parties_in(session=session, year=year)),
         components=tuple((str(c), int(v)) for c, v in components),
     )

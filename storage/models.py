@@ -31,6 +31,7 @@ class State(SQLModel, table=True):
     ratified: date | None = None
     instrument: str | None = None
     entry_into_force: date | None = None
+    withdrawn_on: date | None = None
     article3: str | None = None
     article4: str | None = None
     source: str | None = None

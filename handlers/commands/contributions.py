@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.dates import DateError, format_day, parse_when
-from handlers.money import format_chf, parse_amount
+from handlers.money import AmountError, find_amount, format_chf
 from handlers.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
 from handlers.registry import command
@@ -14,7 +14,6 @@ from handlers.text import escape, shorten
 from storage.contributions import year_summary
 from storage.models import Contribution
 
-_AMOUNT = re.compile(r"(?:CHF\s*)?(\d[\d',’ ]*(?:\.\d{1,2})?)\s*(?:CHF)?", re.I)
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _ON = re.compile(r"\bon\s+(.+)$", re.I)
 USAGE = "`/ccm contribution <State> <amount> [CHF] [year] [pledged|received] [on <date>]`"
@@ -59,10 +58,14 @@ def contribution(ctx: Ctx, args: str) -> Reply:
     if year_match:
         rest = rest[: year_match.start()] + rest[year_match.end() :]
     status = "pledged" if re.search(r"\bpledge", rest, re.I) else "received"
-    amounts = [parse_amount(m[1]) for m in _AMOUNT.finditer(rest) if m[1].strip()]
-    cents = next((a for a in amounts if a is not None), None)
-    if cents is None or cents <= 0:
-        return error(f"I understood {state.short} {year} {status}, but no amount. Try {USAGE}.")
+    try:
+        cents = find_amount(re.sub(r"\b(?:CHF|Fr\.|SFr\.?)\s*", " ", rest, flags=re.I)).cents
+    except AmountError as problem:
+        return error(f"I understood {state.short} {year} {status}: {problem} Try {USAGE}.")
+    if cents <= 0:
+        return error(
+            f"I understood {state.short} {year} {status}, but the amount is zero. Try {USAGE}."
+        )
     if cents > 100_000_000_00:
         return error(
             f"{format_chf(cents)} looks wrong (over CHF 100 million). Nothing was recorded."
@@ -97,20 +100,31 @@ def contributions(ctx: Ctx, args: str) -> Reply:
         )
     year = int(year_match[1]) if year_match else ctx.today.year
     summary = year_summary(session=ctx.session, year=year)
-    lines = [
-        f"*Received:* {format_chf(summary.received_cents)}",
+    lines = [f"*Received:* {format_chf(summary.received_cents)}"]
+    if summary.reported_received_cents and summary.named_received_cents:
+        lines.append(
+            f"   of which {format_chf(summary.reported_received_cents)} as totals reported in the "
+            f"minutes and {format_chf(summary.named_received_cents)} recorded State by State "
+            "(a State's payment may already be inside a reported total)"
+        )
+    lines += [
         f"*Pledged (not yet received):* {format_chf(summary.pledged_cents)}",
-        f"*States Parties paid:* {summary.paid_count} of {len(summary.parties)}",
+        f"*States Parties paid:* {summary.paid_count} of {len(summary.parties)} States Parties in {year}",
     ]
     if summary.components:
         parts = "; ".join(f"{c}: {format_chf(v)}" for c, v in summary.components)
         lines.append(f"Received by component: {parts}")
     unpaid = [s.short for s in summary.unpaid]
-    if summary.paid and unpaid:
+    if not summary.paid and not summary.reported_paid:
+        lines.append("_No payments recorded for this year._")
+    elif not summary.unpaid_known:
+        lines.append(
+            f"_Who has not paid is unknown: the minutes report {summary.reported_paid} payers but "
+            f"name {len(summary.paid)}. Record payments by State (`/ccm contribution ...`)._"
+        )
+    elif unpaid:
         more = "…" if len(unpaid) > 60 else ""
         lines.append(f"*Not paid yet ({len(unpaid)}):* " + ", ".join(unpaid[:60]) + more)
-    elif not summary.paid:
-        lines.append("_No payments by named States recorded for this year._")
     title = f"Contributions {year}"
     body = "\n".join(lines)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
