@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from handlers.dates import DateError, format_day, parse_time_range, parse_when
+from sqlmodel import select
+
+from handlers.dates import DateError, DateReading, format_day, parse_time_range, parse_when
 from handlers.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.registry import command
@@ -25,6 +27,8 @@ _KINDS = {
     "workshop": "seminar",
 }
 DEFAULT_START = time(10, 0)
+DEFAULT_END = time(18, 0)
+_CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:h.](?P<m>\d{2}))?\s*h?(?:ours)?")
 
 
 def meeting_line(ctx: Ctx, meeting: Meeting) -> str:
@@ -87,6 +91,13 @@ def _add(ctx: Ctx, rest: str) -> Reply:
         )
     if place and len(place) > 300:
         return error("The place is over 300 characters; shorten it. No meeting was added.")
+    twin = ctx.session.exec(
+        select(Meeting).where(Meeting.kind == kind, Meeting.start == start)
+    ).first()
+    if twin is not None:
+        return error(
+            f"That meeting is already on the calendar: {meeting_line(ctx, twin)}. Nothing was added."
+        )
     row = Meeting(kind=kind, title=title, start=start, end=end, place=place)
     ctx.session.add(row)
     ctx.session.flush()
@@ -95,17 +106,33 @@ def _add(ctx: Ctx, rest: str) -> Reply:
 
 
 def _when(ctx: Ctx, phrase: str) -> tuple[datetime, datetime | None]:
-    reading = parse_when(phrase, now=ctx.now, tz=ctx.tz, deadline=False)
-    span = parse_time_range(phrase, day=reading.due, tz=ctx.tz)
-    if span:
-        return span
-    start = reading.at or datetime.combine(reading.due, DEFAULT_START, tzinfo=ctx.tz)
+    """'25/04 from 10:00h to 11:30h', 'next Tuesday 15:00 to 16:30', '4 Sep 2018 to 6 Sep 2018'."""
     end_match = _END.search(phrase)
-    end = reading.end
-    if end is None and end_match:
-        end_reading = parse_when(end_match["end"], now=start, tz=ctx.tz, deadline=False)
-        end = end_reading.at or datetime.combine(end_reading.due, time(18, 0), tzinfo=ctx.tz)
-    return start, end
+    try:
+        reading: DateReading | None = parse_when(phrase, now=ctx.now, tz=ctx.tz, deadline=False)
+    except DateError:
+        if end_match is None:
+            raise
+        reading = None  # "4 September to 6 September": read each side on its own
+    if reading is not None:
+        span = parse_time_range(phrase, day=reading.due, tz=ctx.tz)
+        if span:
+            return span
+        if end_match is None:
+            start = reading.at or datetime.combine(reading.due, DEFAULT_START, tzinfo=ctx.tz)
+            return start, reading.end
+    if end_match is None:  # unreachable: a failed parse without "to" was re-raised above
+        raise DateError(f"I could not read “{phrase}” as a date.")
+    first = parse_when(phrase[: end_match.start()], now=ctx.now, tz=ctx.tz, deadline=False)
+    start = first.at or datetime.combine(first.due, DEFAULT_START, tzinfo=ctx.tz)
+    clock = _CLOCK.fullmatch(end_match["end"].strip())
+    if clock:  # "to 14:00": the same day
+        hours, minutes = int(clock["h"]), int(clock["m"] or 0)
+        if hours > 23 or minutes > 59:
+            raise DateError(f"“{end_match['end'].strip()}” is not a time of day.")
+        return start, datetime.combine(first.due, time(hours, minutes), tzinfo=ctx.tz)
+    last = parse_when(end_match["end"], now=start, tz=ctx.tz, deadline=False)
+    return start, last.at or datetime.combine(last.due, DEFAULT_END, tzinfo=ctx.tz)
 
 
 def _next(ctx: Ctx) -> Reply:

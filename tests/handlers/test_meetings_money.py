@@ -99,3 +99,26 @@ def test_money_in_other_currencies_or_ambiguous_is_refused(run: Run, deps: Deps)
         assert not reply.ok and expected in reply.text, reply.text
     assert run("contribution Norway 25.000 CHF 2017").ok
     assert "CHF 25,000.00" in run("contributions 2017").text
+
+
+def test_meeting_add_keeps_the_start_time_and_refuses_an_earlier_end(run: Run, deps: Deps) -> None:
+    assert run("meeting add 28/03/2017 15:00 to 16:30 at Geneva").ok
+    refused = run("meeting add 29/03/2017 15:00 to 14:00")
+    assert not refused.ok and "end before it starts" in refused.text
+    with deps.db.session() as session:
+        meeting = session.exec(select(Meeting)).one()
+    assert meeting.start == datetime(2017, 3, 28, 15, 0, tzinfo=ZURICH)
+    assert meeting.end == datetime(2017, 3, 28, 16, 30, tzinfo=ZURICH)
+
+
+def test_meeting_add_spans_days_and_refuses_twins(run: Run, deps: Deps) -> None:
+    assert run("meeting add msp 4 September 2017 to 6 September 2017 at Geneva").ok
+    twin = run("meeting add msp 4 September 2017 to 6 September 2017")
+    assert not twin.ok and "already on the calendar" in twin.text
+    with deps.db.session() as session:
+        meeting = session.exec(select(Meeting)).one()
+    assert (meeting.kind, meeting.start, meeting.end) == (
+        "msp",
+        datetime(2017, 9, 4, 10, 0, tzinfo=ZURICH),
+        datetime(2017, 9, 6, 18, 0, tzinfo=ZURICH),
+    )
