@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.slack.blocks import Block, context_block, section_block, with_date_picker
 from handlers.dates import format_day
 from handlers.render import item_buttons
-from handlers.slackfmt import date_token
+from handlers.slackfmt import date_token, owner_text
 from handlers.text import escape, shorten
 from storage.models import ActionItem, Meeting
 
@@ -34,7 +34,7 @@ def home_line(item: ActionItem, today: date, tz: ZoneInfo) -> str:
         when = f"*overdue* since {day_token(item.due, tz)}"
     else:
         when = f"due {day_token(item.due, tz)}"
-    return f"*#{item.id}* {escape(item.owner)} — {what} · {when}"
+    return f"*#{item.id}* {owner_text(item.owner)} — {what} · {when}"
 
 
 def _header(text: str) -> Block:

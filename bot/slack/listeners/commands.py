@@ -9,7 +9,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.slack.blocks import split_reply
+from bot.slack.blocks import Message, split_reply
 from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
 from handlers.reply import Reply
@@ -41,6 +41,11 @@ def _deliver_later(future: Future[Reply], respond: Respond, public: bool) -> Non
         respond(text=message.text, blocks=message.blocks, response_type=kind)
 
 
+def _respond_all(respond: Respond, messages: list[Message], kind: str) -> None:
+    for message in messages:
+        respond(text=message.text, blocks=message.blocks, response_type=kind)
+
+
 def register(app: App, runtime: Runtime) -> None:
     @app.command("/ccm")
     def ccm(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
@@ -59,9 +64,9 @@ def register(app: App, runtime: Runtime) -> None:
         if len(messages) == 1:
             ack(text=messages[0].text, blocks=messages[0].blocks, response_type=kind)
         else:
-            # The ack body is one message; the rest go through response_url, in order.
-            for message in messages:
-                respond(text=message.text, blocks=message.blocks, response_type=kind)
+            # The ack body holds one message: ack now (this listener runs before the HTTP
+            # response is sent), and post the parts through response_url, in order, after it.
             ack()
+            runtime.submit(_respond_all, respond, messages, kind)
         if reply.ok and reply.item_id is not None:
             runtime.refresh_home(user)
