@@ -55,7 +55,9 @@ def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
-    from handlers.transfer import ImportRowError, read_csv, store_rows
+    from handlers.ports import Ctx
+    from handlers.transfer import ImportRowError, read_csv, resolve_owners, store_rows
+    from storage.audit import record
 
     path: Path = args.file
     try:
@@ -64,13 +66,20 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
         print(f"ccm-bot: cannot read {path}: {problem}", file=sys.stderr)
         return 2
     deps = build_deps(settings)
+    now = datetime.now(UTC)
+    actor = f"cli:{_operator()}"
     try:
-        rows = read_csv(data, directory=deps.states, now=datetime.now(UTC))
+        rows = read_csv(data, directory=deps.states, now=now)
+        with deps.db.session(write=True, actor=actor, now=now) as session:
+            ctx = Ctx(session=session, now=now, tz=deps.tz, user=actor, states=deps.states)
+            resolve_owners(ctx, rows)
+            report = store_rows(session, rows)
+            # The bulk insert bypasses the ORM's audit hook: one summary row says what happened.
+            detail = {"file": str(path), "created": report.created, "replaced": report.updated}
+            record(session, actor=actor, action="import", entity="actionitem", detail=detail)
     except ImportRowError as problem:
         print(f"ccm-bot: {path}: {problem}. Nothing was imported.", file=sys.stderr)
         return 1
-    with deps.db.session(write=True) as session:
-        report = store_rows(session, rows)
     deps.db.analyze()
     print(
         f"Imported {len(rows)} items from {path}: {report.created} new, {report.updated} replaced."

@@ -19,7 +19,7 @@ from handlers.text import escape
 from storage.contributions import year_summary
 from storage.items import DONE, OPEN
 from storage.meetings import next_meeting
-from storage.models import ActionItem, State, TreatyDeadline
+from storage.models import ActionItem, ItemEvent, State, TreatyDeadline
 
 SHOWN = 10
 MAX_BLOCKS = 50
@@ -60,9 +60,10 @@ def build_digest(
         ),
     )
     sections.append((f"Due in the next 14 days ({soon[1]})", _lines(soon[0], today)))
-    done = _items(
-        session, (ActionItem.status == DONE, col(ActionItem.updated_at) >= since), newest=True
-    )
+    # Closed since: the time of the 'done' event, not of the last touch (a later note on an
+    # old item must not bring it back into the digest).
+    closed = select(ItemEvent.item_id).where(ItemEvent.action == "done", col(ItemEvent.at) >= since)
+    done = _items(session, (ActionItem.status == DONE, col(ActionItem.id).in_(closed)), newest=True)
     sections.append(
         (
             f"Done since {format_day(since.astimezone(tz).date())} ({done[1]})",

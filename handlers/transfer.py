@@ -14,6 +14,8 @@ from sqlalchemy import delete, insert, text
 from sqlmodel import Session, col, select
 
 from handlers.areas import AREA_BY_KEY
+from handlers.owners import OwnerError, parse_owner
+from handlers.ports import Ctx
 from handlers.states import StateDirectory
 from storage.items import next_id as next_free_id
 from storage.items import states_of
@@ -178,7 +180,8 @@ def _row(
         "id": int(item_id.lstrip("#")) if item_id else None,
         "text": text,
         "owner": owner,
-        "owner_kind": get("owner_kind") or "committee",
+        "owner_kind": get("owner_kind") or None,
+        "_line": line,
         "owner_ref": get("owner_ref") or None,
         "area_key": area,
         "due": _parse_day(get("due"), line, "due"),
@@ -192,7 +195,7 @@ def _row(
         "source": get("source") or None,
         "section": get("section") or None,
     }
-    if record["owner_kind"] not in OWNER_KINDS:
+    if record["owner_kind"] is not None and record["owner_kind"] not in OWNER_KINDS:
         raise ImportRowError(
             f"line {line}: owner_kind “{record['owner_kind']}” is not one of {', '.join(sorted(OWNER_KINDS))}"
         )
@@ -231,6 +234,8 @@ def store_rows(session: Session, rows: Iterable[tuple[dict[str, Any], list[str]]
     items: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
     for record, states in rows:
+        record = {key: value for key, value in record.items() if not key.startswith("_")}
+        record["owner_kind"] = record["owner_kind"] or "committee"
         if record["id"] is None:
             next_id += 1
             record["id"] = next_id
@@ -275,3 +280,18 @@ def _advance_id_sequence(session: Session) -> None:
             " (SELECT COALESCE(MAX(id), 1) FROM actionitem))"
         )
     )
+
+
+def resolve_owners(ctx: Ctx, rows: list[tuple[dict[str, Any], list[str]]]) -> None:
+    """Rows written by hand (no owner_kind) get their owner read like `/ccm action` reads it:
+    "Italy", "VA coordinators", "the ISU", "@someone". An unknown owner fails its line."""
+    for record, states in rows:
+        if record["owner_kind"] is not None:
+            continue
+        try:
+            owner = parse_owner(ctx, record["owner"])
+        except OwnerError as problem:
+            raise ImportRowError(f"line {record['_line']}: {problem}") from problem
+        record.update(owner=owner.label, owner_kind=owner.kind, owner_ref=owner.ref)
+        record["area_key"] = record["area_key"] or owner.area_key
+        states[:0] = [iso3 for iso3 in owner.states if iso3 not in states]

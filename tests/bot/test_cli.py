@@ -81,6 +81,8 @@ def test_export_import_round_trip_and_bad_file(
     imported = _ccm(other, "import-items", str(exported))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 17 items" in imported.stdout
+    audit = [json.loads(line) for line in _ccm(other, "audit", "--jsonl").stdout.splitlines()]
+    assert audit[0]["action"] == "import" and audit[0]["after"]["created"] == 17
     assert (
         _ccm(other, "export", "items", "--format", "json").stdout
         == _ccm(demo_url, "export", "items", "--format", "json").stdout

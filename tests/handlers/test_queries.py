@@ -148,3 +148,12 @@ def test_long_sections_split_at_line_ends_without_loss() -> None:
     texts = [b["text"]["text"] for b in blocks]
     assert all(len(t) <= 3000 for t in texts)
     assert "\n".join(texts).split("\n") == lines
+
+
+def test_digest_done_since_counts_closing_not_later_notes(demo_run: Run) -> None:
+    assert demo_run("done 12", now=_at(2017, 3, 24)).ok
+    assert "Done since" in demo_run("digest", now=_at(2017, 3, 27)).text
+    assert "#12" in demo_run("digest", now=_at(2017, 3, 27)).text.split("Done since")[1]
+    assert demo_run("note 12 thanks NZ", now=_at(2017, 4, 10)).ok
+    later = demo_run("digest", now=_at(2017, 4, 10)).text.split("Done since")[1]
+    assert "(0)" in later.split("\n")[0] and "#12" not in later.split("*Next meeting*")[0]

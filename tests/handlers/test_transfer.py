@@ -106,3 +106,42 @@ def test_ics_export_lists_open_items_with_due_dates(demo_deps: Deps) -> None:
     assert "UID:item-15@ccm-bot" in ics
     assert "DTSTART;VALUE=DATE:20170415" in ics
     assert "item-4@ccm-bot" not in ics  # no due date
+
+
+def test_hand_written_rows_get_their_owner_read_like_an_action(deps: Deps) -> None:
+    from handlers.ports import Ctx
+    from handlers.transfer import resolve_owners
+
+    body = "text,owner,due\nwrite to Albania,Italy,2017-04-15\ncall ICRC,VA coordinators,\n"
+    rows = read_csv(body, directory=deps.states, now=NOW)
+    with deps.db.session(write=True) as session:
+        resolve_owners(
+            Ctx(session=session, now=NOW, tz=deps.tz, user="U1", states=deps.states), rows
+        )
+        store_rows(session, rows)
+    records = {r["text"]: r for r in json.loads(_export(deps, "json"))}
+    assert (
+        records["write to Albania"]["owner_kind"],
+        records["write to Albania"]["owner_ref"],
+    ) == ("state", "ITA")
+    assert records["write to Albania"]["states"] == ["ITA"]
+    assert (
+        records["call ICRC"]["owner_kind"] == "area"
+        and records["call ICRC"]["area"] == "victim_assistance"
+    )
+
+
+def test_a_hand_written_unknown_owner_fails_its_line(deps: Deps) -> None:
+    from handlers.ports import Ctx
+    from handlers.transfer import resolve_owners
+
+    rows = read_csv("text,owner\nfine,Italy\nhello,Narnia\n", directory=deps.states, now=NOW)
+    with (
+        pytest.raises(ImportRowError, match="line 3: I couldn't tell who owns this"),
+        deps.db.session(write=True) as session,
+    ):
+        resolve_owners(
+            Ctx(session=session, now=NOW, tz=deps.tz, user="U1", states=deps.states), rows
+        )
+        store_rows(session, rows)
+    assert _count(deps) == 0
