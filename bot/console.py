@@ -22,25 +22,31 @@ def _render(reply: Reply) -> str:
     return to_plain(reply.text)
 
 
+QUIT = {"quit", "exit", ":q"}
+
+
 def run_lines(
     deps: Deps, lines: Iterable[str], *, user: str, at: datetime | None, jsonl: bool, out: TextIO
 ) -> int:
-    """Answer each line; returns how many commands were refused (for the exit code)."""
+    """Answer each line until the input ends or says quit; returns how many were refused.
+
+    With --jsonl every input line gets one object, a blank one an empty answer, so a script
+    can pair its lines with the answers by position.
+    """
     refused = 0
     for raw in lines:
         line = raw.rstrip("\n")
+        if line.strip().lower() in QUIT:
+            break
         if not line.strip():
+            if jsonl:
+                out.write(json.dumps({"input": line, "text": "", "blocks": [], "ok": True}) + "\n")
             continue
         reply = handle(deps, line, user=user, now=at, source="console")
         refused += 0 if reply.ok else 1
         if jsonl:
-            out.write(
-                json.dumps(
-                    {"input": line, "text": reply.text, "blocks": reply.blocks, "ok": reply.ok},
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
+            record = {"input": line, "text": reply.text, "blocks": reply.blocks, "ok": reply.ok}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.write(_render(reply) + "\n\n")
         out.flush()
@@ -58,12 +64,13 @@ def interactive(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> i
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
-        if line.strip().lower() in {"quit", "exit", ":q"}:
+        if line.strip().lower() in QUIT:
             return 0
         run_lines(deps, [line], user=user, at=at, jsonl=jsonl, out=sys.stdout)
 
 
 def chat(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
+    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON)."""
     if sys.stdin.isatty():
         return interactive(deps, user=user, at=at, jsonl=jsonl)
     run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout)

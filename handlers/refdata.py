@@ -16,6 +16,8 @@ from storage.models import Coordinator, State, ThematicArea, TreatyDeadline
 
 CCM_CSV = Path(__file__).resolve().parents[1] / "storage" / "data" / "ccm_states.csv"
 REFERENCE_SOURCE = "ccm_states.csv"
+# The CSV states facts as recent as this (storage/data/README.md), whatever "now" a command runs at.
+REFERENCE_AS_OF = "September 2025"
 
 # The 2016-17 coordinators (7MSP, Germany presiding), as the seed minutes and data README list them.
 COORDINATORS_7MSP: dict[str, tuple[str, ...]] = {

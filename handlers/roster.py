@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
 
@@ -28,14 +28,6 @@ _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 class RosterError(ValueError):
     """A roster change that cannot be made; the message says why."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    user: str
-    role: str
-    state_iso3: str | None
-    organisation: str | None
 
 
 def role_from_word(word: str) -> str:
@@ -69,6 +61,13 @@ def set_role(
     """Create or update a roster entry; returns the person and their previous role."""
     if role not in ROLES:
         raise RosterError(f"“{role}” is not a role; use one of: {', '.join(ROLES)}.")
+    if tz is not None:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError) as problem:
+            raise RosterError(
+                f"“{tz}” is not a time zone; use an IANA name such as Europe/Zurich."
+            ) from problem
     if role == "coordinator" and not (
         state_iso3 or (find_person(session, user) or Person(name="")).state_iso3
     ):
@@ -105,9 +104,8 @@ def remove(session: Session, *, user: str) -> Person:
 
 
 def entries(session: Session) -> list[Person]:
-    query = (
-        select(Person).where(Person.role != "member").order_by(col(Person.role), col(Person.name))
-    )
+    """Everyone the roster knows, members included, grouped by role."""
+    query = select(Person).order_by(col(Person.role), col(Person.name))
     return list(session.exec(query))
 
 

@@ -95,7 +95,10 @@ def _flag(raw: str) -> bool:
 
 
 def _weekday(raw: str) -> int:
-    return WEEKDAYS.index(raw.lower()[:3])
+    key = raw.strip().lower()[:3]
+    if key not in WEEKDAYS:
+        raise ValueError(f"use a weekday name: {', '.join(WEEKDAYS)}")
+    return WEEKDAYS.index(key)
 
 
 def _month_day(raw: str) -> tuple[int, int]:

@@ -51,20 +51,19 @@ def history(ctx: Ctx, args: str) -> Reply:
     item = get_item(session=ctx.session, item_id=item_id)
     if item is None:
         return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
-    lines = []
-    for row in reversed(
-        entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
-    ):
-        when = row.at.astimezone(ctx.tz)
-        lines.append(
-            f"{format_day(when.date())} {when:%H:%M} · {user_ref(row.actor)} · {describe_change(row)}"
-        )
-    notes = [e for e in item_events(session=ctx.session, item_id=item_id) if e.action == "note"]
-    for note in notes:
-        when = note.at.astimezone(ctx.tz)
-        lines.append(
-            f"{format_day(when.date())} {when:%H:%M} · {user_ref(note.actor)} · {note.detail}"
-        )
+    changes = [
+        (row.at, row.actor, describe_change(row))
+        for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
+    ]
+    notes = [
+        (e.at, e.actor, e.detail)
+        for e in item_events(session=ctx.session, item_id=item_id)
+        if e.action == "note"
+    ]
+    lines = [
+        f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
+        for at, actor, what in sorted(changes + notes, key=lambda change: change[0])
+    ]
     body = "\n".join(lines[-40:]) or "_No recorded changes._"
     title = f"History of #{item_id}"
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)], item_id=item_id)

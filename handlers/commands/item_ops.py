@@ -38,6 +38,11 @@ def _with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: st
             "Nothing was changed."
         )
     rest = match[2].strip()
+    if not needs_rest and rest:
+        return error(
+            f"`{verb}` takes one item at a time: I read #{item.id} and then “{escape(shorten(rest, 60))}”. "
+            f"Try `/ccm {verb} #{item.id}`; nothing was changed."
+        )
     if needs_rest and not rest:
         return error(f"What should I set? Try `/ccm {verb} #{item.id} {needs_rest}`.")
     outcome = change(ctx, item, rest)

@@ -12,6 +12,7 @@ from handlers.commands.listing import items_reply_lines
 from handlers.dates import format_day
 from handlers.money import format_chf
 from handlers.ports import Ctx
+from handlers.refdata import REFERENCE_AS_OF
 from handlers.registry import command
 from handlers.render import item_blocks, item_line
 from handlers.reply import Block, Reply, context, error, header, section
@@ -103,7 +104,8 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
         if state and state.source:
             blocks.append(
                 context(
-                    f"Source: {state.source} (ccm_states.csv{'; unverified' if 'REC' in state.source else ''})"
+                    f"Source: {state.source} (ccm_states.csv, facts as of {REFERENCE_AS_OF}"
+                    f"{'; unverified' if 'REC' in state.source else ''})"
                 )
             )
         lines += treaty

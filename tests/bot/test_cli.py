@@ -48,21 +48,24 @@ def test_init_creates_and_is_idempotent(empty_db_url: str) -> None:
 
 
 def test_chat_jsonl_from_a_pipe(demo_url: str) -> None:
-    lines = "status Botswana\naction Italy to follow up with Albania by 15/04\n\nstatus Botswna\n"
+    lines = "status Botswana\naction Italy to follow up with Albania by 15/04\n\nstatus Botswna\nquit\nstatus Italy\n"
     result = _ccm(
         demo_url, "chat", "--jsonl", "--at", "2017-03-24T09:00", "--user", "U42", stdin=lines
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
+    # One object per input line (the blank one answered empty), up to "quit".
     assert [row["input"] for row in rows] == [
         "status Botswana",
         "action Italy to follow up with Albania by 15/04",
+        "",
         "status Botswna",
     ]
     assert rows[0]["text"].startswith("*Botswana (BWA) — State Party*")
     assert isinstance(rows[0]["blocks"], list) and rows[0]["blocks"][0]["type"] == "header"
     assert "due Sat 15 Apr 2017" in rows[1]["text"]
-    assert "did you mean *Botswana*" in rows[2]["text"]
+    assert rows[2] == {"input": "", "text": "", "blocks": [], "ok": True}
+    assert "did you mean *Botswana*" in rows[3]["text"] and rows[3]["ok"] is False
 
 
 def test_chat_plain_output_is_readable(demo_url: str) -> None:
@@ -101,3 +104,10 @@ def test_bad_settings_give_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "CCM_TIMEZONE" in result.stderr
+
+
+def test_bad_schedule_setting_names_the_choices(tmp_path: Path) -> None:
+    env = _env(f"sqlite:///{tmp_path / 'unused.db'}", CCM_DIGEST_WEEKDAY="funday")
+    result = subprocess.run([*CCM, "init"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert "CCM_DIGEST_WEEKDAY" in result.stderr and "mon, tue" in result.stderr

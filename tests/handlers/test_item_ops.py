@@ -89,3 +89,10 @@ def test_unknown_ids_and_bad_dates_change_nothing(run: Run, deps: Deps) -> None:
         None,
         "Italy",
     )
+
+
+def test_one_item_at_a_time(run: Run, deps: Deps) -> None:
+    first, second = _logged(run), _logged(run)
+    reply = run(f"done {first} {second}")
+    assert not reply.ok and "one item at a time" in reply.text
+    assert (_get(deps, first).status, _get(deps, second).status) == ("open", "open")

@@ -20,7 +20,7 @@ from tests.backends import postgres_url
 from tests.schedules.conftest import CONFIG, START, Clock, RecordingNotifier, seed_world, world_deps
 from tests.schedules.expected import expected, rows
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PG_ADMIN = postgres_url() or "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 WEEKS = 2.5
 
 
