@@ -5,22 +5,23 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from dataclasses import replace
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.areas import resolve_area
+from handlers.capture import is_capture
 from handlers.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
 from handlers.registry import COMMANDS, LOOKUP, Command
 from handlers.reply import Reply, error
-from handlers.text import MAX_COMMAND_CHARS, clean, escape, shorten
+from handlers.text import MAX_COMMAND_CHARS, clean, defuse, escape, shorten
 
 log = logging.getLogger(__name__)
 
 _PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b|<@[UW][A-Z0-9]+>)\s*", re.I)
-_CAPTURE = re.compile(r"^\s*(?:action|todo|to-do)\s*:", re.I)
 _NATURAL_STATUS = re.compile(
     r"^(?:what'?s up with|what about|where do we stand (?:with|on)|how is|how's)\b", re.I
 )
@@ -28,7 +29,7 @@ _NATURAL_STATUS = re.compile(
 
 def route(text: str) -> tuple[Command | None, str]:
     """Pick the sub-command for a line of text; (None, text) when nothing fits."""
-    if _CAPTURE.match(text):
+    if is_capture(text):
         return COMMANDS["action"], text
     if _NATURAL_STATUS.match(text):
         return COMMANDS["status"], text
@@ -71,7 +72,8 @@ def handle(
                 reply = spec.func(ctx, args)
             if not reply.ok:
                 session.rollback()
-            return reply
+            # A safety net under each command's own escaping: echoed text never pings a channel.
+            return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
     except Exception:
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed (ref %s): %r", ref, shorten(line, 200))

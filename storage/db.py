@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -15,8 +15,6 @@ import storage.audit  # noqa: F401  (installs the audit listener on every sessio
 
 DEFAULT_URL = "sqlite:///ccm.db"
 BUSY_TIMEOUT_MS = 10_000
-
-SessionFactory = Callable[..., Any]
 
 
 def make_engine(url: str = DEFAULT_URL) -> Engine:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.models import ActionItem, ItemEvent, ItemState
@@ -64,16 +64,6 @@ def history(*, session: Session, item_id: int) -> list[ItemEvent]:
 
 def get_item(*, session: Session, item_id: int) -> ActionItem | None:
     return session.get(ActionItem, item_id)
-
-
-def open_items_query(*, today: date | None = None) -> object:
-    """Open, not snoozed past today (when today is given)."""
-    query = select(ActionItem).where(ActionItem.status == OPEN)
-    if today is not None:
-        query = query.where(
-            or_(col(ActionItem.snoozed_until).is_(None), col(ActionItem.snoozed_until) <= today)
-        )
-    return query
 
 
 def overdue(*, session: Session, today: date, limit: int = 20) -> tuple[list[ActionItem], int]:

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 _NAMED_USER = re.compile(r"<@([UW][A-Z0-9]+)\|[^>]*>")
 _VISIBILITY = re.compile(r"^\s*(public|share)\b[\s:,]*", re.I)
-_CAPTURE = re.compile(r"^\s*(?:action|todo|to-do)\s*:", re.I)
 
 
 def from_slack(text: str | None) -> str:
@@ -34,11 +33,6 @@ def split_visibility(text: str) -> tuple[bool, str]:
     if not match:
         return False, text
     return True, text[match.end() :]
-
-
-def is_capture(text: str) -> bool:
-    """A chat line that logs an item by itself: `ACTION:` or `TODO:` at the start."""
-    return bool(_CAPTURE.match(text))
 
 
 def moment_of(ts: str | None) -> datetime | None:

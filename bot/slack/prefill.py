@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from handlers.areas import find_area
+from handlers.capture import strip_capture
 from handlers.date_rules import MONTH_NAMES
 from handlers.dates import DateError, find_when
 from handlers.owners import OwnerError, parse_owner
 from handlers.ports import Ctx, Deps
 from storage.meetings import next_meeting
 
-_PREFIX = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*[:\-]\s*", re.I)
 _SPLIT = re.compile(
     r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
 )
@@ -38,7 +38,7 @@ def plain_day(day: date) -> str:
 
 def draft_from_text(deps: Deps, text: str, *, user: str, now: datetime) -> Draft:
     """Owner, what, due date, area and States, as `/ccm action` would read the same words."""
-    body = _PREFIX.sub("", text).strip()
+    body = strip_capture(text)
     match = _SPLIT.match(body)
     owner_phrase, what = (match["owner"].strip(), match["what"].strip()) if match else ("", body)
     with deps.db.session() as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.areas import find_area
+from handlers.capture import strip_capture
 from handlers.dates import DateError, DateReading, find_when, format_reading
 from handlers.owners import Owner, OwnerError, parse_owner
 from handlers.ports import Ctx
@@ -21,7 +22,6 @@ MAX_ITEM_CHARS = 2000
 _SPLIT = re.compile(
     r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
 )
-_PREFIX = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*[:\-]\s*", re.I)
 
 USAGE = "`/ccm action <owner> to <what> [by <when>]`"
 
@@ -40,7 +40,7 @@ USAGE = "`/ccm action <owner> to <what> [by <when>]`"
 )
 def action(ctx: Ctx, args: str) -> Reply:
     """Log an action item: who does what by when."""
-    text = _PREFIX.sub("", args).strip()
+    text = strip_capture(args)
     if not text:
         return error(
             f"What should I log? Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."

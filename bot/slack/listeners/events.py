@@ -12,10 +12,11 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import split_reply
 from bot.slack.home import publish_home
-from bot.slack.inbound import from_slack, is_capture, moment_of, without_mention
+from bot.slack.inbound import from_slack, moment_of, without_mention
 from bot.slack.minutes_flow import asks_import, import_from_event
 from bot.slack.once import Delivery, handle_once, seen
 from bot.slack.runtime import Runtime
+from handlers.capture import is_capture
 from handlers.registry import COMMANDS
 from handlers.router import route
 from handlers.text import clean

@@ -1,0 +1,17 @@
+"""The one rule for a line that logs itself: "ACTION: ...", "TODO: ...", "AI: ..." (any case)."""
+
+from __future__ import annotations
+
+import re
+
+CAPTURE = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*:\s*", re.I)
+
+
+def is_capture(text: str) -> bool:
+    """Whether a chat line asks to be logged as an action item."""
+    return CAPTURE.match(text) is not None
+
+
+def strip_capture(text: str) -> str:
+    """The commitment without its "ACTION:" marker."""
+    return CAPTURE.sub("", text, count=1).strip()
