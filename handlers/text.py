@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 MAX_COMMAND_CHARS = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
+# Slack's broadcast tokens: whatever a command forgot to escape, these never leave the bot raw.
+_BROADCAST = re.compile(r"<(!(?:channel|here|everyone|subteam\^)[^<>]*)>", re.I)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
 
@@ -31,3 +34,14 @@ def fold(text: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """Cut text to at most ``limit`` characters, marking the cut."""
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def defuse(value: Any) -> Any:
+    """Escape @channel/@here/@everyone/user-group tokens anywhere in a reply (text or blocks)."""
+    if isinstance(value, str):
+        return _BROADCAST.sub(r"&lt;\1&gt;", value) if "<!" in value else value
+    if isinstance(value, list):
+        return [defuse(v) for v in value]
+    if isinstance(value, dict):
+        return {k: defuse(v) for k, v in value.items()}
+    return value
