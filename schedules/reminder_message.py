@@ -32,8 +32,12 @@ def _why(step: Step) -> str:
     return "is due soon"
 
 
-def reminder_reply(dues: list[Due], *, today: date) -> Reply:
-    """A single item as itself; several as one 'while I was away' summary, buttons on each."""
+def reminder_reply(dues: list[Due], *, today: date, direct: bool = True) -> Reply:
+    """A single item as itself; several as one summary, buttons on each.
+
+    A person is told what needs *them* (and, after a gap, that this is the catch-up); a channel
+    is told what needs attention, without the second person.
+    """
     if len(dues) == 1:
         due = dues[0]
         intro = f":bell: Reminder: *#{due.item.id}* {_why(due.step)}."
@@ -41,8 +45,11 @@ def reminder_reply(dues: list[Due], *, today: date) -> Reply:
         single.append(context("Done, snooze or reassign with the buttons."))
         return Reply(text=f"{intro}\n{item_line(due.item, today)}", blocks=single)
     late = any(due.step.fires_on < today for due in dues)
-    title = "While I was away" if late else "Your reminders"
-    intro = f":bell: *{title}*: {len(dues)} action items need you."
+    if direct:
+        title = "While I was away" if late else "Your reminders"
+        intro = f":bell: *{title}*: {len(dues)} action items need you."
+    else:
+        intro = f":bell: *Reminders*: {len(dues)} action items need attention."
     ordered = sorted(dues, key=lambda d: (d.item.due or today, d.item.id or 0))
     blocks: list[Block] = [section(intro)]
     for due in ordered[:MAX_WITH_BUTTONS]:

@@ -136,7 +136,13 @@ def scan_reminders(
                 for key, item_id, step in todo[recipient]
             }
 
-            def render(won: set[str], dues: dict[str, Due] = dues, today: date = today) -> Reply:
-                return reminder_reply([d for key, d in dues.items() if key in won], today=today)
+            def render(
+                won: set[str],
+                dues: dict[str, Due] = dues,
+                today: date = today,
+                direct: bool = recipient.direct,
+            ) -> Reply:
+                chosen = [d for key, d in dues.items() if key in won]
+                return reminder_reply(chosen, today=today, direct=direct)
 
             outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=list(dues), render=render)

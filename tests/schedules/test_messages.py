@@ -107,3 +107,22 @@ def test_a_failed_second_part_is_retried_alone(db: Database) -> None:
         outbox.send_once(job="weekly_digest", to=CHANNEL, key="weekly_digest:2017-04-17", reply=big)
     assert [len(s.blocks) for s in notifier.sent] == [50, 50, 20]
     assert notifier.attempts == 4
+
+
+def test_a_channel_summary_does_not_say_you() -> None:
+    from datetime import date
+
+    from schedules.reminder_message import Due, reminder_reply
+    from schedules.steps import Step
+    from storage.models import ActionItem
+
+    items = [
+        ActionItem(id=n, text=f"task {n}", owner="Italy", owner_kind="state", due=date(2017, 3, 1))
+        for n in (1, 2)
+    ]
+    step = Step(name="overdue-1", fires_on=date(2017, 3, 8))
+    dues = [Due(key=f"k{i.id}", item=i, states=[], step=step) for i in items]
+    to_channel = reminder_reply(dues, today=date(2017, 3, 24), direct=False)
+    to_person = reminder_reply(dues, today=date(2017, 3, 24), direct=True)
+    assert "need attention" in to_channel.text and "you" not in to_channel.text.split("\n")[0]
+    assert "While I was away" in to_person.text
