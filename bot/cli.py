@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as problem:
         print(f"ccm-bot: {problem}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `ccm-bot export ... | head`: the reader left; stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def default_user() -> str:

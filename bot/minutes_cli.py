@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from handlers.minutes import (
 )
 from handlers.minutes.drafts import filed_day
 from handlers.minutes.reply import item_line
+from handlers.slackfmt import to_plain
 from handlers.states import StateDirectory
 
 ACTOR = "import-minutes"
@@ -36,12 +36,19 @@ def import_minutes(settings: Settings, *, path: Path, as_json: bool, confirm: bo
         print(f"ccm-bot: {problem}", file=sys.stderr)
         return 2
     now = datetime.now(UTC)
-    states = build_deps(settings).states if confirm else _directory()
+    deps = build_deps(settings) if confirm else None
+    states = deps.states if deps else _directory()
     found = extract(text, now=None, tz=settings.tz, states=states, document=path.stem)
+    if not (found.meeting or found.items or found.contributions or found.deadlines):
+        print(
+            f"ccm-bot: {path} does not look like minutes: no meeting date, commitment, "
+            "contribution or treaty deadline found. Nothing was stored.",
+            file=sys.stderr,
+        )
+        return 1
     ids: list[int] | None = None
-    if confirm:
-        deps = build_deps(settings)
-        with deps.db.session(write=True) as session:
+    if deps is not None:
+        with deps.db.session(write=True, actor=ACTOR, now=now) as session:
             ids = store_drafts(session, found, actor=ACTOR, now=now)
             confirm_drafts(session, ids, actor=ACTOR, now=now)
             confirm_drafts(session, "all", actor=ACTOR, now=now, day=filed_day(found, now))
@@ -65,5 +72,5 @@ def _directory() -> StateDirectory:
 
 
 def _plain(markdown: str) -> str:
-    """Slack mrkdwn to terminal text: no bold stars, no HTML escapes."""
-    return html.unescape(markdown.replace("*", ""))
+    """Slack mrkdwn to terminal text, as the console shows it."""
+    return to_plain(markdown)

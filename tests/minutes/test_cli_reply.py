@@ -71,3 +71,23 @@ def test_summary_reply_buttons_and_escaping() -> None:
     assert actions[-1]["elements"][0]["action_id"] == "draft_confirm_all"
     assert "Bosnia &amp; Herzegovina" not in reply.text or "&amp;" in reply.text
     assert "<" not in json.dumps(reply.blocks).replace("\\u003c", "")
+
+
+def test_a_file_that_is_not_minutes_is_refused(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    junk = tmp_path / "passwd.txt"
+    junk.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CCM_"))}
+    env["CCM_DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "import-minutes", str(junk)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "does not look like minutes" in result.stderr
