@@ -17,6 +17,7 @@ class Reply:
     ok: bool = True
     public: bool = False
     item_id: int | None = None
+    failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
 
 
 def section(markdown: str) -> Block:

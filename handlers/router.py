@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
+from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.areas import resolve_area
@@ -39,9 +40,20 @@ def route(text: str) -> tuple[Command | None, str]:
 
 
 def handle(
-    deps: Deps, text: str, *, user: str, now: datetime | None = None, source: str | None = None
+    deps: Deps,
+    text: str,
+    *,
+    user: str,
+    now: datetime | None = None,
+    source: str | None = None,
+    session: Session | None = None,
 ) -> Reply:
-    """Run one command; a refused or failed command leaves the database exactly as it was."""
+    """Run one command; a refused or failed command leaves the database exactly as it was.
+
+    Given ``session``, the command joins that open transaction inside a savepoint (a refusal
+    undoes only the command's own changes) and the caller commits: so a Slack event's dedupe row
+    and the item it logs are committed together.
+    """
     raw = text or ""
     if len(raw) > MAX_COMMAND_CHARS:
         return error(
@@ -50,36 +62,59 @@ def handle(
     line = _PREFIX.sub("", clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
+    writes = spec.writes_for(args) if spec else False
+
+    def run_in(open_session: Session) -> Reply:
+        ctx = Ctx(
+            session=open_session,
+            now=moment,
+            tz=deps.tz,
+            user=user,
+            states=deps.states,
+            source=source,
+        )
+        return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
+
     try:
-        writes = spec.writes_for(args) if spec else False
-        with deps.db.session(write=writes, actor=user, now=moment) as session:
-            ctx = Ctx(
-                session=session,
-                now=moment,
-                tz=deps.tz,
-                user=user,
-                states=deps.states,
-                source=source,
-            )
-            if spec is None:
-                reply = _fallback(ctx, line)
-            elif writes and not may_write(ctx.actor):
-                reply = error(
-                    "Observers can read but not change anything, so nothing was changed. "
-                    f"Ask {isu_admins(session)} if you need a different role."
-                )
+        if session is None:
+            with deps.db.session(write=writes, actor=user, now=moment) as own:
+                reply = run_in(own)
+                if not reply.ok:
+                    own.rollback()
+        else:
+            session.info.update(actor=user, now=moment)
+            savepoint = session.begin_nested()
+            try:
+                reply = run_in(session)
+            except BaseException:
+                savepoint.rollback()
+                raise
+            if reply.ok:
+                savepoint.commit()
             else:
-                reply = spec.func(ctx, args)
-            if not reply.ok:
-                session.rollback()
-            # A safety net under each command's own escaping: echoed text never pings a channel.
-            return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
+                savepoint.rollback()
     except Exception:
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed (ref %s): %r", ref, shorten(line, 200))
-        return error(
-            f"Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
+        return replace(
+            error(
+                f"Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
+            ),
+            failed=True,
         )
+    # A safety net under each command's own escaping: echoed text never pings a channel.
+    return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
+
+
+def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
+    if spec is None:
+        return _fallback(ctx, line)
+    if writes and not may_write(ctx.actor):
+        return error(
+            "Observers can read but not change anything, so nothing was changed. "
+            f"Ask {isu_admins(ctx.session)} if you need a different role."
+        )
+    return spec.func(ctx, args)
 
 
 def _fallback(ctx: Ctx, line: str) -> Reply:

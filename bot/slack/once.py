@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,33 +22,9 @@ from sqlmodel import Session, col, or_, select
 from handlers.ports import Deps
 from handlers.reply import Reply
 from handlers.router import handle
-from storage.db import Database
 from storage.models import ProcessedEvent
 
 log = logging.getLogger(__name__)
-
-
-class _Joined(Database):
-    """A Database whose sessions are one already-open session: handle() joins our transaction."""
-
-    def __init__(self, outer: Database, session: Session) -> None:
-        self.url = outer.url
-        self.engine = outer.engine
-        self._writer = outer._writer
-        self._session = session
-        self.failed = False
-
-    @contextmanager
-    def session(self, *, write: bool = False, **info: Any) -> Iterator[Session]:
-        # Whatever the caller would tag its own session with (the audit's actor and moment)
-        # goes on the shared one.
-        self._session.info.update({k: v for k, v in info.items() if v is not None})
-        try:
-            yield self._session
-        except BaseException:
-            self.failed = True  # handle() turns this into a polite reply; we must know
-            self._session.rollback()
-            raise
 
 
 class HandlerFailed(RuntimeError):
@@ -56,13 +32,18 @@ class HandlerFailed(RuntimeError):
 
 
 @contextmanager
-def joined(deps: Deps) -> Iterator[tuple[Deps, Session]]:
-    """One write transaction shared by handle() and the caller; commits once, at the end."""
+def write_transaction(deps: Deps) -> Iterator[Session]:
+    """One write transaction for the caller and the command it runs (``handle(session=...)``)."""
     with deps.db.session(write=True) as session:
-        shared = _Joined(deps.db, session)
-        yield replace(deps, db=shared), session
-        if shared.failed:
-            raise HandlerFailed("the command failed; its event stays unprocessed for a retry")
+        yield session
+
+
+def run_joined(deps: Deps, session: Session, text: str, **kwargs: Any) -> Reply:
+    """Run a command inside ``session``; a crash raises, so the whole transaction rolls back."""
+    reply = handle(deps, text, session=session, **kwargs)
+    if reply.failed:
+        raise HandlerFailed("the command failed; its event stays unprocessed for a retry")
+    return reply
 
 
 @dataclass(frozen=True)
@@ -96,9 +77,13 @@ def handle_once(
     now: datetime | None,
     source: str | None,
 ) -> Reply | None:
-    """Run the command once per message; None when this event or message was already handled."""
+    """Run the command once per message; None when this event or message was already handled.
+
+    A refusal is recorded as handled too (its savepoint is undone, the dedupe row stays), so
+    a retry does not answer the same refusal twice.
+    """
     try:
-        with joined(deps) as (shared, session):
+        with write_transaction(deps) as session:
             row = ProcessedEvent(
                 event_id=delivery.event_id,
                 channel=delivery.channel,
@@ -107,15 +92,9 @@ def handle_once(
             )
             session.add(row)
             session.flush()  # the unique constraints answer here, before any work
-            reply = handle(shared, text, user=user, now=now, source=source)
-            if not reply.ok:
-                # handle() rolled the transaction back (a refusal changes nothing), our row too:
-                # write it again so a retry does not answer the same refusal twice.
-                session.add(ProcessedEvent(**row.model_dump(exclude={"item_id"})))
-            else:
-                row.item_id = reply.item_id
-                session.add(row)
-            session.flush()
+            reply = run_joined(deps, session, text, user=user, now=now, source=source)
+            row.item_id = reply.item_id if reply.ok else None
+            session.add(row)
     except IntegrityError:
         log.info("duplicate delivery ignored: %s %s/%s", *vars(delivery).values())
         return None

@@ -13,7 +13,7 @@ from bot.slack.blocks import Block, with_date_picker
 from bot.slack.inbound import moment_of
 from bot.slack.listeners.events import permalink
 from bot.slack.modals import LOG_ITEM, REASSIGN, metadata_of, submitted
-from bot.slack.once import HandlerFailed, joined
+from bot.slack.once import HandlerFailed, run_joined, write_transaction
 from bot.slack.origin import Origin, show_change
 from bot.slack.runtime import Runtime
 from bot.slack.validate import Checked, check_item_form, plain
@@ -71,9 +71,9 @@ def _store(
     source: str | None,
 ) -> tuple[ActionItem, list[Block]] | str:
     """One transaction: `/ccm action` stores, then the form's due, area and States apply."""
-    with joined(runtime.deps) as (shared, session):
+    with write_transaction(runtime.deps) as session:
         command = f"action {values['owner']} to {values['what']}"
-        reply = handle(shared, command, user=user, now=now, source=source)
+        reply = run_joined(runtime.deps, session, command, user=user, now=now, source=source)
         if not reply.ok or reply.item_id is None:
             return plain(reply.text)
         item = session.get(ActionItem, reply.item_id)
