@@ -61,7 +61,11 @@ def main() -> None:
     )
     for name in ("seed000_expected.json", "seed004_expected.json"):
         expected = load(name)
-        print(score(run(expected), expected).line(name))
+        result = score(run(expected), expected)
+        print(result.line(name))
+        for label, rows in (("missed", result.missed), ("false positive", result.unmatched)):
+            for row in rows:
+                print(f"  {label}: {row}")
 
 
 if __name__ == "__main__":

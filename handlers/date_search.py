@@ -12,6 +12,7 @@ from handlers.date_rules import (
     BARE_YEAR,
     COMING,
     DAY_RANGE,
+    EVENT,
     IN_N,
     NEXT_MEETING,
     NEXT_WEEKDAY,
@@ -54,6 +55,9 @@ RELATIVE_WORDS = (
     r"today|tomorrow|tonight|the\s+day\s+after\s+tomorrow|aujourd'hui|apres-demain|demain|hoy|"
     r"pasado\s+manana|(?<!la\s)(?<!esta\s)manana"
 )
+PAST_WORDS = (  # only after a connector: "by yesterday", not "Zambia reported yesterday"
+    r"the\s+day\s+before\s+yesterday|yesterday|avant-hier|hier|anteayer|antes\s+de\s+ayer|ayer"
+)
 THIS_WEEKDAY = rf"(?:this|ce|este)\s+{WEEKDAY_FULL}"
 
 
@@ -73,6 +77,7 @@ def _kind(name: str, pattern: str, timed: bool = False, **needs: bool) -> Kind:
 
 
 KINDS = [
+    _kind("event", EVENT),
     _kind("meeting", NEXT_MEETING),
     _kind("season", SEASON),
     _kind("quarter", QUARTER),
@@ -89,6 +94,7 @@ KINDS = [
     _kind("date", NUMERIC_FULL, timed=True),
     _kind("date", NUMERIC_SHORT, timed=True, needs_connector=True),
     _kind("date", RELATIVE_WORDS, timed=True),
+    _kind("date", PAST_WORDS, timed=True, needs_connector=True),
     _kind("month", BARE_MONTH.replace(MONTH, FULL_MONTH), needs_capital=True),
     _kind("year", BARE_YEAR, needs_connector=True),
     _kind("weekday", WEEKDAY_FULL, timed=True, needs_connector=True, needs_capital=True),

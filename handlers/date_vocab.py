@@ -20,6 +20,10 @@ class DateError(ValueError):
     """An impossible or unreadable date; ``str(error)`` is a friendly sentence for the user."""
 
 
+class UnknownEventError(DateError):
+    """A deadline counted from an event ("before the 11MSP") whose date we were not given."""
+
+
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_NAMES = [
     "January",

@@ -3,13 +3,16 @@
 Every reading is a pure function of (phrase, now, tz): ``now`` is converted to the committee
 time zone and handed to dateparser as a naive RELATIVE_BASE. Numeric dates are day-first, dates
 without a year prefer the future, an explicit year wins. Vague phrases get a note saying how
-they were read; the measurements behind each rule are in tests/test_dates.py.
+they were read, and so do readings the user may not have expected (a weekday alone, a date
+without a year that falls next year); the measurements behind each rule are in
+tests/handlers/test_dates.py. Deadlines counted from an event ("before the 11MSP") need the
+caller's ``events``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -20,12 +23,13 @@ from handlers import date_checks, date_search
 from handlers import date_rules as rules
 from handlers import date_vocab as vocab
 from handlers.date_search import Kind
-from handlers.date_vocab import DateError
+from handlers.date_vocab import DateError, UnknownEventError
 from handlers.text import clean
 
 __all__ = [
     "DateError",
     "DateReading",
+    "UnknownEventError",
     "find_when",
     "format_day",
     "format_reading",
@@ -52,22 +56,38 @@ _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
 _DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})")
 _WEEKDAY = re.compile(rf"(?<![\w'])(?P<wd>{vocab.WEEKDAY})(?![\w])")
 _HAS_YEAR = re.compile(rf"{vocab.YEAR}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b")
+_NAMES_DAY = re.compile(
+    rf"(?<![\w'])(?:{vocab.MONTH})(?![\w])|(?<![\d.,'/#])\d{{1,2}}[/.]\d{{1,2}}(?!\d)"
+)
+_WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
+_EVENT = re.compile(rules.EVENT)
+_NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
 _UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
 
 
 @dataclass(frozen=True)
 class DateReading:
-    """A date read from what a user wrote, in the committee time zone."""
+    """A date read from what a user wrote, in the committee time zone.
+
+    ``read_on`` is the committee-local day it was read on (None for a reading made by hand);
+    ``past`` says the due day was already over then, so that callers can warn.
+    """
 
     due: date
     at: datetime | None
     end: datetime | None
     phrase: str
     note: str | None
+    read_on: date | None = None  # the committee-local day the phrase was read on
 
     @property
     def vague(self) -> bool:
         return self.note is not None
+
+    @property
+    def past(self) -> bool:
+        """The due day was already over when the phrase was read ("by 2016", "yesterday")."""
+        return self.read_on is not None and self.due < self.read_on
 
 
 def _local(now: datetime, tz: ZoneInfo) -> datetime:
@@ -162,18 +182,41 @@ def parse_when(
     deadline: bool = True,
     next_meeting: date | None = None,
     languages: Sequence[str] = LANGUAGES,
+    events: Mapping[str, date] | None = None,
 ) -> DateReading:
-    """Read one date phrase; raise DateError when it is impossible or unreadable."""
+    """Read one date phrase; raise DateError when it is impossible or unreadable.
+
+    ``events`` maps events ("7msp", "11msp", "next msp", "3rc") to their first day, for
+    deadlines such as "at least nine months before the 11MSP"; a phrase counted from an event
+    that is not in it (and whose date the phrase does not state) raises UnknownEventError.
+    """
+    return _parse(phrase, now, tz, deadline, next_meeting, languages, events)[0]
+
+
+def _parse(
+    phrase: str,
+    now: datetime,
+    tz: ZoneInfo,
+    deadline: bool,
+    next_meeting: date | None,
+    languages: Sequence[str],
+    events: Mapping[str, date] | None,
+) -> tuple[DateReading, bool]:
+    """The reading, and whether the phrase names one day (any note then only says which one)."""
     text = clean(phrase)[:MAX_DATE_CHARS]
     if not text:
         raise DateError("Give a date, e.g. “15 April”, “end of March” or “in two weeks”.")
     local = _local(now, tz)
     ctx = vocab.Ctx(local.date(), deadline, next_meeting)
     original, folded = text, vocab.same_length_fold(text)
-    while m := _LEADING.match(folded):
-        original, folded = original[m.end() :], folded[m.end() :]
     if m := date_search.LATEST_AFTER.search(folded):
         original, folded = original[: m.start()], folded[: m.start()]
+    if m := _EVENT.fullmatch(folded):
+        due, why = _by_event(original, m, local, tz, events)
+        said = f"“{text}” read as {vocab.long_day(due)}, {why}"
+        return DateReading(due, None, None, text, said, ctx.today), False
+    while m := _LEADING.match(folded):
+        original, folded = original[m.end() :], folded[m.end() :]
     span = start = None
     if m := _TIME_RANGE.search(folded):
         span = (m["t1"], m["t2"])
@@ -188,6 +231,8 @@ def parse_when(
         found = rules.apply_rules(folded, ctx)
         base = local.replace(tzinfo=None)
         due, why = found or _by_dateparser(original, folded, ctx, base, languages)
+    single = why is None
+    why = _which_one(folded, due, ctx.today, why)
     at = end = None
     if span:
         times = parse_time_range(f"{span[0]}-{span[1]}", day=due, tz=tz)
@@ -196,7 +241,64 @@ def parse_when(
         at = datetime.combine(due, start, tzinfo=tz)
     note = None if why is None else f"“{text}” read as {vocab.long_day(due)}"
     note = f"{note}, {why}" if note and why else note
-    return DateReading(due=due, at=at, end=end, phrase=text, note=note)
+    return DateReading(due, at, end, text, note, ctx.today), single
+
+
+def _which_one(folded: str, due: date, today: date, why: str | None) -> str | None:
+    """Say which day was meant when the phrase allows another one: "Friday" said on a Friday is
+    the Friday of next week, "1 March" said on 24 March is next year's."""
+    if m := _WEEKDAY_ALONE.fullmatch(folded):
+        monday = today - timedelta(days=today.weekday())
+        name = vocab.DAY_NAMES[due.weekday()]
+        if due >= monday + timedelta(weeks=1):
+            return f"the {name} of next week" + (
+                ", not today" if due.weekday() == today.weekday() else ""
+            )
+        return why if m["this"] else f"the {name} of this week"
+    rolled = due.year > today.year and (due.month, due.day) < (today.month, today.day)
+    if rolled and _NAMES_DAY.search(folded) and not _HAS_YEAR.search(folded):
+        return f"{why}, next year" if why else "next year"
+    return why
+
+
+def _event_key(name: str) -> str:
+    """ "11MSP", "11th MSP", "Next  MSP" -> "11msp", "11msp", "next msp"."""
+    return re.sub(r"(\d+)(?:st|nd|rd|th)?\s*", r"\1", " ".join(name.lower().split()))
+
+
+def _event_day(key: str, events: Mapping[str, date] | None, today: date) -> tuple[date | None, str]:
+    """The event's first day, and a prefix naming it when "next msp" had to be worked out."""
+    known = {_event_key(name): day for name, day in (events or {}).items()}
+    if key in known or not key.startswith("next "):
+        return known.get(key), ""
+    kind = key.removeprefix("next ")  # no "next msp" given: the first numbered one to come
+    pattern = re.compile(rf"\d+{kind}")
+    coming = sorted((d, n) for n, d in known.items() if d >= today and pattern.fullmatch(n))
+    if not coming:
+        return None, ""
+    day, name = coming[0]
+    return day, f"the {name.removesuffix(kind)}{kind.upper()}, "
+
+
+def _by_event(
+    original: str,
+    m: re.Match[str],
+    local: datetime,
+    tz: ZoneInfo,
+    events: Mapping[str, date] | None,
+) -> vocab.Resolved:
+    key, label = rules.event_key(m)
+    day, which = _event_day(key, events, local.date())
+    if day is not None:
+        return rules.count_back(m, day, label, f"{which}{rules.short_day(day)}")
+    if m["when"]:  # "..., which is expected to take place in September 2023"
+        when = original[m.start("when") : m.end("when")]
+        day = parse_when(when, now=local, tz=tz, deadline=False).due
+        return rules.count_back(m, day, label, f"{when}, taken as {rules.short_day(day)}")
+    kind = "msp" if key.endswith("msp") else "rc"
+    raise UnknownEventError(
+        f"I don't know when the {label} is: add it with `meeting add {kind} ...`"
+    )
 
 
 @dataclass(frozen=True)
@@ -230,10 +332,16 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
                 continue
             if kind.name == "quarter" and not (m["year"] or m["q"]):
                 continue
+            if kind.name == "event" and not (
+                m["n"] or m["lead"] or (m["prep"] and m["prep"] not in _NOT_A_DEADLINE)
+            ):
+                continue
             end = m.end()
             if late := date_search.LATEST_AFTER.match(folded, end):
                 end = late.end()
-            word = bool(conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"]))
+            word = kind.name == "event" or bool(
+                conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
+            )
             found.append(_Candidate(start, m.start(), end, kind, word))
     found.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Candidate] = []
@@ -250,19 +358,32 @@ def _tidy(text: str) -> str:
 
 
 def find_when(
-    text: str, *, now: datetime, tz: ZoneInfo, next_meeting: date | None = None
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    next_meeting: date | None = None,
+    events: Mapping[str, date] | None = None,
 ) -> tuple[DateReading, str] | None:
-    """Find the due date in a sentence; return it and the sentence without it, or None."""
+    """Find the due date in a sentence; return it and the sentence without it, or None.
+
+    A deadline counted from an event that ``events`` does not date ("before the 11MSP") is
+    skipped, and so is any date inside it ("..., which is expected to take place in 2023").
+    """
     original = clean(text)
     folded = vocab.same_length_fold(original)
     cands = _candidates(original, folded)
-    if not cands:
-        return None
-    best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
-    late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
-    phrase = original[best.core : late.start() if late else best.end]
-    reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting)
-    return reading, _tidy(original[: best.start] + " " + original[best.end :])
+    while cands:
+        best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
+        late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
+        phrase = original[best.core : late.start() if late else best.end]
+        try:
+            reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting, events=events)
+        except UnknownEventError:
+            cands.remove(best)
+            continue
+        return reading, _tidy(original[: best.start] + " " + original[best.end :])
+    return None
 
 
 def format_day(d: date) -> str:
@@ -314,10 +435,10 @@ def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, da
         first = rules.quarter_rule(m, vocab.Ctx(today, False, None))[0]
         return first, end
     try:
-        reading = parse_when(phrase, now=now, tz=tz, deadline=False)
+        reading, single = _parse(phrase, now, tz, False, None, LANGUAGES, None)
     except DateError:
         return None
-    return None if reading.vague else (reading.due, reading.due)
+    return (reading.due, reading.due) if single else None
 
 
 def _relative_period(today: date, unit: str, step: int) -> tuple[date, date]:

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from handlers.areas import AREAS
 from handlers.dates import DateError, DateReading, find_when
 from handlers.minutes.model import DraftItem
 from handlers.minutes.relative import before_event
 from handlers.minutes.speakers import SectionFrame, leading_owner, reporter, resolve, tidy_subject
 from handlers.owners import Owner
 from handlers.states import StateDirectory
+from handlers.text import fold
 
 _ADVERBS = r"(?:\s+(?:also|further|then|soon\s+after|soon|now|still|jointly|probably|most\s+likely|likely|first|only|not|then\s+be))*"
 _TRIGGER = re.compile(
@@ -30,8 +32,7 @@ _TRIGGER = re.compile(
     r"decided|resolved|requested|asked|tasked|mandated|decision|intention|commitment|readiness|"
     r"willingness)\b(?P<mid>[^.;]{0,40}?)\s+to\s+(?P<tverb>[a-z]+)"
     r"|(?P<gv>envisag(?:ed|es)|envision(?:ed|s)|considering|suggest(?:ed|s)|propos(?:ed|es)|"
-    r"recommend(?:ed|s))\s+(?P<gverb>[a-z]+ing)"
-    r"|(?:was|were|is|are)\s+(?P<ev>expecting|awaiting))\b",
+    r"recommend(?:ed|s))\s+(?P<gverb>[a-z]+ing))\b",
     re.IGNORECASE,
 )
 _NOT_VERBS = frozenset(
@@ -126,7 +127,10 @@ def commitments_in(sentence: str, speaker: Owner | None, ctx: Context) -> list[D
     """The draft items one sentence commits someone to (usually none, sometimes one)."""
     if _NEXT_MEETING.search(sentence):
         return []
-    found = list(_by_modality(sentence, speaker, ctx)) or list(_by_deadline(sentence, speaker, ctx))
+    ruled_out: list[str] = []  # why a modal clause is no commitment ("hoped that Peru would")
+    found = list(_by_modality(sentence, speaker, ctx, ruled_out))
+    if not found and not ruled_out:
+        found = list(_by_deadline(sentence, speaker, ctx))
     items: list[DraftItem] = []
     owners: set[tuple[str, str | None]] = set()
     for hit in found:
@@ -140,10 +144,15 @@ def commitments_in(sentence: str, speaker: Owner | None, ctx: Context) -> list[D
     return items
 
 
-def _by_modality(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator[_Found]:
+def _by_modality(
+    sentence: str, speaker: Owner | None, ctx: Context, ruled_out: list[str]
+) -> Iterator[_Found]:
     for m in _TRIGGER.finditer(sentence):
-        verb = (m["mverb"] or m["tverb"] or m["gverb"] or m["ev"] or "").lower()
-        if verb in _NOT_VERBS and not m["ev"]:
+        verb = (m["mverb"] or m["tverb"] or m["gverb"] or "").lower()
+        if verb in _NOT_VERBS:
+            continue
+        if _about_others(m):
+            ruled_out.append("an expectation of someone else's act")
             continue
         pieces = _BOUNDARY.split(sentence[: m.start()])
         region = pieces[-1]
@@ -156,32 +165,82 @@ def _by_modality(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator
         if owner is None and not relative:  # "Iraq conveyed its plans to ...": the reporter
             owner = reporter(region, frame=ctx.frame, speaker=speaker, states=ctx.states)
         if owner is None:
-            owner = _passive_owner(region, predicate, sentence, speaker, ctx)
+            owner = _passive_owner(pieces, predicate, sentence, speaker, ctx)
             if owner is None or _EVENT.match(predicate):
                 continue
-            subject = _antecedent(pieces[-2] if relative else region)
+            subject = _antecedent(pieces[-2], 8) if relative else _antecedent(region, 12)
             predicate = f"{subject} to {predicate}".strip()
         elif verb in _STATIVE or (verb == "be" and not _PASSIVE.match(predicate)):
             continue
         if _NEGATED.search(f"{region} {m[0]}"):
             continue
+        if m["tv"] and _ASKING.match(m["tv"]) and _object(m["mid"]):
+            # "The President asked Chile to circulate ...": Chile's, if Chile is an actor we know
+            owner = resolve(_object(m["mid"]), frame=ctx.frame, speaker=speaker, states=ctx.states)
+            if owner is None:
+                ruled_out.append("asked of someone the bot does not know")
+                continue
+        if len(pieces) > 1 and _hoped_of_another(pieces[-2], region, owner, speaker, ctx):
+            ruled_out.append("a hope about someone else")
+            continue
         yield _with_due(owner, predicate, sentence[start:], region, ctx)
 
 
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_ASKING = re.compile(r"^(?:request|ask|task|mandat)", re.IGNORECASE)
+_HOPING = re.compile(r"\b(?:hop|expect|wish|trust|anticipat)\w*\s*$", re.IGNORECASE)
+
+
+def _object(mid: str | None) -> str:
+    """ "asked Chile to ...": the object between the verb and "to" (not "as a first step,")."""
+    text = (mid or "").strip()
+    if not text or _MID_FILLER.match(" " + text) or re.match(r"^(?:,|[a-z]+ly\b)", text):
+        return ""
+    if re.match(r"^(?:as|in|by|for|with|at|on|during|within|from|after|before|of)\b", text):
+        return ""
+    return text
+
+
+def _hoped_of_another(
+    before: str, region: str, owner: Owner, speaker: Owner | None, ctx: Context
+) -> bool:
+    """ "Chile hoped that Peru would reply": a hope about someone else, not Peru's commitment
+    ("Chile hoped that it would ...": its own)."""
+    if not _HOPING.search(before) or fold(tidy_subject(region)) in _PRONOUNS:
+        return False
+    found = leading_owner(before.strip(" ,"), frame=ctx.frame, speaker=speaker, states=ctx.states)
+    hoper = found[0] if found else speaker
+    return hoper is not None and (hoper.kind, hoper.ref) != (owner.kind, owner.ref)
+
+
 def _subject_owner(region: str, sentence: str, speaker: Owner | None, ctx: Context) -> Owner | None:
-    subject = tidy_subject(region.split(",")[-1] if region.strip(" ,") else "")
-    if not subject or re.search(r"\b(?:and|,)\s*$", region.strip()):
+    bare = region.strip()
+    if re.search(r"\band$", bare) or not bare.strip(" ,"):
         # "... thanked the Director and suggested ...": the clause shares the sentence's subject
         head = _BOUNDARY.split(sentence)[0]
         found = leading_owner(head, frame=ctx.frame, speaker=speaker, states=ctx.states)
         return found[0] if found else None
-    return resolve(subject, frame=ctx.frame, speaker=speaker, states=ctx.states)
+    # "On behalf of X, Italy would ...": the last comma piece; "Chile, as coordinator, would":
+    # the whole subject less its parenthetical (a trailing one too: "A and B, in their capacity
+    # as Coordinators, would ...")
+    for subject in (bare.rstrip(" ,").split(",")[-1], bare.rstrip(" ") + ","):
+        owner = resolve(tidy_subject(subject), frame=ctx.frame, speaker=speaker, states=ctx.states)
+        if owner is not None:
+            return owner
+    if bare.endswith(","):  # "The President thanked the Director, and would ...": shared
+        found = leading_owner(
+            _BOUNDARY.split(sentence)[0], frame=ctx.frame, speaker=speaker, states=ctx.states
+        )
+        return found[0] if found else None
+    return None
 
 
 def _passive_owner(
-    region: str, predicate: str, sentence: str, speaker: Owner | None, ctx: Context
+    pieces: list[str], predicate: str, sentence: str, speaker: Owner | None, ctx: Context
 ) -> Owner | None:
-    """ "the final version would be shared soon": the speaker does it, unless an agent is named."""
+    """ "the report would be shared soon": whoever the agent names; else the actor of the clause
+    just before in the same sentence ("... that the Coordinators had received feedback and that
+    the report would be shared soon"); else the speaker."""
     m = _PASSIVE.match(predicate)
     if m is None or m["part"].lower() in _STATIVE_PARTICIPLES:
         return None
@@ -191,6 +250,12 @@ def _passive_owner(
         return named
     if re.search(r"\bit\s+was\s+agreed\b", sentence, re.I):
         return resolve("the Committee", frame=ctx.frame, speaker=speaker, states=ctx.states)
+    for clause in reversed(pieces[1:-1]):  # the first piece is the reporting one: the speaker
+        found = leading_owner(
+            clause.strip(" ,"), frame=ctx.frame, speaker=speaker, states=ctx.states
+        )
+        if found is not None:
+            return found[0]
     return speaker or ctx.frame.default
 
 
@@ -235,9 +300,9 @@ _STATIVE_PARTICIPLES = frozenset(
 )
 
 
-def _antecedent(region: str) -> str:
+def _antecedent(region: str, most: int) -> str:
     words = tidy_subject(region).split()
-    return " ".join(words[-8:])
+    return " ".join(words[-most:])
 
 
 def _predicate(text: str) -> str:
@@ -278,8 +343,39 @@ def _by_deadline(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator
         if found is not None:
             owner, used = found
             words = " that ".join(clauses[i:]).split()[used:]
+            if _done(" ".join(words)):
+                return  # "X had sent a letter inviting States to reply by May": done already
             yield _Found(owner, _predicate(" ".join(words)), due)
             return
+
+
+_PARTICIPLE = r"[a-z]+(?:ed|en|wn|nt|lt|ne|de|ht|ld|ng|un|ot|et)"
+_DONE = re.compile(
+    r"^(?:(?:already|also|just|then|recently)\s+)*(?:"
+    rf"(?:had|has|have)\s+(?:(?:already|also|just|recently)\s+)*(?:been\s+)?+{_PARTICIPLE}"
+    rf"|(?:was|were)\s+(?:(?:already|also|just|recently)\s+)*{_PARTICIPLE}"
+    r"|(?![a-z]*eed\b)[a-z]{2,}ed|sent|held|made|met|wrote|gave|took|spoke|began|told|said|"
+    r"brought|sought|paid|kept|led|left|won|got|went|came|saw|did)\b(?!\s+to\s)",
+    re.IGNORECASE,
+)
+_EXPECTING = re.compile(r"^(?:expect|hop|wish|want)", re.IGNORECASE)
+_MID_FILLER = re.compile(
+    r"^(?:\s+(?:also|further|then|soon|now|still|jointly|first|only|very\s+much|much|"
+    r"strongly|therefore|thus|however|,))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _done(predicate: str) -> bool:
+    """ "had sent a letter", "has been held", "was circulated", "sent": past or perfect, so a
+    report of what was done (a mandate stays open: "had been asked to submit ...")."""
+    return _DONE.match(predicate.strip()) is not None
+
+
+def _about_others(m: re.Match[str]) -> bool:
+    """ "expected States to reply", "hoped the ISU would ...": an expectation of someone else's
+    act, not a commitment of the subject ("expected to hear back" is its own)."""
+    return bool(m["tv"] and _EXPECTING.match(m["tv"]) and _object(m["mid"]))
 
 
 def _draft(sentence: str, hit: _Found, ctx: Context) -> DraftItem:
@@ -287,7 +383,7 @@ def _draft(sentence: str, hit: _Found, ctx: Context) -> DraftItem:
     text = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
     related = [m.state.iso3 for m in ctx.states.find_in_text(hit.text)]
     states = tuple(dict.fromkeys([*hit.owner.states, *related]))
-    area = ctx.frame.area_key or hit.owner.area_key
+    area = area_cue(hit.text) or ctx.frame.area_key or hit.owner.area_key
     return DraftItem(
         section=ctx.section,
         text=text,
@@ -298,6 +394,30 @@ def _draft(sentence: str, hit: _Found, ctx: Context) -> DraftItem:
         due_note=hit.due.note if hit.due else None,
         sentence=sentence,
     )
+
+
+_GENERIC_COOPERATION = re.compile(
+    r"\b(?:in\s+(?:close\s+)?cooperation\s+with|cooperation\s+(?:between|among)|"
+    r"(?:co-?ordinators?|committee)\s+(?:on|for)\s+[\w\s,&-]+?(?=\s+(?:and|to|in|on|at|by)\b|$))",
+    re.IGNORECASE,
+)
+
+
+_ALIAS_KEY = {alias: area.key for area in AREAS for alias in area.aliases} | {
+    fold(area.name): area.key for area in AREAS
+}
+_AREA_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(a) for a in sorted(_ALIAS_KEY, key=len, reverse=True)) + r")\b"
+)
+
+
+def area_cue(text: str) -> str | None:
+    """The one area a commitment's own words name ("extend its Article 4 deadline": clearance),
+    or None when they name none or several. "In cooperation with Austria" names no area, nor
+    does a mention of other Coordinators."""
+    text = fold(_GENERIC_COOPERATION.sub(" ", text))
+    keys = {_ALIAS_KEY[m.group(1)] for m in _AREA_WORDS.finditer(text)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def section_frame(

@@ -26,6 +26,18 @@ _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
+# A photo's caption or credit ("UN Photo/Jane Doe", "© ICRC", "Photo: ...", "Credit: ..."):
+# never a heading, and no part of the text.
+_CREDIT = re.compile(
+    r"(?i:\bphoto(?:graph)?s?)\s*(?:/|:|(?i:credits?)\b)|(?i:\bphoto(?:graph)?\s+by)\s+[A-Z]"
+    r"|©|\([cC]\)\s+[A-Z0-9]|(?i:\bcredits?\s*:)|(?i:\bcourtesy\s+of)\s+[A-Z]"
+    r"|(?i:\b(?:picture|image)\s*:)"
+)
+# A finite verb: an auxiliary or modal, or a past tense with its object ("approved the ...").
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|"
+    r"did|does)\b|\b[a-z]{3,}ed\s+(?:the|a|an|all|its|their|his|her|that|this|these|it|them)\b"
+)
 
 
 @dataclass
@@ -53,7 +65,7 @@ class Layout:
 
 def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
     """(number, title) when the line is a heading; ``number`` may be a letter or empty."""
-    if len(line) > MAX_HEADING:
+    if len(line) > MAX_HEADING or is_credit(line):
         return None
     if m := _NUMBERED.match(line):
         title = m["title"].strip()
@@ -61,7 +73,7 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
         if not title[:1].isupper() and not title[:1].isdigit():
             return None
         bare = "." not in m["num"] and line.startswith(m["num"] + " ")
-        if (title.endswith(".") and words > 8) or (bare and words > 10):
+        if (title.endswith(".") and (words > 8 or _is_sentence(title))) or (bare and words > 10):
             return None  # "7 States Parties had paid their contributions." is a sentence
         return m["num"], title
     if (m := _LETTERED.match(line)) and not line.rstrip().endswith("."):
@@ -80,7 +92,20 @@ def _looks_like_title(line: str) -> bool:
         and line[:1].isupper()
         and not _SENTENCE_END.search(line)
         and not re.search(r"\d{1,2}:\d{2}|\t", line)
+        and "/" not in line  # "UN Photo/J. Doe", "Name/Agency": a credit, not a title
+        and not re.search(r"[a-z)][.!?]\s+[A-Z]", line)  # two sentences: a caption
     )
+
+
+def is_credit(line: str) -> bool:
+    """ "UN headquarters. UN Photo/Jane Doe", "© ICRC 2021": a caption's credit line."""
+    return _CREDIT.search(line) is not None
+
+
+def _is_sentence(title: str) -> bool:
+    """ "The Committee approved the minutes.": a full stop after a finite verb."""
+    words = title.rstrip(".").split()
+    return len(words) >= 4 and _FINITE.search(" ".join(words[1:])) is not None
 
 
 def _is_numbered_doc(lines: list[str]) -> bool:
@@ -141,6 +166,8 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             if reader.feed(line):
                 continue
             reader = None
+        if is_credit(line) and not buffer and len(line) <= MAX_HEADING:
+            continue  # a photo's caption and credit, on a line of its own: not the minutes' text
         heading = _heading(line, numbered_doc=numbered_doc)
         if heading is not None:
             flush()

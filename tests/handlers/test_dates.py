@@ -29,6 +29,7 @@ import pytest
 from handlers.dates import (
     DateError,
     DateReading,
+    UnknownEventError,
     find_when,
     format_day,
     format_reading,
@@ -77,8 +78,8 @@ PARSE_TABLE = [
     ("January", d(31, 1, 2018), True),
     ("next Friday", d(31, 3), True),
     ("this Friday", d(24, 3), False),
-    ("Friday", d(24, 3), False),
-    ("Thursday", d(30, 3), False),
+    ("Friday", d(24, 3), True),  # a weekday alone now says which one (which week)
+    ("Thursday", d(30, 3), True),
     ("tomorrow", d(24, 3), False),
     ("today", d(23, 3), False),
     ("in two weeks", d(6, 4), False),
@@ -114,6 +115,13 @@ PARSE_TABLE = [
     ("15 de abril", d(15, 4), False),
     ("dentro de dos semanas", d(6, 4), False),
     ("antes del verano", d(30, 6), True),
+    ("yesterday", d(22, 3), False),
+    ("hier", d(22, 3), False),
+    ("ayer", d(22, 3), False),
+    ("by 2016", d(31, 12, 2016), True),
+    ("15 March 2017", d(15, 3), False),
+    ("1 March", d(1, 3, 2018), True),
+    ("1 March 2018", d(1, 3, 2018), False),
 ]
 
 
@@ -193,6 +201,257 @@ def test_impossible_or_unreadable(phrase: str, message: str) -> None:
     with pytest.raises(DateError) as error:
         parse_when(phrase, now=NOW, tz=TZ)
     assert message in str(error.value)
+
+
+FRIDAY = datetime(2017, 3, 24, 10, tzinfo=TZ)
+SATURDAY = datetime(2017, 3, 25, 10, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "now", "due", "note"),
+    [
+        ("by 1 March", FRIDAY, d(1, 3, 2018), "“by 1 March” read as 1 March 2018, next year"),
+        ("1/3", FRIDAY, d(1, 3, 2018), "“1/3” read as 1 March 2018, next year"),
+        ("March 1", FRIDAY, d(1, 3, 2018), "“March 1” read as 1 March 2018, next year"),
+        ("1 March 2018", FRIDAY, d(1, 3, 2018), None),
+        ("15 April", FRIDAY, d(15, 4), None),
+        (
+            "January",
+            NOW,
+            d(31, 1, 2018),
+            "“January” read as 31 January 2018, the last day of January, next year",
+        ),
+        (
+            "early February",
+            NOW,
+            d(10, 2, 2018),
+            "“early February” read as 10 February 2018, early = by the 10th, next year",
+        ),
+        ("mid-January", NOW, d(15, 1, 2018), "“mid-January” read as 15 January 2018, next year"),
+        (
+            "by Friday",
+            FRIDAY,
+            d(31, 3),
+            "“by Friday” read as 31 March 2017, the Friday of next week, not today",
+        ),
+        (
+            "vendredi",
+            FRIDAY,
+            d(31, 3),
+            "“vendredi” read as 31 March 2017, the Friday of next week, not today",
+        ),
+        (
+            "Friday at 10:00",
+            FRIDAY,
+            d(31, 3),
+            "“Friday at 10:00” read as 31 March 2017, the Friday of next week, not today",
+        ),
+        ("Friday", NOW, d(24, 3), "“Friday” read as 24 March 2017, the Friday of this week"),
+        ("Sunday", NOW, d(26, 3), "“Sunday” read as 26 March 2017, the Sunday of this week"),
+        ("Monday", NOW, d(27, 3), "“Monday” read as 27 March 2017, the Monday of next week"),
+        (
+            "Thursday",
+            NOW,
+            d(30, 3),
+            "“Thursday” read as 30 March 2017, the Thursday of next week, not today",
+        ),
+        ("this Friday", NOW, d(24, 3), None),
+        ("this Friday", FRIDAY, d(24, 3), None),
+        (
+            "this Friday",
+            SATURDAY,
+            d(31, 3),
+            "“this Friday” read as 31 March 2017, the Friday of next week",
+        ),
+        (
+            "next Friday",
+            FRIDAY,
+            d(31, 3),
+            "“next Friday” read as 31 March 2017, the Friday of next week",
+        ),
+    ],
+)
+def test_notes_say_which_day_when_another_was_possible(
+    phrase: str, now: datetime, due: date, note: str | None
+) -> None:
+    reading = parse_when(phrase, now=now, tz=TZ)
+    assert (reading.due, reading.note) == (due, note)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "past"),
+    [
+        ("by 2016", d(31, 12, 2016), True),
+        ("15 March 2017", d(15, 3), True),
+        ("yesterday", d(22, 3), True),
+        ("by yesterday", d(22, 3), True),
+        ("hier", d(22, 3), True),
+        ("ayer", d(22, 3), True),
+        ("avant-hier", d(21, 3), True),
+        ("Monday 20 March", d(20, 3), True),
+        ("today", d(23, 3), False),
+        ("today at 09:00", d(23, 3), False),  # past is about days: today is not over yet
+        ("tomorrow", d(24, 3), False),
+        ("15 April", d(15, 4), False),
+        ("end of March", d(31, 3), False),
+    ],
+)
+def test_past_dates_are_read_and_flagged(phrase: str, due: date, past: bool) -> None:
+    reading = parse_when(phrase, now=NOW, tz=TZ)
+    assert (reading.due, reading.past, reading.read_on) == (due, past, d(23, 3))
+
+
+def test_past_is_in_the_committee_zone() -> None:
+    late_utc = datetime(2017, 3, 23, 23, 30, tzinfo=UTC)  # already Friday 00:30 in Geneva
+    assert parse_when("23 March 2017", now=late_utc, tz=TZ).past
+    assert not parse_when("23 March 2017", now=late_utc, tz=ZoneInfo("UTC")).past
+
+
+def test_a_reading_made_by_hand_is_not_past() -> None:
+    assert not DateReading(d(1, 1, 2000), None, None, "1 January 2000", None).past
+
+
+EVENTS = {"7MSP": d(4, 9), "11msp": d(11, 9, 2023), "next msp": d(4, 9), "2RC": d(25, 11, 2020)}
+STATED = "at least nine months before the 11MSP, which is expected to take place in September 2023"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "events", "due", "why"),
+    [
+        (
+            "at least nine months before the 11MSP",
+            EVENTS,
+            d(11, 12, 2022),
+            "nine months before the 11MSP (11 Sep 2023)",
+        ),
+        (
+            "three months before the next MSP",
+            EVENTS,
+            d(4, 6),
+            "three months before the next MSP (4 Sep 2017)",
+        ),
+        ("before the 7MSP", EVENTS, d(3, 9), "the day before the 7MSP (4 Sep 2017)"),
+        ("by the 11MSP", EVENTS, d(11, 9, 2023), "the first day of the 11MSP (11 Sep 2023)"),
+        (
+            "no later than the 11th Meeting of States Parties",
+            EVENTS,
+            d(11, 9, 2023),
+            "the first day of the 11MSP (11 Sep 2023)",
+        ),
+        (
+            "a month before the next Meeting of States Parties",
+            EVENTS,
+            d(4, 8),
+            "one month before the next MSP (4 Sep 2017)",
+        ),
+        (
+            "2 weeks prior to the Second Review Conference",
+            EVENTS,
+            d(11, 11, 2020),
+            "two weeks before the 2RC (25 Nov 2020)",
+        ),
+        ("before the 11MSP at the latest", EVENTS, d(10, 9, 2023), "the day before the 11MSP"),
+        (
+            "before the next MSP",
+            {"7msp": d(4, 9), "8msp": d(1, 9, 2018)},
+            d(3, 9),
+            "the next MSP (the 7MSP, 4 Sep 2017)",
+        ),
+        (STATED, EVENTS, d(11, 12, 2022), "nine months before the 11MSP (11 Sep 2023)"),
+        (  # the event's date stated in the phrase, as the minutes do: its first day
+            STATED,
+            None,
+            d(1, 12, 2022),
+            "nine months before the 11MSP (September 2023, taken as 1 Sep 2023)",
+        ),
+    ],
+)
+def test_deadlines_counted_from_an_event(
+    phrase: str, events: dict[str, date] | None, due: date, why: str
+) -> None:
+    reading = parse_when(phrase, now=NOW, tz=TZ, events=events)
+    assert reading.due == due
+    assert reading.note is not None and why in reading.note
+    assert reading.note.startswith(f"“{phrase}” read as ")
+    assert reading.past == (due < d(23, 3))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "events", "message"),
+    [
+        (
+            "at least nine months before the 11MSP",
+            None,
+            "I don't know when the 11MSP is: add it with `meeting add msp ...`",
+        ),
+        ("before the 11MSP", {"7msp": d(4, 9)}, "I don't know when the 11MSP is"),
+        ("three months before the next MSP", {"7msp": d(4, 9, 2016)}, "the next MSP is"),
+        ("by the Third Review Conference", EVENTS, "the 3RC is: add it with `meeting add rc ...`"),
+    ],
+)
+def test_an_unknown_event_is_a_friendly_error(
+    phrase: str, events: dict[str, date] | None, message: str
+) -> None:
+    with pytest.raises(UnknownEventError) as error:
+        parse_when(phrase, now=NOW, tz=TZ, events=events)
+    assert isinstance(error.value, DateError) and message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "events", "due", "rest"),
+    [
+        (
+            "States to submit requests at least nine months before the 11MSP",
+            EVENTS,
+            d(11, 12, 2022),
+            "States to submit requests",
+        ),
+        (
+            f"States to submit requests {STATED}",
+            EVENTS,
+            d(11, 12, 2022),
+            "States to submit requests",
+        ),
+        (f"States to submit requests {STATED}", None, d(1, 12, 2022), "States to submit requests"),
+        (
+            "Italy to circulate the draft three months before the next MSP",
+            EVENTS,
+            d(4, 6),
+            "Italy to circulate the draft",
+        ),
+        ("Norway to report before the 7MSP.", EVENTS, d(3, 9), "Norway to report."),
+        ("Chile to confirm by the 11MSP", EVENTS, d(11, 9, 2023), "Chile to confirm"),
+        (  # an event we cannot date is skipped, not an error: the other date is still found
+            "Italy to report by the 11MSP and by 15 April",
+            None,
+            d(15, 4),
+            "Italy to report by the 11MSP and",
+        ),
+        ("Zambia to reply by yesterday", None, d(22, 3), "Zambia to reply"),
+        ("Zambia to reply by 2016", None, d(31, 12, 2016), "Zambia to reply"),
+        ("Zambia to reply by 1 March", None, d(1, 3, 2018), "Zambia to reply"),
+    ],
+)
+def test_find_when_with_events_and_past_dates(
+    text: str, events: dict[str, date] | None, due: date, rest: str
+) -> None:
+    found = find_when(text, now=NOW, tz=TZ, events=events)
+    assert found is not None
+    assert (found[0].due, found[1], found[0].past) == (due, rest, due < d(23, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("States to submit requests at least nine months before the 11MSP", None),
+        ("Norway to report before the 7MSP", {"11msp": d(11, 9, 2023)}),
+        ("three months before the next MSP", None),
+        ("a side event at the 7MSP", EVENTS),  # "at" an event is not a deadline
+        ("Zambia reported yesterday that it would sign", None),  # no connector: not a due date
+    ],
+)
+def test_find_when_without_a_date_for_the_event(text: str, events: dict[str, date] | None) -> None:
+    assert find_when(text, now=NOW, tz=TZ, events=events) is None
 
 
 def test_next_meeting_when_one_is_known() -> None:
@@ -351,6 +610,8 @@ def test_parse_time_range_none(text: str) -> None:
         ("Q1 2022", d(1, 1, 2022), d(31, 3, 2022)),
         ("first half of 2022", d(1, 1, 2022), d(30, 6, 2022)),
         ("15 April", d(15, 4), d(15, 4)),
+        ("Friday", d(24, 3), d(24, 3)),  # the note says which Friday, it is still one day
+        ("1 March", d(1, 3, 2018), d(1, 3, 2018)),
     ],
 )
 def test_period_bounds(phrase: str, start: date, end: date) -> None:
