@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
@@ -25,3 +27,17 @@ def upcoming(*, session: Session, after: datetime, limit: int = 10) -> list[Meet
 def last_meeting(*, session: Session, before: datetime, kind: str = "cc") -> Meeting | None:
     query = select(Meeting).where(col(Meeting.start) < before, Meeting.kind == kind)
     return session.exec(query.order_by(col(Meeting.start).desc())).first()
+
+
+_NUMBERED_EVENT = re.compile(r"^\s*(\d{1,2})\s*(msp|rc)\b", re.I)
+
+
+def event_days(*, session: Session, tz: ZoneInfo) -> dict[str, date]:
+    """Numbered MSPs and Review Conferences on the calendar ("7msp", "2rc") -> first local day."""
+    query = select(Meeting).where(col(Meeting.kind).in_(["msp", "rc"])).order_by(col(Meeting.start))
+    days: dict[str, date] = {}
+    for meeting in session.exec(query):
+        named = _NUMBERED_EVENT.match(meeting.title)
+        if named:
+            days.setdefault(f"{named[1]}{named[2].lower()}", meeting.start.astimezone(tz).date())
+    return days

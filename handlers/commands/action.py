@@ -6,7 +6,7 @@ import re
 
 from handlers.areas import find_area
 from handlers.capture import strip_capture
-from handlers.dates import DateError, DateReading, find_when, format_reading
+from handlers.dates import DateError, DateReading, format_reading
 from handlers.owners import Owner, OwnerError, parse_owner
 from handlers.ports import Ctx
 from handlers.registry import command
@@ -14,8 +14,8 @@ from handlers.render import item_blocks
 from handlers.reply import Reply, context, error, section
 from handlers.slackfmt import owner_text
 from handlers.text import escape, shorten
+from handlers.when import find_due, past_warning
 from storage.items import create_item
-from storage.meetings import next_meeting
 from storage.models import ActionItem, StateMention
 
 MAX_ITEM_CHARS = 2000
@@ -68,9 +68,7 @@ def action(ctx: Ctx, args: str) -> Reply:
 
 
 def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
-    meeting = next_meeting(session=ctx.session, after=ctx.now)
-    meeting_day = meeting.start.astimezone(ctx.tz).date() if meeting else None
-    found = find_when(what, now=ctx.now, tz=ctx.tz, next_meeting=meeting_day)
+    found = find_due(ctx, what)
     if found is None:
         return None, what.strip().rstrip(".")
     reading, rest = found
@@ -104,7 +102,7 @@ def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) ->
         if reading
         else f"no due date (add one: `/ccm due #{item.id} <when>`)"
     )
-    text = f"Logged *#{item.id}*: {owner_text(owner.label)} — {escape(shorten(what, 300))} · {when}"
+    text = f"Logged *#{item.id}*: {owner_text(owner.label)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]
     if states:
         blocks.insert(1, context("States: " + ", ".join(states)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from handlers.dates import DateError, DateReading, format_reading, parse_when
+from handlers.dates import DateError, DateReading, format_reading
 from handlers.owners import OwnerError, parse_owner
 from handlers.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
@@ -14,8 +14,8 @@ from handlers.render import item_blocks
 from handlers.reply import Reply, error, section
 from handlers.slackfmt import owner_text
 from handlers.text import escape, shorten
+from handlers.when import past_warning, read_due
 from storage.items import DELETED, DONE, OPEN, add_event, get_item, set_states, states_of
-from storage.meetings import next_meeting
 from storage.models import ActionItem
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\b[\s,:]*(.*)$", re.S)
@@ -123,10 +123,8 @@ def restore(ctx: Ctx, args: str) -> Reply:
 
 
 def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
-    meeting = next_meeting(session=ctx.session, after=ctx.now)
-    day = meeting.start.astimezone(ctx.tz).date() if meeting else None
     try:
-        reading = parse_when(phrase, now=ctx.now, tz=ctx.tz, next_meeting=day)
+        reading = read_due(ctx, phrase)
     except DateError as problem:
         return error(f"{problem} Nothing changed.")
     return reading, format_reading(reading)
@@ -180,7 +178,7 @@ def due(ctx: Ctx, args: str) -> Reply:
             reading.at,
             reading.note,
         )
-        return f"#{item.id} is now {read[1]}."
+        return f"#{item.id} is now {read[1]}.{past_warning(reading)}"
 
     return _with_item(ctx, args, "due", change, needs_rest="<when>")
 

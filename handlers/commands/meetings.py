@@ -50,6 +50,7 @@ def meeting_line(ctx: Ctx, meeting: Meeting) -> str:
         "meeting add 25 April 2017 10:00 to 11:30 at Permanent Mission of Germany",
         "meeting add 25/04/2017 from 10:00h to 11:30h at the German Mission",
         "meeting add seminar 7 June 2017 at Palais des Nations",
+        "meeting add 8MSP 3 September 2018 to 5 September 2018 at Geneva",
     ),
     aliases=("meetings", "next", "next-meeting"),
     writes=True,
@@ -71,8 +72,12 @@ def _add(ctx: Ctx, rest: str) -> Reply:
         return error("Only the ISU or the Presidency keep the calendar; no meeting was added.")
     kind, title = "cc", "CC meeting"
     first = rest.split(maxsplit=1)[0].lower() if rest.split() else ""
-    if first in _KINDS:
-        kind, title = _KINDS[first], first.upper() if first == "msp" else first.capitalize()
+    numbered = re.fullmatch(r"(\d{1,2})(msp|rc)", first)
+    if first in _KINDS or numbered:
+        if numbered:  # "11MSP", "3RC": a named event deadlines can be counted from
+            kind, title = numbered[2], first.upper()
+        else:
+            kind, title = _KINDS[first], first.upper() if first == "msp" else first.capitalize()
         rest = rest.split(maxsplit=1)[1] if len(rest.split(maxsplit=1)) > 1 else ""
     place_match = _PLACE.search(rest)
     place = place_match["place"].strip() if place_match else None

@@ -130,3 +130,18 @@ def test_a_person_owner_is_a_real_mention_but_typed_markup_is_not(run: Run) -> N
     assert "Logged *#1*: <@U0ABC123> — send letters" in reply.text
     moved = run("assign 1 <!channel>")
     assert not moved.ok and "<!channel>" not in moved.text
+
+
+def test_deadlines_counted_from_an_msp_on_the_calendar(run: Run, deps: Deps) -> None:
+    assert run("meeting add 11MSP 11 September 2023 to 14 September 2023 at Geneva").ok
+    reply = run("action Iraq to request an extension at least nine months before the 11MSP")
+    assert reply.ok, reply.text
+    item, _ = _item(deps, reply.item_id or 0)
+    assert item.due == date(2022, 12, 11)
+    assert "nine months before the 11MSP" in (item.due_note or "")
+
+
+def test_a_past_due_date_is_kept_but_flagged(run: Run) -> None:
+    reply = run("action Italy to send the letter by 15 March 2017")
+    assert reply.ok and "already passed" in reply.text
+    assert "already passed" not in run("action Italy to send the letter by 15 April").text
