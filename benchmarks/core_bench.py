@@ -1,6 +1,6 @@
 """Core figures: import 100,000 items, status/items latency, console start-up.
 
-Run: .venv/bin/python benchmarks/core_bench.py [--items 100000]
+Run: .venv/bin/python -m benchmarks.core_bench [--items 100000]
 Targets (issue "Core"): status <State> and items overdue < 20 ms median in-process;
 import-items of 100,000 rows < 15 s; console start + first answer < 1.5 s.
 """
