@@ -1,5 +1,5 @@
 """Time a minutes import (read, extract, store drafts, confirm) on a ~25 KB document, and print
-precision and recall on both seeds.  Run: python benchmarks/minutes_bench.py"""
+precision and recall on both seeds.  Run: python -m benchmarks.minutes_bench"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Print scheduler figures: one reminder scan over 100,000 items (2,000 due), one digest over 10,000.
 
-Run: python benchmarks/schedules_bench.py [--database-url URL]
+Run: python -m benchmarks.schedules_bench [--database-url URL]
 Sends are excluded (a notifier that does nothing); claims and marks in the sent-log are included.
 """
 

@@ -1,6 +1,6 @@
 """Load on the real Slack path: signed `/ccm status <State>` over loopback HTTP, 20,000 items.
 
-Run from the repository root:  python benchmarks/slack_load.py [--requests 400]
+Run from the repository root:  python -m benchmarks.slack_load [--requests 400]
 
 Prints, per concurrency (1 and 20), how long until each answer arrived (inline in the ack,
 or at the fake response_url), p50/p99, and how many were lost, beside two floors served by the
