@@ -15,3 +15,15 @@ def is_capture(text: str) -> bool:
 def strip_capture(text: str) -> str:
     """The commitment without its "ACTION:" marker."""
     return CAPTURE.sub("", text, count=1).strip()
+
+
+_SPLIT = re.compile(
+    r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
+)
+
+
+def split_commitment(text: str) -> tuple[str, str] | None:
+    """'Italy to follow up with Albania' -> ('Italy', 'follow up with Albania'); None without
+    an '<owner> to <what>' shape."""
+    match = _SPLIT.match(text.strip())
+    return (match["owner"].strip(), match["what"].strip()) if match else None

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from handlers.areas import find_area
-from handlers.capture import strip_capture
-from handlers.date_rules import MONTH_NAMES
-from handlers.dates import DateError, find_when
+from handlers.capture import split_commitment, strip_capture
+from handlers.date_vocab import MONTH_NAMES
+from handlers.dates import DateError
 from handlers.owners import OwnerError, parse_owner
 from handlers.ports import Ctx, Deps
-from storage.meetings import next_meeting
-
-_SPLIT = re.compile(
-    r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
-)
+from handlers.when import find_due
 
 
 @dataclass(frozen=True)
@@ -39,15 +34,12 @@ def plain_day(day: date) -> str:
 def draft_from_text(deps: Deps, text: str, *, user: str, now: datetime) -> Draft:
     """Owner, what, due date, area and States, as `/ccm action` would read the same words."""
     body = strip_capture(text)
-    match = _SPLIT.match(body)
-    owner_phrase, what = (match["owner"].strip(), match["what"].strip()) if match else ("", body)
+    owner_phrase, what = split_commitment(body) or ("", body)
     with deps.db.session() as session:
         ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
-        meeting = next_meeting(session=session, after=now)
-        meeting_day = meeting.start.astimezone(deps.tz).date() if meeting else None
         due, note = "", None
         try:
-            found = find_when(what, now=now, tz=deps.tz, next_meeting=meeting_day)
+            found = find_due(ctx, what)
         except DateError:
             found = None
         if found is not None:

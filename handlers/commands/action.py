@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from handlers.areas import find_area
-from handlers.capture import strip_capture
+from handlers.capture import split_commitment, strip_capture
 from handlers.dates import DateError, DateReading, format_reading
 from handlers.owners import Owner, OwnerError, parse_owner
 from handlers.ports import Ctx
@@ -19,9 +17,6 @@ from storage.items import create_item
 from storage.models import ActionItem, StateMention
 
 MAX_ITEM_CHARS = 2000
-_SPLIT = re.compile(
-    r"^(?P<owner>.+?)\s+(?:to|will|should|must|shall|needs? to)\s+(?P<what>.+)$", re.I | re.S
-)
 
 USAGE = "`/ccm action <owner> to <what> [by <when>]`"
 
@@ -49,15 +44,15 @@ def action(ctx: Ctx, args: str) -> Reply:
         return error(
             f"That item is {len(text)} characters long; keep it under {MAX_ITEM_CHARS}. Nothing was logged."
         )
-    match = _SPLIT.match(text)
-    if not match:
+    split = split_commitment(text)
+    if split is None:
         return error(
             f"I read “{escape(shorten(text, 200))}” but found no “<owner> to <what>”. "
             f"Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."
         )
     try:
-        owner = parse_owner(ctx, match["owner"])
-        reading, what = _due(ctx, match["what"])
+        owner = parse_owner(ctx, split[0])
+        reading, what = _due(ctx, split[1])
     except (OwnerError, DateError) as problem:
         return error(f"{problem} Nothing was logged.")
     if not what:
