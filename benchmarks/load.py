@@ -1,0 +1,299 @@
+"""Load on a real `ccm-bot serve` process: signed `/ccm status <State>`, 100,000 items.
+
+Run from the repository root:
+
+    .venv/bin/python -m benchmarks.load [--requests 600] [--items 100000]
+        [--backends sqlite,postgresql] [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+For each backend (SQLite file; a fresh PostgreSQL database on the server at --pg-url), and for
+concurrency 1, 20 and 50, prints the throughput, p50/p99/max of the time until the answer
+arrived (inline in the ack, or posted to the fake response_url: both count), requests lost,
+and the server process's peak RSS (VmHWM), beside the floor of the stack: a minimal Bolt app
+answering the same question with one indexed SQL query, behind the same signature layer in
+the same kind of child process (waitress, same thread count), measured in the same run.
+Target: nothing lost, ccm-bot's p99 within 3x of the floor's at every concurrency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.crash.server import ServerProcess
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.signed import SECRET, Sender
+
+CONCURRENCY = (1, 20, 50)
+STATES = [
+    "Botswana",
+    "Italy",
+    "Albania",
+    "Chile",
+    "Lao PDR",
+    "Iraq",
+    "Norway",
+    "Switzerland",
+    "Croatia",
+    "Germany",
+    "Mexico",
+    "Ghana",
+    "Peru",
+    "Japan",
+    "Spain",
+    "Austria",
+]
+WAIT_S = 30.0  # an answer later than this is lost (response_url lives 30 minutes; users less)
+
+
+@dataclass
+class Waiter(FakeSlack):
+    """The fake Web API, plus an Event per response_url so waiting costs no polling."""
+
+    arrived: dict[str, threading.Event] = field(default_factory=dict)
+
+    def expect(self, name: str) -> threading.Event:
+        with self._lock:
+            return self.arrived.setdefault(name, threading.Event())
+
+    def answer(
+        self, method: str, body: dict[str, Any], headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], Any]:
+        result = super().answer(method, body, headers)
+        if method.startswith("response/"):
+            self.expect(method.removeprefix("response/")).set()
+        if len(self.calls) > 10_000:  # keep the record from growing through a long run
+            with self._lock:
+                del self.calls[:5_000]
+        return result
+
+
+# -- the database ------------------------------------------------------------------------
+
+
+def load_items(url: str, count: int) -> None:
+    """Migrate, then bulk load ``count`` items as core_bench does (read_csv + store_rows)."""
+    from benchmarks.core_bench import make_csv
+    from bot.settings import Settings
+    from bot.wiring import build_deps, prepare_database
+    from handlers.transfer import read_csv, store_rows
+
+    settings = Settings(database_url=url)
+    db = prepare_database(settings, demo=False)
+    deps = build_deps(settings, db=db)
+    iso3s = [s.iso3 for s in deps.states.all()]
+    rows = read_csv(make_csv(count, iso3s), directory=deps.states, now=datetime.now(UTC))
+    with db.session(write=True) as session:
+        store_rows(session, rows)
+    db.analyze()
+    db.dispose()
+
+
+@contextmanager
+def database(backend: str, pg_url: str, workdir: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{workdir / 'load.db'}"
+        return
+    name = f"ccm_load_{os.getpid()}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# -- the floor, run as its own process ------------------------------------------------------
+
+
+def serve_floor(port: int) -> int:
+    """`-m benchmarks.load --floor PORT`: the minimal Bolt app under waitress, as serve runs."""
+    import waitress
+
+    from benchmarks.slack_load import floor_app
+    from bot.serve import HTTP_THREADS
+    from bot.settings import Settings
+    from bot.slack.wsgi import SlackWsgi
+    from bot.wiring import build_deps
+
+    settings = Settings.from_env()
+    app = floor_app(settings, build_deps(settings), process_before_response=True)
+    wsgi = SlackWsgi(app, signing_secret=SECRET, healthy=lambda: True)
+    waitress.serve(wsgi, host="127.0.0.1", port=port, threads=HTTP_THREADS, _quiet=True)
+    return 0
+
+
+# -- the load ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    sent: int
+    lost: int
+    inline: int
+    rps: float
+    p50: float
+    p99: float
+    worst: float
+
+
+def run_load(url: str, fake: Waiter, *, label: str, requests: int, concurrency: int) -> Figures:
+    sender = Sender(url)
+
+    def one(i: int) -> tuple[float | None, bool]:
+        name = f"{label}-c{concurrency}-{i}"
+        arrived = fake.expect(name)
+        start = time.perf_counter()
+        try:
+            answer = sender.command(
+                f"status {STATES[i % len(STATES)]}", response_url=fake.response_url(name)
+            )
+        except OSError:
+            return None, False
+        if answer.status != 200:
+            return None, False
+        body = answer.json()
+        if body and "Working on it" not in str(body.get("text", "")):
+            return time.perf_counter() - start, True
+        if arrived.wait(WAIT_S):  # answered later, through response_url
+            return time.perf_counter() - start, False
+        return None, False
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        results = list(pool.map(one, range(requests)))
+    wall = time.perf_counter() - began
+    times = sorted(t * 1000 for t, _ in results if t is not None)
+    return Figures(
+        sent=requests,
+        lost=requests - len(times),
+        inline=sum(1 for _, inline in results if inline),
+        rps=len(times) / wall,
+        p50=statistics.median(times) if times else float("nan"),
+        p99=times[min(len(times) - 1, int(len(times) * 0.99))] if times else float("nan"),
+        worst=times[-1] if times else float("nan"),
+    )
+
+
+def cpu_ticks(pid: int) -> int:
+    """User + system CPU time of a process so far, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_idle(pid: int, *, quiet_s: float = 1.0, timeout_s: float = 120.0) -> float:
+    """Wait until the server has used (almost) no CPU for ``quiet_s``; returns seconds waited.
+
+    `ccm-bot serve` runs the scheduler's first scan at start; with 100,000 items that is
+    seconds of CPU, and measuring through it would charge it to the first requests.
+    """
+    began = time.monotonic()
+    last, quiet_since = cpu_ticks(pid), time.monotonic()
+    while time.monotonic() - began < timeout_s:
+        time.sleep(0.1)
+        now = cpu_ticks(pid)
+        if now - last > 1:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_s:
+            break
+        last = now
+    return time.monotonic() - began
+
+
+def measure(
+    server: ServerProcess, fake: Waiter, *, label: str, requests: int
+) -> tuple[dict[int, Figures], int]:
+    """Warm the server up, then each concurrency in turn; returns figures and peak RSS (KiB)."""
+    busy = wait_idle(server.pid)
+    print(
+        f"  {label}: busy for {busy:.1f} s after start (ccm-bot: the scheduler's first scan), then measured"
+    )
+    run_load(server.url, fake, label=f"{label}-warm", requests=50, concurrency=4)
+    figures = {
+        c: run_load(server.url, fake, label=label, requests=requests, concurrency=c)
+        for c in CONCURRENCY
+    }
+    return figures, server.peak_rss_kib()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=600, help="per concurrency level")
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(
+            "CCM_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+        ),
+    )
+    parser.add_argument("--floor", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.floor is not None:
+        return serve_floor(args.floor)
+
+    print(
+        f"{args.items:,} items; {args.requests} signed `/ccm status <State>` per concurrency; "
+        "loopback HTTP; server = child process (waitress, same threads); times in ms"
+    )
+    header = (
+        f"{'backend':<10} {'server':<8} {'c':>3} {'sent':>5} {'lost':>4} {'inline':>6} "
+        f"{'req/s':>7} {'p50':>7} {'p99':>7} {'max':>7} {'p99/floor':>9} {'peak RSS':>9}"
+    )
+    failed = False
+    fake = Waiter()
+    for backend in args.backends.split(","):
+        with tempfile.TemporaryDirectory() as tmp, database(backend, args.pg_url, Path(tmp)) as url:
+            began = time.perf_counter()
+            load_items(url, args.items)
+            print(
+                f"\n[{backend}] loaded {args.items:,} items in {time.perf_counter() - began:.1f} s"
+            )
+            log = Path(tmp) / "serve.log"
+            results: dict[str, tuple[dict[int, Figures], int]] = {}
+            for label, argv in (
+                ("ccm-bot", None),
+                ("floor", ["-m", "benchmarks.load", "--floor", "{port}"]),
+            ):
+                server = ServerProcess(url, fake.url, log, argv=argv).start(timeout=60)
+                try:
+                    results[label] = measure(
+                        server, fake, label=f"{backend}-{label}", requests=args.requests
+                    )
+                finally:
+                    server.stop()
+            print(header)
+            for label in ("ccm-bot", "floor"):
+                figures, rss = results[label]
+                for c, f in figures.items():
+                    ratio = f.p99 / results["floor"][0][c].p99
+                    failed |= f.lost > 0 or (label == "ccm-bot" and ratio > 3)
+                    print(
+                        f"{backend:<10} {label:<8} {c:>3} {f.sent:>5} {f.lost:>4} {f.inline:>6} "
+                        f"{f.rps:>7.0f} {f.p50:>7.1f} {f.p99:>7.1f} {f.worst:>7.1f} "
+                        f"{ratio:>8.2f}x {rss / 1024:>7.0f} MB"
+                    )
+    fake.stop()
+    print("\ntarget met" if not failed else "\nTARGET MISSED (lost > 0, or p99 > 3x the floor)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
