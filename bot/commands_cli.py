@@ -132,7 +132,9 @@ def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
             for person in entries(session) if args.roster_command == "list" else []:
                 print(f"{person.slack_user_id or person.name}\t{describe(person)}\t{person.name}")
     except RosterError as problem:
-        print(f"ccm-bot roster: {problem}", file=sys.stderr)
+        from handlers.slackfmt import to_plain
+
+        print(f"ccm-bot roster: {to_plain(str(problem))}", file=sys.stderr)
         return 1
     return 0
 

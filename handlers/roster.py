@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, col, select
 
 from handlers.permissions import ROLE_LABELS, ROLES
+from handlers.text import escape
 from storage.models import Person
 
 _ROLE_WORDS = {
@@ -33,7 +34,7 @@ class RosterError(ValueError):
 def role_from_word(word: str) -> str:
     role = _ROLE_WORDS.get(word.lower().strip())
     if role is None:
-        raise RosterError(f"“{word}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(f"“{escape(word)}” is not a role; use one of: {', '.join(ROLES)}.")
     return role
 
 
@@ -60,13 +61,13 @@ def set_role(
 ) -> tuple[Person, str | None]:
     """Create or update a roster entry; returns the person and their previous role."""
     if role not in ROLES:
-        raise RosterError(f"“{role}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(f"“{escape(role)}” is not a role; use one of: {', '.join(ROLES)}.")
     if tz is not None:
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError) as problem:
             raise RosterError(
-                f"“{tz}” is not a time zone; use an IANA name such as Europe/Zurich."
+                f"“{escape(tz)}” is not a time zone; use an IANA name such as Europe/Zurich."
             ) from problem
     if role == "coordinator" and not (
         state_iso3 or (find_person(session, user) or Person(name="")).state_iso3
@@ -97,7 +98,7 @@ def remove(session: Session, *, user: str) -> Person:
     """Take someone's role away (they become a member); people are never deleted: history refers to them."""
     person = find_person(session, user)
     if person is None or person.role == "member":
-        raise RosterError(f"{user} holds no role on the roster; nothing changed.")
+        raise RosterError(f"{escape(user)} holds no role on the roster; nothing changed.")
     person.role = "member"
     session.add(person)
     return person

@@ -53,8 +53,10 @@ def action(ctx: Ctx, args: str) -> Reply:
     try:
         owner = parse_owner(ctx, split[0])
         reading, what = _due(ctx, split[1])
-    except (OwnerError, DateError) as problem:
+    except OwnerError as problem:  # its message escapes what it quotes
         return error(f"{problem} Nothing was logged.")
+    except DateError as problem:  # quotes the user's words as typed
+        return error(f"{escape(str(problem))} Nothing was logged.")
     if not what:
         return error(
             f"I understood the owner ({owner_text(owner.label)}) but not what they should do. Try {USAGE}."

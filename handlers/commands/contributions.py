@@ -51,7 +51,7 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         try:
             paid_on = parse_when(on[1], now=ctx.now, tz=ctx.tz, deadline=False).due
         except DateError as problem:
-            return error(f"{problem} Nothing was recorded.")
+            return error(f"{escape(str(problem))} Nothing was recorded.")
         rest = rest[: on.start()]
     year_match = _YEAR.search(rest)
     year = int(year_match[1]) if year_match else (paid_on.year if paid_on else ctx.today.year)

@@ -126,7 +126,7 @@ def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
     try:
         reading = read_due(ctx, phrase)
     except DateError as problem:
-        return error(f"{problem} Nothing changed.")
+        return error(f"{escape(str(problem))} Nothing changed.")
     return reading, format_reading(reading)
 
 

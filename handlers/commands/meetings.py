@@ -85,7 +85,7 @@ def _add(ctx: Ctx, rest: str) -> Reply:
     try:
         start, end = _when(ctx, when)
     except DateError as problem:
-        return error(f"{problem} No meeting was added.")
+        return error(f"{escape(str(problem))} No meeting was added.")
     if end is not None and end <= start:
         return error(
             "The meeting would end before it starts; check the times. No meeting was added."

@@ -83,3 +83,23 @@ def test_a_crash_inside_a_command_rolls_back_and_answers(
     assert not reply.ok and "nothing was changed" in reply.text
     assert _snapshot(deps)[0] == 0
     assert render.item_blocks  # the real builder is untouched
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "action Italy to call by <@U0EVIL> soon",
+        "meeting add <https://evil.example|tomorrow>",
+        "snooze 1 <@U0EVIL>",
+        "due 1 <#C0EVIL>",
+        "roster add <@U0X> <@U0EVIL>",
+        "contribution Norway 100 on <@U0EVIL>",
+    ],
+)
+def test_markup_in_unreadable_input_is_escaped_where_it_is_quoted(run: Run, command: str) -> None:
+    """Mentions and links are not broadcast tokens, so only each message's own escaping
+    (not the router's last safety net) keeps them inert."""
+    run("action Italy to follow up with Albania by 15 April")
+    reply = run(command)
+    assert "<@U0EVIL>" not in reply.text and "<https://evil" not in reply.text
+    assert "<#C0EVIL>" not in reply.text
