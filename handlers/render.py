@@ -7,7 +7,7 @@ from datetime import date
 from handlers.areas import AREA_BY_KEY
 from handlers.dates import format_day
 from handlers.reply import Block, section
-from handlers.slackfmt import owner_text
+from handlers.slackfmt import day_token, owner_text
 from handlers.text import escape, shorten
 from storage.models import ActionItem
 
@@ -21,7 +21,7 @@ def due_phrase(item: ActionItem, today: date) -> str:
     """'due Fri 31 Mar 2017', with how late or how soon when it matters."""
     if item.due is None:
         return "no due date"
-    text = f"due {format_day(item.due)}"
+    text = f"due {day_token(item.due, format_day(item.due))}"
     if item.status != "open":
         return text
     days = (item.due - today).days

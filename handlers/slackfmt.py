@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 from handlers.text import escape
 
@@ -17,6 +17,16 @@ _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 def date_token(moment: datetime, fallback: str, *, fmt: str = "{date_short_pretty} {time}") -> str:
     """A date every reader sees in their own time zone; ``fallback`` where tokens don't render."""
     return f"<!date^{int(moment.timestamp())}^{fmt}|{fallback}>"
+
+
+def day_token(day: date, fallback: str) -> str:
+    """A calendar day each reader sees in their own locale ("Friday, March 31st, 2017").
+
+    Anchored at 12:00 UTC, which is the same calendar day from UTC-11 to UTC+11: every CCM
+    capital reads the day that was meant, never the one before or after.
+    """
+    noon = datetime.combine(day, time(12, 0), tzinfo=UTC)
+    return date_token(noon, fallback, fmt="{date_long_pretty}")
 
 
 def user_ref(user_id: str) -> str:

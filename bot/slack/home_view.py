@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.slack.blocks import Block, context_block, section_block, with_date_picker
 from handlers.dates import format_day
 from handlers.render import item_buttons
-from handlers.slackfmt import date_token, owner_text
+from handlers.slackfmt import date_token, day_token, owner_text
 from handlers.text import escape, shorten
 from storage.models import ActionItem, Meeting
 
@@ -19,21 +19,15 @@ ACTION_HOME_LOG = "home_log_item"
 ACTION_HOME_REFRESH = "home_refresh"
 
 
-def day_token(day: date, tz: ZoneInfo) -> str:
-    """A due day as a date token; noon in Geneva reads as the same day almost everywhere."""
-    noon = datetime.combine(day, time(12, 0), tzinfo=tz)
-    return date_token(noon, format_day(day), fmt="{date_short_pretty}")
-
-
 def home_line(item: ActionItem, today: date, tz: ZoneInfo) -> str:
     """One item on Home: user text escaped once here, dates as tokens."""
     what = escape(shorten(item.text, 200))
     if item.due is None:
         when = "no due date"
     elif item.due < today:
-        when = f"*overdue* since {day_token(item.due, tz)}"
+        when = f"*overdue* since {day_token(item.due, format_day(item.due))}"
     else:
-        when = f"due {day_token(item.due, tz)}"
+        when = f"due {day_token(item.due, format_day(item.due))}"
     return f"*#{item.id}* {owner_text(item.owner)} — {what} · {when}"
 
 

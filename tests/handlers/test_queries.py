@@ -157,3 +157,11 @@ def test_digest_done_since_counts_closing_not_later_notes(demo_run: Run) -> None
     assert demo_run("note 12 thanks NZ", now=_at(2017, 4, 10)).ok
     later = demo_run("digest", now=_at(2017, 4, 10)).text.split("Done since")[1]
     assert "(0)" in later.split("\n")[0] and "#12" not in later.split("*Next meeting*")[0]
+
+
+def test_due_days_are_date_tokens_each_reader_sees_in_their_own_locale(demo_run: Run) -> None:
+    from handlers.slackfmt import to_plain
+
+    text = demo_run("items Botswana").text + demo_run("items universalization").text
+    assert "due <!date^" in text and "{date_long_pretty}|Sun 30 Apr 2017>" in text
+    assert "due Sun 30 Apr 2017" in to_plain(text)
