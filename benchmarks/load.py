@@ -33,29 +33,12 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from benchmarks.slack_load import STATES
 from tests.crash.server import ServerProcess
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.signed import SECRET, Sender
 
 CONCURRENCY = (1, 20, 50)
-STATES = [
-    "Botswana",
-    "Italy",
-    "Albania",
-    "Chile",
-    "Lao PDR",
-    "Iraq",
-    "Norway",
-    "Switzerland",
-    "Croatia",
-    "Germany",
-    "Mexico",
-    "Ghana",
-    "Peru",
-    "Japan",
-    "Spain",
-    "Austria",
-]
 WAIT_S = 30.0  # an answer later than this is lost (response_url lives 30 minutes; users less)
 
 
