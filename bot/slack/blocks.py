@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from handlers.reply import Reply
+from handlers.reply import Reply, context, section
 from handlers.slackfmt import date_token
 
 Block = dict[str, Any]
@@ -84,12 +84,9 @@ def split_reply(reply: Reply, *, max_messages: int | None = None) -> list[Messag
     ]
 
 
-def section_block(markdown: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": markdown[:MAX_TEXT]}}
-
-
-def context_block(markdown: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": markdown[:MAX_TEXT]}]}
+# The core's builders, under the names the listeners use.
+section_block = section
+context_block = context
 
 
 def with_date_picker(blocks: list[Block]) -> list[Block]:
