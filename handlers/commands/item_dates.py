@@ -1,0 +1,76 @@
+"""`snooze` and `due`: when an item is due and when it may remind again."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.commands.item_change import with_item
+from handlers.dates import DateError, DateReading, format_reading
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply, error
+from handlers.text import escape
+from handlers.when import past_warning, read_due
+from storage.items import OPEN
+from storage.models import ActionItem
+
+
+def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
+    try:
+        reading = read_due(ctx, phrase)
+    except DateError as problem:
+        return error(f"{escape(str(problem))} Nothing changed.")
+    return reading, format_reading(reading)
+
+
+@command(
+    "snooze",
+    usage="snooze <#id> <when>",
+    examples=("snooze 12 next Monday", "snooze #12 1 week"),
+    writes=True,
+)
+def snooze(ctx: Ctx, args: str) -> Reply:
+    """Hold an item's reminders until a date."""
+
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+        if item.status != OPEN:
+            return error(f"Item #{item.id} is {item.status}; only open items can be snoozed.")
+        phrase = re.sub(
+            r"^(?:for\s+)?(\d+)\s*(d|w)$",
+            lambda m: f"in {m[1]} {'days' if m[2] == 'd' else 'weeks'}",
+            rest,
+            flags=re.I,
+        )
+        phrase = re.sub(r"^for\s+", "in ", phrase, flags=re.I)
+        read = _read_date(ctx, phrase)
+        if isinstance(read, Reply):
+            return read
+        reading = read[0]
+        day = reading.due
+        if day <= ctx.today:
+            return error(f"{escape(rest)} is not in the future; snooze to a later day.")
+        item.snoozed_until = day
+        return f"😴 #{item.id} snoozed until {read[1].removeprefix('due ')}."
+
+    return with_item(ctx, args, "snooze", change, needs_rest="<when>")
+
+
+@command(
+    "due", usage="due <#id> <when>", examples=("due 12 end of April", "due #12 15/05"), writes=True
+)
+def due(ctx: Ctx, args: str) -> Reply:
+    """Set or change an item's due date."""
+
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+        read = _read_date(ctx, rest)
+        if isinstance(read, Reply):
+            return read
+        reading = read[0]
+        item.due, item.due_at, item.due_note = (
+            reading.due,
+            reading.at,
+            reading.note,
+        )
+        return f"#{item.id} is now {read[1]}.{past_warning(reading)}"
+
+    return with_item(ctx, args, "due", change, needs_rest="<when>")

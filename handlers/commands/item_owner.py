@@ -1,0 +1,41 @@
+"""`assign`: give an item to another owner (its related States follow)."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.commands.item_change import with_item
+from handlers.owners import OwnerError, parse_owner
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply, error
+from handlers.slackfmt import owner_text
+from storage.items import set_states
+from storage.models import ActionItem
+
+
+@command(
+    "assign",
+    usage="assign <#id> <owner>",
+    examples=("assign 12 Norway", "assign #12 @someone", "assign 12 the ISU"),
+    aliases=("reassign",),
+    writes=True,
+)
+def assign(ctx: Ctx, args: str) -> Reply:
+    """Give an item to another owner."""
+
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+        try:
+            owner = parse_owner(ctx, re.sub(r"^to\s+", "", rest, flags=re.I))
+        except OwnerError as problem:
+            return error(f"{problem} Nothing changed.")
+        before = item.owner
+        item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
+        if owner.area_key:
+            item.area_key = owner.area_key
+        assert item.id is not None
+        mentioned = [m.state.iso3 for m in ctx.states.find_in_text(item.text)]
+        set_states(session=ctx.session, item_id=item.id, states=[*owner.states, *mentioned])
+        return f"#{item.id} reassigned from {owner_text(before)} to {owner_text(owner.label)}."
+
+    return with_item(ctx, args, "assign", change, needs_rest="<owner>")

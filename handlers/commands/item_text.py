@@ -1,0 +1,53 @@
+"""`note` and `edit`: words about an item, and the item's own words."""
+
+from __future__ import annotations
+
+from handlers.commands.item_change import with_item
+from handlers.ports import Ctx
+from handlers.registry import command
+from handlers.reply import Reply, error
+from handlers.text import escape, shorten
+from storage.items import set_states
+from storage.models import ActionItem
+
+
+@command(
+    "note",
+    usage="note <#id> <text>",
+    examples=("note 12 Albania answered on 3 April",),
+    writes=True,
+)
+def note(ctx: Ctx, args: str) -> Reply:
+    """Add a note to an item's history."""
+
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+        return f"📝 Note added to #{item.id}: {escape(shorten(rest, 500))}"
+
+    return with_item(ctx, args, "note", change, needs_rest="<text>")
+
+
+@command(
+    "edit",
+    usage="edit <#id> <new text>",
+    examples=("edit 12 follow up with Albania and Croatia",),
+    writes=True,
+)
+def edit(ctx: Ctx, args: str) -> Reply:
+    """Replace an item's text."""
+
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+        if len(rest) > 2000:
+            return error("The new text is over 2000 characters; nothing changed.")
+        before = item.text
+        item.text = rest
+        assert item.id is not None
+        owner_states = (
+            [s for s in (item.owner_ref or "").split(",") if len(s) == 3 and s.isupper()]
+            if item.owner_kind in ("state", "states")
+            else []
+        )
+        mentioned = [m.state.iso3 for m in ctx.states.find_in_text(rest)]
+        set_states(session=ctx.session, item_id=item.id, states=[*owner_states, *mentioned])
+        return f"✏️ #{item.id} edited (was: {escape(shorten(before, 200))})."
+
+    return with_item(ctx, args, "edit", change, needs_rest="<new text>")
