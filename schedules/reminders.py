@@ -1,26 +1,31 @@
 """Deadline reminders: one scan finds every (item, recipient) whose step is due, then sends.
 
 The query reads only columns, and only open items due within the longest lead time, so a
-scan over 100,000 items touches the few thousand that could be due. Each recipient gets one
-message per scan (a summary when several items are due), sent in their own local morning.
+scan over 100,000 items touches the few thousand that could be due. Items assigned to one
+Slack user whose current step that user already received are left out in SQL (a primary-key
+lookup in the sent-log per item), so when most items are overdue and already reminded, a scan
+loads only what may still be pending. Each recipient gets one message per scan (a summary when
+several items are due), sent in their own local morning.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_
+from sqlalchemy import Date, Integer, String, and_, case, cast, func, literal, or_
 from sqlalchemy import select as columns
 from sqlmodel import col, select
 
 from handlers.reply import Reply
+from schedules import sentlog
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient
 from schedules.reminder_message import Due, reminder_reply
-from schedules.steps import Step, dm_allowed, latest_step, local_at
+from schedules.steps import OVERDUE, Step, before_name, dm_allowed, latest_step, local_at
 from storage.db import Database
 from storage.items import OPEN, states_of
 from storage.models import ActionItem
@@ -50,6 +55,81 @@ def _open_hours(recipient: Recipient, now: datetime, config: ScheduleConfig) -> 
     return local.date()
 
 
+def _days_overdue(today: date, dialect: str) -> Any | None:
+    """SQL for ``today - due`` in whole days (negative before the due date)."""
+    due = col(ActionItem.due)
+    if dialect == "sqlite":  # dates are stored as 'YYYY-MM-DD'
+        return cast(func.julianday(today.isoformat()) - func.julianday(due), Integer)
+    if dialect == "postgresql":
+        return cast(literal(today, Date) - due, Integer)
+    return None
+
+
+def _sql_key(today: date, dialect: str, config: ScheduleConfig) -> Any | None:
+    """SQL for reminder_key(item, due, latest_step(today), owner_ref); NULL before any step.
+
+    The same rule as ``latest_step``: the smallest lead time whose day has come, superseded by
+    the overdue step once a full period has passed. Bounds are dates computed here, so only
+    the overdue period number needs date arithmetic in SQL.
+    """
+    days = _days_overdue(today, dialect)
+    if days is None:
+        return None
+    due = col(ActionItem.due)
+    every = config.overdue_every_days
+    whens: list[tuple[Any, Any]] = []
+    if every > 0:
+        weeks = cast(days // every, String)  # days >= every > 0: floor is truncation
+        whens.append((due <= today - timedelta(days=every), literal(OVERDUE, String) + weeks))
+    for lead in sorted(set(config.reminder_days_before)):
+        whens.append((due <= today + timedelta(days=lead), literal(before_name(lead), String)))
+    if not whens:
+        return None
+    due_text = cast(due, String) if dialect == "sqlite" else func.to_char(due, "YYYY-MM-DD")
+    sep = literal(":", String)
+    return (
+        literal(f"{JOB}:", String)
+        + cast(col(ActionItem.id), String)
+        + sep
+        + due_text
+        + sep
+        + case(*whens, else_=None)
+        + sep
+        + col(ActionItem.owner_ref)
+    )
+
+
+def _slack_user(dialect: str) -> Any:
+    """SQL for ``SLACK_USER.fullmatch(owner_ref)``: only then is owner_ref the one recipient."""
+    ref = col(ActionItem.owner_ref)
+    alnum = "0-9ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    if dialect == "sqlite":
+        return and_(
+            ref.op("GLOB")(f"[UW][{alnum}][{alnum}]*"),
+            ~func.substr(ref, 2).op("GLOB")(f"*[^{alnum}]*"),
+        )
+    return ref.op("~")(f"^[UW][{alnum}]{{2,}}$")
+
+
+def _already_sent(dialect: str, todays: set[date], config: ScheduleConfig) -> Any | None:
+    """SQL true for items owned by one Slack user whose current step was sent to them.
+
+    ``todays`` holds the local dates of every such owner who may receive a reminder now; the
+    item is skipped only when the step of each of those dates was sent, so whichever date is
+    the owner's, find_due would have produced a key the sent-log has settled. With no open
+    owner at all, find_due would skip every such item anyway.
+    """
+    keys = [_sql_key(today, dialect, config) for today in sorted(todays)]
+    if dialect not in {"sqlite", "postgresql"} or any(key is None for key in keys):
+        return None
+    return and_(
+        col(ActionItem.owner_kind) == "person",
+        col(ActionItem.owner_ref).is_not(None),
+        _slack_user(dialect),
+        *[sentlog.sent(key) for key in keys],
+    )
+
+
 def find_due(
     db: Database, *, now: datetime, tz: ZoneInfo, channel: str | None, config: ScheduleConfig
 ) -> dict[Recipient, list[Candidate]]:
@@ -72,6 +152,14 @@ def find_due(
     found: dict[Recipient, list[Candidate]] = defaultdict(list)
     with db.session() as session:
         directory = Directory.load(session, committee_tz=tz, channel=channel)
+        # Items assigned to one person whose current step they already got are skipped in
+        # SQL: on most scans that is nearly every item, and none of them could be pending.
+        zones = {r.tz for r in directory.by_user.values()} | {tz}
+        opened = (_open_hours(Recipient("", zone, direct=True), now, config) for zone in zones)
+        dialect = session.get_bind().dialect.name
+        skip = _already_sent(dialect, {day for day in opened if day is not None}, config)
+        if skip is not None:
+            query = query.where(case((skip, 0), else_=1) == 1)
         rows = session.execute(query).all()
     today_of: dict[Recipient, date | None] = {}
     owners: dict[tuple[str, str | None, str | None], list[Recipient]] = {}

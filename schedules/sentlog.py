@@ -109,6 +109,15 @@ def sweep(session: Session, *, now: datetime, stale_after: timedelta) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def sent(key: Any) -> Any:
+    """A condition: the key (any SQL string expression) was delivered; one primary-key lookup."""
+    return (
+        select(SentLog.key)
+        .where(col(SentLog.key) == key, col(SentLog.sent_at).is_not(None))
+        .exists()
+    )
+
+
 def settled(session: Session, *, keys: Sequence[str], max_attempts: int) -> set[str]:
     """Keys a claim would not win now: sent, in flight, or out of attempts."""
     found: set[str] = set()

@@ -22,6 +22,14 @@ class Step:
     fires_on: date
 
 
+def before_name(days: int) -> str:
+    """The step ``days`` before the due date: 'd-7', 'd-1', 'd0' (negative: 'd+3', after it)."""
+    return "d0" if days == 0 else f"d{-days:+d}"
+
+
+OVERDUE = "overdue-"  # + the number of periods: 'overdue-1', 'overdue-2', ...
+
+
 def latest_step(
     *, due: date, today: date, days_before: Iterable[int], overdue_every: int
 ) -> Step | None:
@@ -30,11 +38,11 @@ def latest_step(
     for days in sorted(set(days_before), reverse=True):
         fires = due - timedelta(days=days)
         if fires <= today:
-            best = Step("d0" if days == 0 else f"d{-days:+d}", fires)
+            best = Step(before_name(days), fires)
     if overdue_every > 0 and today > due:
         weeks = (today - due).days // overdue_every
         if weeks >= 1:
-            best = Step(f"overdue-{weeks}", due + timedelta(days=weeks * overdue_every))
+            best = Step(f"{OVERDUE}{weeks}", due + timedelta(days=weeks * overdue_every))
     return best
 
 

@@ -39,15 +39,18 @@ def set_states(*, session: Session, item_id: int, states: Iterable[str]) -> None
         session.add(ItemState(item_id=item_id, iso3=iso3))
 
 
+IN_CHUNK = 5000  # PostgreSQL takes at most 65,535 bound parameters per statement
+
+
 def states_of(*, session: Session, item_ids: Sequence[int]) -> dict[int, list[str]]:
-    """Related States of many items in one query."""
+    """Related States of many items, a few thousand ids per query."""
     result: dict[int, list[str]] = {item_id: [] for item_id in item_ids}
-    if not item_ids:
-        return result
-    query = select(ItemState).where(col(ItemState.item_id).in_(item_ids))
-    rows = session.exec(query.order_by(col(ItemState.item_id), col(ItemState.iso3)))
-    for link in rows:
-        result[link.item_id].append(link.iso3)
+    ids = list(result)
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        query = select(ItemState).where(col(ItemState.item_id).in_(chunk))
+        for link in session.exec(query.order_by(col(ItemState.item_id), col(ItemState.iso3))):
+            result[link.item_id].append(link.iso3)
     return result
 
 

@@ -75,3 +75,12 @@ def test_write_sessions_begin_immediate(tmp_path: Path) -> None:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
         other.dispose()
     db.dispose()
+
+
+def test_states_of_many_items_stays_within_the_parameter_limit(db: Database) -> None:
+    """70,000 ids in one IN (...) would pass PostgreSQL's 65,535 bound-parameter limit."""
+    from storage.items import states_of
+
+    with db.session() as session:
+        found = states_of(session=session, item_ids=list(range(1, 70_001)))
+    assert len(found) == 70_000 and found[1] == []
