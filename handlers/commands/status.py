@@ -101,14 +101,14 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
     treaty = _treaty_lines(state) if state else []
     if treaty:
         blocks.append(section("\n".join(treaty)))
-        if state and state.source:
-            blocks.append(
-                context(
-                    f"Source: {state.source} (ccm_states.csv, facts as of {REFERENCE_AS_OF}"
-                    f"{'; unverified' if 'REC' in state.source else ''})"
-                )
-            )
         lines += treaty
+        if state and state.source:
+            source = (
+                f"Source: {state.source} (ccm_states.csv, facts as of {REFERENCE_AS_OF}"
+                f"{'; unverified' if 'REC' in state.source else ''})"
+            )
+            blocks.append(context(source))
+            lines.append(f"_{source}_")
     deadlines = _deadline_lines(ctx, name.iso3)
     roles = _roles(ctx, name.iso3)
     money = _money_lines(ctx, name.iso3)

@@ -14,6 +14,7 @@ def test_status_state_has_header_treaty_facts_items_and_mention(demo_run: Run) -
     assert reply.blocks[0]["type"] == "header"
     assert "Article 3 (stockpiles)" in reply.text
     assert "Source: UN+MON" in str(reply.blocks)
+    assert "facts as of September 2025" in reply.text  # the plain-text fallback says it too
     assert "submit an official letter to NPA" in reply.text
     assert "Last mentioned Thu 23 Mar 2017" in reply.text
 
