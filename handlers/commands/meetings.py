@@ -45,7 +45,7 @@ def meeting_line(ctx: Ctx, meeting: Meeting) -> str:
 
 @command(
     "meeting",
-    usage="meeting add <when> [to <end>] [at <place>]",
+    usage="meeting add [msp | 8MSP | seminar] <when> [to <end>] [at <place>]",
     examples=(
         "meeting add 25 April 2017 10:00 to 11:30 at Permanent Mission of Germany",
         "meeting add 25/04/2017 from 10:00h to 11:30h at the German Mission",
