@@ -16,8 +16,11 @@ def log_item(served: Served) -> list[dict[str, Any]]:
     return [{"type": "section", "text": {"type": "mrkdwn", "text": "Digest"}}, *body["blocks"]]
 
 
-def press(served: Served, blocks: list[dict[str, Any]], action: dict[str, Any]) -> Any:
-    payload = {
+def press(
+    served: Served, blocks: list[dict[str, Any]], action: dict[str, Any], *, ephemeral: bool = False
+) -> Any:
+    """A signed block_actions click; an ephemeral message carries no copy of itself."""
+    payload: dict[str, Any] = {
         "type": "block_actions",
         "team": {"id": "T0CCM"},
         "user": {"id": "U1"},
@@ -26,13 +29,14 @@ def press(served: Served, blocks: list[dict[str, Any]], action: dict[str, Any]) 
             "type": "message",
             "message_ts": MSG_TS,
             "channel_id": "C1",
-            "is_ephemeral": False,
+            "is_ephemeral": ephemeral,
         },
         "channel": {"id": "C1"},
-        "message": {"ts": MSG_TS, "text": "x", "blocks": blocks},
-        "response_url": served.fake.response_url("btn"),
+        "response_url": served.fake.response_url("eph" if ephemeral else "btn"),
         "actions": [{"block_id": "item_1", "action_ts": "1", **action}],
     }
+    if not ephemeral:
+        payload["message"] = {"ts": MSG_TS, "text": "x", "blocks": blocks}
     return served.sender.interactive(payload)
 
 
@@ -184,30 +188,9 @@ def test_reassign_with_nothing_chosen_is_an_error_on_the_person_block(served: Se
 
 def test_buttons_on_an_ephemeral_message_replace_it_through_response_url(served: Served) -> None:
     blocks = log_item(served)
-    payload = {
-        "type": "block_actions",
-        "team": {"id": "T0CCM"},
-        "user": {"id": "U1"},
-        "trigger_id": "T-3",
-        "container": {
-            "type": "message",
-            "message_ts": MSG_TS,
-            "channel_id": "C1",
-            "is_ephemeral": True,
-        },
-        "channel": {"id": "C1"},
-        "response_url": served.fake.response_url("eph"),
-        "actions": [
-            {
-                "block_id": "item_1",
-                "action_id": "item_done",
-                "type": "button",
-                "value": "1",
-                "action_ts": "1",
-            }
-        ],
-    }
-    served.sender.interactive(payload)
+    press(
+        served, blocks, {"action_id": "item_done", "type": "button", "value": "1"}, ephemeral=True
+    )
     posted = served.fake.of("response/eph")
     assert len(posted) == 1 and posted[0].body["replace_original"] is True
     assert served.fake.of("chat.update") == []
