@@ -47,6 +47,13 @@ class Ledger(Protocol):
     def fail(self, keys: Sequence[str], error: str) -> None: ...
 
 
+def _pending(db: Database, keys: Sequence[str], *, max_attempts: int) -> set[str]:
+    """The keys not yet sent (nor given up on): the one read both ledgers share."""
+    with db.session() as session:
+        done = sentlog.settled(session, keys=keys, max_attempts=max_attempts)
+    return {key for key in keys if key not in done}
+
+
 @dataclass
 class DbLedger:
     """The real sent-log: every call is one short committed transaction."""
@@ -56,9 +63,7 @@ class DbLedger:
     max_attempts: int
 
     def pending(self, keys: Sequence[str]) -> set[str]:
-        with self.db.session() as session:
-            done = sentlog.settled(session, keys=keys, max_attempts=self.max_attempts)
-        return {key for key in keys if key not in done}
+        return _pending(self.db, keys, max_attempts=self.max_attempts)
 
     def unfinished(self, key: str) -> bool:
         """Has this message (or a later part of it) still to go out?"""
@@ -97,9 +102,7 @@ class DryLedger:
     max_attempts: int
 
     def pending(self, keys: Sequence[str]) -> set[str]:
-        with self.db.session() as session:
-            done = sentlog.settled(session, keys=keys, max_attempts=self.max_attempts)
-        return {key for key in keys if key not in done}
+        return _pending(self.db, keys, max_attempts=self.max_attempts)
 
     def unfinished(self, key: str) -> bool:
         return bool(self.pending([key]))
