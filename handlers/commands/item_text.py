@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.commands.action import MAX_ITEM_CHARS
 from handlers.commands.item_change import with_item
 from handlers.ports import Ctx
 from handlers.registry import command
@@ -36,8 +37,8 @@ def edit(ctx: Ctx, args: str) -> Reply:
     """Replace an item's text."""
 
     def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
-        if len(rest) > 2000:
-            return error("The new text is over 2000 characters; nothing changed.")
+        if len(rest) > MAX_ITEM_CHARS:
+            return error(f"The new text is over {MAX_ITEM_CHARS} characters; nothing changed.")
         before = item.text
         item.text = rest
         assert item.id is not None
