@@ -22,8 +22,8 @@ from pathlib import Path
 
 from bot.settings import Settings
 from bot.wiring import build_deps, prepare_database
-from handlers.router import handle
-from handlers.transfer import FIELDS, read_csv, store_rows
+from handlers.commands.router import handle
+from handlers.items.transfer import FIELDS, read_csv, store_rows
 
 AREAS = ["universalization", "victim_assistance", "clearance", "stockpile", "cooperation", None]
 

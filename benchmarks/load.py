@@ -72,7 +72,7 @@ def load_items(url: str, count: int) -> None:
     from benchmarks.core_bench import make_csv
     from bot.settings import Settings
     from bot.wiring import build_deps, prepare_database
-    from handlers.transfer import read_csv, store_rows
+    from handlers.items.transfer import read_csv, store_rows
 
     settings = Settings(database_url=url)
     db = prepare_database(settings, demo=False)

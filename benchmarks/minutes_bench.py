@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from bot.settings import Settings  # noqa: E402
 from bot.wiring import prepare_database  # noqa: E402
 from handlers.minutes import confirm, extract, read_document, store_drafts  # noqa: E402
-from handlers.states import StateDirectory  # noqa: E402
+from handlers.reference.states import StateDirectory  # noqa: E402
 from tests.minutes.scoring import load, run, score  # noqa: E402
 
 SEED = Path("/work/shared/seeds/000_d100ddb046d10195.txt")

@@ -33,7 +33,7 @@ from bot.settings import Settings
 from bot.slack.app import create_app, runtime_of
 from bot.slack.wsgi import SlackWsgi
 from bot.wiring import build_deps
-from handlers.dates import warm_up
+from handlers.dates.reading import warm_up
 from handlers.ports import Deps
 from storage.models import ActionItem, ItemState
 from tests.slack.fake_slack import FakeSlack

@@ -28,7 +28,7 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.cli import default_user
     from bot.console import chat
-    from handlers.dates import warm_up
+    from handlers.dates.reading import warm_up
 
     deps = build_deps(settings)
     warm_up()
@@ -55,8 +55,8 @@ def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.items.transfer import ImportRowError, read_csv, resolve_owners, store_rows
     from handlers.ports import Ctx
-    from handlers.transfer import ImportRowError, read_csv, resolve_owners, store_rows
     from storage.audit import record
 
     path: Path = args.file
@@ -88,7 +88,7 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from handlers.transfer import export_csv, export_ics, export_json
+    from handlers.items.transfer import export_csv, export_ics, export_json
 
     deps = build_deps(settings)
     exporters = {"csv": export_csv, "json": export_json, "ics": export_ics}
@@ -102,8 +102,15 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
-    from handlers.roster import RosterError, describe, entries, remove, role_from_word, set_role
-    from handlers.states import StateDirectory
+    from handlers.people.roster import (
+        RosterError,
+        describe,
+        entries,
+        remove,
+        role_from_word,
+        set_role,
+    )
+    from handlers.reference.states import StateDirectory
 
     db = prepare_database(settings)
     operator = f"cli:{_operator()}"
@@ -132,7 +139,7 @@ def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
             for person in entries(session) if args.roster_command == "list" else []:
                 print(f"{person.slack_user_id or person.name}\t{describe(person)}\t{person.name}")
     except RosterError as problem:
-        from handlers.slackfmt import to_plain
+        from handlers.reply.mrkdwn import to_plain
 
         print(f"ccm-bot roster: {to_plain(str(problem))}", file=sys.stderr)
         return 1

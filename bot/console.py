@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TextIO
 
+from handlers.commands.router import handle
 from handlers.ports import Deps
-from handlers.reply import Reply
-from handlers.router import handle
-from handlers.slackfmt import to_plain
+from handlers.reply.mrkdwn import to_plain
+from handlers.reply.reply import Reply
 
 PROMPT = "ccm> "
 BANNER = "ccm-bot console — type a command such as `status Botswana`, `help`, or `quit`."

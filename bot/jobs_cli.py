@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from bot.settings import Settings
 from bot.wiring import build_deps
 from handlers.ports import Notifier
-from handlers.slackfmt import to_plain
+from handlers.reply.mrkdwn import to_plain
 from schedules.jobs import run_due
 from schedules.outbox import Message
 

@@ -22,8 +22,8 @@ from handlers.minutes import (
 )
 from handlers.minutes.drafts import filed_day
 from handlers.minutes.reply import item_line
-from handlers.slackfmt import to_plain
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
+from handlers.reply.mrkdwn import to_plain
 
 ACTOR = "import-minutes"
 

@@ -57,7 +57,7 @@ def serve(settings: Settings, port: int, *, host: str = "0.0.0.0") -> int:
     from bot.slack.app import create_app, runtime_of
     from bot.slack.notifier import SlackNotifier
     from bot.wiring import build_deps
-    from handlers.dates import warm_up
+    from handlers.dates.reading import warm_up
 
     try:
         deps = build_deps(settings)

@@ -7,8 +7,8 @@ from sqlmodel import select
 from bot.settings import Settings
 from handlers.demo import load_demo
 from handlers.ports import Deps
-from handlers.refdata import load_reference_data
-from handlers.states import StateDirectory
+from handlers.reference.load import load_reference_data
+from handlers.reference.states import StateDirectory
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import State

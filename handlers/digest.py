@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from handlers.areas import AREA_BY_KEY
-from handlers.dates import format_day
+from handlers.dates.reading import format_day
+from handlers.items.render import item_line
 from handlers.money import format_chf
-from handlers.render import item_line
-from handlers.reply import Block, Reply, context, divider, header
-from handlers.reply import sections as split_sections
-from handlers.slackfmt import date_token
-from handlers.text import escape
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.reply.mrkdwn import date_token
+from handlers.reply.reply import Block, Reply, context, divider, header
+from handlers.reply.reply import sections as split_sections
+from handlers.reply.text import escape
 from storage.contributions import year_summary
 from storage.items import DONE, OPEN
 from storage.meetings import next_meeting

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.permissions import Actor, actor_for
-from handlers.states import StateDirectory
+from handlers.people.permissions import Actor, actor_for
+from handlers.reference.states import StateDirectory
 from storage.db import Database
 
 Clock = Callable[[], datetime]

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from handlers.areas import AREA_BY_KEY, AREAS
-from handlers.dates import format_day
+from handlers.dates.reading import format_day
 from handlers.digest import build_digest
-from handlers.render import item_line
-from handlers.reply import Block, Reply, divider, header
+from handlers.items.render import item_line
+from handlers.reference.areas import AREA_BY_KEY, AREAS
+from handlers.reply.reply import Block, Reply, divider, header
 from schedules.split import line_sections
 from storage.items import OPEN
 from storage.models import ActionItem, Meeting

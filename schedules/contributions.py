@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers.dates import format_day
-from handlers.reply import Reply, context, section
+from handlers.dates.reading import format_day
+from handlers.reply.reply import Reply, context, section
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.ports import Notifier
-from handlers.reply import Block, Reply
+from handlers.reply.reply import Block, Reply
 from schedules import sentlog
 from schedules.split import split_reply
 from storage.db import Database

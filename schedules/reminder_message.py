@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from handlers.render import item_blocks, item_line
-from handlers.reply import Block, Reply, context, section
+from handlers.items.render import item_blocks, item_line
+from handlers.reply.reply import Block, Reply, context, section
 from schedules.split import fallback, line_sections
 from schedules.steps import Step
 from storage.models import ActionItem

@@ -19,7 +19,7 @@ from sqlalchemy import Date, Integer, String, and_, case, cast, func, literal, o
 from sqlalchemy import select as columns
 from sqlmodel import col, select
 
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 from schedules import sentlog
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.reply import Block, Reply, section
-from handlers.slackfmt import to_plain
+from handlers.reply.mrkdwn import to_plain
+from handlers.reply.reply import Block, Reply, section
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000

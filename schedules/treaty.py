@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
-from handlers.dates import format_day
-from handlers.reply import Reply, section
+from handlers.dates.reading import format_day
+from handlers.reply.reply import Reply, section
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.split import fallback, line_sections

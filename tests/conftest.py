@@ -10,10 +10,10 @@ import pytest
 
 from bot.settings import Settings
 from bot.wiring import prepare_database
+from handlers.commands.router import handle
 from handlers.ports import Deps, fixed_clock
-from handlers.reply import Reply
-from handlers.router import handle
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
+from handlers.reply.reply import Reply
 from storage.db import Database
 from tests.backends import Backend, PostgresBackend, SqliteBackend, postgres_url
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from handlers.reply import Reply, context, section
-from handlers.slackfmt import date_token
+from handlers.reply.mrkdwn import date_token
+from handlers.reply.reply import Reply, context, section
 
 Block = dict[str, Any]
 

@@ -7,10 +7,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.slack.blocks import Block, context_block, section_block, with_date_picker
-from handlers.dates import format_day
-from handlers.render import item_buttons
-from handlers.slackfmt import date_token, day_token, owner_text
-from handlers.text import escape, shorten
+from handlers.dates.reading import format_day
+from handlers.items.render import item_buttons
+from handlers.reply.mrkdwn import date_token, day_token, owner_text
+from handlers.reply.text import escape, shorten
 from storage.models import ActionItem, Meeting
 
 MAX_HOME_BLOCKS = 100

@@ -25,6 +25,7 @@ from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_mi
 from bot.slack.inbound import moment_of
 from bot.slack.once import Delivery, seen
 from bot.slack.runtime import Runtime
+from handlers.items.render import item_blocks
 from handlers.minutes import (
     DraftItem,
     ReadError,
@@ -34,12 +35,11 @@ from handlers.minutes import (
     summary_reply,
 )
 from handlers.minutes.reply import item_line
-from handlers.owners import Owner
-from handlers.permissions import actor_for, may_write
-from handlers.render import item_blocks
-from handlers.reply import Reply, error, section
-from handlers.slackfmt import owner_text
-from handlers.text import escape, shorten
+from handlers.people.owners import Owner
+from handlers.people.permissions import actor_for, may_write
+from handlers.reply.mrkdwn import owner_text
+from handlers.reply.reply import Reply, error, section
+from handlers.reply.text import escape, shorten
 from storage.items import DELETED
 from storage.models import ActionItem, ProcessedEvent
 

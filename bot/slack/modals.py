@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.slack.prefill import Draft
-from handlers.areas import AREA_BY_KEY, AREAS
+from handlers.reference.areas import AREA_BY_KEY, AREAS
 
 View = dict[str, Any]
 LOG_ITEM = "log_action_item"

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.slack.blocks import split_reply
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 
 # Slack allows about one message per second per channel; bursts beyond that get 429s.
 MIN_INTERVAL_S = 1.0

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
+from handlers.commands.router import handle
 from handlers.ports import Deps
-from handlers.reply import Reply
-from handlers.router import handle
+from handlers.reply.reply import Reply
 from storage.models import ProcessedEvent
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.slack.blocks import Block, acted, replace_item, with_date_picker
 from bot.slack.home import publish_home
 from bot.slack.runtime import Runtime
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 
 log = logging.getLogger(__name__)
 MAX_METADATA = 3000  # private_metadata limit: the message blocks ride along only if they fit

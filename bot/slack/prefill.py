@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from handlers.areas import find_area
-from handlers.capture import split_commitment, strip_capture
-from handlers.date_vocab import MONTH_NAMES
-from handlers.dates import DateError
-from handlers.owners import OwnerError, parse_owner
+from handlers.dates.reading import DateError
+from handlers.dates.vocab import MONTH_NAMES
+from handlers.dates.when import find_due
+from handlers.items.capture import split_commitment, strip_capture
+from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx, Deps
-from handlers.when import find_due
+from handlers.reference.areas import find_area
 
 
 @dataclass(frozen=True)

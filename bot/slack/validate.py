@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from handlers.dates import DateError, DateReading, parse_when
-from handlers.owners import OwnerError, parse_owner
+from handlers.dates.reading import DateError, DateReading, parse_when
+from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx, Deps
 from storage.meetings import next_meeting
 

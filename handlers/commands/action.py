@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from handlers.areas import find_area
-from handlers.capture import split_commitment, strip_capture
-from handlers.dates import DateError, DateReading, format_reading
-from handlers.owners import Owner, OwnerError, parse_owner
+from handlers.commands.registry import command
+from handlers.dates.reading import DateError, DateReading, format_reading
+from handlers.dates.when import find_due, past_warning
+from handlers.items.capture import split_commitment, strip_capture
+from handlers.items.render import item_blocks
+from handlers.people.owners import Owner, OwnerError, parse_owner
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.render import item_blocks
-from handlers.reply import Reply, context, error, section
-from handlers.slackfmt import owner_text
-from handlers.text import escape, shorten
-from handlers.when import find_due, past_warning
+from handlers.reference.areas import find_area
+from handlers.reply.mrkdwn import owner_text
+from handlers.reply.reply import Reply, context, error, section
+from handlers.reply.text import escape, shorten
 from storage.items import create_item
 from storage.models import ActionItem, StateMention
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from handlers.dates import DateError, format_day, parse_when
+from handlers.commands.registry import command
+from handlers.dates.reading import DateError, format_day, parse_when
 from handlers.money import AmountError, find_amount, format_chf
-from handlers.permissions import isu_admins, may_record_money
+from handlers.people.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error, header, section
-from handlers.text import escape, shorten
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
 from storage.contributions import year_summary
 from storage.models import Contribution
 

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 from sqlmodel import col, select
 
+from handlers.commands.registry import command
 from handlers.commands.status import KIND_LABELS
-from handlers.dates import format_day, period_bounds
+from handlers.dates.reading import format_day, period_bounds
+from handlers.items.render import item_line
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.render import item_line
-from handlers.reply import Reply, error, header, section
-from handlers.text import escape, shorten
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
 from storage.items import OPEN
 from storage.models import ActionItem, TreatyDeadline
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from handlers.commands.registry import command
 from handlers.digest import build_digest
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 
 
 @command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))

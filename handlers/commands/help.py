@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from handlers.commands.registry import COMMANDS, LOOKUP
+from handlers.commands.registry import command as register
 from handlers.ports import Ctx
-from handlers.registry import COMMANDS, LOOKUP
-from handlers.registry import command as register
-from handlers.reply import Reply, context, error, header, section
-from handlers.text import escape, shorten
+from handlers.reply.reply import Reply, context, error, header, section
+from handlers.reply.text import escape, shorten
 
 HELP_ORDER = (
     "status",

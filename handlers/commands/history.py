@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-from handlers.dates import format_day
+from handlers.commands.registry import command
+from handlers.dates.reading import format_day
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error, header, section
-from handlers.slackfmt import user_ref
-from handlers.text import escape, shorten
+from handlers.reply.mrkdwn import user_ref
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
 from storage.audit import entries
 from storage.items import get_item
 from storage.items import history as item_events

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from handlers.permissions import may_edit_item, who_may_edit
+from handlers.items.render import item_blocks
+from handlers.people.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
-from handlers.render import item_blocks
-from handlers.reply import Reply, error, section
-from handlers.text import escape, shorten
+from handlers.reply.reply import Reply, error, section
+from handlers.reply.text import escape, shorten
 from storage.items import add_event, get_item, states_of
 from storage.models import ActionItem
 

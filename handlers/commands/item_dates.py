@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from handlers.commands.item_change import with_item
-from handlers.dates import DateError, DateReading, format_reading
+from handlers.commands.registry import command
+from handlers.dates.reading import DateError, DateReading, format_reading
+from handlers.dates.when import past_warning, read_due
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error
-from handlers.text import escape
-from handlers.when import past_warning, read_due
+from handlers.reply.reply import Reply, error
+from handlers.reply.text import escape
 from storage.items import OPEN
 from storage.models import ActionItem
 

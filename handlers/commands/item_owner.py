@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from handlers.commands.item_change import with_item
-from handlers.owners import OwnerError, parse_owner
+from handlers.commands.registry import command
+from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error
-from handlers.slackfmt import owner_text
+from handlers.reply.mrkdwn import owner_text
+from handlers.reply.reply import Reply, error
 from storage.items import set_states
 from storage.models import ActionItem
 

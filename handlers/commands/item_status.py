@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from handlers.commands.item_change import Change, with_item
+from handlers.commands.registry import command
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error
+from handlers.reply.reply import Reply, error
 from storage.items import DELETED, DONE, OPEN
 from storage.models import ActionItem
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from handlers.commands.action import MAX_ITEM_CHARS
 from handlers.commands.item_change import with_item
+from handlers.commands.registry import command
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error
-from handlers.text import escape, shorten
+from handlers.reply.reply import Reply, error
+from handlers.reply.text import escape, shorten
 from storage.items import set_states
 from storage.models import ActionItem
 

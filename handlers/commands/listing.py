@@ -9,13 +9,13 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
-from handlers.areas import find_area
+from handlers.commands.registry import command
+from handlers.items.render import item_line
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.render import item_line
-from handlers.reply import Reply, error, header, section
-from handlers.states import StateMatch
-from handlers.text import escape
+from handlers.reference.areas import find_area
+from handlers.reference.states import StateMatch
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape
 from storage.items import DONE, OPEN
 from storage.models import ActionItem, ItemState
 

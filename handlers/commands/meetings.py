@@ -7,13 +7,13 @@ from datetime import datetime, time
 
 from sqlmodel import select
 
-from handlers.dates import DateError, DateReading, format_day, parse_time_range, parse_when
-from handlers.permissions import PRESIDENCY
+from handlers.commands.registry import command
+from handlers.dates.reading import DateError, DateReading, format_day, parse_time_range, parse_when
+from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error, header, section
-from handlers.slackfmt import date_token
-from handlers.text import escape
+from handlers.reply.mrkdwn import date_token
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape
 from storage.meetings import next_meeting, upcoming
 from storage.models import Meeting
 

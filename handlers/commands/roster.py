@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from handlers.permissions import isu_admins, roster_is_empty
-from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error, header, section
-from handlers.roster import (
+from handlers.commands.registry import command
+from handlers.people.permissions import isu_admins, roster_is_empty
+from handlers.people.roster import (
     RosterError,
     describe,
     entries,
@@ -15,8 +13,10 @@ from handlers.roster import (
     set_role,
     user_key,
 )
-from handlers.slackfmt import user_ref
-from handlers.text import escape, shorten
+from handlers.ports import Ctx
+from handlers.reply.mrkdwn import user_ref
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
 
 USAGE = "`/ccm roster add @someone <isu|presidency|coordinator|member|observer> [State or organisation]`"
 

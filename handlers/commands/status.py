@@ -7,17 +7,17 @@ from datetime import timedelta
 
 from sqlmodel import col, func, select
 
-from handlers.areas import AREA_BY_KEY, Area, resolve_area, suggest_area
 from handlers.commands.listing import items_reply_lines
-from handlers.dates import format_day
+from handlers.commands.registry import command
+from handlers.dates.reading import format_day
+from handlers.items.render import item_blocks, item_line
 from handlers.money import format_chf
 from handlers.ports import Ctx
-from handlers.refdata import REFERENCE_AS_OF
-from handlers.registry import command
-from handlers.render import item_blocks, item_line
-from handlers.reply import Block, Reply, context, error, header, section
-from handlers.states import StateName
-from handlers.text import escape, shorten
+from handlers.reference.areas import AREA_BY_KEY, Area, resolve_area, suggest_area
+from handlers.reference.load import REFERENCE_AS_OF
+from handlers.reference.states import StateName
+from handlers.reply.reply import Block, Reply, context, error, header, section
+from handlers.reply.text import escape, shorten
 from storage.items import OPEN, get_item, history, items_for_state, states_of
 from storage.models import (
     ActionItem,

@@ -6,12 +6,12 @@ import re
 
 from sqlmodel import col, select
 
-from handlers.areas import AREA_BY_KEY, AREAS, find_area, suggest_area
-from handlers.permissions import PRESIDENCY
+from handlers.commands.registry import command
+from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
-from handlers.registry import command
-from handlers.reply import Reply, error, header, section
-from handlers.text import escape, shorten
+from handlers.reference.areas import AREA_BY_KEY, AREAS, find_area, suggest_area
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
 from storage.models import Coordinator
 
 _CYCLE = re.compile(r"\b(\d{1,2}(?:MSP|RC))\b", re.I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.minutes.model import Attendee
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 
 _LABELS = (
     (

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.areas import AREAS
-from handlers.dates import DateError, DateReading, find_when
+from handlers.dates.reading import DateError, DateReading, find_when
 from handlers.minutes.model import DraftItem
 from handlers.minutes.relative import before_event
 from handlers.minutes.speakers import SectionFrame, leading_owner, reporter, resolve, tidy_subject
-from handlers.owners import Owner
-from handlers.states import StateDirectory
-from handlers.text import fold
+from handlers.people.owners import Owner
+from handlers.reference.areas import AREAS
+from handlers.reference.states import StateDirectory
+from handlers.reply.text import fold
 
 _ADVERBS = r"(?:\s+(?:also|further|then|soon\s+after|soon|now|still|jointly|probably|most\s+likely|likely|first|only|not|then\s+be))*"
 _TRIGGER = re.compile(

@@ -13,7 +13,7 @@ from handlers.minutes.model import MinutesExtract
 from handlers.minutes.sentences import split_sentences
 from handlers.minutes.speakers import SectionFrame
 from handlers.minutes.structure import Section, coordinators_of, read_layout
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 
 
 def extract(

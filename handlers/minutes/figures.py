@@ -11,7 +11,7 @@ from dateparser.search import search_dates
 
 from handlers.minutes.model import DraftContribution, DraftDeadline
 from handlers.money import parse_amount
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 
 _MONEY_WORDS = re.compile(r"\b(?:contribut\w*|paid|pledged?|received|donat\w*|funding)\b", re.I)
 _AMOUNT = re.compile(

@@ -10,7 +10,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from handlers.minutes.model import DraftItem
-from handlers.text import fold
+from handlers.reply.text import fold
 from storage.models import ActionItem
 
 SAME_SECTION = 80

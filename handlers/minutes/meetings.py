@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from dateparser.search import search_dates
 
-from handlers.dates import DateError, find_when, parse_time_range
+from handlers.dates.reading import DateError, find_when, parse_time_range
 from handlers.minutes.model import MeetingInfo
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.structure import Section

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from handlers.owners import Owner
+from handlers.people.owners import Owner
 
 
 @dataclass(frozen=True)

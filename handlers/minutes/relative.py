@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from handlers.date_rules import NUMBER_WORDS
-from handlers.dates import DateError, DateReading, parse_when
+from handlers.dates.reading import DateError, DateReading, parse_when
+from handlers.dates.rules import NUMBER_WORDS
 
 _BEFORE = re.compile(
     r"(?:at\s+least\s+|no\s+later\s+than\s+)?(?P<n>\d+|[a-z]+)\s+(?P<unit>months?|weeks?|days?)\s+"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handlers.dates import format_day
+from handlers.dates.reading import format_day
 from handlers.minutes.model import DraftItem, MeetingInfo, MinutesExtract
 from handlers.money import format_chf
-from handlers.reply import Block, Reply, context, header, section
-from handlers.text import escape, shorten
+from handlers.reply.reply import Block, Reply, context, header, section
+from handlers.reply.text import escape, shorten
 
 MAX_LISTED = 20  # two blocks per draft: stays under Slack's 50 blocks per message
 

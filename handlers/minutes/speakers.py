@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.areas import AREA_BY_KEY, find_area
-from handlers.owners import Owner
-from handlers.states import StateDirectory
-from handlers.text import fold
+from handlers.people.owners import Owner
+from handlers.reference.areas import AREA_BY_KEY, find_area
+from handlers.reference.states import StateDirectory
+from handlers.reply.text import fold
 
 PRESIDENCY = Owner("presidency", None, "the Presidency")
 ISU = Owner("isu", None, "the ISU")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handlers.areas import find_area
 from handlers.minutes.attendance import AttendanceReader, attendance_label
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
-from handlers.states import StateDirectory
+from handlers.reference.areas import find_area
+from handlers.reference.states import StateDirectory
 
 _NUMBERED = re.compile(
     r"^(?:#{1,6}\s*)?(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s*[:–—-])?"

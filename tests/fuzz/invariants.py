@@ -9,9 +9,9 @@ from sqlalchemy import String, cast, func, select
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (fills SQLModel.metadata)
+from handlers.commands.router import handle
 from handlers.ports import Deps
-from handlers.reply import Reply
-from handlers.router import handle
+from handlers.reply.reply import Reply
 from storage.models import ActionItem, Contribution, Person
 
 CRASH = "Something went wrong on my side"

@@ -7,8 +7,8 @@ import os
 from hypothesis import strategies as st
 
 import handlers.commands  # noqa: F401  (registers the sub-commands: WORDS below)
-from handlers.registry import LOOKUP
-from handlers.text import MAX_COMMAND_CHARS
+from handlers.commands.registry import LOOKUP
+from handlers.reply.text import MAX_COMMAND_CHARS
 from tests.backends import postgres_url
 
 # CCM_FUZZ_SCALE=20 for a nightly run: every example count is multiplied by it.

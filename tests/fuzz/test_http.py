@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.slack.modals import LOG_ITEM, REASSIGN, STATE_SEARCH
-from handlers.render import ACTION_DONE
+from handlers.items.render import ACTION_DONE
 from tests.fuzz.conftest import Door
 from tests.fuzz.invariants import CRASH, check_no_pings
 from tests.fuzz.raw import Response, post

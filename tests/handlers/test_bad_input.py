@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import func, select
 
 from handlers.ports import Deps
-from handlers.text import MAX_COMMAND_CHARS
+from handlers.reply.text import MAX_COMMAND_CHARS
 from storage.models import ActionItem, Contribution, Coordinator, Meeting
 from tests.conftest import Run
 
@@ -72,8 +72,8 @@ def test_a_crash_inside_a_command_rolls_back_and_answers(
     deps: Deps, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A failure half-way through a write leaves nothing behind and still answers politely."""
-    from handlers import render
-    from handlers.router import handle
+    from handlers.commands.router import handle
+    from handlers.items import render
 
     def boom(*_args: object, **_kwargs: object) -> list[object]:
         raise RuntimeError("simulated failure after the insert")

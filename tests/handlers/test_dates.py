@@ -1,7 +1,7 @@
 """The date layer, table-driven, on a fixed clock: Thursday 23 March 2017 10:00 Europe/Zurich.
 
 Measured with dateparser 1.5.0 alone (languages en/fr/es, DMY, future, same clock), which
-justifies each of our rules in handlers/date_rules.py:
+justifies each of our rules in handlers/dates/rules.py:
 
 * returns None: "end of March", "mid-April", "early May", "late April", "before the summer",
   "in the following weeks", "in the coming weeks", "at the next meeting", "first half of 2022",
@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 import pytest
 
-from handlers.dates import (
+from handlers.dates.reading import (
     DateError,
     DateReading,
     UnknownEventError,

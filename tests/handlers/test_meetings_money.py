@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import select
 
 from handlers.ports import Deps
-from handlers.slackfmt import to_plain
+from handlers.reply.mrkdwn import to_plain
 from storage.models import Contribution, Meeting
 from tests.conftest import ZURICH, Run
 

@@ -116,7 +116,7 @@ def test_digest_preview_sections(demo_run: Run) -> None:
 
 
 def test_help_lists_every_command_and_explains_one(demo_run: Run) -> None:
-    from handlers.registry import COMMANDS
+    from handlers.commands.registry import COMMANDS
 
     text = demo_run("help").text
     for name in COMMANDS:
@@ -142,7 +142,7 @@ def _at(year: int, month: int, day: int):  # type: ignore[no-untyped-def]
 
 
 def test_long_sections_split_at_line_ends_without_loss() -> None:
-    from handlers.reply import sections
+    from handlers.reply.reply import sections
 
     lines = [f"line {n} " + "x" * 90 for n in range(100)]
     blocks = sections("\n".join(lines))
@@ -161,7 +161,7 @@ def test_digest_done_since_counts_closing_not_later_notes(demo_run: Run) -> None
 
 
 def test_due_days_are_date_tokens_each_reader_sees_in_their_own_locale(demo_run: Run) -> None:
-    from handlers.slackfmt import to_plain
+    from handlers.reply.mrkdwn import to_plain
 
     text = demo_run("items Botswana").text + demo_run("items universalization").text
     assert "due <!date^" in text and "{date_long_pretty}|Sun 30 Apr 2017>" in text

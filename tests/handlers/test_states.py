@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from handlers.state_aliases import ALIASES, UN_MEMBERS
-from handlers.states import CSV_PATH, StateDirectory, StateMatch, StateName
+from handlers.reference.aliases import ALIASES, UN_MEMBERS
+from handlers.reference.states import CSV_PATH, StateDirectory, StateMatch, StateName
 
 
 @pytest.fixture(scope="module")

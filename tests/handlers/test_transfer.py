@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import func, select
 
-from handlers.ports import Deps
-from handlers.transfer import (
+from handlers.items.transfer import (
     ImportRowError,
     export_csv,
     export_ics,
@@ -17,6 +16,7 @@ from handlers.transfer import (
     read_csv,
     store_rows,
 )
+from handlers.ports import Deps
 from storage.db import Database
 from storage.models import ActionItem
 from tests.conftest import make_deps
@@ -62,7 +62,7 @@ def test_csv_round_trip_is_lossless(demo_deps: Deps, db: Database) -> None:
     assert (again.created, again.updated) == (0, 17)
     assert _count(target) == 17
     # New items continue after the imported ids (PostgreSQL's sequence was moved past them).
-    from handlers.router import handle
+    from handlers.commands.router import handle
 
     logged = handle(target, "action Norway to write to Albania", user="U1")
     assert logged.ok and logged.item_id == 18
@@ -109,8 +109,8 @@ def test_ics_export_lists_open_items_with_due_dates(demo_deps: Deps) -> None:
 
 
 def test_hand_written_rows_get_their_owner_read_like_an_action(deps: Deps) -> None:
+    from handlers.items.transfer import resolve_owners
     from handlers.ports import Ctx
-    from handlers.transfer import resolve_owners
 
     body = "text,owner,due\nwrite to Albania,Italy,2017-04-15\ncall ICRC,VA coordinators,\n"
     rows = read_csv(body, directory=deps.states, now=NOW)
@@ -132,8 +132,8 @@ def test_hand_written_rows_get_their_owner_read_like_an_action(deps: Deps) -> No
 
 
 def test_a_hand_written_unknown_owner_fails_its_line(deps: Deps) -> None:
+    from handlers.items.transfer import resolve_owners
     from handlers.ports import Ctx
-    from handlers.transfer import resolve_owners
 
     rows = read_csv("text,owner\nfine,Italy\nhello,Narnia\n", directory=deps.states, now=NOW)
     with (

@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 
 from handlers.minutes import MinutesExtract, extract, read_document
 from handlers.minutes.model import DraftItem
-from handlers.states import StateDirectory
-from handlers.text import fold
+from handlers.reference.states import StateDirectory
+from handlers.reply.text import fold
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ZURICH = ZoneInfo("Europe/Zurich")

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from sqlmodel import Session, col, func, select
 
+from handlers.commands.router import handle
 from handlers.minutes import MinutesExtract, confirm, discard, store_drafts
 from handlers.minutes.drafts import filed_day
 from handlers.ports import Deps
-from handlers.router import handle
 from storage.db import Database
 from storage.models import ActionItem, Contribution, Meeting, MinutesImport, TreatyDeadline
 from tests.conftest import MEETING_NOW

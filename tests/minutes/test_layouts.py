@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from handlers.minutes import MinutesExtract, extract, read_document
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 from tests.minutes.docs import write_docx, write_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"

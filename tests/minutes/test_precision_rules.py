@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.minutes import MinutesExtract, extract
 from handlers.minutes.structure import read_layout
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 
 ZURICH = ZoneInfo("Europe/Zurich")
 HEAD = "Minutes of the Coordination Committee meeting held on 3 May 2018\n\n"

@@ -8,7 +8,7 @@ from typing import Any
 
 from handlers.minutes import MinutesExtract
 from handlers.minutes.model import DraftItem
-from handlers.owners import Owner
+from handlers.people.owners import Owner
 from tests.minutes.scoring import score
 
 ITALY = Owner("state", "ITA", "Italy", ("ITA",))

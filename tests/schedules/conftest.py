@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import delete
 
 from handlers.ports import Deps
-from handlers.states import StateDirectory
+from handlers.reference.states import StateDirectory
 from schedules.config import ScheduleConfig
 from schedules.jobs import run_due
 from storage.db import Database

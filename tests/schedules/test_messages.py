@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from handlers.reply import Reply, section
+from handlers.reply.reply import Reply, section
 from schedules.agenda import pre_meeting_digest
 from schedules.outbox import DbLedger, Outbox
 from schedules.recipients import Directory

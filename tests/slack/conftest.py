@@ -17,7 +17,7 @@ from bot.serve import make_wsgi
 from bot.settings import Settings
 from bot.slack.app import create_app, runtime_of
 from bot.slack.runtime import Runtime
-from handlers.dates import warm_up
+from handlers.dates.reading import warm_up
 from handlers.ports import Deps
 from storage.db import Database
 from storage.models import ActionItem, ItemEvent, Person, ProcessedEvent

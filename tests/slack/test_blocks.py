@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.slack.blocks import MAX_BLOCKS, MAX_TEXT, replace_item, split_reply
 from bot.slack.inbound import from_slack, split_visibility, without_mention
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 
 
 def section(text: str) -> dict[str, object]:

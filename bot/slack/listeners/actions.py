@@ -14,8 +14,8 @@ from bot.slack.modals import log_item_modal, reassign_modal
 from bot.slack.origin import origin_of, show_change, tell
 from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
-from handlers.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
-from handlers.router import handle
+from handlers.commands.router import handle
+from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
 
 SNOOZE_WORDS = {"1d": "1d", "1w": "1w", "meeting": "next meeting"}
 

@@ -12,8 +12,8 @@ from slack_bolt import Ack, App, Respond
 from bot.slack.blocks import Message, split_reply
 from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
-from handlers.reply import Reply
-from handlers.router import handle
+from handlers.commands.router import handle
+from handlers.reply.reply import Reply
 
 log = logging.getLogger(__name__)
 MAX_RESPONSES = 5  # a response_url takes 5 posts in 30 minutes

@@ -21,10 +21,10 @@ from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
 from bot.slack.validate import Checked, check_item_form, plain
-from handlers.owners import OwnerError, parse_owner
-from handlers.permissions import may_write
+from handlers.people.owners import OwnerError, parse_owner
+from handlers.people.permissions import may_write
 from handlers.ports import Ctx
-from handlers.text import clean
+from handlers.reply.text import clean
 from storage.items import DRAFT, add_event, set_states, states_of
 from storage.models import ActionItem
 

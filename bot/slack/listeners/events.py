@@ -16,10 +16,10 @@ from bot.slack.inbound import from_slack, moment_of, without_mention
 from bot.slack.minutes_flow import asks_import, import_from_event
 from bot.slack.once import Delivery, handle_once, seen
 from bot.slack.runtime import Runtime
-from handlers.capture import is_capture
-from handlers.registry import COMMANDS
-from handlers.router import route
-from handlers.text import clean
+from handlers.commands.registry import COMMANDS
+from handlers.commands.router import route
+from handlers.items.capture import is_capture
+from handlers.reply.text import clean
 
 log = logging.getLogger(__name__)
 _CHANNEL_TYPES = {"channel", "group"}

@@ -30,8 +30,8 @@ from bot.slack.minutes_flow import (
 from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.runtime import Runtime
 from handlers.minutes import confirm, discard
-from handlers.permissions import actor_for, isu_admins, may_record_money, may_write
-from handlers.reply import section
+from handlers.people.permissions import actor_for, isu_admins, may_record_money, may_write
+from handlers.reply.reply import section
 from storage.items import DRAFT, states_of
 from storage.models import ActionItem
 

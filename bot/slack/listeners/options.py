@@ -8,7 +8,7 @@ from slack_bolt import Ack, App
 
 from bot.slack.modals import STATE_SEARCH, state_options
 from bot.slack.runtime import Runtime
-from handlers.text import fold
+from handlers.reply.text import fold
 
 
 def find_states(runtime: Runtime, query: str) -> list[tuple[str, str]]:

@@ -17,10 +17,10 @@ from bot.slack.once import HandlerFailed, run_joined, write_transaction
 from bot.slack.origin import Origin, show_change
 from bot.slack.runtime import Runtime
 from bot.slack.validate import Checked, check_item_form, plain
-from handlers.render import item_blocks
-from handlers.reply import section
-from handlers.router import handle
-from handlers.text import escape
+from handlers.commands.router import handle
+from handlers.items.render import item_blocks
+from handlers.reply.reply import section
+from handlers.reply.text import escape
 from storage.items import set_states, states_of
 from storage.models import ActionItem
 

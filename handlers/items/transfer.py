@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import delete, insert, text
 from sqlmodel import Session, col, select
 
-from handlers.areas import AREA_BY_KEY
-from handlers.owners import OwnerError, parse_owner
+from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx
-from handlers.states import StateDirectory
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.reference.states import StateDirectory
 from storage.items import next_id as next_free_id
 from storage.items import states_of
 from storage.models import ActionItem, ItemState

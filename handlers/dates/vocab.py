@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from handlers.text import fold
+from handlers.reply.text import fold
 
 
 class DateError(ValueError):

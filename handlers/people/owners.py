@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from handlers.areas import resolve_area
 from handlers.ports import Ctx
-from handlers.slackfmt import user_ref
-from handlers.text import escape, fold
+from handlers.reference.areas import resolve_area
+from handlers.reply.mrkdwn import user_ref
+from handlers.reply.text import escape, fold
 from storage.models import Coordinator, Person
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")

@@ -12,13 +12,13 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
-from handlers.areas import resolve_area
-from handlers.capture import is_capture
-from handlers.permissions import isu_admins, may_write
+from handlers.commands.registry import COMMANDS, LOOKUP, Command
+from handlers.items.capture import is_capture
+from handlers.people.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
-from handlers.registry import COMMANDS, LOOKUP, Command
-from handlers.reply import Reply, error
-from handlers.text import MAX_COMMAND_CHARS, clean, defuse, escape, shorten
+from handlers.reference.areas import resolve_area
+from handlers.reply.reply import Reply, error
+from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, shorten
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import pycountry
 from rapidfuzz import fuzz, process
 
-from handlers.state_aliases import (
+from handlers.reference.aliases import (
     ALIASES,
     DEMONYMS,
     EXTRA_STATES,
@@ -33,9 +33,9 @@ from handlers.state_aliases import (
     UN_MEMBERS,
     UN_NAMES,
 )
-from handlers.text import fold
+from handlers.reply.text import fold
 
-CSV_PATH = Path(__file__).parents[1] / "storage" / "data" / "ccm_states.csv"
+CSV_PATH = Path(__file__).parents[2] / "storage" / "data" / "ccm_states.csv"
 
 _LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
 _TOKEN = re.compile(rf"{_LETTER}+(?:['\u2019\u2018\u02bc`\u00b4]{_LETTER}+)*|&")

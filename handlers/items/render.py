@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.areas import AREA_BY_KEY
-from handlers.dates import format_day
-from handlers.reply import Block, section
-from handlers.slackfmt import day_token, owner_text
-from handlers.text import escape, shorten
+from handlers.dates.reading import format_day
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.reply.mrkdwn import day_token, owner_text
+from handlers.reply.reply import Block, section
+from handlers.reply.text import escape, shorten
 from storage.models import ActionItem
 
 ACTION_DONE = "item_done"

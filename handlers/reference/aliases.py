@@ -1,4 +1,4 @@
-"""Curated State names that pycountry gets wrong or lacks; data only, read by ``handlers.states``.
+"""Curated State names that pycountry gets wrong or lacks; data only, read by ``handlers.reference.states``.
 
 Sources: UN Member States list and UN Terminology (UNTERM) short names; the CCM depositary page
 and ISU documents (the forms in ``storage/data/ccm_states.csv``); the committee's own minutes

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
 
-from handlers.permissions import ROLE_LABELS, ROLES
-from handlers.text import escape
+from handlers.people.permissions import ROLE_LABELS, ROLES
+from handlers.reply.text import escape
 from storage.models import Person
 
 _ROLE_WORDS = {

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handlers.ports import Ctx
-from handlers.reply import Reply
+from handlers.reply.reply import Reply
 
 CommandFunc = Callable[[Ctx, str], Reply]
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from handlers.areas import AREA_BY_KEY
-from handlers.slackfmt import user_ref
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.reply.mrkdwn import user_ref
 from storage.models import ActionItem, Coordinator, Person
 
 ISU = "isu"

@@ -1,4 +1,4 @@
-"""The date layer: dateparser underneath, our own rules (handlers/date_rules.py) on top.
+"""The date layer: dateparser underneath, our own rules (handlers/dates/rules.py) on top.
 
 Every reading is a pure function of (phrase, now, tz): ``now`` is converted to the committee
 time zone and handed to dateparser as a naive RELATIVE_BASE. Numeric dates are day-first, dates
@@ -19,12 +19,12 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
-from handlers import date_checks, date_search
-from handlers import date_rules as rules
-from handlers import date_vocab as vocab
-from handlers.date_search import Kind
-from handlers.date_vocab import DateError, UnknownEventError
-from handlers.text import clean
+from handlers.dates import checks as date_checks
+from handlers.dates import rules, vocab
+from handlers.dates import search as date_search
+from handlers.dates.search import Kind
+from handlers.dates.vocab import DateError, UnknownEventError
+from handlers.reply.text import clean
 
 __all__ = [
     "DateError",

@@ -6,7 +6,7 @@ import html
 import re
 from datetime import UTC, date, datetime, time
 
-from handlers.text import escape
+from handlers.reply.text import escape
 
 _DATE_TOKEN = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
 _MENTION = re.compile(r"<@[UW][A-Z0-9]{2,}>")

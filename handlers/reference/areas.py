@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from handlers.text import fold
+from handlers.reply.text import fold
 
 
 @dataclass(frozen=True)

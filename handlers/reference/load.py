@@ -10,11 +10,11 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from handlers.areas import AREAS
-from handlers.states import StateDirectory
+from handlers.reference.areas import AREAS
+from handlers.reference.states import StateDirectory
 from storage.models import Coordinator, State, ThematicArea, TreatyDeadline
 
-CCM_CSV = Path(__file__).resolve().parents[1] / "storage" / "data" / "ccm_states.csv"
+CCM_CSV = Path(__file__).resolve().parents[2] / "storage" / "data" / "ccm_states.csv"
 REFERENCE_SOURCE = "ccm_states.csv"
 # The CSV states facts as recent as this (storage/data/README.md), whatever "now" a command runs at.
 REFERENCE_AS_OF = "September 2025"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.date_rules import (
+from handlers.dates.rules import (
     BARE_MONTH,
     BARE_YEAR,
     COMING,
@@ -23,7 +23,7 @@ from handlers.date_rules import (
     REL_UNIT,
     SEASON,
 )
-from handlers.date_vocab import (
+from handlers.dates.vocab import (
     CONNECTOR,
     DAY,
     FULL_MONTH,

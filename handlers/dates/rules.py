@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from handlers.date_checks import check_day
-from handlers.date_vocab import (
+from handlers.dates.checks import check_day
+from handlers.dates.vocab import (
     DAY,
     DAY_NAMES,
     MONTH,
@@ -46,8 +46,8 @@ from handlers.date_vocab import (
 
 # MONTH_NAMES and NUMBER_WORDS are re-exported: bot/slack/prefill.py and
 # handlers/minutes/relative.py import them from here.
-from handlers.date_vocab import MONTH_NAMES as MONTH_NAMES
-from handlers.date_vocab import NUMBER_WORDS as NUMBER_WORDS
+from handlers.dates.vocab import MONTH_NAMES as MONTH_NAMES
+from handlers.dates.vocab import NUMBER_WORDS as NUMBER_WORDS
 
 # --- the next meeting ------------------------------------------------------------------------
 

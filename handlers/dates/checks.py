@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from handlers.date_vocab import DAY, MONTH, MONTH_NAMES, YEAR, Ctx, DateError, month_number
+from handlers.dates.vocab import DAY, MONTH, MONTH_NAMES, YEAR, Ctx, DateError, month_number
 
 _NUMERIC = re.compile(
     r"(?<![\d.,'/#])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"

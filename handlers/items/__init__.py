@@ -1,0 +1,1 @@
+"""Action items: rendering, capture lines, bulk import and export."""

@@ -1,0 +1,1 @@
+"""People: who owns an item, who may do what, the roster."""

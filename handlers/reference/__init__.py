@@ -1,0 +1,1 @@
+"""Reference facts: States and their aliases, thematic areas, the CCM treaty data."""

@@ -1,0 +1,1 @@
+"""Replies: the Reply type, plain-text helpers and the mrkdwn conventions."""
