@@ -210,3 +210,39 @@ def _operator() -> str:
     from bot.cli import default_user
 
     return default_user()
+
+
+def cmd_chart(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.charts import make_chart
+
+    deps = build_deps(settings)
+    now = args.at or datetime.now(UTC)
+    with deps.db.session() as session:
+        upload = make_chart(session, args.kind, now=now, tz=deps.tz, year=args.year)
+    out: Path = args.out
+    try:
+        out.write_bytes(upload.content)
+    except OSError as problem:
+        print(f"ccm-bot chart: cannot write {out}: {problem.strerror or problem}", file=sys.stderr)
+        return 1
+    print(out.resolve())
+    return 0
+
+
+def cmd_calendar_url(settings: Settings, args: argparse.Namespace) -> int:
+    from handlers.calendar import issue, revoke
+    from handlers.commands.calendar import LOCAL_URL, feed_url
+
+    deps = build_deps(settings)
+    with deps.db.session(write=True, actor=f"cli:{_operator()}") as session:
+        if args.reset:
+            revoke(session, user=args.user)
+        secret = issue(session, user=args.user, now=datetime.now(UTC))
+    print(feed_url(settings.public_url or LOCAL_URL, secret))
+    if settings.public_url is None:
+        print(
+            "ccm-bot: CCM_PUBLIC_URL is not set, so this is a local address; set it to the "
+            "bot's public address for calendars elsewhere to reach it.",
+            file=sys.stderr,
+        )
+    return 0

@@ -7,15 +7,15 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from handlers.commands.router import handle
 from handlers.ports import Deps
 from handlers.reply.mrkdwn import to_plain
-from handlers.reply.reply import Reply
+from handlers.reply.reply import Reply, Upload
 
 PROMPT = "ccm> "
-BANNER = "ccm-bot console — type a command such as `status Botswana`, `help`, or `quit`."
 
 
 def _render(reply: Reply) -> str:
@@ -38,26 +38,57 @@ def run_lines(
         line = raw.rstrip("\n")
         if line.strip().lower() in QUIT:
             break
-        if not line.strip():
+        if not line.strip() or line.lstrip().startswith("#"):
+            # Blank lines and # comments (a commented script) are not commands: skipped.
             if jsonl:
                 out.write(json.dumps({"input": line, "text": "", "blocks": [], "ok": True}) + "\n")
             continue
         reply = handle(deps, line, user=user, now=at, source="console")
         refused += 0 if reply.ok else 1
+        saved = save_upload(reply.upload) if reply.upload else None
         if jsonl:
-            record = {"input": line, "text": reply.text, "blocks": reply.blocks, "ok": reply.ok}
+            record: dict[str, Any] = {
+                "input": line,
+                "text": reply.text,
+                "blocks": reply.blocks,
+                "ok": reply.ok,
+            }
+            if saved:
+                record["file"] = str(saved)
+            if reply.direct:
+                record["direct"] = reply.direct
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            out.write(_render(reply) + "\n\n")
+            extra = [to_plain(reply.direct)] if reply.direct else []
+            extra += [f"Chart written to {saved}"] if saved else []
+            out.write("\n".join([_render(reply), *extra]) + "\n\n")
         out.flush()
     return refused
+
+
+def save_upload(upload: Upload, directory: Path | None = None) -> Path:
+    """The console has no conversation to upload into: the chart goes to a file beside you."""
+    path = ((directory or Path.cwd()) / upload.filename).resolve()
+    path.write_bytes(upload.content)
+    return path
+
+
+def start_line(deps: Deps, at: datetime | None) -> str:
+    """Which database, and what "now" is: the two things a newcomer needs before answers."""
+    url = deps.db.engine.url.render_as_string(hide_password=True)
+    moment = (at or deps.clock()).astimezone(deps.tz)
+    fixed = " (fixed by --at)" if at else ""
+    return (
+        f"ccm-bot console · database {url} · now {moment:%a %d %b %Y %H:%M} "
+        f"{deps.tz.key}{fixed} · type `help`, or `quit` to leave"
+    )
 
 
 def interactive(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
     """A prompt loop with line editing where the platform offers readline."""
     with contextlib.suppress(ImportError):  # readline gives input() arrow keys and history
         import readline  # noqa: F401
-    print(BANNER)
+    print(start_line(deps, at))
     while True:
         try:
             line = input(PROMPT)
@@ -73,5 +104,7 @@ def chat(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
     """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON)."""
     if sys.stdin.isatty():
         return interactive(deps, user=user, at=at, jsonl=jsonl)
+    # Piped: the first line says the same, on stderr under --jsonl (stdout stays pure JSON).
+    print(start_line(deps, at), file=sys.stderr if jsonl else sys.stdout)
     run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout)
     return 0

@@ -32,11 +32,14 @@ def _healthy(deps: Deps) -> bool:
 
 
 def make_wsgi(app: Any, settings: Settings, deps: Deps) -> Any:
+    """/slack/events and /healthz (SlackWsgi), behind the calendar feeds (/calendar/<secret>.ics)."""
+    from bot.calendar_http import CalendarFeeds
     from bot.slack.wsgi import SlackWsgi
 
-    return SlackWsgi(
+    slack = SlackWsgi(
         app, signing_secret=settings.slack_signing_secret or "", healthy=lambda: _healthy(deps)
     )
+    return CalendarFeeds(slack, deps)
 
 
 def serve(settings: Settings, port: int, *, host: str = "0.0.0.0") -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from schedules.config import ConfigError, ScheduleConfig
@@ -26,6 +27,8 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     digest_channel: str | None = None
+    public_url: str | None = None
+    digest_chart: bool = False
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
@@ -37,13 +40,15 @@ class Settings:
             return value or None
 
         settings = cls(
-            database_url=get("CCM_DATABASE_URL") or DEFAULT_URL,
+            database_url=_database_url(get("CCM_DATABASE_URL") or DEFAULT_URL),
             timezone=get("CCM_TIMEZONE") or "Europe/Zurich",
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
+            public_url=_public_url(get("CCM_PUBLIC_URL")),
+            digest_chart=_flag("CCM_DIGEST_CHART", get("CCM_DIGEST_CHART")),
             schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
@@ -64,3 +69,50 @@ def _schedule(env: Mapping[str, str]) -> ScheduleConfig:
         return ScheduleConfig.from_env(env)
     except ConfigError as problem:
         raise SettingsError(str(problem)) from problem
+
+
+def _public_url(value: str | None) -> str | None:
+    """CCM_PUBLIC_URL: the bot's address as people's calendars reach it (https://…)."""
+    if value is None:
+        return None
+    parsed = urlsplit(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query:
+        raise SettingsError(
+            f"CCM_PUBLIC_URL={value!r} is not a web address; use the bot's public address, "
+            "e.g. https://ccm.example.org"
+        )
+    return value.rstrip("/")
+
+
+def _flag(name: str, value: str | None) -> bool:
+    if value is None:
+        return False
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={value!r}: use 1 (on) or 0 (off).")
+
+
+def _database_url(value: str) -> str:
+    """Refuse, in one line, a URL SQLAlchemy cannot read or whose driver is not installed."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        url = make_url(value)
+        dialect = url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as problem:
+        raise SettingsError(
+            f"CCM_DATABASE_URL={value!r} is not a database URL I can use; "
+            "e.g. sqlite:///ccm.db or postgresql+psycopg://user@host/db"
+        ) from problem
+    try:
+        dialect.import_dbapi()
+    except ImportError as problem:
+        shown = url.render_as_string(hide_password=True)
+        raise SettingsError(
+            f"CCM_DATABASE_URL={shown!r}: its driver ({problem.name or url.drivername}) is not "
+            "installed; ccm-bot runs on sqlite:///FILE or postgresql+psycopg://user@host/db"
+        ) from problem
+    return value

@@ -45,6 +45,7 @@ class Deps:
     clock: Clock = system_clock
     states: StateDirectory = field(default_factory=StateDirectory.default)
     digest_channel: str | None = None
+    public_url: str | None = None  # CCM_PUBLIC_URL: where people reach `serve` (calendar feeds)
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Ctx:
     user: str
     states: StateDirectory
     source: str | None = None
+    public_url: str | None = None
 
     @cached_property
     def actor(self) -> Actor:

@@ -222,3 +222,15 @@ class AuditLog(SQLModel, table=True):
     entity_id: str = ""
     before: str | None = None
     after: str | None = None
+
+
+class CalendarToken(SQLModel, table=True):
+    """A person's private calendar feed address: a random secret, one live per person.
+
+    Revoking deletes the row, so the old address answers 404 at once.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    user: str = Field(unique=True, index=True)
+    secret: str = Field(unique=True, index=True, max_length=64)
+    created_at: datetime = _ts()

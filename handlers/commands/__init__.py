@@ -2,6 +2,8 @@
 
 from handlers.commands import (  # noqa: F401
     action,
+    calendar,
+    chart,
     contributions,
     deadlines,
     digest,

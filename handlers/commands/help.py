@@ -31,6 +31,10 @@ HELP_ORDER = (
     "who",
     "coordinator",
     "digest",
+    "chart",
+    "calendar",
+    "history",
+    "roster",
     "help",
 )
 

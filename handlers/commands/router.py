@@ -72,6 +72,7 @@ def handle(
             user=user,
             states=deps.states,
             source=source,
+            public_url=deps.public_url,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 

@@ -19,7 +19,7 @@ from handlers.reference.areas import AREA_BY_KEY
 from handlers.reference.states import StateDirectory
 from storage.items import next_id as next_free_id
 from storage.items import states_of
-from storage.models import ActionItem, ItemState
+from storage.models import ActionItem, ItemState, Meeting
 
 FIELDS = (
     "id",
@@ -249,24 +249,21 @@ def store_rows(session: Session, rows: Iterable[tuple[dict[str, Any], list[str]]
     return ImportReport(created=len(items) - len(existing), updated=len(existing))
 
 
-def export_ics(session: Session) -> str:
-    """Open items with a due date as all-day calendar to-dos/events, for the Committee's calendars."""
-    from icalendar import Calendar, Event
+def export_ics(session: Session, *, now: datetime | None = None) -> str:
+    """Every meeting and every open item with a due date, for the Committee's calendars.
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//ccm-bot//CCM Coordination Committee//EN")
-    calendar.add("version", "2.0")
-    for record in iter_records(session):
-        if record["status"] != "open" or not record["due"]:
-            continue
-        event = Event()
-        event.add("uid", f"item-{record['id']}@ccm-bot")
-        event.add("summary", f"#{record['id']} {record['owner']}: {record['text']}")
-        event.add("dtstart", date.fromisoformat(record["due"][:10]))
-        event.add("dtstamp", datetime.fromisoformat(record["updated_at"]))
-        if record["source"]:
-            event.add("description", f"Source: {record['source']}")
-        calendar.add_component(event)
+    Same UIDs as the private feeds (``item-12@ccm-bot``, ``meeting-3@ccm-bot``), so importing
+    a newer export moves events instead of copying them; owners show as names, not mentions.
+    """
+    from handlers.calendar.feed import calendar_of, item_event, meeting_event
+
+    stamp = now or datetime.now(UTC)
+    calendar = calendar_of("CCM Coordination Committee: meetings and action items")
+    for meeting in session.exec(select(Meeting).order_by(col(Meeting.start), col(Meeting.id))):
+        calendar.add_component(meeting_event(meeting, now=stamp))
+    query = select(ActionItem).where(ActionItem.status == "open", col(ActionItem.due).is_not(None))
+    for item in session.exec(query.order_by(col(ActionItem.id))):
+        calendar.add_component(item_event(session, item, now=stamp))
     return str(calendar.to_ical().decode("utf-8"))
 
 

@@ -9,6 +9,16 @@ Block = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class Upload:
+    """A file a reply carries (a chart): Slack uploads it, the console writes it to disk."""
+
+    filename: str
+    content: bytes = field(repr=False)
+    title: str
+    alt_text: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """What a command answers; ``public`` asks the transport to post it in the channel."""
 
@@ -18,6 +28,9 @@ class Reply:
     public: bool = False
     item_id: int | None = None
     failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
+    upload: Upload | None = None
+    # Sent to the asker alone, in a direct message (a private address); ``text`` says so in place.
+    direct: str | None = None
 
 
 def section(markdown: str) -> Block:

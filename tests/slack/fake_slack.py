@@ -66,6 +66,8 @@ class FakeSlack:
     auth_error: str | None = None
     files: dict[str, FakeFile] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    # files_upload_v2: file id -> what getUploadURLExternal was told, the bytes, the completion
+    uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -85,8 +87,11 @@ class FakeSlack:
             def _serve(self) -> None:
                 url = urlparse(self.path)
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                body = _decode(raw, self.headers.get("Content-Type", ""), url.query)
                 method = url.path.strip("/").removeprefix("api/")
+                if method.startswith("upload/"):
+                    body: dict[str, Any] = {"bytes": raw}  # a file's bytes, not a form
+                else:
+                    body = _decode(raw, self.headers.get("Content-Type", ""), url.query)
                 status, headers, payload = fake.answer(method, body, dict(self.headers.items()))
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
                 self.send_response(status)
@@ -191,6 +196,8 @@ class FakeSlack:
                 return 200, {}, b"ok"
             if method.startswith("files-pri/"):
                 return self._download(method, headers)
+            if method.startswith("upload/"):
+                return self._receive_upload(method, body)
             return 200, {}, self._ok(method, body)
 
     def _download(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], Any]:
@@ -202,6 +209,49 @@ class FakeSlack:
         if not headers.get("Authorization", "").startswith("Bearer xoxb-"):
             return 200, {"Content-Type": "text/html"}, b"<html>Sign in to Slack</html>"
         return 200, {"Content-Type": found.content_type}, found.content
+
+    def _upload_url(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Step 1 of files_upload_v2: a one-off URL (on this fake) for the file's bytes."""
+        if not body.get("filename") or not str(body.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{len(self.uploads) + 1:08d}"
+        root = self.url.removesuffix("/api/")
+        self.uploads[file_id] = {
+            "filename": body["filename"],
+            "length": int(body["length"]),
+            "alt_txt": body.get("alt_txt"),
+            "bytes": None,
+            "completed": None,
+        }
+        return {"ok": True, "upload_url": f"{root}/upload/v1/{file_id}", "file_id": file_id}
+
+    def _receive_upload(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        """Step 2: the bytes, POSTed to the URL of step 1 (Slack answers a plain 'OK')."""
+        upload = self.uploads.get(path.rsplit("/", 1)[-1])
+        if upload is None:
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        upload["bytes"] = body["bytes"]
+        return 200, {"Content-Type": "text/plain"}, b"OK - " + str(len(body["bytes"])).encode()
+
+    def _complete_upload(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Step 3: share the uploaded files in a channel (or keep them private without one)."""
+        files = body.get("files")
+        files = json.loads(files) if isinstance(files, str) else files
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        shared = []
+        for entry in files:
+            upload = self.uploads.get(str(entry.get("id")))
+            if upload is None or upload["bytes"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            upload["completed"] = {
+                "title": entry.get("title"),
+                "channel_id": body.get("channel_id"),
+                "initial_comment": body.get("initial_comment"),
+                "thread_ts": body.get("thread_ts"),
+            }
+            shared.append({"id": entry["id"], "title": entry.get("title")})
+        return {"ok": True, "files": shared}
 
     def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
         """The thread's messages (as posted or updated here) between oldest and latest."""
@@ -257,6 +307,10 @@ class FakeSlack:
             if upload is None:
                 return {"ok": False, "error": "file_not_found"}
             return {"ok": True, "file": upload.info}
+        if method == "files.getUploadURLExternal":
+            return self._upload_url(body)
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(body)
         if method == "conversations.replies":
             return self._replies(body)
         if method == "conversations.open":

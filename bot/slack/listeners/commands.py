@@ -8,8 +8,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import Message, split_reply
+from bot.slack.deliver import send_direct, upload_chart
 from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
 from handlers.commands.router import handle
@@ -29,7 +31,28 @@ def _response_type(reply: Reply, public: bool) -> str:
     return "in_channel" if (public or reply.public) and reply.ok else "ephemeral"
 
 
-def _deliver_later(future: Future[Reply], respond: Respond, public: bool) -> None:
+def _carried(runtime: Runtime, reply: Reply, body: dict[str, Any], respond: Respond) -> None:
+    """After the answer: upload its chart into the conversation, send its private line by DM."""
+    user = str(body.get("user_id") or "")
+    try:
+        if reply.upload is not None:
+            channel = str(body.get("channel_id") or "")
+            note = upload_chart(runtime.client, reply.upload, channel=channel, user=user)
+            if note:
+                respond(text=note, response_type="ephemeral")
+        if reply.direct is not None:
+            send_direct(runtime.client, user, reply.direct)
+    except SlackApiError as problem:
+        log.warning("could not deliver a /ccm attachment: %s", problem.response.get("error"))
+        respond(
+            text="I couldn't send that to Slack just now; nothing was changed. Please try again.",
+            response_type="ephemeral",
+        )
+
+
+def _deliver_later(
+    future: Future[Reply], respond: Respond, public: bool, runtime: Runtime, body: dict[str, Any]
+) -> None:
     try:
         reply = future.result()
     except Exception:
@@ -39,6 +62,7 @@ def _deliver_later(future: Future[Reply], respond: Respond, public: bool) -> Non
     kind = _response_type(reply, public)
     for message in split_reply(reply, max_messages=MAX_RESPONSES):
         respond(text=message.text, blocks=message.blocks, response_type=kind)
+    _carried(runtime, reply, body, respond)
 
 
 def _respond_all(respond: Respond, messages: list[Message], kind: str) -> None:
@@ -57,7 +81,9 @@ def register(app: App, runtime: Runtime) -> None:
             reply = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:
             ack(text="⏳ Working on it…", response_type="ephemeral")
-            future.add_done_callback(lambda done: _deliver_later(done, respond, public))
+            future.add_done_callback(
+                lambda done: _deliver_later(done, respond, public, runtime, body)
+            )
             return
         kind = _response_type(reply, public)
         messages = split_reply(reply, max_messages=MAX_RESPONSES)
@@ -70,3 +96,5 @@ def register(app: App, runtime: Runtime) -> None:
             runtime.submit(_respond_all, respond, messages, kind)
         if reply.ok and reply.item_id is not None:
             runtime.refresh_home(user)
+        if reply.ok and (reply.upload is not None or reply.direct is not None):
+            runtime.submit(_carried, runtime, reply, body, respond)

@@ -1,0 +1,203 @@
+"""What each chart shows, read from the store as plain data (drawing is in draw.py).
+
+Kept apart from matplotlib so the figures can be tested without pixels, and so the console's
+first answer never pays for importing matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from handlers.reference.areas import AREA_BY_KEY
+from storage.contributions import year_summary
+from storage.models import ActionItem, Contribution, ItemEvent, Meeting, State, TreatyDeadline
+
+NO_AREA = "No area"
+
+
+@dataclass(frozen=True)
+class StateMoney:
+    name: str
+    received_cents: int
+    pledged_cents: int
+
+
+@dataclass(frozen=True)
+class ContributionFigures:
+    year: int
+    rows: list[StateMoney]  # ranked: most received (then pledged) first
+    received_cents: int
+    pledged_cents: int
+    components: list[tuple[str, int]]  # reported totals by component, States not named
+    paid_count: int
+    parties: int
+    unpaid: list[str] | None  # None: who has not paid cannot be known from what is recorded
+
+
+def contribution_figures(session: Session, *, year: int) -> ContributionFigures:
+    """Received and pledged per State for a year, with the totals and the States not paid."""
+    query = (
+        select(State.short, Contribution.status, func.sum(Contribution.amount_cents))
+        .join(State, col(State.iso3) == col(Contribution.state_iso3))
+        .where(Contribution.year == year)
+        .group_by(col(State.short), col(Contribution.status))
+    )
+    money: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for short, status, cents in session.exec(query):
+        money[short][0 if status == "received" else 1] += int(cents or 0)
+    rows = sorted(
+        (StateMoney(name, got, pledged) for name, (got, pledged) in money.items()),
+        key=lambda row: (-row.received_cents, -row.pledged_cents, row.name),
+    )
+    summary = year_summary(session=session, year=year)
+    return ContributionFigures(
+        year=year,
+        rows=rows,
+        received_cents=summary.received_cents,
+        pledged_cents=summary.pledged_cents,
+        components=list(summary.components),
+        paid_count=summary.paid_count,
+        parties=len(summary.parties),
+        unpaid=[s.short for s in summary.unpaid] if summary.unpaid_known else None,
+    )
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One dated point on the deadlines timeline."""
+
+    row: str
+    day: date
+    kind: str  # article3, article4, extension, extension_request, article7
+    done: bool = False
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineFigures:
+    today: date
+    start: date
+    end: date
+    marks: list[Mark] = field(default_factory=list)
+    annual_reports: list[date] = field(default_factory=list)  # Article 7: 30 April, every year
+
+
+ARTICLE7_DAY = (4, 30)
+INITIAL_REPORT_DAYS = 180  # Article 7(1): within 180 days of entry into force
+EXTENSION_LEAD_MONTHS = 9  # a request is due nine months before the MSP that decides it
+
+
+def _months_before(day: date, months: int) -> date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, min(day.day, 28))
+
+
+def _kind(kind: str) -> str:
+    if kind.endswith("_extension"):
+        return "extension"
+    return kind
+
+
+def deadline_figures(session: Session, *, today: date, years: int = 5) -> DeadlineFigures:
+    """Article 3, 4 and 7 deadlines and extension requests from a month ago to ``years`` ahead."""
+    start, end = today - timedelta(days=31), date(today.year + years, 12, 31)
+    rows = session.exec(
+        select(TreatyDeadline, State.short, col(State.ratified))
+        .join(State, col(State.iso3) == col(TreatyDeadline.state_iso3))
+        .where(col(TreatyDeadline.due) >= start, col(TreatyDeadline.due) <= end)
+        .order_by(col(TreatyDeadline.due))
+    ).all()
+    msps = session.exec(select(Meeting).where(Meeting.kind == "msp")).all()
+    marks: list[Mark] = []
+    for deadline, short, ratified in rows:
+        if ratified is not None and ratified > today:
+            continue  # a State that joins later: its deadlines are not known yet on ``today``
+        kind = _kind(deadline.kind)
+        # "completed" is known today only for a date already past (the CSV says so as of 2025)
+        done = deadline.completed and deadline.due <= today
+        marks.append(Mark(short, deadline.due, kind, done))
+        if done or kind not in ("article3", "article4", "extension"):
+            continue
+        deciding = [m.start.date() for m in msps if m.start.date() < deadline.due]
+        if deciding and deadline.due <= max(deciding) + timedelta(days=366):
+            request_by = _months_before(max(deciding), EXTENSION_LEAD_MONTHS)
+            if start <= request_by <= end:
+                marks.append(Mark(short, request_by, "extension_request"))
+    joined = session.exec(
+        select(State.short, col(State.entry_into_force)).where(
+            col(State.entry_into_force) >= start - timedelta(days=INITIAL_REPORT_DAYS),
+            col(State.ratified) <= today,
+        )
+    ).all()
+    for short, in_force in joined:
+        assert in_force is not None
+        due = in_force + timedelta(days=INITIAL_REPORT_DAYS)
+        if start <= due <= end:
+            marks.append(Mark(short, due, "article7", due < today, "initial report"))
+    annual = [
+        date(year, *ARTICLE7_DAY)
+        for year in range(start.year, end.year + 1)
+        if start <= date(year, *ARTICLE7_DAY) <= end
+    ]
+    return DeadlineFigures(today=today, start=start, end=end, marks=marks, annual_reports=annual)
+
+
+@dataclass(frozen=True)
+class ItemSeries:
+    days: list[date]
+    open_by_area: dict[str, list[int]]
+    overdue_by_area: dict[str, list[int]]
+
+
+_STATUS_AFTER = {"done": "done", "reopen": "open", "delete": "deleted", "restore": "open"}
+
+
+def _status_at(created: datetime, changes: list[tuple[datetime, str]], moment: datetime) -> str:
+    if created > moment:
+        return "absent"
+    status = "open"
+    for at, action in changes:
+        if at > moment:
+            break
+        status = _STATUS_AFTER.get(action, status)
+    return status
+
+
+def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 26) -> ItemSeries:
+    """Open and overdue items per area at the end of each day sampled, replayed from history.
+
+    Each item's status at a moment is replayed from its history (created, done, reopen,
+    delete, restore); its due date is the current one (a due date moved later would make an
+    older overdue count look smaller than it was).
+    """
+    items = session.exec(select(ActionItem).where(ActionItem.status != "draft")).all()
+    events: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+    for event in session.exec(select(ItemEvent).order_by(col(ItemEvent.at), col(ItemEvent.id))):
+        events[event.item_id].append((event.at, event.action))
+    today = now.astimezone(tz).date()
+    first = min((i.created_at.astimezone(tz).date() for i in items), default=today)
+    span = max((today - first).days, 1)
+    step = max(1, -(-span // (points - 1)))
+    days = sorted({today - timedelta(days=step * n) for n in range(points)} | {today})
+    days = [d for d in days if d >= first - timedelta(days=step)]
+    open_by: dict[str, list[int]] = defaultdict(lambda: [0] * len(days))
+    late_by: dict[str, list[int]] = defaultdict(lambda: [0] * len(days))
+    for index, day in enumerate(days):
+        moment = min(now, datetime.combine(day + timedelta(days=1), datetime.min.time(), tz))
+        for item in items:
+            assert item.id is not None
+            if _status_at(item.created_at, events[item.id], moment) != "open":
+                continue
+            area = AREA_BY_KEY[item.area_key].name if item.area_key in AREA_BY_KEY else NO_AREA
+            open_by[area][index] += 1
+            if item.due is not None and item.due < day:
+                late_by[area][index] += 1
+    return ItemSeries(days=days, open_by_area=dict(open_by), overdue_by_area=dict(late_by))

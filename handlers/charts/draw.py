@@ -1,0 +1,267 @@
+"""Drawing the charts with matplotlib's Agg backend, imported only when a chart is asked for.
+
+matplotlib costs about a second to import: the console's and Slack's first answer must not
+pay for it, so every function here imports it inside.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from handlers.charts.data import ContributionFigures, DeadlineFigures, ItemSeries
+from handlers.money import format_chf
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+MAX_ROWS = 30
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    # kind: (marker, colour, legend label)
+    "article3": ("s", "#1f77b4", "Article 3 stockpile destruction"),
+    "article4": ("D", "#2ca02c", "Article 4 clearance"),
+    "extension": ("D", "#9467bd", "Extended deadline (Art. 3/4)"),
+    "extension_request": ("v", "#ff7f0e", "Extension request due"),
+    "article7": ("o", "#8c564b", "Article 7 report"),
+}
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=110, layout="constrained")
+
+
+def _png(figure: Figure) -> bytes:
+    # A Figure with its own Agg canvas never touches pyplot's global state (thread safe).
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _num(day: date) -> float:
+    """A day as matplotlib's date number (its stubs want floats, not dates)."""
+    from matplotlib.dates import date2num
+
+    return float(date2num(day))  # type: ignore[no-untyped-call]
+
+
+def _chf(cents: float, _pos: Any = None) -> str:
+    return f"{cents / 100:,.0f}"
+
+
+def contributions_png(figures: ContributionFigures) -> bytes:
+    """Ranked horizontal bars, received beside pledged, totals in the title, who has not paid."""
+    from matplotlib.ticker import FuncFormatter
+
+    rows = figures.rows[:MAX_ROWS]
+    bars = [(r.name, r.received_cents, r.pledged_cents) for r in rows]
+    if not bars and figures.components:
+        ranked = sorted(figures.components, key=lambda c: -c[1])
+        bars = [(f"Reported total {c}", cents, 0) for c, cents in ranked]
+    unpaid = _unpaid_line(figures)
+    figure = _figure(9, 2.2 + 0.32 * max(len(bars), 3) + 0.18 * unpaid.count("\n"))
+    axes = figure.add_subplot()
+    names = [b[0] for b in bars][::-1]
+    received = [b[1] for b in bars][::-1]
+    pledged = [b[2] for b in bars][::-1]
+    axes.barh(names, received, color="#2a7ab0", label="Received")
+    if any(pledged):
+        axes.barh(names, pledged, left=received, color="#f2b134", hatch="//", label="Pledged")
+    for y, (got, promised) in enumerate(zip(received, pledged, strict=True)):
+        axes.text(got + promised, y, f" {_chf(got + promised)}", va="center", fontsize=8)
+    if not bars:
+        axes.text(0.5, 0.5, "No contributions recorded", ha="center", transform=axes.transAxes)
+        axes.set_yticks([])
+    axes.xaxis.set_major_formatter(FuncFormatter(_chf))
+    axes.set_xlabel("CHF")
+    widest = max(
+        (got + promised for got, promised in zip(received, pledged, strict=True)), default=0
+    )
+    axes.set_xlim(0, max(widest, 1) * 1.15)  # room for the amount written after each bar
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    more = f" (top {MAX_ROWS} of {len(figures.rows)})" if len(figures.rows) > MAX_ROWS else ""
+    axes.set_title(
+        f"ISU contributions {figures.year}{more}\nReceived {format_chf(figures.received_cents)}"
+        f" · pledged {format_chf(figures.pledged_cents)}"
+        f" · {figures.paid_count} of {figures.parties} States Parties paid",
+        loc="left",
+    )
+    figure.text(0.01, 0.0, unpaid, fontsize=8, va="bottom", wrap=True)
+    return _png(figure)
+
+
+def _unpaid_line(figures: ContributionFigures) -> str:
+    if figures.unpaid is None:
+        text = (
+            f"Not paid: unknown. The minutes report {figures.paid_count} payers without naming "
+            "them; record payments by State to see who has not paid."
+        )
+    elif not figures.unpaid:
+        text = "Every State Party has paid."
+    else:
+        text = f"Not paid yet ({len(figures.unpaid)}): " + ", ".join(figures.unpaid)
+    return "\n".join(textwrap.wrap(text, 150))
+
+
+def contributions_alt(figures: ContributionFigures) -> str:
+    top = ", ".join(
+        f"{r.name} {format_chf(r.received_cents)}"
+        + (f" (+{format_chf(r.pledged_cents)} pledged)" if r.pledged_cents else "")
+        for r in figures.rows[:5]
+    )
+    head = (
+        f"Bar chart of ISU contributions in {figures.year}: received {format_chf(figures.received_cents)}, "
+        f"pledged {format_chf(figures.pledged_cents)}, {figures.paid_count} of {figures.parties} "
+        "States Parties paid."
+    )
+    ranked = f" Largest: {top}." if top else " No payment recorded State by State."
+    unpaid = (
+        " Who has not paid is unknown."
+        if figures.unpaid is None
+        else f" {len(figures.unpaid)} States Parties have not paid."
+    )
+    return head + ranked + unpaid
+
+
+def deadlines_png(figures: DeadlineFigures) -> bytes:
+    """One row per State, a marker per deadline; today a red line; Article 7 annual dates shaded."""
+    from matplotlib.dates import YearLocator
+
+    rows = _rows(figures)
+    figure = _figure(10, 2.0 + 0.3 * max(len(rows), 4))
+    axes = figure.add_subplot()
+    position = {name: len(rows) - 1 - index for index, name in enumerate(rows)}
+    for kind, (marker, colour, label) in KIND_STYLE.items():
+        marks = [m for m in figures.marks if m.kind == kind and m.row in position]
+        if not marks:
+            continue
+        axes.scatter(
+            [_num(m.day) for m in marks],
+            [position[m.row] for m in marks],
+            marker=marker,
+            s=46,
+            label=label,
+            edgecolors=colour,
+            facecolors=["none" if m.done else colour for m in marks],
+            zorder=3,
+        )
+    for day in figures.annual_reports:
+        axes.axvline(_num(day), color="#8c564b", alpha=0.25, linewidth=1, linestyle=":")
+    if figures.annual_reports:
+        axes.plot(
+            [],
+            [],
+            color="#8c564b",
+            alpha=0.5,
+            linestyle=":",
+            label="Article 7 annual reports (30 April)",
+        )
+    axes.xaxis_date()
+    axes.axvline(_num(figures.today), color="#d62728", linewidth=1.6, zorder=4)
+    axes.annotate(
+        f"today\n{figures.today:%d %b %Y}",
+        (_num(figures.today), -0.75),
+        color="#d62728",
+        fontsize=8,
+        ha="left",
+        va="bottom",
+        xytext=(3, 0),
+        textcoords="offset points",
+    )
+    axes.set_yticks(range(len(rows)), rows[::-1] if rows else [])
+    axes.set_ylim(-0.8, max(len(rows), 1) - 0.2)
+    axes.set_xlim(_num(figures.start), _num(figures.end))
+    axes.xaxis.set_major_locator(YearLocator())  # type: ignore[no-untyped-call]
+    axes.grid(axis="x", alpha=0.3)
+    if not rows:
+        axes.text(
+            0.5,
+            0.5,
+            "No Article 3 or 4 deadline in these years",
+            ha="center",
+            transform=axes.transAxes,
+        )
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=8, frameon=False)
+    axes.set_title(
+        f"Treaty deadlines {figures.start.year}–{figures.end.year} (hollow: met or superseded)",
+        loc="left",
+    )
+    return _png(figure)
+
+
+def _rows(figures: DeadlineFigures) -> list[str]:
+    first: dict[str, tuple[int, Any]] = {}
+    for mark in figures.marks:
+        key = (0 if mark.day >= figures.today and not mark.done else 1, mark.day)
+        first[mark.row] = min(first.get(mark.row, key), key)
+    return sorted(first, key=lambda row: first[row])[:MAX_ROWS]
+
+
+def deadlines_alt(figures: DeadlineFigures) -> str:
+    coming = sorted(
+        (m for m in figures.marks if m.day >= figures.today and not m.done), key=lambda m: m.day
+    )
+    label = {k: v[2] for k, v in KIND_STYLE.items()}
+    listed = "; ".join(f"{m.row}: {label[m.kind]} {m.day:%d %B %Y}" for m in coming[:8])
+    return (
+        f"Timeline of treaty deadlines from {figures.start:%B %Y} to {figures.end.year}, today "
+        f"{figures.today:%d %B %Y} marked. {len(coming)} coming"
+        + (f", the first: {listed}." if listed else ".")
+    )
+
+
+def items_png(series: ItemSeries) -> bytes:
+    """Open items per area stacked over time, with the overdue total drawn on top."""
+    figure = _figure(10, 5)
+    axes = figure.add_subplot()
+    areas = sorted(series.open_by_area, key=lambda a: -series.open_by_area[a][-1])
+    days = [_num(day) for day in series.days]
+    axes.xaxis_date()
+    if areas:
+        axes.stackplot(days, [series.open_by_area[a] for a in areas], labels=areas, alpha=0.85)
+        overdue = [
+            sum(v[i] for v in series.overdue_by_area.values()) for i in range(len(series.days))
+        ]
+        axes.plot(
+            days,
+            overdue,
+            color="black",
+            linestyle="--",
+            linewidth=2.2,
+            label="Overdue (all areas)",
+        )
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    else:
+        axes.text(0.5, 0.5, "No items yet", ha="center", transform=axes.transAxes)
+    axes.set_ylabel("items")
+    axes.set_ylim(bottom=0)
+    axes.grid(axis="y", alpha=0.3)
+    figure.autofmt_xdate()
+    last = series.days[-1] if series.days else None
+    axes.set_title(
+        f"Open and overdue action items per area, to {last:%d %b %Y}" if last else "Action items",
+        loc="left",
+    )
+    return _png(figure)
+
+
+def items_alt(series: ItemSeries) -> str:
+    if not series.days:
+        return "Chart of action items: there are none yet."
+    now = {a: v[-1] for a, v in series.open_by_area.items() if v[-1]}
+    late = {a: v[-1] for a, v in series.overdue_by_area.items() if v[-1]}
+    parts = ", ".join(
+        f"{a} {n} ({late.get(a, 0)} overdue)" for a, n in sorted(now.items(), key=lambda x: -x[1])
+    )
+    return (
+        f"Stacked area chart of open action items per area from {series.days[0]:%d %B %Y} to "
+        f"{series.days[-1]:%d %B %Y}, with the overdue total as a dashed black line. Now "
+        f"{sum(now.values())} open, {sum(late.values())} overdue"
+        + (f": {parts}." if parts else ".")
+    )
