@@ -59,9 +59,10 @@ def run_lines(
                 record["direct"] = reply.direct
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            extra = [to_plain(reply.direct)] if reply.direct else []
-            extra += [f"Chart written to {saved}"] if saved else []
-            out.write("\n".join([_render(reply), *extra]) + "\n\n")
+            # On your own terminal, what Slack would send you by DM is simply shown.
+            shown = [to_plain(reply.direct)] if reply.direct else [_render(reply)]
+            shown += [f"Chart written to {saved}"] if saved else []
+            out.write("\n".join(shown) + "\n\n")
         out.flush()
     return refused
 

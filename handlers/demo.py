@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from storage.items import create_item
+from storage.items import DONE, add_event, create_item
 from storage.models import ActionItem, Contribution, Meeting, StateMention
 
 SOURCE = "Minutes of the CC meeting of 23 March 2017"
@@ -206,6 +206,66 @@ ITEMS: tuple[
     ),
 )
 
+PREVIOUS = "Minutes of the CC meeting of 24 February 2017"
+PREVIOUS_DAY = datetime(2017, 2, 24, 10, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+# What a newcomer meets on 24 March 2017 besides the new items: commitments of the February
+# meeting, each in a state to learn from. The 23 March minutes report their outcome: Italy and
+# Costa Rica had sent their letters (done), New Zealand was still consulting its capital and
+# Zambia still translating (overdue). (state, owner, kind, ref, area, text, due, done_on, iso3s)
+EARLIER: tuple[tuple[str, str, str, str, str, str, date, datetime | None, tuple[str, ...]], ...] = (
+    (
+        "5.1",
+        "Italy",
+        "state",
+        "ITA",
+        "victim_assistance",
+        "send letters to the target States Parties with victim assistance obligations",
+        date(2017, 3, 15),
+        datetime(2017, 3, 10, 16, 0, tzinfo=ZoneInfo("Europe/Zurich")),
+        ("ITA",),
+    ),
+    (
+        "5.6",
+        "Costa Rica",
+        "state",
+        "CRI",
+        "transparency",
+        "send letters to the States with overdue initial or annual transparency reports",
+        date(2017, 3, 17),
+        datetime(2017, 3, 16, 11, 0, tzinfo=ZoneInfo("Europe/Zurich")),
+        ("CRI",),
+    ),
+    (
+        "5.7",
+        "New Zealand",
+        "state",
+        "NZL",
+        "national_implementation",
+        "circulate the draft guidance on financing and the CCM briefing document",
+        date(2017, 3, 22),
+        None,
+        ("NZL",),
+    ),
+    (
+        "5.3",
+        "Zambia",
+        "state",
+        "ZMB",
+        "universalization",
+        "translate the letters to Signatory States encouraging ratification",
+        date(2017, 3, 17),
+        None,
+        ("ZMB",),
+    ),
+)
+# The ISU's own follow-up of the 23 March meeting: due on the demo's "today" (this week).
+MINUTES_DRAFT = (
+    "circulate the draft minutes of the 23 March 2017 meeting to the Committee",
+    date(2017, 3, 24),
+)
+# Item #8 ("soon", no date) held until after Easter by the coordinators, the day of the meeting.
+SNOOZE = (8, date(2017, 4, 18), datetime(2017, 3, 23, 15, 0, tzinfo=ZoneInfo("Europe/Zurich")))
+
 COMPONENTS = (("7a", 3143717), ("7b", 4708418), ("7c", 6541372))
 TZ = ZoneInfo("Europe/Zurich")
 
@@ -214,6 +274,10 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
     """Add the demo items, meetings, contributions and deadlines once; returns items added."""
     if session.exec(select(ActionItem).where(col(ActionItem.source).startswith(SOURCE))).first():
         return 0
+    saved_now = session.info.get("now")
+    # The audit log stamps each change with session.info["now"]: the demo's own moments, so
+    # nothing in its history lies after the demo's "now" (24 March 2017).
+    session.info["now"] = MEETING_DAY
     for section_no, owner, kind, ref, area, text, due, note, states in ITEMS:
         item = ActionItem(
             text=text,
@@ -273,6 +337,9 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
             place="Geneva",
         )
     )
+    session.flush()
+    _earlier(session, actor=actor)
+    session.info["now"] = saved_now
     for component, cents in COMPONENTS:
         session.add(
             Contribution(
@@ -288,4 +355,58 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
                 created_at=MEETING_DAY,
             )
         )
-    return len(ITEMS)
+    session.info["now"] = MEETING_DAY
+    session.flush()
+    session.info["now"] = saved_now
+    return len(ITEMS) + len(EARLIER) + 1
+
+
+def _earlier(session: Session, *, actor: str) -> None:
+    """The February items (two done, two overdue), today's ISU item, and one snoozed item."""
+    for section_no, owner, kind, ref, area, text, due, done_on, states in EARLIER:
+        session.info["now"] = PREVIOUS_DAY
+        item = ActionItem(
+            text=text,
+            owner=owner,
+            owner_kind=kind,
+            owner_ref=ref,
+            area_key=area,
+            due=due,
+            source=f"{PREVIOUS}, section {section_no}",
+            section=section_no,
+            created_at=PREVIOUS_DAY,
+            created_by=actor,
+        )
+        create_item(session=session, item=item, states=states, actor=actor, now=PREVIOUS_DAY)
+        session.flush()
+        if done_on is not None:
+            session.info["now"] = done_on
+            item.status, item.updated_at = DONE, done_on
+            session.add(item)
+            assert item.id is not None
+            add_event(session=session, item_id=item.id, actor=actor, action="done", now=done_on)
+            session.flush()
+    session.info["now"] = MEETING_DAY
+    text, due = MINUTES_DRAFT
+    item = ActionItem(
+        text=text,
+        owner="the ISU",
+        owner_kind="isu",
+        due=due,
+        source="Demo data: the ISU's usual follow-up of a meeting (not in the seed minutes)",
+        created_at=MEETING_DAY,
+        created_by=actor,
+    )
+    create_item(session=session, item=item, states=(), actor=actor, now=MEETING_DAY)
+    session.flush()
+    item_id, until, at = SNOOZE
+    held = session.get(ActionItem, item_id)
+    if held is not None and held.source and held.source.startswith(SOURCE):
+        session.info["now"] = at
+        held.snoozed_until, held.updated_at = until, at
+        session.add(held)
+        detail = f"snoozed until {until:%d %B %Y}"
+        add_event(
+            session=session, item_id=item_id, actor=actor, action="snooze", now=at, detail=detail
+        )
+        session.flush()

@@ -116,10 +116,19 @@ def deadline_figures(session: Session, *, today: date, years: int = 5) -> Deadli
         .order_by(col(TreatyDeadline.due))
     ).all()
     msps = session.exec(select(Meeting).where(Meeting.kind == "msp")).all()
+    originals = {
+        (d.state_iso3, d.kind): d.due
+        for d in session.exec(
+            select(TreatyDeadline).where(col(TreatyDeadline.kind).in_(["article3", "article4"]))
+        )
+    }
     marks: list[Mark] = []
     for deadline, short, ratified in rows:
         if ratified is not None and ratified > today:
             continue  # a State that joins later: its deadlines are not known yet on ``today``
+        first = originals.get((deadline.state_iso3, deadline.kind.removesuffix("_extension")))
+        if deadline.kind.endswith("_extension") and first and first > today + timedelta(days=366):
+            continue  # extensions are decided in the year before the deadline: not known yet
         kind = _kind(deadline.kind)
         # "completed" is known today only for a date already past (the CSV says so as of 2025)
         done = deadline.completed and deadline.due <= today

@@ -39,6 +39,15 @@ HELP_ORDER = (
 )
 
 
+# Commands reached through another's word that a newcomer looks for by their own name.
+ALSO: dict[str, tuple[tuple[str, str], ...]] = {
+    "meeting": (
+        ("meetings", "The coming meetings: CC meetings, MSPs, seminars, with their place."),
+        ("next meeting", "The next meeting: when and where."),
+    ),
+}
+
+
 @register(
     "help", usage="help [command]", examples=("help", "help action"), aliases=("?", "commands", "h")
 )
@@ -61,7 +70,10 @@ def help_command(ctx: Ctx, args: str) -> Reply:
             HELP_ORDER.index(spec.name) if spec.name in HELP_ORDER else len(HELP_ORDER)
         ),
     )
-    lines = [f"`{spec.usage}` — {spec.summary}" for spec in ordered]
+    lines = []
+    for spec in ordered:
+        lines.append(f"`{spec.usage}` — {spec.summary}")
+        lines += [f"`{usage}` — {summary}" for usage, summary in ALSO.get(spec.name, ())]
     body = "\n".join(lines)
     tip = "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, “next Friday”. `/ccm help <command>` for examples."
     return Reply(
