@@ -44,6 +44,15 @@ def names_in(session: Session, text: str) -> str:
     return _MENTION.sub(name, text)
 
 
+def _owner_name(session: Session, item: ActionItem) -> str:
+    """A person-owner by their roster name (their Slack id is no name); others as labelled."""
+    if item.owner_kind == "person" and item.owner_ref:
+        person = session.exec(select(Person).where(Person.slack_user_id == item.owner_ref)).first()
+        if person is not None and person.name:
+            return person.name
+    return names_in(session, item.owner)
+
+
 def calendar_of(title: str) -> Calendar:
     from icalendar import Calendar
 
@@ -79,7 +88,7 @@ def item_event(session: Session, item: ActionItem, *, now: datetime) -> Event:
     assert item.due is not None
     event = Event()
     event.add("uid", f"item-{item.id}@{DOMAIN}")
-    owner = names_in(session, item.owner)
+    owner = _owner_name(session, item)
     event.add("summary", f"#{item.id} {owner}: {names_in(session, item.text)}")
     event.add("dtstamp", now)
     event.add("dtstart", item.due)
