@@ -80,9 +80,7 @@ def test_calendar_feed_over_http_parses_moves_and_is_revoked(served: Served) -> 
     served.sender.command(
         "meeting add 25 April 2017 from 10:00h to 11:30h at the Permanent Mission of Germany"
     )
-    served.sender.command(
-        "action me to send the letters to GICHD by 15 April", user="U024BE7LH"
-    )
+    served.sender.command("action me to send the letters to GICHD by 15 April", user="U024BE7LH")
     served.sender.command("action Italy to follow up with Albania by 20 April")  # not U2's
     url = _feed_url(served, "U024BE7LH")
     assert _feed_url(served, "U024BE7LH") == url  # asking again gives the same address
