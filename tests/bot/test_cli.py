@@ -44,7 +44,7 @@ def test_init_creates_and_is_idempotent(empty_db_url: str) -> None:
     # A reload that changes nothing writes nothing to the audit log.
     assert _ccm(empty_db_url, "audit", "--limit", "100000", "--jsonl").stdout == audit_before
     export = _ccm(empty_db_url, "export", "items", "--format", "json")
-    assert len(json.loads(export.stdout)) == 17  # the demo was not loaded twice
+    assert len(json.loads(export.stdout)) == 22  # the demo was not loaded twice
 
 
 def test_chat_jsonl_from_a_pipe(demo_url: str) -> None:
@@ -54,7 +54,7 @@ def test_chat_jsonl_from_a_pipe(demo_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    # One object per input line (the blank one answered empty), up to "quit".
+    # One object per input line (the blank one answered empty, not run), up to "quit".
     assert [row["input"] for row in rows] == [
         "status Botswana",
         "action Italy to follow up with Albania by 15/04",
@@ -83,9 +83,9 @@ def test_export_import_round_trip_and_bad_file(
     assert _ccm(other, "init").returncode == 0
     imported = _ccm(other, "import-items", str(exported))
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 17 items" in imported.stdout
+    assert "Imported 22 items" in imported.stdout
     audit = [json.loads(line) for line in _ccm(other, "audit", "--jsonl").stdout.splitlines()]
-    assert audit[0]["action"] == "import" and audit[0]["after"]["created"] == 17
+    assert audit[0]["action"] == "import" and audit[0]["after"]["created"] == 22
     assert (
         _ccm(other, "export", "items", "--format", "json").stdout
         == _ccm(demo_url, "export", "items", "--format", "json").stdout
@@ -95,7 +95,7 @@ def test_export_import_round_trip_and_bad_file(
     refused = _ccm(other, "import-items", str(bad))
     assert refused.returncode == 1
     assert "line 3" in refused.stderr and "Nothing was imported" in refused.stderr
-    assert len(json.loads(_ccm(other, "export", "items", "--format", "json").stdout)) == 17
+    assert len(json.loads(_ccm(other, "export", "items", "--format", "json").stdout)) == 22
 
 
 def test_bad_settings_give_one_line(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_observers_read_only(rostered: Run, demo_deps: Deps) -> None:
         reply = rostered(command, user="U0OBS")
         assert not reply.ok and "Observers can read" in reply.text, command
     with demo_deps.db.session() as session:
-        assert len(session.exec(select(ActionItem)).all()) == 17
+        assert len(session.exec(select(ActionItem)).all()) == 22
 
 
 def test_only_the_isu_records_money_and_changes_the_roster(rostered: Run, demo_deps: Deps) -> None:

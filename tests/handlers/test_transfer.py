@@ -37,7 +37,7 @@ def _count(deps: Deps) -> int:
 
 def test_json_export_has_the_product_fields(demo_deps: Deps) -> None:
     records = json.loads(_export(demo_deps, "json"))
-    assert len(records) == 17
+    assert len(records) == 22  # the 23 March items (17) and the demo's other five
     first = records[0]
     for key in ("id", "text", "owner", "states", "area", "due", "status", "created_at", "source"):
         assert key in first
@@ -54,18 +54,18 @@ def test_csv_round_trip_is_lossless(demo_deps: Deps, db: Database) -> None:
     rows = read_csv(before_csv, directory=target.states, now=NOW)
     with target.db.session(write=True) as session:
         report = store_rows(session, rows)
-    assert (report.created, report.updated) == (17, 0)
+    assert (report.created, report.updated) == (22, 0)
     assert _export(target, "json") == before_json
     # Importing the same file again replaces rather than duplicates.
     with target.db.session(write=True) as session:
         again = store_rows(session, read_csv(before_csv, directory=target.states, now=NOW))
-    assert (again.created, again.updated) == (0, 17)
-    assert _count(target) == 17
+    assert (again.created, again.updated) == (0, 22)
+    assert _count(target) == 22
     # New items continue after the imported ids (PostgreSQL's sequence was moved past them).
     from handlers.commands.router import handle
 
     logged = handle(target, "action Norway to write to Albania", user="U1")
-    assert logged.ok and logged.item_id == 18
+    assert logged.ok and logged.item_id == 23
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_import_without_ids_appends_after_existing(demo_deps: Deps) -> None:
     )
     with demo_deps.db.session(write=True) as session:
         store_rows(session, rows)
-    assert _count(demo_deps) == 18
+    assert _count(demo_deps) == 23
     assert "new thing" in _export(demo_deps, "csv")
 
 

@@ -28,9 +28,11 @@ def _get(url: str) -> tuple[int, str, bytes]:
 
 def test_chart_is_uploaded_into_the_conversation_with_alt_text(served: Served) -> None:
     served.sender.command("action Italy to follow up with Albania by 15 April")
-    answer = served.sender.command("chart items", channel="C42")
+    answer = served.sender.command(
+        "chart items", channel="C42", response_url=served.fake.response_url()
+    )
     assert answer.status == 200
-    served.fake.wait_for("files.completeUploadExternal")
+    served.fake.wait_for("files.completeUploadExternal", timeout=60)
     served.settle()
     asked = served.fake.of("files.getUploadURLExternal")
     assert len(asked) == 1
@@ -48,7 +50,7 @@ def test_chart_goes_to_the_dm_where_the_bot_cannot_post(served: Served) -> None:
     served.sender.command(
         "chart deadlines", channel="C9", user="U2", response_url=served.fake.response_url()
     )
-    served.fake.wait_for("files.completeUploadExternal", count=2)
+    served.fake.wait_for("files.completeUploadExternal", count=2, timeout=60)
     served.settle()
     completed = [u["completed"] for u in served.fake.uploads.values() if u["completed"]]
     assert [c["channel_id"] for c in completed] == ["D2"]
@@ -117,3 +119,16 @@ def test_calendar_without_public_url_is_refused_politely(served: Served) -> None
     assert "CCM_PUBLIC_URL" in body["text"]
     served.settle()
     assert served.fake.of("chat.postMessage") == []
+
+
+def test_slow_chart_still_arrives_after_working_on_it(served: Served) -> None:
+    served.runtime.ack_budget_s = 0.0  # every answer takes the response_url path
+    answer = served.sender.command(
+        "chart contributions 2017", channel="C7", response_url=served.fake.response_url()
+    ).json()
+    assert "Working on it" in answer["text"]
+    served.fake.wait_for("files.completeUploadExternal", timeout=60)
+    served.settle()
+    upload = next(iter(served.fake.uploads.values()))
+    assert upload["completed"]["channel_id"] == "C7"
+    assert "2017" in upload["alt_txt"]

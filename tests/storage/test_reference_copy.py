@@ -36,7 +36,10 @@ def test_project_copy_equals_shared_file() -> None:
 def test_known_corrections_are_in_the_copy() -> None:
     rows = _rows(CCM_CSV)
     palestine = rows["PSE"]
-    assert (palestine["ratified_or_acceded"], palestine["instrument"]) == ("2015-01-02", "accession")
+    assert (palestine["ratified_or_acceded"], palestine["instrument"]) == (
+        "2015-01-02",
+        "accession",
+    )
     assert palestine["entry_into_force"] == "2015-07-01"
     assert (rows["PLW"]["signed"], rows["PLW"]["instrument"]) == ("2008-12-03", "ratification")
     assert rows["JPN"]["instrument"] == "acceptance"

@@ -60,9 +60,12 @@ def _deliver_later(
         respond(text="Something went wrong on my side; nothing was changed.")
         return
     kind = _response_type(reply, public)
-    for message in split_reply(reply, max_messages=MAX_RESPONSES):
-        respond(text=message.text, blocks=message.blocks, response_type=kind)
-    _carried(runtime, reply, body, respond)
+    try:
+        for message in split_reply(reply, max_messages=MAX_RESPONSES):
+            respond(text=message.text, blocks=message.blocks, response_type=kind)
+    finally:
+        if reply.ok:  # the chart or the DM goes out even if response_url failed
+            _carried(runtime, reply, body, respond)
 
 
 def _respond_all(respond: Respond, messages: list[Message], kind: str) -> None:
