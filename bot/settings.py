@@ -28,7 +28,6 @@ class Settings:
     slack_api_url: str = DEFAULT_SLACK_API_URL
     digest_channel: str | None = None
     public_url: str | None = None
-    digest_chart: bool = False
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
@@ -48,7 +47,6 @@ class Settings:
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
             public_url=_public_url(get("CCM_PUBLIC_URL")),
-            digest_chart=_flag("CCM_DIGEST_CHART", get("CCM_DIGEST_CHART")),
             schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
@@ -82,16 +80,6 @@ def _public_url(value: str | None) -> str | None:
             "e.g. https://ccm.example.org"
         )
     return value.rstrip("/")
-
-
-def _flag(name: str, value: str | None) -> bool:
-    if value is None:
-        return False
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise SettingsError(f"{name}={value!r}: use 1 (on) or 0 (off).")
 
 
 def _database_url(value: str) -> str:

@@ -38,6 +38,7 @@ class ScheduleConfig:
     stale_minutes: int = 15
     max_attempts: int = 8
     misfire_grace_seconds: int = 600
+    digest_chart: bool = False  # the weekly digest also posts the items chart
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ScheduleConfig:
@@ -51,6 +52,7 @@ class ScheduleConfig:
             "CCM_QUIET_WEEKENDS": ("skip_weekends", _flag),
             "CCM_DIGEST_WEEKDAY": ("digest_weekday", _weekday),
             "CCM_DIGEST_TIME": ("digest_time", _time),
+            "CCM_DIGEST_CHART": ("digest_chart", _strict_flag),
             "CCM_PRE_MEETING_DAYS": ("pre_meeting_days", int),
             "CCM_PRE_MEETING_TIME": ("pre_meeting_time", _time),
             "CCM_CONTRIBUTIONS_DUE": ("contributions_due", _month_day),
@@ -92,6 +94,12 @@ def _quiet(raw: str) -> tuple[time, time]:
 
 def _flag(raw: str) -> bool:
     return raw.lower() in {"1", "true", "yes", "on"}
+
+
+def _strict_flag(raw: str) -> bool:
+    if raw.lower() not in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        raise ValueError("use 1 (on) or 0 (off)")
+    return _flag(raw)
 
 
 def _weekday(raw: str) -> int:

@@ -23,6 +23,7 @@ from storage.meetings import last_meeting
 from storage.models import Meeting
 
 WEEKLY = "weekly_digest"
+WEEKLY_CHART = "weekly_digest_chart"
 PRE_MEETING = "pre_meeting_digest"
 
 
@@ -47,6 +48,18 @@ def weekly_digest(
         since = sentlog.last_sent(session, job=WEEKLY)
         reply = build_digest(session=session, now=now, tz=tz, since=since)
     outbox.send_once(job=WEEKLY, to=channel, key=key, reply=reply)
+    chart_key = f"{WEEKLY_CHART}:{day.isoformat()}"
+    if (
+        config.digest_chart
+        and not outbox.ledger.unfinished(key)
+        and outbox.ledger.pending([chart_key])
+    ):
+        # After the digest went out (never before it), its picture: open and overdue items.
+        from handlers.charts import make_chart
+
+        with db.session() as session:
+            upload = make_chart(session, "items", now=now, tz=tz)
+        outbox.upload_once(job=WEEKLY_CHART, to=channel, key=chart_key, upload=upload)
 
 
 def pre_meeting_digests(

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.ports import Notifier
-from handlers.reply.reply import Block, Reply
+from handlers.reply.reply import Block, Reply, Upload
 from schedules import sentlog
 from schedules.split import split_reply
 from storage.db import Database
@@ -142,6 +142,26 @@ class Outbox:
                 continue
             if not self._deliver(job=job, to=to, keys=[part_key], render=_constant(part)):
                 return  # later parts wait for the retry, keeping the order
+
+    def upload_once(self, *, job: str, to: str, key: str, upload: Upload) -> None:
+        """A file (a chart) once, under its own key; where the notifier cannot upload files
+        (the printing one of `jobs run` without a token), its title and alt text are sent."""
+        uploader = getattr(self.notifier, "upload", None)
+        text = f"📊 {upload.title}: {upload.alt_text}"
+        if not self.ledger.claim([key], job=job, recipient=to):
+            return
+        try:
+            if callable(uploader):
+                uploader(to=to, upload=upload)
+            else:
+                self.notifier.send(to=to, text=text, blocks=[])
+        except Exception as problem:
+            self.failures += 1
+            log.warning("upload %s to %s failed (%s); will retry", job, to, problem)
+            self.ledger.fail([key], f"{type(problem).__name__}: {problem}")
+            return
+        self.ledger.mark([key])
+        self.sent.append(Message(job=job, to=to, text=text, blocks=[]))
 
     def send_batch(
         self, *, job: str, to: str, keys: Sequence[str], render: Callable[[set[str]], Reply]

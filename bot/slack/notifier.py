@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.slack.blocks import split_reply
-from handlers.reply.reply import Reply
+from handlers.reply.reply import Reply, Upload
 
 # Slack allows about one message per second per channel; bursts beyond that get 429s.
 MIN_INTERVAL_S = 1.0
@@ -55,6 +55,20 @@ class SlackNotifier:
                 self._last[channel] = self._clock()
             first = first or answer.get("ts")
         return first
+
+    def upload(self, *, to: str, upload: Upload) -> None:
+        """A chart into the channel (files_upload_v2, with its alt text)."""
+        channel = self._channel(to)
+        with self._lock(channel):
+            self._pace(channel)
+            self._client.files_upload_v2(
+                channel=channel,
+                content=upload.content,
+                filename=upload.filename,
+                title=upload.title,
+                alt_txt=upload.alt_text[:1000],
+            )
+            self._last[channel] = self._clock()
 
     def _channel(self, to: str) -> str:
         if to[:1] not in ("U", "W"):
