@@ -15,6 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from handlers.reference.areas import AREA_BY_KEY
+from handlers.reference.as_of import completed_as_of, deadline_known
 from storage.contributions import year_summary
 from storage.models import ActionItem, Contribution, ItemEvent, Meeting, State, TreatyDeadline
 
@@ -127,11 +128,10 @@ def deadline_figures(session: Session, *, today: date, years: int = 5) -> Deadli
         if ratified is not None and ratified > today:
             continue  # a State that joins later: its deadlines are not known yet on ``today``
         first = originals.get((deadline.state_iso3, deadline.kind.removesuffix("_extension")))
-        if deadline.kind.endswith("_extension") and first and first > today + timedelta(days=366):
-            continue  # extensions are decided in the year before the deadline: not known yet
+        if not deadline_known(deadline, today, first):
+            continue  # an extension decided after ``today``: not known yet
         kind = _kind(deadline.kind)
-        # "completed" is known today only for a date already past (the CSV says so as of 2025)
-        done = deadline.completed and deadline.due <= today
+        done = completed_as_of(deadline, today)
         marks.append(Mark(short, deadline.due, kind, done))
         if done or kind not in ("article3", "article4", "extension"):
             continue

@@ -14,6 +14,7 @@ from handlers.items.render import item_blocks, item_line
 from handlers.money import format_chf
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY, Area, resolve_area, suggest_area
+from handlers.reference.as_of import completed_as_of, deadline_known, state_as_of
 from handlers.reference.load import REFERENCE_AS_OF
 from handlers.reference.states import StateName
 from handlers.reply.reply import Block, Reply, context, error, header, section
@@ -93,7 +94,8 @@ def _unknown(ctx: Ctx, subject: str) -> Reply:
 
 
 def state_status(ctx: Ctx, name: StateName) -> Reply:
-    state = ctx.session.get(State, name.iso3)
+    stored = ctx.session.get(State, name.iso3)
+    state = state_as_of(stored, ctx.today) if stored else None  # nothing later than "now"
     status_text = state.ccm_status if state else "not party"
     title = f"{name.short} ({name.iso3}) — {status_text}"
     blocks: list[Block] = [header(title)]
@@ -165,11 +167,16 @@ def _deadline_lines(ctx: Ctx, iso3: str) -> list[str]:
         .order_by(col(TreatyDeadline.due))
     )
     lines = []
-    for deadline in ctx.session.exec(query):
+    rows = list(ctx.session.exec(query))
+    originals = {d.kind: d.due for d in rows if d.kind in ("article3", "article4")}
+    for deadline in rows:
+        original = originals.get(deadline.kind.removesuffix("_extension"))
+        if not deadline_known(deadline, ctx.today, original):
+            continue
         label = KIND_LABELS.get(deadline.kind, deadline.kind)
         state = (
             "met/superseded"
-            if deadline.completed
+            if completed_as_of(deadline, ctx.today)
             else ("passed" if deadline.due < ctx.today else "ahead")
         )
         source = f" _(source: {escape(deadline.source)})_" if deadline.source else ""
