@@ -39,6 +39,7 @@ class ContributionFigures:
     paid_count: int
     parties: int
     unpaid: list[str] | None  # None: who has not paid cannot be known from what is recorded
+    recorded: bool = True  # any payment at all for the year (else "not paid" says nothing)
 
 
 def contribution_figures(session: Session, *, year: int) -> ContributionFigures:
@@ -66,6 +67,7 @@ def contribution_figures(session: Session, *, year: int) -> ContributionFigures:
         paid_count=summary.paid_count,
         parties=len(summary.parties),
         unpaid=[s.short for s in summary.unpaid] if summary.unpaid_known else None,
+        recorded=bool(summary.paid or summary.reported_paid),
     )
 
 

@@ -65,8 +65,16 @@ def contributions_png(figures: ContributionFigures) -> bytes:
         ranked = sorted(figures.components, key=lambda c: -c[1])
         bars = [(f"Reported total {c}", cents, 0) for c, cents in ranked]
     unpaid = _unpaid_line(figures)
-    figure = _figure(9, 2.2 + 0.32 * max(len(bars), 3) + 0.18 * unpaid.count("\n"))
-    axes = figure.add_subplot()
+    text_lines = unpaid.count("\n") + 1
+    bar_height = 1.6 + 0.32 * max(len(bars), 3)
+    figure = _figure(9, bar_height + 0.5 + 0.17 * text_lines)
+    # Two rows: the bars, then the States that have not paid (an axes of text, so the
+    # layout engine gives it room instead of letting it run over the x-axis label).
+    axes, notes = figure.subplots(
+        2, 1, gridspec_kw={"height_ratios": [bar_height, 0.2 + 0.17 * text_lines]}
+    )
+    notes.axis("off")
+    notes.text(0, 1, unpaid, fontsize=8, va="top", ha="left", transform=notes.transAxes)
     names = [b[0] for b in bars][::-1]
     received = [b[1] for b in bars][::-1]
     pledged = [b[2] for b in bars][::-1]
@@ -76,15 +84,23 @@ def contributions_png(figures: ContributionFigures) -> bytes:
     for y, (got, promised) in enumerate(zip(received, pledged, strict=True)):
         axes.text(got + promised, y, f" {_chf(got + promised)}", va="center", fontsize=8)
     if not bars:
-        axes.text(0.5, 0.5, "No contributions recorded", ha="center", transform=axes.transAxes)
+        axes.text(
+            0.5,
+            0.5,
+            f"No contributions recorded for {figures.year}",
+            ha="center",
+            transform=axes.transAxes,
+        )
         axes.set_yticks([])
+        axes.set_xticks([])
     axes.xaxis.set_major_formatter(FuncFormatter(_chf))
     axes.set_xlabel("CHF")
     widest = max(
         (got + promised for got, promised in zip(received, pledged, strict=True)), default=0
     )
     axes.set_xlim(0, max(widest, 1) * 1.15)  # room for the amount written after each bar
-    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    if bars:
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     more = f" (top {MAX_ROWS} of {len(figures.rows)})" if len(figures.rows) > MAX_ROWS else ""
     axes.set_title(
         f"ISU contributions {figures.year}{more}\nReceived {format_chf(figures.received_cents)}"
@@ -92,12 +108,13 @@ def contributions_png(figures: ContributionFigures) -> bytes:
         f" · {figures.paid_count} of {figures.parties} States Parties paid",
         loc="left",
     )
-    figure.text(0.01, 0.0, unpaid, fontsize=8, va="bottom", wrap=True)
     return _png(figure)
 
 
 def _unpaid_line(figures: ContributionFigures) -> str:
-    if figures.unpaid is None:
+    if not figures.recorded:
+        text = f"No payment recorded for {figures.year}: record them with /ccm contribution."
+    elif figures.unpaid is None:
         text = (
             f"Not paid: unknown. The minutes report {figures.paid_count} payers without naming "
             "them; record payments by State to see who has not paid."
@@ -106,7 +123,7 @@ def _unpaid_line(figures: ContributionFigures) -> str:
         text = "Every State Party has paid."
     else:
         text = f"Not paid yet ({len(figures.unpaid)}): " + ", ".join(figures.unpaid)
-    return "\n".join(textwrap.wrap(text, 150))
+    return "\n".join(textwrap.wrap(text, 140))
 
 
 def contributions_alt(figures: ContributionFigures) -> str:
@@ -121,11 +138,15 @@ def contributions_alt(figures: ContributionFigures) -> str:
         "States Parties paid."
     )
     ranked = f" Largest: {top}." if top else " No payment recorded State by State."
-    unpaid = (
-        " Who has not paid is unknown."
-        if figures.unpaid is None
-        else f" {len(figures.unpaid)} States Parties have not paid."
-    )
+    if not figures.recorded:
+        unpaid = ""
+    elif figures.unpaid is None:
+        unpaid = " Who has not paid is unknown."
+    else:
+        unpaid = (
+            f" {len(figures.unpaid)} States Parties have not paid: {', '.join(figures.unpaid[:10])}"
+            + ("…" if len(figures.unpaid) > 10 else ".")
+        )
     return head + ranked + unpaid
 
 
