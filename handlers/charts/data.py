@@ -182,7 +182,7 @@ def _status_at(created: datetime, changes: list[tuple[datetime, str]], moment: d
     return status
 
 
-def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 26) -> ItemSeries:
+def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 120) -> ItemSeries:
     """Open and overdue items per area at the end of each day sampled, replayed from history.
 
     Each item's status at a moment is replayed from its history (created, done, reopen,

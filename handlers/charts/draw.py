@@ -242,19 +242,24 @@ def items_png(series: ItemSeries) -> bytes:
     figure = _figure(10, 5)
     axes = figure.add_subplot()
     areas = sorted(series.open_by_area, key=lambda a: -series.open_by_area[a][-1])
+    # Steps: each sample holds until the next; the last one is drawn to the end of its day.
     days = [_num(day) for day in series.days]
+    days.append(days[-1] + 1 if days else 0.0)
     axes.xaxis_date()
     if areas:
-        axes.stackplot(days, [series.open_by_area[a] for a in areas], labels=areas, alpha=0.85)
+        stacks = [[*series.open_by_area[a], series.open_by_area[a][-1]] for a in areas]
+        axes.stackplot(days, stacks, labels=areas, alpha=0.85, step="post")
         overdue = [
             sum(v[i] for v in series.overdue_by_area.values()) for i in range(len(series.days))
         ]
+        overdue.append(overdue[-1])
         axes.plot(
             days,
             overdue,
             color="black",
             linestyle="--",
             linewidth=2.2,
+            drawstyle="steps-post",
             label="Overdue (all areas)",
         )
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
