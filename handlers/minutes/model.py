@@ -15,6 +15,7 @@ class MeetingInfo:
     start: datetime
     end: datetime | None
     place: str | None
+    note: str | None = None  # a doubt worth showing ("Wednesday 14 June" is a Friday in 2019)
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,11 @@ class Attendee:
     """A delegation: a State (``iso3`` set) or an organisation, with the people listed under it."""
 
     name: str
-    kind: str  # "state" or "organisation"
+    kind: str  # "state", "organisation" or "person" (someone listed without a delegation)
     iso3: str | None = None
     people: tuple[str, ...] = ()
     role: str | None = None
+    written: str | None = None  # as the document wrote it ("Cluster Munition Coalition")
 
 
 @dataclass(frozen=True)
