@@ -72,6 +72,16 @@ class DraftDeadline:
     sentence: str
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the meeting decided, where the minutes say so; searchable once imported."""
+
+    section: str
+    text: str
+    states: tuple[str, ...] = ()
+    area_key: str | None = None
+
+
 @dataclass
 class MinutesExtract:
     """Everything one document yields, ready to show (summary, JSON) or to store as drafts."""
@@ -85,6 +95,8 @@ class MinutesExtract:
     items: list[DraftItem] = field(default_factory=list)
     contributions: list[DraftContribution] = field(default_factory=list)
     deadlines: list[DraftDeadline] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    title: str = ""
 
     @property
     def meeting_day(self) -> date | None:

@@ -1,0 +1,176 @@
+"""Actions the minutes mark themselves ("ACTION: ISU to circulate the report by 5 May", "AP 3 –
+GICHD – share the survey – end of June", a Who / What / When table): owner, task and due date.
+
+The owner may be anyone the meeting named: a State (English, French or Spanish name), the
+Chair or Secretariat, a known organisation, or a person; relative due dates are read against
+the meeting's date and "next meeting" against the next meeting the same minutes fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from handlers.dates.reading import DateError, find_when
+from handlers.minutes.commitments import Context, area_cue
+from handlers.minutes.docdates import dates_in
+from handlers.minutes.model import DraftItem
+from handlers.minutes.organisations import organisation, state
+from handlers.minutes.speakers import ISU, PRESIDENCY, resolve
+from handlers.minutes.structure import Marked
+from handlers.people.owners import Owner
+from handlers.reply.text import fold
+
+MAX_TEXT = 220
+_MODAL = (
+    r"to|will|shall|should|would|must|(?:is|are)\s+to|(?:has|have)\s+to|agreed\s+to|undert(?:ook|akes)\s+to|"
+    r"(?:was|were|is|are)\s+(?:asked|requested|tasked|invited)\s+to|volunteered\s+to|offered\s+to|"
+    r"to\s+be\s+responsible\s+for|devra|doit|doivent|va|vont|se\s+charge(?:ra)?\s+d[e']|"
+    r"s['’]engage\s+[àa]|est\s+pri[ée]e?\s+de|deber[áa]n?|debe|van?\s+a|se\s+encargar[áa]\s+de|"
+    r"se\s+compromet(?:e|i[óo])\s+a|queda\s+encargad[oa]\s+de"
+)
+_OWNER_FIRST = re.compile(rf"^(?P<owner>[^:;]{{1,80}}?)\s+(?:{_MODAL})\s+(?P<task>\S.*)$", re.I)
+_OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>\S.*)$")
+_OWNER_LAST = re.compile(
+    r"^(?P<task>.{6,}?)\s*(?:[-–—]\s*|\(|\[|\bby\s+|\bpar\s+|\bpor\s+)(?P<owner>[^()\[\]–—]{1,60}?)[)\]]?\s*\.?$"
+)
+_PERSON = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Amb|H\.?E\.?|Mme|M|Sr|Sra)\.?\s+)?(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]\.)"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]\.|de|van|von|da|del|al|bin)){0,3}$"
+)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_NOT_OWNERS = re.compile(
+    r"^(?:all|everyone|members|tbc|tbd|n/?a|ongoing|asap|done|completed|pending|open|closed|"
+    r"the|it|this|that|action|actions|item|note|todos?|tous|todos)$",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\band\b|\bet\b|\by\b|\bwith\b|\bavec\b|\bcon\b)\s*")
+_CHAIR = re.compile(r"\b(?:chair|co-?chairs?|pr[ée]sident|presidente?|presidencia|pr[ée]sidence)", re.I)
+_SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a)\b", re.I)
+
+
+def owner_of(phrase: str, ctx: Context) -> Owner | None:
+    """Who an owner phrase names, or None when it names nobody."""
+    text = re.sub(r"^(?:the|le|la|les|l['’]|el|los|las)\s+", "", phrase.strip(" .,:;()[]*"), flags=re.I)
+    if not text or len(text) > 80 or _NOT_OWNERS.match(text):
+        return None
+    if _CHAIR.search(text) and len(text.split()) <= 4:
+        return Owner(PRESIDENCY.kind, None, "the " + text.split()[-1] if len(text.split()) == 1 else text)
+    if _SECRETARIAT.search(text) and len(text.split()) <= 3:
+        return Owner(ISU.kind, None, "the Secretariat")
+    found = resolve(text, frame=ctx.frame, speaker=None, states=ctx.states)
+    if found is not None:
+        return found
+    named = state(text, ctx.states)
+    if named is not None:
+        return Owner("state", named.iso3, named.short, (named.iso3,))
+    org = organisation(text)
+    if org is not None:
+        return Owner("organisation", org, org)
+    if _PERSON.match(text) or _INITIALS.match(text):
+        return Owner("person", text, text)
+    parts = [p for p in _SPLIT.split(text) if p]
+    if len(parts) > 1:
+        owners = [owner_of(p, ctx) for p in parts]
+        if all(o is not None for o in owners):
+            first = owners[0]
+            assert first is not None
+            label = " and ".join(o.label for o in owners if o is not None)
+            states = tuple(s for o in owners if o is not None for s in o.states)
+            kind = "states" if all(o.kind == "state" for o in owners if o) else first.kind
+            refs = ",".join(o.ref or o.label for o in owners if o is not None)
+            return Owner(kind, refs, label, states)
+    return None
+
+
+def _due(phrase: str, ctx: Context) -> tuple[date | None, str | None, str]:
+    """(due day, note, text less the date phrase) for a due cell or the task's own words."""
+    year = ctx.now.year
+    try:
+        found = find_when(phrase, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting)
+    except DateError:
+        found = None
+    if found is not None:
+        return found[0].due, found[0].note, found[1]
+    calendar = dates_in(phrase, year)
+    if calendar:
+        return calendar[0].day, None, phrase[: calendar[0].start] + phrase[calendar[0].end :]
+    return None, None, phrase
+
+
+def explicit_items(marks: list[Marked], ctx_of: dict[int, Context], default: Context) -> list[DraftItem]:
+    """One draft per marked action that names (or sits under) an owner."""
+    out: list[DraftItem] = []
+    for mark in marks:
+        ctx = ctx_of.get(id(mark.section), default)
+        item = _item(mark, ctx)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _split_owner(text: str, ctx: Context) -> tuple[Owner | None, str]:
+    if m := _OWNER_FIRST.match(text):
+        owner = owner_of(m["owner"], ctx)
+        if owner is not None:
+            return owner, m["task"]
+    cells = [c for c in re.split(r"\s+[–—]\s+|\s+-\s+", text) if c.strip()]
+    if len(cells) >= 2:  # "GICHD – share the survey – end of June", a headerless table row
+        for index, cell in enumerate(cells):
+            owner = owner_of(cell, ctx)
+            if owner is not None:
+                return owner, " – ".join(cells[:index] + cells[index + 1 :])
+    if m := _OWNER_COLON.match(text):
+        owner = owner_of(m["owner"], ctx)
+        if owner is not None:
+            return owner, m["task"]
+    if m := _OWNER_LAST.match(text.rstrip(". ")):
+        owner = owner_of(m["owner"], ctx)
+        if owner is not None:
+            return owner, m["task"]
+    return None, text
+
+
+def _item(mark: Marked, ctx: Context) -> DraftItem | None:
+    text = " ".join(mark.text.split()).strip(" .;")
+    if len(text) < 4:
+        return None
+    owner = owner_of(mark.owner, ctx) if mark.owner else None
+    if owner is None and mark.owner:
+        owner = Owner("person", mark.owner.strip(), mark.owner.strip())
+    task = text
+    if owner is None:
+        owner, task = _split_owner(text, ctx)
+    if owner is None:
+        owner = ctx.frame.default
+    if owner is None:
+        owner = Owner("committee", None, "the Committee")
+    due, note, rest = _due(mark.due, ctx) if mark.due else (None, None, task)
+    if mark.due is None:
+        due, note, rest = _due(task, ctx)
+        task = rest if due is not None else task
+    elif due is None:
+        note = f"due: {mark.due}"
+    task = re.sub(r"\s+(?:by|before|no\s+later\s+than|avant|d['’]ici|antes\s+del?|para)\s*[,.]?$", "", task.strip(" .;,–—-"))
+    task = task if len(task) <= MAX_TEXT else task[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
+    related = tuple(dict.fromkeys([*owner.states, *(m.state.iso3 for m in ctx.states.find_in_text(task))]))
+    label = (mark.section.number or mark.section.title) if mark.section else ""
+    return DraftItem(
+        section=label,
+        text=task[:1].upper() + task[1:],
+        owner=owner,
+        states=related,
+        area_key=area_cue(task) or ctx.frame.area_key,
+        due=due,
+        due_note=note,
+        sentence=mark.text,
+    )
+
+
+def same_commitment(a: DraftItem, b: DraftItem) -> bool:
+    """An action restating a commitment of the running text (same owner, most words shared)."""
+    from rapidfuzz import fuzz
+
+    if (a.owner.kind, a.owner.ref) != (b.owner.kind, b.owner.ref):
+        return False
+    return fuzz.token_set_ratio(fold(a.text), fold(b.text)) >= 75
