@@ -18,6 +18,7 @@ from handlers.minutes.model import DraftItem
 from handlers.minutes.organisations import organisation, state
 from handlers.minutes.speakers import ISU, PRESIDENCY, resolve
 from handlers.minutes.structure import Marked
+from handlers.minutes.vocab import NEXT_MEETING
 from handlers.people.owners import Owner
 from handlers.reply.text import fold
 
@@ -25,11 +26,15 @@ MAX_TEXT = 220
 _MODAL = (
     r"to|will|shall|should|would|must|(?:is|are)\s+to|(?:has|have)\s+to|agreed\s+to|undert(?:ook|akes)\s+to|"
     r"(?:was|were|is|are)\s+(?:asked|requested|tasked|invited)\s+to|volunteered\s+to|offered\s+to|"
-    r"to\s+be\s+responsible\s+for|devra|doit|doivent|va|vont|se\s+charge(?:ra)?\s+d[e']|"
+    r"to\s+be\s+responsible\s+for|devra|doit|doivent|va|vont|se\s+charge(?:ra)?\s+de|"
     r"s['’]engage\s+[àa]|est\s+pri[ée]e?\s+de|deber[áa]n?|debe|van?\s+a|se\s+encargar[áa]\s+de|"
     r"se\s+compromet(?:e|i[óo])\s+a|queda\s+encargad[oa]\s+de"
 )
-_OWNER_FIRST = re.compile(rf"^(?P<owner>[^:;]{{1,80}}?)\s+(?:{_MODAL})\s+(?P<task>\S.*)$", re.I)
+_OWNER_FIRST = re.compile(
+    rf"^(?P<owner>[^:;]{{1,80}}?)\s+(?:(?:{_MODAL})\s+|se\s+charge(?:ra)?\s+d['’]\s*|"
+    r"(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",  # a French or Spanish future: "enviará"
+    re.I,
+)
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>\S.*)$")
 _OWNER_LAST = re.compile(
     r"^(?P<task>.{6,}?)\s*(?:[-–—]\s*|\(|\[|\bby\s+|\bpar\s+|\bpor\s+)(?P<owner>[^()\[\]–—]{1,60}?)[)\]]?\s*\.?$"
@@ -49,8 +54,21 @@ _CHAIR = re.compile(r"\b(?:chair|co-?chairs?|pr[ée]sident|presidente?|presidenc
 _SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a)\b", re.I)
 
 
-def owner_of(phrase: str, ctx: Context) -> Owner | None:
+def initials(names: list[str]) -> dict[str, str]:
+    """ "PL" -> "Peter Lindqvist": board minutes name owners by their initials."""
+    out: dict[str, str] = {}
+    for name in names:
+        words = [w for w in re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name).split() if w[:1].isupper()]
+        if len(words) >= 2:
+            out.setdefault("".join(w[0] for w in words), name)
+    return out
+
+
+def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) -> Owner | None:
     """Who an owner phrase names, or None when it names nobody."""
+    bare = phrase.strip(" .,:;()[]*")
+    if people and bare in people:
+        return Owner("person", people[bare], people[bare])
     text = re.sub(r"^(?:the|le|la|les|l['’]|el|los|las)\s+", "", phrase.strip(" .,:;()[]*"), flags=re.I)
     if not text or len(text) > 80 or _NOT_OWNERS.match(text):
         return None
@@ -71,7 +89,7 @@ def owner_of(phrase: str, ctx: Context) -> Owner | None:
         return Owner("person", text, text)
     parts = [p for p in _SPLIT.split(text) if p]
     if len(parts) > 1:
-        owners = [owner_of(p, ctx) for p in parts]
+        owners = [owner_of(p, ctx, people) for p in parts]
         if all(o is not None for o in owners):
             first = owners[0]
             assert first is not None
@@ -86,6 +104,10 @@ def owner_of(phrase: str, ctx: Context) -> Owner | None:
 def _due(phrase: str, ctx: Context) -> tuple[date | None, str | None, str]:
     """(due day, note, text less the date phrase) for a due cell or the task's own words."""
     year = ctx.now.year
+    if ctx.next_meeting is not None and NEXT_MEETING.fullmatch(phrase.strip(" .").lower()):
+        return ctx.next_meeting, "the next meeting", ""
+    if ctx.next_meeting is not None and re.fullmatch(r"(?:at\s+|by\s+)?(?:the\s+)?next\s+meeting|pr[óo]xima\s+reuni[óo]n|prochaine\s+r[ée]union", phrase.strip(" .").lower()):
+        return ctx.next_meeting, "the next meeting", ""
     try:
         found = find_when(phrase, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting)
     except DateError:
@@ -98,49 +120,52 @@ def _due(phrase: str, ctx: Context) -> tuple[date | None, str | None, str]:
     return None, None, phrase
 
 
-def explicit_items(marks: list[Marked], ctx_of: dict[int, Context], default: Context) -> list[DraftItem]:
+def explicit_items(
+    marks: list[Marked], ctx_of: dict[int, Context], default: Context, people: list[str]
+) -> list[DraftItem]:
     """One draft per marked action that names (or sits under) an owner."""
     out: list[DraftItem] = []
+    known = initials(people)
     for mark in marks:
         ctx = ctx_of.get(id(mark.section), default)
-        item = _item(mark, ctx)
+        item = _item(mark, ctx, known)
         if item is not None:
             out.append(item)
     return out
 
 
-def _split_owner(text: str, ctx: Context) -> tuple[Owner | None, str]:
+def _split_owner(text: str, ctx: Context, people: dict[str, str]) -> tuple[Owner | None, str]:
     if m := _OWNER_FIRST.match(text):
-        owner = owner_of(m["owner"], ctx)
+        owner = owner_of(m["owner"], ctx, people)
         if owner is not None:
             return owner, m["task"]
     cells = [c for c in re.split(r"\s+[–—]\s+|\s+-\s+", text) if c.strip()]
     if len(cells) >= 2:  # "GICHD – share the survey – end of June", a headerless table row
         for index, cell in enumerate(cells):
-            owner = owner_of(cell, ctx)
+            owner = owner_of(cell, ctx, people)
             if owner is not None:
                 return owner, " – ".join(cells[:index] + cells[index + 1 :])
     if m := _OWNER_COLON.match(text):
-        owner = owner_of(m["owner"], ctx)
+        owner = owner_of(m["owner"], ctx, people)
         if owner is not None:
             return owner, m["task"]
     if m := _OWNER_LAST.match(text.rstrip(". ")):
-        owner = owner_of(m["owner"], ctx)
+        owner = owner_of(m["owner"], ctx, people)
         if owner is not None:
             return owner, m["task"]
     return None, text
 
 
-def _item(mark: Marked, ctx: Context) -> DraftItem | None:
+def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | None:
     text = " ".join(mark.text.split()).strip(" .;")
     if len(text) < 4:
         return None
-    owner = owner_of(mark.owner, ctx) if mark.owner else None
+    owner = owner_of(mark.owner, ctx, people) if mark.owner else None
     if owner is None and mark.owner:
         owner = Owner("person", mark.owner.strip(), mark.owner.strip())
     task = text
     if owner is None:
-        owner, task = _split_owner(text, ctx)
+        owner, task = _split_owner(text, ctx, people)
     if owner is None:
         owner = ctx.frame.default
     if owner is None:

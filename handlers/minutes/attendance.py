@@ -93,7 +93,7 @@ class AttendanceReader:
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]
-        if len(pieces) > 1 and all(self._delegation(p) or self._person_alone(p) for p in pieces):
+        if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
             return [pieces, [text]]
         return [[text]]
 

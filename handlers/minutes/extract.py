@@ -68,7 +68,8 @@ def extract(
         if is_decision(sentence):
             out.decisions.append(decision(ctx.section, sentence, states))
     default = Context("", SectionFrame(None, (), None), states, moment, tz, next_day, dated)
-    marked = explicit_items(layout.actions, contexts, default)
+    people = [p for a in layout.attendees for p in (a.people if a.kind != "person" else (a.name,))]
+    marked = explicit_items(layout.actions, contexts, default, people)
     out.items = [i for i in out.items if not any(same_commitment(i, m) for m in marked)] + marked
     for mark in layout.decisions:
         label = (mark.section.number or mark.section.title) if mark.section else ""

@@ -27,7 +27,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UNOG": ("United Nations Office at Geneva",),
     "World Health Organization": ("WHO",),
     "NPA": ("Norwegian People's Aid",),
-    "MAG": ("Mines Advisory Group",),
+    "Mines Advisory Group": ("MAG",),
     "HALO Trust": ("HALO", "The HALO Trust"),
     "DanChurchAid": ("DCA",),
     "Danish Refugee Council": ("Danish Demining Group", "DDG"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.minutes.organisations import organisation
 from handlers.people.owners import Owner
 from handlers.reference.areas import AREA_BY_KEY, find_area
 from handlers.reference.states import StateDirectory
@@ -91,7 +92,10 @@ def resolve(
         return ISU
     if _COMMITTEE.match(folded):
         return COMMITTEE
-    return _states(text, states)
+    found = _states(text, states)
+    if found is None and (org := organisation(text)) is not None and org not in {"ISU", "Secretariat"}:
+        return Owner("organisation", org, org)  # "The HALO Trust will prepare ..."
+    return found
 
 
 def _states(text: str, states: StateDirectory) -> Owner | None:

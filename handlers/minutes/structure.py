@@ -28,9 +28,11 @@ _ROMAN_HEAD = re.compile(
 _AGENDA_ONLY = re.compile(rf"^(?:#{{1,6}}\s*)?(?:{AGENDA_WORD})\s+(?P<num>\d{{1,2}}|{ROMAN})\s*[.:]?$", re.I)
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].{1,150}?)(?:\*\*|__)\s*:?\s*$")
 _ACTIONS_TITLE = re.compile(
-    r"\b(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
+    r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
+    r"(?:(?:decisions?|d[ée]cisions?|acuerdos)\s+(?:and|et|y)\s+)?(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
     r"summary\s+of\s+(?:actions|decisions)|actions?\s+[àa]\s+(?:mener|entreprendre)|suivi|"
-    r"acciones|seguimiento|tareas)\s*$",
+    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?)(?:\s+(?:and|et|y)\s+"
+    r"(?:decisions|d[ée]cisions|acuerdos))?\s*:?\s*$",
     re.I,
 )
 _LETTERED = re.compile(r"^(?:#{1,6}\s*)?\(?(?P<letter>[a-h])[.)]\s+(?P<title>[A-Z].{2,150})$")

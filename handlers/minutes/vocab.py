@@ -17,6 +17,7 @@ APOLOGIES = (
 )
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
+    r"(?:[\w-]+\s+){1,3}(?:members|delegations|representatives)\s+present|"
     r"present|attendance|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
     r"attended\s+by|members\s+present|observers(?:\s+present)?|guests?|"
     r"(?:liste\s+des\s+)?(?:participants|pr[ée]sents?|membres\s+pr[ée]sents)|[ée]taient\s+pr[ée]sents|"
