@@ -107,6 +107,27 @@ def _buttons(item_id: int) -> Block:
     }
 
 
+SET_DATE = "minutes_set_date"
+
+
+def date_button(extract: MinutesExtract) -> Block:
+    """ "Set meeting date" (no date found) or "Change meeting date": read the minutes again
+    against the date the importer gives, before anything is confirmed."""
+    missing = extract.meeting is None
+    button: Block = {
+        "type": "button",
+        "text": {
+            "type": "plain_text",
+            "text": "Set meeting date" if missing else "Change meeting date",
+        },
+        "action_id": SET_DATE,
+        "value": extract.meeting_day.isoformat() if extract.meeting_day else "",
+    }
+    if missing:
+        button["style"] = "primary"
+    return {"type": "actions", "block_id": "minutes_date", "elements": [button]}
+
+
 def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> Reply:
     """Summary plus one block per draft; with stored ids, each draft gets its buttons."""
     summary = summary_text(extract)
@@ -120,6 +141,7 @@ def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> R
         blocks.append(context(f"…and {len(extract.items) - MAX_LISTED} more drafts."))
     if item_ids:
         day = extract.meeting_day.isoformat() if extract.meeting_day else "all"
+        blocks.append(date_button(extract))
         blocks.append(
             {
                 "type": "actions",
