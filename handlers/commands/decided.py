@@ -21,7 +21,9 @@ from storage.items import DELETED, DRAFT
 from storage.models import ActionItem, ItemState, MinutesImport
 
 MAX_SHOWN = 15
-_STOP = frozenset({"about", "on", "the", "a", "an", "of", "we", "did", "decide", "what", "sur", "sobre"})
+_STOP = frozenset(
+    {"about", "on", "the", "a", "an", "of", "we", "did", "decide", "what", "sur", "sobre"}
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,9 @@ def _commitments(ctx: Ctx, subject: _Subject) -> list[tuple[date, str]]:
             continue
         day = _day_of(item.import_key or "") or item.created_at.date()
         where = _where(day, item.section or "")
-        out.append((day, f"• {where}: #{item.id} {escape(item.owner)} — {escape(shorten(item.text, 200))}"))
+        out.append(
+            (day, f"• {where}: #{item.id} {escape(item.owner)} — {escape(shorten(item.text, 200))}")
+        )
     return out
 
 

@@ -50,7 +50,9 @@ _NOT_OWNERS = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\band\b|\bet\b|\by\b|\bwith\b|\bavec\b|\bcon\b)\s*")
-_CHAIR = re.compile(r"\b(?:chair|co-?chairs?|pr[ée]sident|presidente?|presidencia|pr[ée]sidence)", re.I)
+_CHAIR = re.compile(
+    r"\b(?:chair|co-?chairs?|pr[ée]sident|presidente?|presidencia|pr[ée]sidence)", re.I
+)
 _SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a)\b", re.I)
 
 
@@ -58,7 +60,9 @@ def initials(names: list[str]) -> dict[str, str]:
     """ "PL" -> "Peter Lindqvist": board minutes name owners by their initials."""
     out: dict[str, str] = {}
     for name in names:
-        words = [w for w in re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name).split() if w[:1].isupper()]
+        words = [
+            w for w in re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name).split() if w[:1].isupper()
+        ]
         if len(words) >= 2:
             out.setdefault("".join(w[0] for w in words), name)
     return out
@@ -69,11 +73,15 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     bare = phrase.strip(" .,:;()[]*")
     if people and bare in people:
         return Owner("person", people[bare], people[bare])
-    text = re.sub(r"^(?:the|le|la|les|l['’]|el|los|las)\s+", "", phrase.strip(" .,:;()[]*"), flags=re.I)
+    text = re.sub(
+        r"^(?:the|le|la|les|l['’]|el|los|las)\s+", "", phrase.strip(" .,:;()[]*"), flags=re.I
+    )
     if not text or len(text) > 80 or _NOT_OWNERS.match(text):
         return None
     if _CHAIR.search(text) and len(text.split()) <= 4:
-        return Owner(PRESIDENCY.kind, None, "the " + text.split()[-1] if len(text.split()) == 1 else text)
+        return Owner(
+            PRESIDENCY.kind, None, "the " + text.split()[-1] if len(text.split()) == 1 else text
+        )
     if _SECRETARIAT.search(text) and len(text.split()) <= 3:
         return Owner(ISU.kind, None, "the Secretariat")
     found = resolve(text, frame=ctx.frame, speaker=None, states=ctx.states)
@@ -106,7 +114,10 @@ def _due(phrase: str, ctx: Context) -> tuple[date | None, str | None, str]:
     year = ctx.now.year
     if ctx.next_meeting is not None and NEXT_MEETING.fullmatch(phrase.strip(" .").lower()):
         return ctx.next_meeting, "the next meeting", ""
-    if ctx.next_meeting is not None and re.fullmatch(r"(?:at\s+|by\s+)?(?:the\s+)?next\s+meeting|pr[óo]xima\s+reuni[óo]n|prochaine\s+r[ée]union", phrase.strip(" .").lower()):
+    if ctx.next_meeting is not None and re.fullmatch(
+        r"(?:at\s+|by\s+)?(?:the\s+)?next\s+meeting|pr[óo]xima\s+reuni[óo]n|prochaine\s+r[ée]union",
+        phrase.strip(" .").lower(),
+    ):
         return ctx.next_meeting, "the next meeting", ""
     try:
         found = find_when(phrase, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting)
@@ -176,9 +187,15 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
         task = rest if due is not None else task
     elif due is None:
         note = f"due: {mark.due}"
-    task = re.sub(r"\s+(?:by|before|no\s+later\s+than|avant|d['’]ici|antes\s+del?|para)\s*[,.]?$", "", task.strip(" .;,–—-"))
+    task = re.sub(
+        r"\s+(?:by|before|no\s+later\s+than|avant|d['’]ici|antes\s+del?|para)\s*[,.]?$",
+        "",
+        task.strip(" .;,–—-"),
+    )
     task = task if len(task) <= MAX_TEXT else task[: MAX_TEXT - 1].rsplit(" ", 1)[0] + "…"
-    related = tuple(dict.fromkeys([*owner.states, *(m.state.iso3 for m in ctx.states.find_in_text(task))]))
+    related = tuple(
+        dict.fromkeys([*owner.states, *(m.state.iso3 for m in ctx.states.find_in_text(task))])
+    )
     label = (mark.section.number or mark.section.title) if mark.section else ""
     return DraftItem(
         section=label,

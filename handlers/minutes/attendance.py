@@ -25,7 +25,9 @@ _TITLE = (
 )
 _PERSON = re.compile(rf"^{_TITLE}\.?\s+[A-ZÀ-Ý]", re.UNICODE)
 _ENUM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]\s|[-*•·–]|[ivx]{1,4}[.)]\s)\s*")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'.-]*|[A-Z]\.|de|da|di|van|von|der|del|la|le|bin|al|el|y)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w’'.-]*|[A-Z]\.|de|da|di|van|von|der|del|la|le|bin|al|el|y)$"
+)
 _NOT_NAMES = re.compile(
     r"\b(?:opening|welcome|remarks|agenda|minutes|meeting|report|update|introduction|adoption|"
     r"approval|business|date|next|closing|item|summary|action|actions|decisions?|discussion|"

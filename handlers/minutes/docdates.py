@@ -58,7 +58,9 @@ _MONTH_FIRST = re.compile(
     re.I,
 )
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)(?![\d/])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)(?![\d/])"
+)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d/-])")
 
 

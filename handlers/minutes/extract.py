@@ -6,11 +6,11 @@ import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from handlers.minutes.actions import explicit_items, same_commitment
 from handlers.minutes.commitments import Context, commitments_in, section_frame, speaker_after
+from handlers.minutes.decisions import decision, is_decision
 from handlers.minutes.figures import contributions_in, deadlines_in
 from handlers.minutes.meetings import held_meeting, next_meeting_in
-from handlers.minutes.actions import explicit_items, same_commitment
-from handlers.minutes.decisions import decision, is_decision
 from handlers.minutes.model import MeetingInfo, MinutesExtract
 from handlers.minutes.sentences import split_sentences
 from handlers.minutes.speakers import SectionFrame
@@ -64,7 +64,9 @@ def extract(
         speaker = speaker_after(sentence, speaker, ctx)
         out.items += commitments_in(sentence, speaker, ctx)
         out.contributions += contributions_in(sentence, section=ctx.section, year=moment.year)
-        out.deadlines += deadlines_in(sentence, section=ctx.section, states=states, now=moment, tz=tz)
+        out.deadlines += deadlines_in(
+            sentence, section=ctx.section, states=states, now=moment, tz=tz
+        )
         if is_decision(sentence):
             out.decisions.append(decision(ctx.section, sentence, states))
     default = Context("", SectionFrame(None, (), None), states, moment, tz, next_day, dated)

@@ -78,9 +78,7 @@ def held_meeting(
     return MeetingInfo(start=start, end=end, place=_header_place(header), note=note)
 
 
-def _header_day(
-    header: list[str], year: int | None, *, reach: int = 1
-) -> tuple[date | None, str]:
+def _header_day(header: list[str], year: int | None, *, reach: int = 1) -> tuple[date | None, str]:
     """The meeting's day: a dated line that says "held on", "date", ... first; a document's
     issue date ("Distr.: General 15 April 2012") only when nothing else is dated."""
     candidates: list[tuple[int, int, date, str]] = []

@@ -11,11 +11,26 @@ from handlers.reply.text import fold
 
 # Canonical short name -> other ways minutes write it (matched case- and accent-insensitively).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "ICRC": ("International Committee of the Red Cross", "CICR", "Comité international de la Croix-Rouge", "Comité Internacional de la Cruz Roja"),
+    "ICRC": (
+        "International Committee of the Red Cross",
+        "CICR",
+        "Comité international de la Croix-Rouge",
+        "Comité Internacional de la Cruz Roja",
+    ),
     "IFRC": ("International Federation of Red Cross and Red Crescent Societies",),
-    "CMC": ("Cluster Munition Coalition", "CMC/ICBL", "ICBL-CMC", "ICBL/CMC", "Coalition contre les armes à sous-munitions"),
+    "CMC": (
+        "Cluster Munition Coalition",
+        "CMC/ICBL",
+        "ICBL-CMC",
+        "ICBL/CMC",
+        "Coalition contre les armes à sous-munitions",
+    ),
     "ICBL": ("International Campaign to Ban Landmines",),
-    "GICHD": ("Geneva International Centre for Humanitarian Demining", "Centre international de déminage humanitaire de Genève", "CIDHG"),
+    "GICHD": (
+        "Geneva International Centre for Humanitarian Demining",
+        "Centre international de déminage humanitaire de Genève",
+        "CIDHG",
+    ),
     "UNDP": ("United Nations Development Programme", "PNUD"),
     "UNODA": ("United Nations Office for Disarmament Affairs", "ODA", "UNODA Geneva"),
     "UNMAS": ("United Nations Mine Action Service", "SLAM"),
@@ -32,10 +47,31 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "DanChurchAid": ("DCA",),
     "Danish Refugee Council": ("Danish Demining Group", "DDG"),
     "Humanity & Inclusion": ("HI", "Handicap International", "Humanity and Inclusion"),
-    "Landmine Monitor": ("Landmine and Cluster Munition Monitor", "Monitor", "Cluster Munition Monitor"),
-    "ISU": ("Implementation Support Unit", "ISU-CCM", "CCM ISU", "APMBC ISU", "ISU-APMBC", "Unité d'appui à l'application", "Unidad de Apoyo a la Implementación", "UAI", "UAA"),
+    "Landmine Monitor": (
+        "Landmine and Cluster Munition Monitor",
+        "Monitor",
+        "Cluster Munition Monitor",
+    ),
+    "ISU": (
+        "Implementation Support Unit",
+        "ISU-CCM",
+        "CCM ISU",
+        "APMBC ISU",
+        "ISU-APMBC",
+        "Unité d'appui à l'application",
+        "Unidad de Apoyo a la Implementación",
+        "UAI",
+        "UAA",
+    ),
     "Secretariat": ("the Secretariat", "Secrétariat", "Secretaría"),
-    "EU": ("European Union", "European Commission", "Union européenne", "Unión Europea", "EEAS", "European External Action Service"),
+    "EU": (
+        "European Union",
+        "European Commission",
+        "Union européenne",
+        "Unión Europea",
+        "EEAS",
+        "European External Action Service",
+    ),
     "OAS": ("Organization of American States", "OEA"),
     "AU": ("African Union", "Union africaine", "Unión Africana"),
     "ASEAN": ("Association of Southeast Asian Nations",),
@@ -100,7 +136,9 @@ def _foreign_names() -> dict[str, str]:
         for alpha2, name in Locale(code).territories.items():
             if len(alpha2) == 2 and alpha2.isalpha():
                 out[fold(name)] = alpha2
-                out[fold(re.sub(r"^(?:la|le|les|l['’]|el|los|las)\s*", "", name, flags=re.I))] = alpha2
+                out[fold(re.sub(r"^(?:la|le|les|l['’]|el|los|las)\s*", "", name, flags=re.I))] = (
+                    alpha2
+                )
     return out
 
 

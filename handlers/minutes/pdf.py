@@ -73,9 +73,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if out and out[-1] and _HYPHENATED.search(out[-1]) and line[:1].islower():
             out[-1] = out[-1][:-1] + line
             continue
-        if not line and out and out[-1] and not out[-1].endswith((".", ":", ";", "?", "!")):
-            if len(out[-1]) >= typical * 0.8:
-                continue  # a page break inside a paragraph
+        open_end = bool(out and out[-1]) and not out[-1].endswith((".", ":", ";", "?", "!"))
+        if not line and open_end and len(out[-1]) >= typical * 0.8:
+            continue  # a page break inside a paragraph
         out.append(line)
         if line.endswith((".", "?", "!")) and len(line) < typical * 0.7:
             out.append("")

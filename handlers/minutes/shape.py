@@ -6,9 +6,9 @@ from typing import Any
 
 from handlers.minutes.model import (
     Attendee,
+    Decision,
     DraftContribution,
     DraftDeadline,
-    Decision,
     DraftItem,
     MeetingInfo,
     MinutesExtract,

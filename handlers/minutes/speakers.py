@@ -93,7 +93,11 @@ def resolve(
     if _COMMITTEE.match(folded):
         return COMMITTEE
     found = _states(text, states)
-    if found is None and (org := organisation(text)) is not None and org not in {"ISU", "Secretariat"}:
+    if (
+        found is None
+        and (org := organisation(text)) is not None
+        and org not in {"ISU", "Secretariat"}
+    ):
         return Owner("organisation", org, org)  # "The HALO Trust will prepare ..."
     return found
 

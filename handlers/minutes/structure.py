@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from handlers.minutes.attendance import AttendanceReader, attendance_label
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
-from handlers.minutes.tables import Table, is_row, read_table
+from handlers.minutes.tables import is_row, read_table
 from handlers.minutes.vocab import ACTION, AGENDA_WORD, DECISION_LABEL, ROMAN
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateDirectory
@@ -25,7 +25,9 @@ _NUMBERED = re.compile(
 _ROMAN_HEAD = re.compile(
     rf"^(?:#{{1,6}}\s*)?(?:(?i:{AGENDA_WORD})\s+)?(?P<num>{ROMAN})(?:[.)]|\s*[:–—-])\s+(?P<title>\S.*)$"
 )
-_AGENDA_ONLY = re.compile(rf"^(?:#{{1,6}}\s*)?(?:{AGENDA_WORD})\s+(?P<num>\d{{1,2}}|{ROMAN})\s*[.:]?$", re.I)
+_AGENDA_ONLY = re.compile(
+    rf"^(?:#{{1,6}}\s*)?(?:{AGENDA_WORD})\s+(?P<num>\d{{1,2}}|{ROMAN})\s*[.:]?$", re.I
+)
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].{1,150}?)(?:\*\*|__)\s*:?\s*$")
 _ACTIONS_TITLE = re.compile(
     r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
@@ -285,7 +287,10 @@ def marked(
     if m := _DUE_PART.search(rest):
         due, rest = m["due"].strip(" .)"), (rest[: m.start()] + rest[m.end() :]).strip(" .;,–—-")
     if owner is None and (m := _OWNER_PART.search(rest)):
-        owner, rest = m["owner"].strip(" .)"), (rest[: m.start()] + rest[m.end() :]).strip(" .;,–—-")
+        owner, rest = (
+            m["owner"].strip(" .)"),
+            (rest[: m.start()] + rest[m.end() :]).strip(" .;,–—-"),
+        )
     return Marked(section, rest, owner, due, number)
 
 

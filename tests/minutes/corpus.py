@@ -41,7 +41,11 @@ def expected_of(name: str) -> dict[str, Any]:
 
 def source_of(name: str) -> Path:
     fmt = expected_of(name)["format"]
-    for candidate in (CORPUS / f"{name}.{fmt}.txt", CORPUS / f"{name}.{fmt}", CORPUS / f"{name}.txt"):
+    for candidate in (
+        CORPUS / f"{name}.{fmt}.txt",
+        CORPUS / f"{name}.{fmt}",
+        CORPUS / f"{name}.txt",
+    ):
         if candidate.exists():
             return candidate
     raise FileNotFoundError(name)
@@ -240,7 +244,11 @@ def score(found: MinutesExtract, expected: dict[str, Any]) -> Tally:
     used: set[int] = set()
     for entry in entries:
         hit = next(
-            (i for i, item in enumerate(found.items) if i not in used and _item_matches(item, entry)),
+            (
+                i
+                for i, item in enumerate(found.items)
+                if i not in used and _item_matches(item, entry)
+            ),
             None,
         )
         if hit is None:

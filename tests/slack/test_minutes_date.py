@@ -31,7 +31,9 @@ To be confirmed.
 
 
 def _summary(served: Served) -> list[dict[str, Any]]:
-    served.sender.event(mention([served.fake.add_file("FU", "wg notes.txt", UNDATED)]), event_id="Ev1")
+    served.sender.event(
+        mention([served.fake.add_file("FU", "wg notes.txt", UNDATED)]), event_id="Ev1"
+    )
     return list(served.fake.wait_for("chat.postMessage")[0].body["blocks"])
 
 

@@ -17,5 +17,15 @@ from bot.slack.runtime import Runtime
 
 
 def register_listeners(app: App, runtime: Runtime) -> None:
-    for kind in (commands, shortcuts, actions, options, views, minutes, minutes_date, draft_edit, events):
+    for kind in (
+        commands,
+        shortcuts,
+        actions,
+        options,
+        views,
+        minutes,
+        minutes_date,
+        draft_edit,
+        events,
+    ):
         kind.register(app, runtime)
