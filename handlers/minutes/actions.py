@@ -90,7 +90,7 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     named = state(text, ctx.states)
     if named is not None:
         return Owner("state", named.iso3, named.short, (named.iso3,))
-    org = organisation(text)
+    org = organisation(text, whole=True)
     if org is not None:
         return Owner("organisation", org, org)
     if _PERSON.match(text) or _INITIALS.match(text):

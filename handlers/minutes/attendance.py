@@ -95,6 +95,12 @@ class AttendanceReader:
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]
+        if (
+            len(pieces) == 2
+            and self._person_alone(pieces[0])
+            and self._delegation(pieces[1]) is not None
+        ):
+            return [[text]]  # "Ms. Karin Berg, Sweden": one person and her delegation
         if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
             return [pieces, [text]]
         return [[text]]
@@ -130,7 +136,7 @@ class AttendanceReader:
         found = state(text, self.states)
         if found is not None:
             return Attendee(found.short, "state", found.iso3, (), None, text.strip())
-        org = organisation(text)
+        org = organisation(text, whole=True)
         if org is not None:
             return Attendee(org, "organisation", None, (), None, text.strip())
         return None
@@ -152,7 +158,7 @@ class AttendanceReader:
         if found is not None:
             return found
         # "Germany - 7MSP President", "Jane Doe (GICHD)", "Jane Doe, Officer, UNDP", "ICRC: Mr X"
-        parts = [p.strip(" .()") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
+        parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
             for index, part in enumerate(parts):

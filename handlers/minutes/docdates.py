@@ -85,7 +85,7 @@ def _with_weekday(
     day: int, month: int, year: int, weekday: int | None, *, reach: int
 ) -> date | None:
     """The year's date, or, if the weekday disagrees, the nearest year within ``reach`` where it
-    agrees (1 for a document's own year: minutes of December name January dates)."""
+    agrees (0 for the document's own year: the year wins, and the summary flags the doubt)."""
     if weekday is None:
         return _valid(year, month, day)
     for delta in sorted(range(-reach, reach + 1), key=lambda d: (abs(d), -d)):
@@ -95,7 +95,7 @@ def _with_weekday(
     return _valid(year, month, day)
 
 
-def dates_in(line: str, year: int | None, *, reach: int = 1) -> list[Found]:
+def dates_in(line: str, year: int | None, *, reach: int = 0) -> list[Found]:
     """Every calendar date written in the line, in order; ``year`` for those without one
     (``reach`` years either side when a weekday written with the date disagrees)."""
     out: list[Found] = []
@@ -135,7 +135,7 @@ def document_year(lines: list[str], filename: str = "") -> int | None:
             return found.day.year
         if m := _YEAR.search(line):
             return int(m.group(1))
-    if m := _YEAR.search(filename):
+    if m := re.search(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)", filename):
         return int(m.group(1))
     for line in lines:
         for found in dates_in(line, None):

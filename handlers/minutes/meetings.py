@@ -78,7 +78,7 @@ def held_meeting(
     return MeetingInfo(start=start, end=end, place=_header_place(header), note=note)
 
 
-def _header_day(header: list[str], year: int | None, *, reach: int = 1) -> tuple[date | None, str]:
+def _header_day(header: list[str], year: int | None, *, reach: int = 0) -> tuple[date | None, str]:
     """The meeting's day: a dated line that says "held on", "date", ... first; a document's
     issue date ("Distr.: General 15 April 2012") only when nothing else is dated."""
     candidates: list[tuple[int, int, date, str]] = []
@@ -138,7 +138,8 @@ def next_meeting_in(
         said = _NEXT.search(sentence) and _WILL_MEET.search(sentence)
         if not (under_heading or labelled or said):
             continue
-        calendar = [f for f in dates_in(sentence, now.year) if f.day > now.date()]
+        # a next meeting in January, in December's minutes: the weekday may name next year
+        calendar = [f for f in dates_in(sentence, now.year, reach=1) if f.day > now.date()]
         calendar += [
             Found(f.day.replace(year=f.day.year + 1), f.start, f.end, False)
             for f in dates_in(sentence, now.year)

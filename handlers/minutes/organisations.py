@@ -102,16 +102,22 @@ _ORG_WORDS = re.compile(
 )
 
 
-def organisation(text: str) -> str | None:
-    """The canonical short name of a known organisation the whole text names, else None."""
+def organisation(text: str, *, whole: bool = False) -> str | None:
+    """The canonical short name of a known organisation the text names, else None; with
+    ``whole`` only when the text is nothing but its name ("Cluster Munition Coalition (CMC)"
+    still is; "Ms. Jane Doe - UNDP" is not)."""
     raw = text.strip(" .,;:()")
     if raw in _CODES:
         return _CODES[raw]
     key = re.sub(r"^the\s+", "", fold(raw))
     if key in _KEYS:
         return _KEYS[key]
-    # "Cluster Munition Coalition (CMC)", "GICHD Geneva": the first part names it
-    for part in re.split(r"\s*[(/,]\s*|\s+-\s+", text):
+    # "Cluster Munition Coalition (CMC)", "CMC/ICBL": every part names the same one
+    parts = [p for p in re.split(r"\s*[(/,)]\s*|\s+-\s+", text) if p.strip(" .,;:()")]
+    if whole:
+        names = {organisation(p) for p in parts}
+        return names.pop() if len(names) == 1 and None not in names and len(parts) > 1 else None
+    for part in parts:
         bare = part.strip(" .,;:()")
         if bare in _CODES:
             return _CODES[bare]

@@ -95,7 +95,7 @@ def resolve(
     found = _states(text, states)
     if (
         found is None
-        and (org := organisation(text)) is not None
+        and (org := organisation(text, whole=True)) is not None
         and org not in {"ISU", "Secretariat"}
     ):
         return Owner("organisation", org, org)  # "The HALO Trust will prepare ..."
