@@ -73,7 +73,7 @@ def test_plain_text_in_windows_1252_and_a_bom_read_alike() -> None:
 
 
 def test_unreadable_files_say_so() -> None:
-    with pytest.raises(ReadError, match="not a readable .docx"):
+    with pytest.raises(ReadError, match=r"not a readable \.docx"):
         read_bytes(b"PK\x03\x04 broken", "m.docx")
     with pytest.raises(ReadError, match="not a readable PDF"):
         read_bytes(b"%PDF-1.4 broken", "m.pdf")
