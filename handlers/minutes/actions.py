@@ -43,6 +43,7 @@ _PERSON = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Amb|H\.?E\.?|Mme|M|Sr|Sra)\.?\s+)?(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]\.)"
     r"(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]\.|de|van|von|da|del|al|bin)){0,3}$"
 )
+_BRACKETED = re.compile(r"^[\[(](?P<owner>[^\])]{1,60})[\])]\s*[:–—-]?\s*(?P<task>\S.*)$")
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _NOT_OWNERS = re.compile(
     r"^(?:all|everyone|members|tbc|tbd|n/?a|ongoing|asap|done|completed|pending|open|closed|"
@@ -51,7 +52,9 @@ _NOT_OWNERS = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\band\b|\bet\b|\by\b|\bwith\b|\bavec\b|\bcon\b)\s*")
 _CHAIR = re.compile(
-    r"\b(?:chair|co-?chairs?|pr[ée]sident|presidente?|presidencia|pr[ée]sidence)", re.I
+    r"^(?:the\s+)?(?:co-?)?(?:chair(?:person|man|woman)?s?|pr[ée]sident[ea]?|presidencia|"
+    r"pr[ée]sidence|presidency)\b",
+    re.I,
 )
 _SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a)\b", re.I)
 
@@ -79,9 +82,8 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     if not text or len(text) > 80 or _NOT_OWNERS.match(text):
         return None
     if _CHAIR.search(text) and len(text.split()) <= 4:
-        return Owner(
-            PRESIDENCY.kind, None, "the " + text.split()[-1] if len(text.split()) == 1 else text
-        )
+        chair = re.search(r"chair", text, re.I)
+        return Owner(PRESIDENCY.kind, None, "the Chair" if chair else "the Presidency")
     if _SECRETARIAT.search(text) and len(text.split()) <= 3:
         return Owner(ISU.kind, None, "the Secretariat")
     found = resolve(text, frame=ctx.frame, speaker=None, states=ctx.states)
@@ -146,6 +148,10 @@ def explicit_items(
 
 
 def _split_owner(text: str, ctx: Context, people: dict[str, str]) -> tuple[Owner | None, str]:
+    if m := _BRACKETED.match(text):  # "[Germany] Share the evaluation", "(ISU) update ..."
+        owner = owner_of(m["owner"], ctx, people)
+        if owner is not None:
+            return owner, m["task"]
     if m := _OWNER_FIRST.match(text):
         owner = owner_of(m["owner"], ctx, people)
         if owner is not None:
@@ -177,6 +183,8 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
     task = text
     if owner is None:
         owner, task = _split_owner(text, ctx, people)
+    if owner is None and mark.listed:
+        return None  # a line of a list that names nobody: a note, not an action
     if owner is None:
         owner = ctx.frame.default
     if owner is None:

@@ -42,7 +42,10 @@ _HEADER_CELLS = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
-MAX_ENTRY = 160
+MAX_ENTRY = 240
+_FILLER = re.compile(
+    r"^(?:(?:also|and|as\s+well\s+as|aussi|ainsi\s+que|así\s+como|y|et)\s+)+", re.I
+)
 
 
 def attendance_label(line: str) -> tuple[str, str] | None:
@@ -91,7 +94,10 @@ class AttendanceReader:
 
     def _splits(self, text: str) -> list[list[str]]:
         """The ways to cut a line: several entries ("Peru, Austria") or one ("Jane Doe, UNDP")."""
-        pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+(?:and|et|y)\s+(?=[A-Z])", text)]
+        split = re.split(
+            r"\s*[,;]\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?[A-Z])", text
+        )
+        pieces = [_FILLER.sub("", p).strip(" .") for p in split]
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]

@@ -39,8 +39,16 @@ _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:end|beginning|margins?|meeting|followin
 
 
 _HELD = re.compile(
-    r"\b(?:held|meeting\s+(?:of|on)|date|dated|on|tenue?|r[ée]union\s+du|s[ée]ance\s+du|le|"
-    r"celebrad[ao]|reuni[óo]n\s+del|sesi[óo]n\s+del|fecha|el|minutes\s+of|compte\s+rendu|acta)\b",
+    r"\b(?:held|meeting\s+(?:of|on)|date|dated|tenue?|r[ée]union\s+du|s[ée]ance\s+du|"
+    r"celebrad[ao]|reuni[óo]n\s+del|sesi[óo]n\s+del|fecha|minutes\s+of|compte\s+rendu|acta|"
+    r"summary\s+record|procès-verbal)\b",
+    re.I,
+)
+SHORT_LINE = 120  # a title block's line; a longer one is a sentence of the body
+TITLE_BLOCK = 6  # the first lines, where minutes put their date
+_EARLIER = re.compile(
+    r"\b(?:previous|last|prior|pr[ée]c[ée]dente?|anterior)\s+(?:[\w-]+\s+){0,2}(?:meeting|r[ée]union|"
+    r"reuni[óo]n|session)|\bapprov\w*\s+(?:of\s+)?(?:the\s+)?minutes",
     re.I,
 )
 _NOT_HELD = re.compile(
@@ -88,7 +96,10 @@ def _header_day(header: list[str], year: int | None, *, reach: int = 0) -> tuple
         found = dates_in(line, year, reach=reach)
         if not found:
             continue
-        rank = 2 if _NOT_HELD.search(line) else 0 if _HELD.search(line) else 1
+        held, short = _HELD.search(line) is not None, len(line) <= SHORT_LINE
+        other = _NOT_HELD.search(line) or _NEXT.search(line) or _EARLIER.search(line)
+        top = index < TITLE_BLOCK
+        rank = 4 if other else 0 if short and held else 1 if short and top else 2 if short else 3
         candidates.append((rank, index, found[0].day, line))
     if not candidates:
         return None, ""

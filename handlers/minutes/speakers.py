@@ -18,6 +18,8 @@ from handlers.reply.text import fold
 PRESIDENCY = Owner("presidency", None, "the Presidency")
 ISU = Owner("isu", None, "the ISU")
 COMMITTEE = Owner("committee", None, "the Committee")
+CHAIR = Owner("presidency", None, "the Chair")
+COORDINATORS = Owner("organisation", "Coordinators", "the Coordinators")
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "the latter", "the former"})
 _PRESIDENCY = re.compile(
@@ -83,11 +85,12 @@ def resolve(
     if m := _COORDINATORS.match(folded):
         area = find_area(m["rest"]) if m["rest"].strip() else None
         key = area.key if area else frame.area_key
-        if key is None:
-            return speaker if speaker is not None and speaker.kind == "area" else None
+        if key is None:  # "the Coordinators" of a body the bot has no areas for
+            return speaker if speaker is not None and speaker.kind == "area" else COORDINATORS
         return area_owner(key, frame.coordinators if key == frame.area_key else ())
     if _PRESIDENCY.match(folded):
-        return PRESIDENCY
+        # other bodies' minutes say "the Chair": same owner, the word the reader knows
+        return CHAIR if re.search(r"\bchair", folded) else PRESIDENCY
     if _ISU.match(folded):
         return ISU
     if _COMMITTEE.match(folded):

@@ -28,12 +28,23 @@ _ROMAN_HEAD = re.compile(
 _AGENDA_ONLY = re.compile(
     rf"^(?:#{{1,6}}\s*)?(?:{AGENDA_WORD})\s+(?P<num>\d{{1,2}}|{ROMAN})\s*[.:]?$", re.I
 )
+# Parts every kind of minutes has, a heading even in a numbered document: "Action items",
+# "Next steps", "Decisions and actions", "Next meeting", "Acuerdos", "Prochaine réunion".
+_STRUCTURAL = re.compile(
+    r"^(?:(?:summary\s+of\s+|list\s+of\s+)?(?:actions?|decisions?|agreements?|next\s+steps|"
+    r"follow[\s-]*up|way\s+forward|conclusions?)(?:\s+(?:items?|points?|and\s+\w+|arising|agreed))*|"
+    r"(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|prochaine\s+r[ée]union|pr[óo]xima\s+reuni[óo]n|"
+    r"acuerdos|d[ée]cisions|suivi|prochaines\s+[ée]tapes|pr[óo]ximos\s+pasos)\s*:?$",
+    re.I,
+)
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].{1,150}?)(?:\*\*|__)\s*:?\s*$")
 _ACTIONS_TITLE = re.compile(
     r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
     r"(?:(?:decisions?|d[ée]cisions?|acuerdos)\s+(?:and|et|y)\s+)?(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
     r"summary\s+of\s+(?:actions|decisions)|actions?\s+[àa]\s+(?:mener|entreprendre)|suivi|"
-    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?)(?:\s+(?:and|et|y)\s+"
+    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?|next\s+steps|"
+    r"way\s+forward|agreements?|agreed\s+actions|acuerdos|compromisos|prochaines\s+[ée]tapes|"
+    r"pr[óo]ximos\s+pasos|engagements)(?:\s+(?:and|et|y)\s+"
     r"(?:decisions|d[ée]cisions|acuerdos))?\s*:?\s*$",
     re.I,
 )
@@ -78,6 +89,7 @@ class Marked:
     owner: str | None = None  # "ACTION (ISU): ...", a table's Who column
     due: str | None = None  # a table's When column, "Due: ..."
     number: str | None = None  # "AP 3"
+    listed: bool = False  # a line of an "Actions" / "Next steps" list, not labelled itself
 
 
 @dataclass
@@ -116,7 +128,7 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
         return m["letter"], m["title"].strip()
     if m := _MARKDOWN.match(line):
         return "", m["title"].strip()
-    if not numbered_doc and _looks_like_title(line):
+    if (not numbered_doc or _STRUCTURAL.search(line)) and _looks_like_title(line):
         return "", line.strip()
     return None
 
@@ -145,7 +157,13 @@ def _is_sentence(title: str) -> bool:
 
 
 def _is_numbered_doc(lines: list[str]) -> bool:
-    return sum(1 for line in lines if _NUMBERED.match(line) and len(line) < MAX_HEADING) >= 2
+    """Headings numbered "1.", "2." (sentences numbered as paragraphs or actions do not count)."""
+    return sum(1 for line in lines if _numbered_heading(line)) >= 2
+
+
+def _numbered_heading(line: str) -> bool:
+    found = _heading(line, numbered_doc=True) if _NUMBERED.match(line) else None
+    return found is not None and bool(found[0])
 
 
 def _new_section(number: str, title: str, current: Section | None) -> Section:
@@ -184,7 +202,7 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
         if buffer:
             paragraph = " ".join(buffer)
             if in_actions:
-                layout.actions.append(marked(current, paragraph))
+                layout.actions.append(marked(current, paragraph, listed=True))
             elif current is None:
                 layout.header.append(paragraph)
             else:
@@ -279,7 +297,12 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
 
 
 def marked(
-    section: Section | None, text: str, owner: str | None = None, number: str | None = None
+    section: Section | None,
+    text: str,
+    owner: str | None = None,
+    number: str | None = None,
+    *,
+    listed: bool = False,
 ) -> Marked:
     """An action line's parts: "ISU to circulate X (due: 5 May)", "X – Owner: Y – Due: Z"."""
     rest = text.strip()
@@ -291,7 +314,7 @@ def marked(
             m["owner"].strip(" .)"),
             (rest[: m.start()] + rest[m.end() :]).strip(" .;,–—-"),
         )
-    return Marked(section, rest, owner, due, number)
+    return Marked(section, rest, owner, due, number, listed)
 
 
 _DUE_PART = re.compile(

@@ -15,7 +15,8 @@ from handlers.minutes.vocab import WHAT, WHEN, WHO
 _RULE = re.compile(r"^[\s:|-]*$")
 _ATTENDANCE = re.compile(
     r"^(?:name|names|participants?|attendees?|delegations?|delegates?|country|state|"
-    r"organi[sz]ations?|affiliation|nom|pays|nombre|pa[ií]s|instituci[óo]n)$",
+    r"organi[sz]ations?|affiliation|representatives?|title|role|function|position|e-?mail|"
+    r"nom|pays|nombre|pa[ií]s|instituci[óo]n|fonction|cargo|representante)$",
     re.I,
 )
 

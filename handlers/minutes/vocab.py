@@ -30,6 +30,16 @@ CHAIR = (
     r"pr[ée]sidente?|secr[ée]taire|presidid[oa]\s+por|secretari[oa]|relator[a]?"
 )
 ATTENDANCE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Absent with apologies", "Ausentes con excusa", "Absents excusés": apologies, unless none
+    (
+        re.compile(
+            r"(?:.*\b)?(?:apologies\s+not\s+received|no\s+apologies|without\s+apologies|"
+            r"sans\s+excuse|sin\s+excusa)(?:\b.*)?",
+            re.I,
+        ),
+        "absent",
+    ),
+    (re.compile(r"(?:.*\b)?(?:apolog|excus|regret|disculp)\w*(?:\b.*)?", re.I), "apologies"),
     (re.compile(ABSENT, re.I), "absent"),
     (re.compile(APOLOGIES, re.I), "apologies"),
     (re.compile(ATTENDEES, re.I), "attendees"),
