@@ -43,6 +43,7 @@ _HEADER_CELLS = re.compile(
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
 MAX_ENTRY = 240
+_ORG_MARK = "\x00"  # an entry taken as written, in a list that is mostly delegations
 _FILLER = re.compile(
     r"^(?:(?:also|and|as\s+well\s+as|aussi|ainsi\s+que|así\s+como|y|et)\s+)+", re.I
 )
@@ -109,6 +110,10 @@ class AttendanceReader:
             return [[text]]  # "Ms. Karin Berg, Sweden": one person and her delegation
         if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
             return [pieces, [text]]
+        known = [p for p in pieces if self._delegation(p) is not None]
+        if len(pieces) >= 3 and len(known) * 3 >= len(pieces) * 2:
+            # "México, Cuba y la Coalición ...": mostly delegations; the rest kept as written
+            return [[p if p in known else f"{_ORG_MARK}{p}" for p in pieces]]
         return [[text]]
 
     def _row(self, cells: list[str]) -> bool:
@@ -159,6 +164,9 @@ class AttendanceReader:
         )
 
     def _entry(self, text: str, *, numbered: bool) -> Attendee | str | None:
+        if text.startswith(_ORG_MARK):
+            name = re.sub(r"^(?:the|la|le|les|el|los|las)\s+", "", text[1:], flags=re.I)
+            return Attendee(name, "organisation", None, (), None, text[1:])
         text = text.strip(" .;,")
         found = self._delegation(text)
         if found is not None:

@@ -24,6 +24,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "ICBL-CMC",
         "ICBL/CMC",
         "Coalition contre les armes à sous-munitions",
+        "Coalición contra las Municiones en Racimo",
+        "Coalición contra las Bombas en Racimo",
     ),
     "ICBL": ("International Campaign to Ban Landmines",),
     "GICHD": (
@@ -109,7 +111,7 @@ def organisation(text: str, *, whole: bool = False) -> str | None:
     raw = text.strip(" .,;:()")
     if raw in _CODES:
         return _CODES[raw]
-    key = re.sub(r"^the\s+", "", fold(raw))
+    key = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", fold(raw))
     if key in _KEYS:
         return _KEYS[key]
     # "Cluster Munition Coalition (CMC)", "CMC/ICBL": every part names the same one

@@ -21,7 +21,18 @@ COMMITTEE = Owner("committee", None, "the Committee")
 CHAIR = Owner("presidency", None, "the Chair")
 COORDINATORS = Owner("organisation", "Coordinators", "the Coordinators")
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "the latter", "the former"})
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "the latter", "the former"}
+    # summary records: "Ms. Pérez (Peru) said that her Government would ..."
+    | {
+        f"{p} {n}"
+        for p in ("his", "her", "its", "their", "my", "our")
+        for n in ("government", "delegation", "country", "organization", "organisation")
+    }
+)
+# "Ms. Pérez (Peru)", "Mr. Dubois (International Committee of the Red Cross)": a speaker named
+# by their delegation, as UN summary records write them.
+_DELEGATE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}\((?P<delegation>[^()]{2,80})\)$")
 _PRESIDENCY = re.compile(
     r"^(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:president|presidency|presidencies|chair|chairperson)"
     r"(?: of the [\w ]+)?$|^(?:h\.?e\.? )?ambassador [\w .'-]+$"
@@ -73,6 +84,11 @@ def resolve(
     phrase: str, *, frame: SectionFrame, speaker: Owner | None, states: StateDirectory
 ) -> Owner | None:
     """The owner a subject phrase names, or None when it names no actor the bot knows."""
+    if m := _DELEGATE.match(re.sub(r"^\d{1,3}\.\s+", "", phrase.strip(" ,"))):
+        found = _states(m["delegation"], states)
+        org = organisation(m["delegation"], whole=True)
+        if found is not None or org is not None:
+            return found or Owner("organisation", org, org)
     text = tidy_subject(phrase)
     folded = fold(text)
     if not folded:

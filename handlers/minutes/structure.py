@@ -54,6 +54,12 @@ _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
+MAX_HEADING_WORDS = 16
+# "2. Ms. Pérez (Peru) said that her Government would submit ..." cut by a PDF's line end:
+# a numbered paragraph of a summary record, not a heading.
+_SAYING = (
+    r"\b(?:said|stated|noted|reported|informed|explained|added|recalled|welcomed|would|will)\b"
+)
 # A photo's caption or credit ("UN Photo/Jane Doe", "© ICRC", "Photo: ...", "Credit: ..."):
 # never a heading, and no part of the text.
 _CREDIT = re.compile(
@@ -117,7 +123,12 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
         if not title[:1].isupper() and not title[:1].isdigit():
             return None
         bare = "." not in m["num"] and line.startswith(m["num"] + " ")
-        if (title.endswith(".") and (words > 8 or _is_sentence(title))) or (bare and words > 10):
+        if (
+            (title.endswith(".") and (words > 8 or _is_sentence(title)))
+            or (bare and words > 10)
+            or words > MAX_HEADING_WORDS
+            or (words >= 6 and _FINITE.search(title) and re.search(_SAYING, title))
+        ):
             return None  # "7 States Parties had paid their contributions." is a sentence
         return m["num"], title
     if (m := _ROMAN_HEAD.match(line)) and not _is_sentence(m["title"]) and m["title"][:1].isupper():

@@ -83,7 +83,8 @@ DECISION_SENTENCE = re.compile(
 )
 # "Next meeting", "Date of next meeting", "Prochaine réunion", "Próxima reunión"
 _NEXT = (
-    r"next\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|date\s+of\s+(?:the\s+)?next|"
+    r"next\s+(?:[\w-]+\s+){0,3}(?:meeting|session|call|teleconference|videoconference|webinar)|"
+    r"date\s+of\s+(?:the\s+)?next|"
     r"prochaine?\s+(?:[\w-]+\s+){0,2}(?:r[ée]union|s[ée]ance|session)|"
     r"pr[óo]xim[oa]\s+(?:[\w-]+\s+){0,2}(?:reuni[óo]n|sesi[óo]n|encuentro)"
 )
