@@ -17,7 +17,7 @@ from handlers.minutes.docdates import dates_in
 from handlers.minutes.model import DraftItem
 from handlers.minutes.organisations import organisation, state
 from handlers.minutes.speakers import ISU, PRESIDENCY, resolve
-from handlers.minutes.structure import Marked
+from handlers.minutes.structure import Marked, Section
 from handlers.minutes.vocab import NEXT_MEETING
 from handlers.people.owners import Owner
 from handlers.reply.text import fold
@@ -60,19 +60,25 @@ _SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a)\b",
 
 
 def initials(names: list[str]) -> dict[str, str]:
-    """ "PL" -> "Peter Lindqvist": board minutes name owners by their initials."""
+    """ "PL", "Peter Lindqvist", "Lindqvist" -> "Peter Lindqvist": the ways minutes name the
+    people of their attendance list as owners."""
     out: dict[str, str] = {}
     for name in names:
-        words = [
-            w for w in re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name).split() if w[:1].isupper()
-        ]
+        bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|M|Mme)\.?\s+", "", name)
+        words = [w for w in bare.split() if w[:1].isupper()]
+        out.setdefault(name, name)
+        out.setdefault(bare, name)
         if len(words) >= 2:
             out.setdefault("".join(w[0] for w in words), name)
+            out.setdefault(words[-1], name)
     return out
 
 
-def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) -> Owner | None:
-    """Who an owner phrase names, or None when it names nobody."""
+def owner_of(
+    phrase: str, ctx: Context, people: dict[str, str] | None = None, *, strict: bool = False
+) -> Owner | None:
+    """Who an owner phrase names, or None when it names nobody; ``strict`` (running text)
+    takes a person only if the attendance list names them."""
     bare = phrase.strip(" .,:;()[]*")
     if people and bare in people:
         return Owner("person", people[bare], people[bare])
@@ -81,7 +87,7 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     )
     if not text or len(text) > 80 or _NOT_OWNERS.match(text):
         return None
-    if _CHAIR.search(text) and len(text.split()) <= 4:
+    if _CHAIR.search(text) and _noun_phrase(text) and len(text.split()) <= 4:
         chair = re.search(r"chair", text, re.I)
         return Owner(PRESIDENCY.kind, None, "the Chair" if chair else "the Presidency")
     if _SECRETARIAT.search(text) and len(text.split()) <= 3:
@@ -95,7 +101,7 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     org = organisation(text, whole=True)
     if org is not None:
         return Owner("organisation", org, org)
-    if _PERSON.match(text) or _INITIALS.match(text):
+    if not strict and (_PERSON.match(text) or _INITIALS.match(text)):
         return Owner("person", text, text)
     parts = [p for p in _SPLIT.split(text) if p]
     if len(parts) > 1:
@@ -111,9 +117,21 @@ def owner_of(phrase: str, ctx: Context, people: dict[str, str] | None = None) ->
     return None
 
 
+# Administrative wordings of a period, as the dates layer reads them plainly.
+_PERIODS = (
+    (re.compile(r"\ben\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de\b", re.I), "dentro de"),
+    (re.compile(r"\bdans\s+un\s+d[ée]lai\s+(?:maximum\s+)?de\b", re.I), "dans"),
+    (re.compile(r"\bd['’]ici\s+(?=(?:\d+|un|une|deux|trois|quatre|six)\s)", re.I), "dans "),
+    (re.compile(r"\bsous\s+quinzaine\b", re.I), "dans deux semaines"),
+    (re.compile(r"\bwithin\s+a\s+(?:period|time\s*frame)\s+of\b", re.I), "within"),
+)
+
+
 def _due(phrase: str, ctx: Context) -> tuple[date | None, str | None, str]:
     """(due day, note, text less the date phrase) for a due cell or the task's own words."""
     year = ctx.now.year
+    for wording, plain in _PERIODS:
+        phrase = wording.sub(plain, phrase)
     if ctx.next_meeting is not None and NEXT_MEETING.fullmatch(phrase.strip(" .").lower()):
         return ctx.next_meeting, "the next meeting", ""
     if ctx.next_meeting is not None and re.fullmatch(
@@ -215,6 +233,50 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
         due_note=note,
         sentence=mark.text,
     )
+
+
+# Running text the English engine (commitments.py) does not read: telegraphic "Paul Smith to
+# check ...", French and Spanish futures and modals ("UNMAS preparará ...", "la Belgique
+# devra ..."), and people of the attendance list ("Rania Aziz will integrate ...").
+_TELEGRAPHIC = re.compile(r"^(?P<owner>[^:;,]{1,60}?)\s+to\s+(?P<task>[a-z]\w+\s.*)$")
+_FOREIGN = re.compile(
+    r"^(?P<owner>[^:;,]{1,60}?)\s+(?:(?:devra|doit|doivent|va|vont|deber[áa]n?|debe|van?\s+a|"
+    r"se\s+(?:charge(?:ra)?|encargar[áa])\s+d(?:e\s+|['’]\s*)|s['’]engage\s+[àa]|se\s+compromete\s+a)\s+"
+    r"|(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",
+    re.I,
+)
+_ENGLISH_MODAL = re.compile(
+    r"^(?P<owner>[^:;,]{1,60}?)\s+(?:will|shall|should|would|must)\s+(?!not\b|like\b|be\b|have\b)"
+    r"(?P<task>\S.*)$"
+)
+
+
+_GLUE = frozenset("the of and for de du des la le les el los las y et del al di da van von".split())
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """ "Paul Smith", "the HALO Trust", "la Belgique": a name, not "The President asked the donors"."""
+    words = phrase.split()
+    return 1 <= len(words) <= 7 and all(w[:1].isupper() or w.lower() in _GLUE for w in words)
+
+
+def sentence_items(
+    sentence: str, section: Section, ctx: Context, people: dict[str, str]
+) -> list[DraftItem]:
+    """A commitment in one of the forms above, owned by someone the minutes name."""
+    text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", sentence.strip())
+    for pattern, persons_only in ((_TELEGRAPHIC, False), (_FOREIGN, False), (_ENGLISH_MODAL, True)):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        if not _noun_phrase(m["owner"]):
+            continue
+        owner = owner_of(m["owner"], ctx, people, strict=True)
+        if owner is None or (persons_only and owner.kind != "person"):
+            continue
+        item = _item(Marked(section, m["task"], m["owner"], listed=True), ctx, people)
+        return [item] if item is not None else []
+    return []
 
 
 def same_commitment(a: DraftItem, b: DraftItem) -> bool:

@@ -32,7 +32,9 @@ _NOT_NAMES = re.compile(
     r"\b(?:opening|welcome|remarks|agenda|minutes|meeting|report|update|introduction|adoption|"
     r"approval|business|date|next|closing|item|summary|action|actions|decisions?|discussion|"
     r"conclusions?|matters|arising|other|any|session|review|presentation|budget|finances?|"
-    r"points?|ordre|orden|punto|informe|apertura|ouverture|cl[ôo]ture|divers|varios)\b",
+    r"points?|ordre|orden|punto|informe|apertura|ouverture|cl[ôo]ture|divers|varios|"
+    r"conclusiones|acciones|acuerdos|temas|asuntos|d[ée]cisions|r[ée]sum[ée]|suivi|steps|"
+    r"background|welcome|introductions?|attendance|apologies|agreed|outcomes?)\b",
     re.I,
 )
 _HEADER_CELLS = re.compile(
@@ -203,9 +205,10 @@ class AttendanceReader:
 
 
 def _looks_like_name(text: str) -> bool:
-    """ "Handicap International" yes; "Opening Remarks by the President" no (a heading)."""
+    """ "Handicap International" yes; "Opening Remarks by the President" no (a heading), nor a
+    lone word such as "Conclusiones" (a one-word name is known, or an acronym)."""
     words = text.split()
-    return 1 <= len(words) <= 6 and all(word[:1].isupper() or word in _NAME_GLUE for word in words)
+    return 2 <= len(words) <= 6 and all(word[:1].isupper() or word in _NAME_GLUE for word in words)
 
 
 _NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"})

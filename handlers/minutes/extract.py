@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers.minutes.actions import explicit_items, same_commitment
+from handlers.minutes.actions import explicit_items, initials, same_commitment, sentence_items
 from handlers.minutes.commitments import Context, commitments_in, section_frame, speaker_after
 from handlers.minutes.decisions import decision, is_decision
 from handlers.minutes.figures import contributions_in, deadlines_in
@@ -55,6 +55,8 @@ def extract(
         frames[id(section)] = frame
         label = section.number or section.title
         contexts[id(section)] = Context(label, frame, states, moment, tz, next_day, dated)
+    people = [p for a in layout.attendees for p in (a.people if a.kind != "person" else (a.name,))]
+    known = initials(people)
     speaker = None
     current: Section | None = None
     for section, sentence in sentences:
@@ -62,7 +64,8 @@ def extract(
         if section is not current:
             current, speaker = section, ctx.frame.default
         speaker = speaker_after(sentence, speaker, ctx)
-        out.items += commitments_in(sentence, speaker, ctx)
+        found = commitments_in(sentence, speaker, ctx)
+        out.items += found or sentence_items(sentence, section, ctx, known)
         out.contributions += contributions_in(sentence, section=ctx.section, year=moment.year)
         out.deadlines += deadlines_in(
             sentence, section=ctx.section, states=states, now=moment, tz=tz
@@ -70,7 +73,6 @@ def extract(
         if is_decision(sentence):
             out.decisions.append(decision(ctx.section, sentence, states))
     default = Context("", SectionFrame(None, (), None), states, moment, tz, next_day, dated)
-    people = [p for a in layout.attendees for p in (a.people if a.kind != "person" else (a.name,))]
     marked = explicit_items(layout.actions, contexts, default, people)
     out.items = [i for i in out.items if not any(same_commitment(i, m) for m in marked)] + marked
     for mark in layout.decisions:

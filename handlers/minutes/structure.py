@@ -55,6 +55,7 @@ _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
 MAX_HEADING_WORDS = 16
+_BULLET = re.compile(r"^(?:[-*•]\s|\d{1,2}[.)]\s)")
 # "2. Ms. Pérez (Peru) said that her Government would submit ..." cut by a PDF's line end:
 # a numbered paragraph of a summary record, not a heading.
 _SAYING = (
@@ -299,6 +300,8 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             line = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", line)
         if not layout.title and current is None and not buffer:
             layout.title = line.lstrip("# ").strip()
+        if _BULLET.match(line):
+            flush()  # each bullet or numbered line is a paragraph of its own
         buffer.append(line)
     flush_table()
     flush()

@@ -91,7 +91,7 @@ _NEXT = (
 NEXT_MEETING = re.compile(r"\b(?:" + _NEXT + r")\b", re.I)
 NEXT_MEETING_LABEL = re.compile(
     r"^(?:#{1,6}\s*)?(?:\d{1,2}[.)]?\s*)?(?:[IVX]+[.)]\s*)?(?:date\s+(?:and\s+venue\s+)?of\s+(?:the\s+)?)?"
-    r"(?:" + _NEXT + r")"
+    r"(?:" + _NEXT + r"|next\s+(?!steps\b|actions?\b)(?:[\w-]+\s+){0,3}[\w-]+(?=\s*[:–—-]\s*\S*\d))"
     r"(?:\s+(?:date|and\s+closing|\(?date\s+and\s+venue\)?))?\s*[:–—-]\s*(?P<rest>\S.*)$",
     re.I,
 )
