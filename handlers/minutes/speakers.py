@@ -87,8 +87,10 @@ def resolve(
     if m := _DELEGATE.match(re.sub(r"^\d{1,3}\.\s+", "", phrase.strip(" ,"))):
         found = _states(m["delegation"], states)
         org = organisation(m["delegation"], whole=True)
-        if found is not None or org is not None:
-            return found or Owner("organisation", org, org)
+        if found is not None:
+            return found
+        if org is not None:
+            return Owner("organisation", org, org)
     text = tidy_subject(phrase)
     folded = fold(text)
     if not folded:
