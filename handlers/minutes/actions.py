@@ -251,7 +251,31 @@ _ENGLISH_MODAL = re.compile(
 )
 
 
-_GLUE = frozenset(["the", "of", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "las", "y", "et", "del", "al", "di", "da", "van", "von"])
+_GLUE = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "y",
+        "et",
+        "del",
+        "al",
+        "di",
+        "da",
+        "van",
+        "von",
+    ]
+)
 
 
 def _noun_phrase(phrase: str) -> bool:
