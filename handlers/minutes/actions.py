@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handlers.dates.reading import DateError, find_when
+from handlers.dates.finding import find_when
+from handlers.dates.reading import DateError
 from handlers.minutes.commitments import Context, area_cue
 from handlers.minutes.docdates import dates_in
 from handlers.minutes.model import DraftItem
