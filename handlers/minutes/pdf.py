@@ -31,13 +31,19 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
         reader = PdfReader(io.BytesIO(data))
         total = len(reader.pages)
         pages: list[list[str]] = []
+        damaged = 0
         for number, page in enumerate(reader.pages, start=1):
-            text = page.extract_text() or ""
+            try:
+                text = page.extract_text() or ""
+            except Exception:  # a damaged page (bad stream, bad font): its text is lost, not all
+                damaged, text = damaged + 1, ""
             pages.append([" ".join(line.split()) for line in text.splitlines()])
             if progress is not None:
                 progress(number, total)
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as problem:
         raise ReadError(f"{name} is not a readable PDF ({problem}).") from problem
+    if total and damaged == total:
+        raise ReadError(f"{name} is not a readable PDF (no page could be read).")
     return "\n".join(_paragraphs(_without_running_lines(pages)))
 
 
