@@ -36,6 +36,10 @@ _WILL_MEET = re.compile(
     r"pr[ée]vue?|fix[ée]e?|celebrar[áa]|tendr[áa]\s+lugar|prevista|programad[ao]|fijad[ao])\b",
     re.I,
 )
+_AGAIN = re.compile(
+    r"\b(?:meet|reconvene|convene)\s+again\b|\bse\s+r[ée]unira\b|\bvolver[áa]\s+a\s+reunirse\b",
+    re.I,
+)
 _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:end|beginning|margins?|meeting|following|next)\b", re.I)
 
 
@@ -147,7 +151,7 @@ def next_meeting_in(
     for section, sentence in sentences:
         under_heading = bool(_NEXT.search(section.title))
         labelled = NEXT_MEETING_LABEL.match(sentence) is not None
-        said = _NEXT.search(sentence) and _WILL_MEET.search(sentence)
+        said = (_NEXT.search(sentence) and _WILL_MEET.search(sentence)) or _AGAIN.search(sentence)
         if not (under_heading or labelled or said):
             continue
         # a next meeting in January, in December's minutes: the weekday may name next year

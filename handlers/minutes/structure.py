@@ -286,7 +286,7 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
         heading = _heading(line, numbered_doc=numbered_doc)
         if heading is None and bold and not _SENTENCE_END.search(bold["title"].strip()):
             heading = ("", bold["title"].strip())
-        if heading is not None and not (in_actions and re.match(r"^[-*•]", line)):
+        if heading is not None and not (in_actions and _listed(line, heading, current)):
             flush()
             current = _new_section(*heading, current)
             in_actions = bool(_ACTIONS_TITLE.search(current.title))
@@ -308,6 +308,18 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
     if not layout.sections and layout.header:
         layout.sections.append(Section(number="", title="", paragraphs=layout.header[1:]))
     return layout
+
+
+def _listed(line: str, heading: tuple[str, str], current: Section | None) -> bool:
+    """Under an "Actions" heading, "- X" and "1. X" are its list, not new headings; the next
+    section's number ("4. Next meeting" after "3. Actions") or a structural title still is."""
+    if re.match(r"^[-*•]", line):
+        return True
+    number, title = heading
+    if not number or not number.isdigit() or _STRUCTURAL.search(title):
+        return False
+    own = current.number if current is not None else ""
+    return not (own.isdigit() and int(number) == int(own) + 1)
 
 
 def marked(

@@ -18,6 +18,8 @@ APOLOGIES = (
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
     r"(?:[\w-]+\s+){1,3}(?:members|delegations|representatives)\s+present|"
+    r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
+    r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
     r"present|attendance|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
     r"attended\s+by|members\s+present|observers(?:\s+present)?|guests?|"
     r"(?:liste\s+des\s+)?(?:participants|pr[ée]sents?|membres\s+pr[ée]sents)|[ée]taient\s+pr[ée]sents|"
@@ -26,7 +28,8 @@ ATTENDEES = (
 )
 CHAIR = (
     r"chair(?:ed\s+by|person|man|woman)?|co-?chairs?|president|facilitator|moderator|"
-    r"minutes(?:\s+taken\s+by)?|secretary|rapporteur|note\s*-?\s*taker|pr[ée]sid(?:ent|ée?\s+par)|"
+    r"minutes\s+taken\s+by|minute\s*-?\s*taker|secretary|rapporteur|note\s*-?\s*taker|"
+    r"pr[ée]sid(?:ent|ée?\s+par)|"
     r"pr[ée]sidente?|secr[ée]taire|presidid[oa]\s+por|secretari[oa]|relator[a]?"
 )
 ATTENDANCE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
