@@ -19,7 +19,7 @@ from handlers.minutes.model import DraftItem
 from handlers.minutes.organisations import organisation, state
 from handlers.minutes.speakers import ISU, PRESIDENCY, resolve
 from handlers.minutes.structure import Marked, Section
-from handlers.minutes.vocab import NEXT_MEETING
+from handlers.minutes.vocab import BULLET, NEXT_MEETING
 from handlers.people.owners import Owner
 from handlers.reply.text import fold
 
@@ -289,7 +289,7 @@ def sentence_items(
     sentence: str, section: Section, ctx: Context, people: dict[str, str]
 ) -> list[DraftItem]:
     """A commitment in one of the forms above, owned by someone the minutes name."""
-    text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", sentence.strip())
+    text = re.sub(rf"^(?:{BULLET}|\d{{1,2}}[.)])\s+", "", sentence.strip())
     for pattern, persons_only in ((_TELEGRAPHIC, False), (_FOREIGN, False), (_ENGLISH_MODAL, True)):
         m = pattern.match(text)
         if m is None:

@@ -12,7 +12,7 @@ import re
 
 from handlers.minutes.model import Attendee
 from handlers.minutes.organisations import looks_like_organisation, organisation, state
-from handlers.minutes.vocab import ATTENDANCE_KINDS
+from handlers.minutes.vocab import ATTENDANCE_KINDS, BULLET
 from handlers.reference.states import StateDirectory
 
 _LABEL_LINE = re.compile(
@@ -24,7 +24,16 @@ _TITLE = (
     r"Ambassador|Ambassadeur|Ambassadrice|Embajador|Embajadora|Sir|Dame|Col|Lt|Gen|Maj|Capt|Hon)"
 )
 _PERSON = re.compile(rf"^{_TITLE}\.?\s+[A-ZÀ-Ý]", re.UNICODE)
-_ENUM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]\s|[-*•·–]|[ivx]{1,4}[.)]\s)\s*")
+_ENUM = re.compile(rf"^(?:\(?\d{{1,3}}[.)]|\(?[a-z][.)]\s|{BULLET}|[ivx]{{1,4}}[.)]\s)\s*")
+# "Programme Manager", "Deputy Permanent Representative": a role, never a person's name
+_ROLE = re.compile(
+    r"\b(?:manager|director|adviser|advisor|secretary|officer|head|counsellor|counselor|"
+    r"ambassador|representative|minister|chief|coordinator|consultant|expert|attach[ée]|delegate|"
+    r"deputy|assistant|specialist|analyst|intern|chair(?:person)?|treasurer|member|rapporteur|"
+    r"directeur|directrice|conseill[eè]re?|secr[ée]taire|charg[ée]e?|responsable|director[a]?|"
+    r"asesor[a]?|consejer[oa]|jef[ea]|encargad[oa]|representante|embajador[a]?)\b",
+    re.I,
+)
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Ý][\w’'.-]*|[A-Z]\.|de|da|di|van|von|der|del|la|le|bin|al|el|y)$"
 )
@@ -104,12 +113,16 @@ class AttendanceReader:
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]
+        delegations = [p for p in pieces if self._delegation(p) is not None]
         if (
-            len(pieces) == 2
+            len(pieces) in (2, 3)
             and self._person_alone(pieces[0])
-            and self._delegation(pieces[1]) is not None
+            and len(delegations) == 1
+            and (len(pieces) == 2 or any(_ROLE.search(p) for p in pieces[1:]))
         ):
-            return [[text]]  # "Ms. Karin Berg, Sweden": one person and her delegation
+            # "Ms. Karin Berg, Sweden", "Ms. Hanna Virtanen, Programme Manager, Finland":
+            # one person, her role and delegation
+            return [[text]]
         if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
             return [pieces, [text]]
         known = [p for p in pieces if self._delegation(p) is not None]
@@ -157,6 +170,8 @@ class AttendanceReader:
     def _person_alone(self, text: str) -> bool:
         if _PERSON.match(text):
             return True
+        if _ROLE.search(text):
+            return False
         words = text.split()
         return (
             2 <= len(words) <= 5

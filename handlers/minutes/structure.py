@@ -13,7 +13,7 @@ from handlers.minutes.attendance import AttendanceReader, attendance_label
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.tables import is_row, read_table
-from handlers.minutes.vocab import ACTION, AGENDA_WORD, DECISION_LABEL, ROMAN
+from handlers.minutes.vocab import ACTION, AGENDA_WORD, BULLET, DECISION_LABEL, ROMAN
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateDirectory
 
@@ -55,7 +55,7 @@ _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
 MAX_HEADING_WORDS = 16
-_BULLET = re.compile(r"^(?:[-*•]\s|\d{1,2}[.)]\s)")
+_BULLET = re.compile(rf"^(?:{BULLET}\s|\d{{1,2}}[.)]\s)")
 # "2. Ms. Pérez (Peru) said that her Government would submit ..." cut by a PDF's line end:
 # a numbered paragraph of a summary record, not a heading.
 _SAYING = (
@@ -295,9 +295,9 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
                 current.coordinators = tuple(dict.fromkeys(m.state.iso3 for m in found))
             layout.sections.append(current)
             continue
-        if in_actions and re.match(r"^(?:[-*•]|\d{1,2}[.)])\s", line):
+        if in_actions and re.match(rf"^(?:{BULLET}|\d{{1,2}}[.)])\s", line):
             flush()  # each bullet of an action list is one action
-            line = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", line)
+            line = re.sub(rf"^(?:{BULLET}|\d{{1,2}}[.)])\s+", "", line)
         if not layout.title and current is None and not buffer:
             layout.title = line.lstrip("# ").strip()
         if _BULLET.match(line):
@@ -313,7 +313,7 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
 def _listed(line: str, heading: tuple[str, str], current: Section | None) -> bool:
     """Under an "Actions" heading, "- X" and "1. X" are its list, not new headings; the next
     section's number ("4. Next meeting" after "3. Actions") or a structural title still is."""
-    if re.match(r"^[-*•]", line):
+    if re.match(BULLET, line):
         return True
     number, title = heading
     if not number or not number.isdigit() or _STRUCTURAL.search(title):

@@ -56,6 +56,10 @@ AGENDA_WORD = (
 )
 ROMAN = r"(?=[IVXLC])(?:X{0,3})(?:IX|IV|V?I{0,3})"
 
+# A bullet: "-", "*", "•", an arrow, a box, an en dash (Word and e-mail lists use them all).
+BULLETS = "-*•·▪◦‣→⇒➢►–—"
+BULLET = rf"[{BULLETS}]"
+
 # An explicit action: "ACTION:", "Action point 3:", "AP 3", "Actions arising", "Acción", "Suivi"
 ACTION = re.compile(
     r"^(?:[-*•]\s*)?(?:\[\s*)?(?P<label>actions?(?:\s+(?:points?|items?|required|arising))?|"
