@@ -6,7 +6,7 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print what was found as one JSON object"
     )
     minutes.add_argument("--confirm", action="store_true", help="store it (items go live as open)")
+    minutes.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        default=None,
+        help="the meeting's date (YYYY-MM-DD) when the minutes name none or the wrong one",
+    )
     items = sub.add_parser("import-items", help="bulk load action items from CSV")
     items.add_argument("file", type=Path, help="a CSV file (as `export items --format csv` writes)")
     export = sub.add_parser("export", help="export data")

@@ -6,6 +6,7 @@ from handlers.commands import (  # noqa: F401
     chart,
     contributions,
     deadlines,
+    decided,
     digest,
     help,
     history,

@@ -73,6 +73,7 @@ def handle(
             states=deps.states,
             source=source,
             public_url=deps.public_url,
+            reference_cache=deps.db.reference,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 

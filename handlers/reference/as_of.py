@@ -51,13 +51,9 @@ def state_as_of(state: State, today: date) -> State:
         seen.ratified = seen.instrument = seen.entry_into_force = None
     if seen.withdrawn_on and seen.withdrawn_on > today:
         seen.withdrawn_on = None
-    if seen.ccm_status in ("State Party", "withdrawn"):
-        if seen.withdrawn_on:
-            seen.ccm_status = "withdrawn"
-        elif seen.ratified:
-            seen.ccm_status = "State Party"
-        else:
-            seen.ccm_status = "Signatory" if seen.signed else "not party"
+        seen.ccm_status = "State Party"  # the withdrawal had not taken effect yet
+    if seen.ccm_status == "State Party" and not seen.ratified:
+        seen.ccm_status = "Signatory" if seen.signed else "not party"
     seen.article3 = text_as_of(seen.article3, today) if seen.ratified else None
     seen.article4 = text_as_of(seen.article4, today) if seen.ratified else None
     return seen
