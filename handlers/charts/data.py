@@ -6,9 +6,11 @@ first answer never pays for importing matplotlib.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -171,15 +173,25 @@ class ItemSeries:
 _STATUS_AFTER = {"done": "done", "reopen": "open", "delete": "deleted", "restore": "open"}
 
 
-def _status_at(created: datetime, changes: list[tuple[datetime, str]], moment: datetime) -> str:
-    if created > moment:
-        return "absent"
-    status = "open"
+def _open_spans(
+    created: datetime, changes: list[tuple[datetime, str]], end: datetime
+) -> list[tuple[datetime, datetime]]:
+    """The intervals [from, to) during which an item was open, replayed from its history."""
+    spans: list[tuple[datetime, datetime]] = []
+    status, since = "open", created
     for at, action in changes:
-        if at > moment:
-            break
-        status = _STATUS_AFTER.get(action, status)
-    return status
+        after = _STATUS_AFTER.get(action, status)
+        if at <= created:  # history older than the row (an import): it sets the first status
+            status = after
+            continue
+        if after == status:
+            continue
+        if status == "open":
+            spans.append((since, at))
+        status, since = after, at
+    if status == "open":
+        spans.append((since, end))
+    return spans
 
 
 def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 120) -> ItemSeries:
@@ -187,7 +199,8 @@ def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 
 
     Each item's status at a moment is replayed from its history (created, done, reopen,
     delete, restore); its due date is the current one (a due date moved later would make an
-    older overdue count look smaller than it was).
+    older overdue count look smaller than it was). Each open interval adds to the days it
+    covers through a difference array: linear in items plus days, not their product.
     """
     items = session.exec(select(ActionItem).where(ActionItem.status != "draft")).all()
     events: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
@@ -199,16 +212,30 @@ def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 
     step = max(1, -(-span // (points - 1)))
     days = sorted({today - timedelta(days=step * n) for n in range(points)} | {today})
     days = [d for d in days if d >= first - timedelta(days=step)]
-    open_by: dict[str, list[int]] = defaultdict(lambda: [0] * len(days))
-    late_by: dict[str, list[int]] = defaultdict(lambda: [0] * len(days))
-    for index, day in enumerate(days):
-        moment = min(now, datetime.combine(day + timedelta(days=1), datetime.min.time(), tz))
-        for item in items:
-            assert item.id is not None
-            if _status_at(item.created_at, events[item.id], moment) != "open":
+    # The moment each sampled day is counted at: its end, or now for today.
+    moments = [
+        min(now, datetime.combine(day + timedelta(days=1), datetime.min.time(), tz)) for day in days
+    ]
+    size = len(days)
+    open_diff: dict[str, list[int]] = defaultdict(lambda: [0] * (size + 1))
+    late_diff: dict[str, list[int]] = defaultdict(lambda: [0] * (size + 1))
+    after = now + timedelta(days=1)
+    for item in items:
+        assert item.id is not None
+        area = AREA_BY_KEY[item.area_key].name if item.area_key in AREA_BY_KEY else NO_AREA
+        # Overdue on a day after its due date (the sampled day, not the moment).
+        late_from = bisect_right(days, item.due) if item.due is not None else size
+        for start, stop in _open_spans(item.created_at, events[item.id], after):
+            lo, hi = bisect_left(moments, start), bisect_left(moments, stop)
+            if lo >= hi:
                 continue
-            area = AREA_BY_KEY[item.area_key].name if item.area_key in AREA_BY_KEY else NO_AREA
-            open_by[area][index] += 1
-            if item.due is not None and item.due < day:
-                late_by[area][index] += 1
-    return ItemSeries(days=days, open_by_area=dict(open_by), overdue_by_area=dict(late_by))
+            open_diff[area][lo] += 1
+            open_diff[area][hi] -= 1
+            if max(lo, late_from) < hi:
+                late_diff[area][max(lo, late_from)] += 1
+                late_diff[area][hi] -= 1
+    open_by = {area: list(accumulate(diff))[:size] for area, diff in open_diff.items()}
+    late_by = {area: list(accumulate(diff))[:size] for area, diff in late_diff.items()}
+    for area in open_by:
+        late_by.setdefault(area, [0] * size)
+    return ItemSeries(days=days, open_by_area=open_by, overdue_by_area=late_by)

@@ -97,3 +97,35 @@ def test_console_first_answer_does_not_load_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_open_spans_agree_with_a_plain_replay() -> None:
+    """The interval form equals asking 'open at this moment?' event by event."""
+    import random
+
+    from handlers.charts.data import _STATUS_AFTER, _open_spans
+
+    def replay(created: datetime, changes: list[tuple[datetime, str]], moment: datetime) -> bool:
+        if created > moment:
+            return False
+        status = "open"
+        for at, action in changes:
+            if at > moment:
+                break
+            status = _STATUS_AFTER.get(action, status)
+        return status == "open"
+
+    rng = random.Random(7)
+    base = datetime(2017, 1, 1, tzinfo=ZURICH)
+    end = base + timedelta(days=400)
+    for _ in range(300):
+        created = base + timedelta(hours=rng.randint(0, 2000))
+        changes = sorted(
+            (base + timedelta(hours=rng.randint(0, 9000)), rng.choice(list(_STATUS_AFTER)))
+            for _ in range(rng.randint(0, 6))
+        )
+        spans = _open_spans(created, changes, end)
+        for hours in range(0, 9600, 37):
+            moment = base + timedelta(hours=hours)
+            inside = any(start <= moment < stop for start, stop in spans)
+            assert inside == replay(created, changes, moment), (created, changes, moment)
