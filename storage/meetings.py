@@ -19,6 +19,15 @@ def next_meeting(*, session: Session, after: datetime, kind: str | None = "cc") 
     return session.exec(query.order_by(col(Meeting.start))).first()
 
 
+def next_intersessionals(*, session: Session, after: datetime) -> Meeting | None:
+    """The next intersessional meetings: kind "intersessional", or a meeting titled so."""
+    query = select(Meeting).where(
+        col(Meeting.start) >= after,
+        (Meeting.kind == "intersessional") | col(Meeting.title).ilike("%intersession%"),
+    )
+    return session.exec(query.order_by(col(Meeting.start))).first()
+
+
 def upcoming(*, session: Session, after: datetime, limit: int = 10) -> list[Meeting]:
     query = select(Meeting).where(col(Meeting.start) >= after).order_by(col(Meeting.start))
     return list(session.exec(query.limit(limit)))

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from handlers.dates import checks as date_checks
+from handlers.dates import extra
 from handlers.dates import rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.search import Kind
@@ -49,7 +50,9 @@ _TIME = re.compile(
 )
 _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the coming weeks"
     rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
-    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}"
+    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}|"
+    rf"(?:the\s+|la\s+|el\s+|l')?(?:{vocab.alt(extra.HOLIDAY_KEYS)})\b|(?:the\s+|les\s+|las\s+)?(?:june\s+|may\s+)?"
+    r"(?:intersession|reuniones\s+entre|reunions\s+inter)"
 )
 _LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
@@ -61,6 +64,7 @@ _NAMES_DAY = re.compile(
 )
 _WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
 _EVENT = re.compile(rules.EVENT)
+_ANCHOR = re.compile(extra.INTERSESSIONALS)
 _NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
 _UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
 
@@ -215,6 +219,9 @@ def _parse(
         due, why = _by_event(original, m, local, tz, events)
         said = f"“{text}” read as {vocab.long_day(due)}, {why}"
         return DateReading(due, None, None, text, said, ctx.today), False
+    if m := _ANCHOR.fullmatch(folded):
+        due, why = _by_anchor(m, events)
+        return DateReading(due, None, None, text, f"“{text}” read as {vocab.long_day(due)}, {why}", ctx.today), False
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
     span = start = None
@@ -259,6 +266,19 @@ def _which_one(folded: str, due: date, today: date, why: str | None) -> str | No
     if rolled and _NAMES_DAY.search(folded) and not _HAS_YEAR.search(folded):
         return f"{why}, next year" if why else "next year"
     return why
+
+
+def _by_anchor(m: re.Match[str], events: Mapping[str, date] | None) -> vocab.Resolved:
+    """ "by the intersessionals": the first day of the next intersessional meetings on the calendar."""
+    day = (events or {}).get("intersessionals")
+    if day is None:
+        raise UnknownEventError(
+            "I don't know when the intersessionals are: add them with `meeting add intersessional <date>`"
+        )
+    prep = re.sub(r"\s+", " ", m["prep"] or "")
+    if prep.startswith(("before", "ahead", "prior", "avant", "antes")):
+        return day - timedelta(days=1), f"the day before the intersessionals ({rules.short_day(day)})"
+    return day, f"the first day of the intersessionals ({rules.short_day(day)})"
 
 
 def _event_key(name: str) -> str:
@@ -326,9 +346,11 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
-            if kind.name == "meeting" and m[0].startswith(("the", "next", "la ", "proxima")):
+            if kind.name == "meeting" and not conn and m[0].startswith(("the", "next", "la ", "proxima")):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
             if kind.name == "season" and not (m["prep"] or m["art"]):
+                continue
+            if kind.name in {"holiday", "anchor"} and not (m["prep"] or conn):
                 continue
             if kind.name == "quarter" and not (m["year"] or m["q"]):
                 continue
@@ -339,7 +361,7 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
             end = m.end()
             if late := date_search.LATEST_AFTER.match(folded, end):
                 end = late.end()
-            word = kind.name == "event" or bool(
+            word = kind.name in {"event", "anchor", "cob", "holiday"} or bool(
                 conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
             )
             found.append(_Candidate(start, m.start(), end, kind, word))

@@ -7,7 +7,7 @@ from datetime import date
 
 from handlers.dates.reading import DateReading, find_when, parse_when
 from handlers.ports import Ctx
-from storage.meetings import event_days, next_meeting
+from storage.meetings import event_days, next_intersessionals, next_meeting
 
 
 @dataclass(frozen=True)
@@ -16,12 +16,20 @@ class Calendar:
     events: dict[str, date]
 
 
-def _calendar(ctx: Ctx) -> Calendar:
+def calendar_of(ctx: Ctx) -> Calendar:
+    """What dates can be counted from: the next CC meeting, numbered MSPs, the intersessionals."""
     meeting = next_meeting(session=ctx.session, after=ctx.now)
+    events = event_days(session=ctx.session, tz=ctx.tz)
+    intersessional = next_intersessionals(session=ctx.session, after=ctx.now)
+    if intersessional is not None:
+        events["intersessionals"] = intersessional.start.astimezone(ctx.tz).date()
     return Calendar(
         next_meeting=meeting.start.astimezone(ctx.tz).date() if meeting else None,
-        events=event_days(session=ctx.session, tz=ctx.tz),
+        events=events,
     )
+
+
+_calendar = calendar_of
 
 
 def read_due(ctx: Ctx, phrase: str) -> DateReading:
