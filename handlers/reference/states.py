@@ -33,6 +33,7 @@ from handlers.reference.aliases import (
     UN_MEMBERS,
     UN_NAMES,
 )
+from handlers.reference.names_i18n import demonyms, foreign_names
 from handlers.reply.text import fold
 
 CSV_PATH = Path(__file__).parents[2] / "storage" / "data" / "ccm_states.csv"
@@ -226,7 +227,12 @@ class StateDirectory:
         unknown = set(csv_names) - {state.iso3 for state in states}
         if unknown:
             raise ValueError(f"{csv_path.name} names States not in the directory: {unknown}")
-        return cls(states, names, lookup_codes=lookup_codes, demonyms=DEMONYMS)
+        _add_foreign(names, tuple((iso3, codes[0]) for iso3, codes in lookup_codes.items()))
+        adjectives = {iso3: list(words) for iso3, words in DEMONYMS.items()}
+        for iso3, words in demonyms().items():
+            if iso3 in names:
+                adjectives.setdefault(iso3, []).extend(words)
+        return cls(states, names, lookup_codes=lookup_codes, demonyms=_unclashed(adjectives))
 
     def get(self, iso3: str) -> StateName | None:
         return self._states.get(iso3.upper())
@@ -318,6 +324,28 @@ class StateDirectory:
                 choices.append(part)
                 owners.append(tuple(sorted(iso3s)))
         return choices, owners
+
+
+def _add_foreign(names: dict[str, list[str]], iso2s: tuple[tuple[str, str], ...]) -> None:
+    """French and Spanish names (CLDR), unless the words already name another State."""
+    owner = {_name_key(alias): iso3 for iso3, aliases in names.items() for alias in aliases}
+    for iso3, foreign in foreign_names(iso2s).items():
+        for alias in foreign:
+            key = _name_key(alias)
+            if owner.setdefault(key, iso3) == iso3 and not _is_code(alias):
+                names[iso3].append(alias)
+
+
+def _unclashed(adjectives: dict[str, list[str]]) -> dict[str, list[str]]:
+    """An adjective shared by two States ("guinéen") names neither."""
+    seen: dict[str, set[str]] = {}
+    for iso3, words in adjectives.items():
+        for word in words:
+            seen.setdefault(_name_key(word), set()).add(iso3)
+    return {
+        iso3: list(dict.fromkeys(w for w in words if len(seen[_name_key(w)]) == 1))
+        for iso3, words in adjectives.items()
+    }
 
 
 def _read_csv_names(path: Path) -> dict[str, str]:
