@@ -8,7 +8,6 @@ import uuid
 from dataclasses import replace
 from datetime import datetime
 
-from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
@@ -18,7 +17,9 @@ from handlers.people.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
-from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, shorten
+from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
+from handlers.understanding.understand import understand
+from handlers.understanding.words import FOREIGN, LOOSE
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +30,24 @@ _NATURAL_STATUS = re.compile(
 
 
 def route(text: str) -> tuple[Command | None, str]:
-    """Pick the sub-command for a line of text; (None, text) when nothing fits."""
+    """Pick the sub-command for a line of text; (None, text) when nothing fits.
+
+    The first word may be a command in English, French or Spanish ("statut", "hecho").
+    """
     if is_capture(text):
         return COMMANDS["action"], text
     if _NATURAL_STATUS.match(text):
         return COMMANDS["status"], text
     word, _, rest = text.partition(" ")
-    spec = LOOKUP.get(word.lower().rstrip(":?!,."))
+    key = word.lower().rstrip(":?!,.")
+    spec = LOOKUP.get(key) or LOOKUP.get(FOREIGN.get(fold(key), ""))
     return (spec, rest.strip()) if spec else (None, text)
+
+
+def _loose(line: str) -> bool:
+    """A first word that also starts ordinary questions ("who hasn't paid?"): read the whole line."""
+    word = line.partition(" ")[0].lower().rstrip(":?!,.")
+    return fold(word) in LOOSE and len(line.split()) > 2
 
 
 def handle(
@@ -107,34 +118,28 @@ def handle(
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
-    if spec is None:
-        return _fallback(ctx, line)
+    if spec is None or (_loose(line) and not writes):
+        if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
+            return COMMANDS["status"].func(ctx, line)  # a bare State or area
+        return understand(ctx, line, run=lambda command: _run(ctx, command))
     if writes and not may_write(ctx.actor):
         return error(
             "Observers can read but not change anything, so nothing was changed. "
             f"Ask {isu_admins(ctx.session)} if you need a different role."
         )
+    reply = spec.func(ctx, args)
+    if reply.ok or writes:
+        return reply
+    # A question that starts like a command ("items owned by the ISU"): try reading it whole.
+    other = understand(ctx, line, run=lambda command: _run(ctx, command))
+    return other if other.ok or other.choices and not other.text.startswith("I couldn't") else reply
+
+
+def _run(ctx: Ctx, command: str) -> Reply:
+    """Run a command an understood line stands for (never itself read as free text again)."""
+    spec, args = route(command)
+    if spec is None:
+        return error(f"I read that as `/ccm {escape(command)}`, which is not a command.")
+    if spec.writes_for(args) and not may_write(ctx.actor):
+        return error("Observers can read but not change anything, so nothing was changed.")
     return spec.func(ctx, args)
-
-
-def _fallback(ctx: Ctx, line: str) -> Reply:
-    """No command word: a bare State or area means status; otherwise say what was understood."""
-    if ctx.states.lookup(line) or resolve_area(line):
-        return COMMANDS["status"].func(ctx, line)
-    word = line.split()[0].lower()
-    best = process.extractOne(word, list(LOOKUP), scorer=fuzz.ratio, score_cutoff=70)
-    states = ctx.states.find_in_text(line)
-    understood = f" I noticed {', '.join(m.state.short for m in states)}." if states else ""
-    if best:
-        spec = LOOKUP[best[0]]
-        hint = f"Did you mean `/ccm {spec.usage}`?"
-    elif states:
-        hint = f"To see where things stand, try `/ccm status {states[0].state.short}`."
-    else:
-        guess = ctx.states.suggest(line, limit=1)
-        hint = (
-            f"No State called “{escape(shorten(line, 60))}” — did you mean *{guess[0].short}*?"
-            if guess
-            else "`/ccm help` lists what I can do."
-        )
-    return error(f"I didn't understand “{escape(shorten(line, 120))}”.{understood} {hint}")

@@ -18,13 +18,13 @@ from babel import Locale
 # CLDR names that are everyday words or people's names in the committee's sentences.
 _NOT_NAMES = frozenset({"maurice", "mauricio", "georgia", "jordan", "chad"})
 
-# English adjectives and their plurals (the plural is built: +s), then French and Spanish ones.
+# English adjectives (several split by |) and their plurals (built: +s), then French and Spanish ones.
 _ADJECTIVES: dict[str, str] = {
     "AFG": "Afghan",
     "ALB": "Albanian",
     "DZA": "Algerian",
     "AGO": "Angolan",
-    "ARG": "Argentinian Argentine",
+    "ARG": "Argentinian|Argentine",
     "AUS": "Australian",
     "AUT": "Austrian",
     "BEL": "Belgian",
@@ -73,7 +73,7 @@ _ADJECTIVES: dict[str, str] = {
     "MNE": "Montenegrin",
     "MOZ": "Mozambican",
     "NLD": "Dutch",
-    "NZL": "New Zealander Kiwi",
+    "NZL": "New Zealander|Kiwi",
     "NIC": "Nicaraguan",
     "NGA": "Nigerian",
     "NOR": "Norwegian",
@@ -82,14 +82,14 @@ _ADJECTIVES: dict[str, str] = {
     "PAN": "Panamanian",
     "PRY": "Paraguayan",
     "PER": "Peruvian",
-    "PHL": "Philippine Filipino",
+    "PHL": "Philippine|Filipino",
     "POL": "Polish",
     "RUS": "Russian",
     "SAU": "Saudi",
     "SEN": "Senegalese",
     "SRB": "Serbian",
     "SLE": "Sierra Leonean",
-    "SVK": "Slovak Slovakian",
+    "SVK": "Slovak|Slovakian",
     "SVN": "Slovenian",
     "SOM": "Somali",
     "ZAF": "South African",
@@ -170,10 +170,8 @@ def demonyms() -> dict[str, list[str]]:
 
 
 def _split(words: str) -> list[str]:
-    """ "Costa Rican" is one word; "Argentinian Argentine" two: only known pairs are split."""
-    if words in {"Costa Rican", "Sri Lankan", "South African", "South Sudanese", "Sierra Leonean"}:
-        return [words]
-    return words.split()
+    """ "Costa Rican" is one adjective; "Argentinian|Argentine" two."""
+    return words.split("|")
 
 
 @cache
