@@ -49,3 +49,17 @@ def find_due(ctx: Ctx, text: str) -> tuple[DateReading, str] | None:
 def past_warning(reading: DateReading | None) -> str:
     """A short warning when the day read has already passed (a typo, or old minutes)."""
     return " ⚠️ *That day has already passed.*" if reading is not None and reading.past else ""
+
+
+def unread_dates(ctx: Ctx, text: str) -> list[str]:
+    """What in ``text`` looks like a date but could not be read, each with the reason."""
+    from handlers.dates.spans import date_spans, loose_date_words
+    from handlers.reply.text import clean
+
+    text = clean(text)
+    cal = calendar_of(ctx)
+    spans = date_spans(text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events)
+    said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
+    covered = [(s.start, s.end) for s in spans]
+    said += [f"“{w}”: I don't know that date" for w in loose_date_words(text, covered)]
+    return said

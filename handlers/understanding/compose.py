@@ -82,23 +82,22 @@ def _me(reading: Reading) -> bool:
     return any(e.value == "me" for e in reading.of("person"))
 
 
-def _filters(ctx: Ctx, reading: Reading) -> list[str]:
-    """State, area, owner and period filters shared by `items` and `overdue`."""
+def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
+    """State and area filters, and the owner filter (which must come last: it takes the rest)."""
     parts: list[str] = []
     role = _role(reading)
-    if role:
-        parts.append(f"owner {role}")
-    elif reading.first("role") is not None and reading.first("role").value in {"presidency", "isu"}:  # type: ignore[union-attr]
-        parts.append("owner " + ("the Presidency" if reading.first("role").value == "presidency" else "the ISU"))  # type: ignore[union-attr]
+    if role is None and reading.first("role") is not None:
+        role = {"presidency": "the Presidency", "isu": "the ISU"}.get(reading.first("role").value)  # type: ignore[union-attr]
     if not role or "coordinators" not in role:
         parts.extend(_area_names(reading))
     parts.extend(_names(ctx, reading))
     mention = reading.first("mention")
+    owner = f"owner {role}" if role else None
     if mention:
-        parts.append(f"owner <@{mention.value}>")
-    elif _me(reading):
+        owner = f"owner <@{mention.value}>"
+    elif _me(reading) and owner is None:
         parts.append("mine")
-    return parts
+    return parts, owner
 
 
 def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
@@ -137,10 +136,12 @@ def _contributions(ctx: Ctx, r: Reading) -> Proposal:
 
 def _listing(name: str) -> object:
     def build(ctx: Ctx, r: Reading) -> Proposal:
-        parts = _filters(ctx, r)
+        parts, owner = _filters(ctx, r)
         period = _period(r)
         if name == "items" and period:
             parts.append(f"due {period}")
+        if owner:
+            parts.append(owner)
         if name == "items" and re.search(r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)):
             parts.insert(0, "done")
         command = " ".join([name, *parts])

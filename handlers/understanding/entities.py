@@ -26,6 +26,8 @@ from handlers.understanding.finders import Found
 _ELISION = re.compile(r"(?<!\w)([ldLD])['’](?=\w)")  # "l'Autriche": same length, so spans hold
 _PRECEDENCE = ("mention", "amount", "date", "meeting", "article", "item", "year", "period")
 _PRECEDENCE += ("state", "area", "role", "person")
+# "in 2019" is a date for a commitment and a year for a question; "Article 7" an Article and an area.
+_MAY_OVERLAP = ({"period", "date"}, {"year", "date"}, {"area", "article"})
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _settle(found: list[Entity]) -> list[Entity]:
         clash = [
             k for k in kept
             if k.start < entity.end and entity.start < k.end
-            and {k.kind, entity.kind} not in ({"period", "date"}, {"area", "article"})
+            and {k.kind, entity.kind} not in _MAY_OVERLAP
         ]
         if not clash:
             kept.append(entity)
