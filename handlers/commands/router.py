@@ -118,7 +118,7 @@ def handle(
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
-    if spec is None or (_loose(line) and not writes):
+    if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
             return COMMANDS["status"].func(ctx, line)  # a bare State or area
         return understand(ctx, line, run=lambda command: _run(ctx, command))
@@ -133,6 +133,14 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
     other = understand(ctx, line, run=lambda command: _run(ctx, command))
     return other if other.ok or other.choices and not other.text.startswith("I couldn't") else reply
+
+
+_NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+
+
+def _unnumbered(spec: Command, args: str) -> bool:
+    """ "attribuer l'action 13 à la Suisse": an item command whose item is not first."""
+    return spec.name in _NUMBERED and re.match(r"\s*#?\d", args) is None and bool(args.strip())
 
 
 def _run(ctx: Ctx, command: str) -> Reply:

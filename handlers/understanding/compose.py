@@ -100,11 +100,17 @@ def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
     return parts, owner
 
 
+_PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
+
+
 def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
     """The command ``intent`` means with these entities."""
     builder = _BUILDERS.get(intent)
     if builder is None:
         return Proposal(intent, "help", "show what I can do", False)
+    unread = [e for e in reading.of("date") if e.problem]
+    if intent in _PERIODIC and unread:  # "due before the 8MSP" with no 8MSP: never drop it
+        return Proposal(intent, "", "", False, problem=f"“{unread[0].text}”: {unread[0].problem}")
     return builder(ctx, reading)
 
 
@@ -122,6 +128,9 @@ def fold_(text: str) -> str:
 
 
 def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
+    names = _names(ctx, r)
+    if len(names) == 1:  # "what does NZ owe us": that State's contributions
+        return Proposal("status", f"status {names[0]}", f"where things stand with {names[0]}", False)
     year = _year(r) or str(ctx.today.year)
     return Proposal("unpaid", f"unpaid {year}", f"who has not paid for {year}", False)
 

@@ -26,7 +26,7 @@ class Found:
 
 MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _ITEM_VERBS = (
-    r"done|close[sd]?|complete[sd]?|finish(?:ed)?|tick\s+off|snooze|push|move|postpone|delay|"
+    r"done|close[sd]?|complete[sd]?|finish(?:ed)?|tick\s+off|mark|marquer|marcar|snooze|push|move|postpone|delay|"
     r"extend|reopen|delete|remove|restore|assign|reassign|give|hand|note|edit|status|history|"
     r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
     r"terminad[ao]|aplazar|mover|asignar|pasar"

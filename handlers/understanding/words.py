@@ -18,8 +18,7 @@ FOREIGN: dict[str, str] = {
     "retard": "overdue", "retards": "overdue", "atrasados": "overdue", "vencidos": "overdue",
     "mes": "mine", "moi": "mine", "mis": "mine",
     # log an item
-    "tache": "action", "tarea": "action", "accion": "action", "ajouter": "action",
-    "anadir": "action", "agregar": "action",
+    "ajouter": "action", "anadir": "action", "agregar": "action",
     # item changes
     "fait": "done", "fini": "done", "termine": "done", "hecho": "done", "hecha": "done",
     "terminado": "done", "terminada": "done", "cerrar": "done", "fermer": "done",
