@@ -66,7 +66,7 @@ def items(ctx: Ctx, args: str) -> Reply:
     if re.search(r"\b(mine|my|me)\b", words, re.I):
         query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
         described.append("yours")
-    due = re.search(r"\bdue\s+(?!this week|next week)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
+    due = re.search(r"\bdue\s+(?!(?:this|next) week\b)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
     if due and (bounds := period_bounds(due["period"], now=ctx.now, tz=ctx.tz)) is not None:
         query = query.where(col(ActionItem.due) >= bounds[0], col(ActionItem.due) <= bounds[1])
         described.append(f"due {escape(due['period'])}")

@@ -18,7 +18,7 @@ from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
 from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
-from handlers.understanding.understand import understand
+from handlers.understanding.understand import noted, understand
 from handlers.understanding.words import FOREIGN, LOOSE
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def handle(
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
-            return COMMANDS["status"].func(ctx, line)  # a bare State or area
+            return noted(COMMANDS["status"].func(ctx, line), f"status {line}")  # a bare State or area
         return understand(ctx, line, run=lambda command: _run(ctx, command))
     if writes and not may_write(ctx.actor):
         return error(

@@ -19,8 +19,8 @@ _MODAL = re.compile(
     r"^\s*(?:'s\s+)?(?:,\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
     r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|"
-    r"doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|se\s+charge\s+de|"
-    r"debe|deben|deberá|va\s+a|van\s+a|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
+    r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
+    r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
     re.I,
 )
 _OWNER_KINDS = {"state", "role", "person", "mention"}

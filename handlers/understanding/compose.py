@@ -118,7 +118,8 @@ def _meetings(ctx: Ctx, r: Reading) -> Proposal:
     period = _period(r)
     if period and not re.search(r"next|prochain|proxim", fold_(r.line)):
         return Proposal("meetings", f"meetings {period}", f"the meetings in {period}", False)
-    if r.first("meeting") and r.first("meeting").value != "next cc":  # type: ignore[union-attr]
+    plural = re.search(r"\b(?:meetings|reunions|reuniones|calendar|calendrier|calendario)\b", fold_(r.line))
+    if plural or r.first("meeting") and r.first("meeting").value != "next cc":  # type: ignore[union-attr]
         return Proposal("meetings", "meetings", "the upcoming meetings", False)
     return Proposal("meetings", "next meeting", "the next CC meeting", False)
 
@@ -161,6 +162,8 @@ def _listing(name: str) -> object:
 
 
 def _mine(ctx: Ctx, r: Reading) -> Proposal:
+    if not _me(r) and (r.has("state") or r.has("role")):  # "what is Switzerland supposed to do"
+        return _listing("items")(ctx, r)  # type: ignore[operator, no-any-return]
     return Proposal("mine", "mine", "your open items", False)
 
 

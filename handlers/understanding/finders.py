@@ -67,7 +67,7 @@ _MONEY_CUES = re.compile(
 )
 YEAR_RE = re.compile(rf"(?<![\d'.,])(?P<y>{YEAR})(?![\d'.,]\d)")
 PERIOD = re.compile(
-    r"(?<!\w)(?:(?:this|next|last|cette|ce|la|le|el|esta|este)\s+(?:week|month|year|quarter|semaine|mois|annee|semana|mes|ano|trimestre)"
+    r"(?<!\w)(?:(?:this|next|last|cette|ce|la|le|el|esta|este)\s+(?:week|wk|month|year|yr|quarter|semaine|mois|annee|semana|mes|ano|trimestre)"
     r"(?:\s+(?:prochaine?|proxim[oa]|que\s+viene|siguiente))?"
     r"|(?:the\s+)?(?:next|coming|prochains?|proxim[oa]s)\s+\d{1,3}\s+(?:days|weeks|months|jours|semaines|mois|dias|semanas|meses)"
     r"|(?:this|next)\s+(?:couple\s+of\s+)?(?:weeks|months)"

@@ -71,14 +71,14 @@ def understand(ctx: Ctx, line: str, *, run: Runner) -> Reply:
         if first.writes or first.intent in WRITES:
             return _confirm(reading, first)
         reply = run(first.command)
-        return _noted(reply, first.command)
+        return noted(reply, first.command)
     usable = [p for p in proposals if p.command][:3]
     if not usable:
         return _ask(ctx, reading, first.problem or "", [])
     return _choose(reading, usable)
 
 
-def _noted(reply: Reply, command: str) -> Reply:
+def noted(reply: Reply, command: str) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
     note = f"_Read as_ `/ccm {escape(command)}`"
     return Reply(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from handlers.commands.router import handle, route
 from handlers.ports import Deps
+from handlers.reference.states import StateDirectory
 from handlers.reply.text import clean
 
 HERE = Path(__file__).parent
@@ -52,10 +53,23 @@ def load(name: str) -> list[Row]:
     return rows
 
 
+_FILLER = {"to", "the", "for", "of", "du", "de", "la", "le", "recu", "reçu", "items", "tâches"}
+_SAME = {"wk": "week", "wks": "weeks", "meeting": "meetings", "mine": "mine"}
+
+
 def _norm(command: str) -> str:
+    """The substance of a command: States as ISO3 codes, no filler words or punctuation.
+
+    ("assign #11 to Zambia" and "assign 11 Zambia" are the same command; so are "status laos?"
+    and "status Lao PDR".)"""
     text = command.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    for match in sorted(StateDirectory.default().find_in_text(text), key=lambda m: -m.start):
+        text = text[: match.start] + f" {match.state.iso3} " + text[match.end :]
     text = re.sub(r"#(\d)", r"\1", text)
-    return " ".join(text.lower().split())
+    words = [_SAME.get(w, w) for w in re.findall(r"[\w*'/.<>@-]+", text.lower())]
+    if words[:1] == ["mine"]:
+        words = ["mine"]  # `mine` takes no arguments
+    return " ".join(w for w in words if w not in _FILLER)
 
 
 def _matches(command: str, expected: tuple[str, ...]) -> bool:

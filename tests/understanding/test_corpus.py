@@ -35,3 +35,11 @@ def test_heldout_corpus_figures(demo_deps: Deps) -> None:
     total = sum(counts.values())
     assert total >= 50
     assert counts["right"] + counts["acceptable"] >= 0.6 * total
+
+
+def test_second_heldout_corpus_figures(demo_deps: Deps) -> None:
+    """A second set written after the first was measured; never tuned on either."""
+    counts = _report("corpus_heldout2.tsv", demo_deps)
+    total = sum(counts.values())
+    assert total >= 40
+    assert counts["right"] + counts["acceptable"] >= 0.6 * total
