@@ -121,7 +121,9 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
             return noted(COMMANDS["status"].func(ctx, line), f"status {line}")  # a bare State or area
-        return understand(ctx, line, run=lambda command: _run(ctx, command))
+        read = understand(ctx, line, run=lambda command: _run(ctx, command))
+        assert read is not None  # no ``unless``: always a reply
+        return read
     if writes and not may_write(ctx.actor):
         return error(
             "Observers can read but not change anything, so nothing was changed. "
@@ -131,8 +133,10 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if reply.ok or writes:
         return reply
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
-    other = understand(ctx, line, run=lambda command: _run(ctx, command))
-    return other if other.ok or other.choices and not other.text.startswith("I couldn't") else reply
+    other = understand(ctx, line, run=lambda command: _run(ctx, command), unless=spec.name)
+    if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
+        return reply
+    return other
 
 
 _NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}

@@ -93,4 +93,4 @@ def find_commands(question: str, *, limit: int = 3) -> list[str]:
         (sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()
     ]
     scored.sort(reverse=True)
-    return [name for score, name in scored[:limit] if score > 0.05]
+    return [name for score, name in scored[:limit] if score >= 0.12]

@@ -19,10 +19,11 @@ from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
 from handlers.understanding.compose import WRITES, Proposal, compose, entity_list
 from handlers.understanding.entities import Reading, read
-from handlers.understanding.judge import Judgement, judge
+from handlers.understanding.judge import Judgement, cue_scores, judge
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
+BARE_FLOOR = 0.5  # a line with no entity and no cue word needs a close example
 
 
 @cache
@@ -48,6 +49,8 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     reading = reading_of(ctx, line)
     judgement = judge(reading, masker(ctx.states))
     best = judgement.best[1]
+    if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
+        return reading, judgement, []  # no entity, no cue word, only a faint likeness
     proposals: list[Proposal] = []
     for intent, score in judgement.ranked[:4]:
         if score < FLOOR or (proposals and score < best * 0.6):
@@ -58,8 +61,12 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     return reading, judgement, proposals
 
 
-def understand(ctx: Ctx, line: str, *, run: Runner) -> Reply:
+def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:
+    """The reply for a line read in words; None when it would only repeat ``unless`` (the
+    command that was already tried and refused)."""
     reading, judgement, proposals = interpret(ctx, line)
+    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
+        return None
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
@@ -76,6 +83,12 @@ def understand(ctx: Ctx, line: str, *, run: Runner) -> Reply:
     if not usable:
         return _ask(ctx, reading, first.problem or "", [])
     return _choose(reading, usable)
+
+
+def _same(command: str, refused: str) -> bool:
+    """The reading would only run the refused command again, with nothing more understood."""
+    word, _, args = command.partition(" ")
+    return word in {"", refused} and not args.strip()
 
 
 def noted(reply: Reply, command: str) -> Reply:

@@ -35,7 +35,7 @@ def _snapshot(deps: Deps) -> tuple[int, ...]:
         ("snooze", "Which item?"),
         ("contribution Italy lots", "no amount"),
         ("meeting add someday at somewhere", "could not read"),
-        ("'; DROP TABLE actionitem; --", "didn't understand"),
+        ("'; DROP TABLE actionitem; --", "couldn't work out"),
         ("status <!channel>", "&lt;!channel&gt;"),
         ("items <!here>", "&lt;!here&gt;"),
         ("deadlines 💣💣💣", "as a period"),
