@@ -78,7 +78,9 @@ def run_lines(
                 "ok": reply.ok,
             }
             if reply.choices:
-                record["choices"] = [{"label": c.label, "command": c.command} for c in reply.choices]
+                record["choices"] = [
+                    {"label": c.label, "command": c.command} for c in reply.choices
+                ]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.write(_render(reply) + "\n\n")

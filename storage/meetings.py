@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from storage.models import Meeting
 
@@ -23,7 +23,7 @@ def next_intersessionals(*, session: Session, after: datetime) -> Meeting | None
     """The next intersessional meetings: kind "intersessional", or a meeting titled so."""
     query = select(Meeting).where(
         col(Meeting.start) >= after,
-        (Meeting.kind == "intersessional") | col(Meeting.title).ilike("%intersession%"),
+        or_(col(Meeting.kind) == "intersessional", col(Meeting.title).ilike("%intersession%")),
     )
     return session.exec(query.order_by(col(Meeting.start))).first()
 

@@ -97,7 +97,12 @@ def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
 
 
 def _store(
-    ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None, unread: list[str] | None = None
+    ctx: Ctx,
+    *,
+    owner: Owner,
+    what: str,
+    reading: DateReading | None,
+    unread: list[str] | None = None,
 ) -> Reply:
     mentioned = [match.state.iso3 for match in ctx.states.find_in_text(what, demonyms=True)]
     states = list(dict.fromkeys([*owner.states, *mentioned]))

@@ -28,7 +28,12 @@ def _year_of(ctx: Ctx, args: str) -> int:
     return int(found[1]) if found else ctx.today.year
 
 
-@command("unpaid", usage="unpaid [year]", examples=("unpaid", "unpaid 2017"), aliases=("impayes", "impagos"))
+@command(
+    "unpaid",
+    usage="unpaid [year]",
+    examples=("unpaid", "unpaid 2017"),
+    aliases=("impayes", "impagos"),
+)
 def unpaid(ctx: Ctx, args: str) -> Reply:
     """States Parties with no contribution received for a year (default: this year)."""
     year = _year_of(ctx, args)
@@ -83,8 +88,11 @@ def article7(ctx: Ctx, args: str) -> Reply:
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
-_KINDS = {"3": ("article3", "article3_extension"), "4": ("article4", "article4_extension")}
-_KINDS["7"] = ("article7",)
+_KINDS: dict[str, tuple[str, ...]] = {
+    "3": ("article3", "article3_extension"),
+    "4": ("article4", "article4_extension"),
+    "7": ("article7",),
+}
 
 
 @command(
@@ -106,7 +114,12 @@ def treaty(ctx: Ctx, args: str) -> Reply:
     matches = ctx.states.find_in_text(rest)
     for match in sorted(matches, key=lambda found: -found.start):
         rest = rest[: match.start] + " " + rest[match.end :]
-    rest = re.sub(r"\b(?:deadlines?|clearance|stockpiles?|destruction|in|for|of|the|due)\b", " ", rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:deadlines?|clearance|stockpiles?|destruction|in|for|of|the|due)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
     rest = " ".join(rest.split()).strip(" ,.?")
     bounds = period_bounds(rest, now=ctx.now, tz=ctx.tz) if rest else None
     if rest and bounds is None:
@@ -120,7 +133,9 @@ def treaty(ctx: Ctx, args: str) -> Reply:
     if matches:
         query = query.where(col(TreatyDeadline.state_iso3).in_([m.state.iso3 for m in matches]))
     if bounds:
-        query = query.where(col(TreatyDeadline.due) >= bounds[0], col(TreatyDeadline.due) <= bounds[1])
+        query = query.where(
+            col(TreatyDeadline.due) >= bounds[0], col(TreatyDeadline.due) <= bounds[1]
+        )
     elif not matches:
         query = query.where(col(TreatyDeadline.due) >= ctx.today)
     rows = list(ctx.session.exec(query.limit(LIMIT + 1)))
@@ -142,5 +157,9 @@ def _line(ctx: Ctx, deadline: TreatyDeadline) -> str:
     name = ctx.states.get(deadline.state_iso3)
     who = name.short if name else deadline.state_iso3
     label = KIND_LABELS.get(deadline.kind, deadline.kind)
-    state = "met/superseded" if deadline.completed else ("passed" if deadline.due < ctx.today else "ahead")
+    state = (
+        "met/superseded"
+        if deadline.completed
+        else ("passed" if deadline.due < ctx.today else "ahead")
+    )
     return f"{format_day(deadline.due)} · {who}: {label} — {state}"

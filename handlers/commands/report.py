@@ -37,12 +37,19 @@ def report(ctx: Ctx, args: str) -> Reply:
     key = f"article7:{state.iso3}:{year}"
     row = ctx.session.exec(select(TreatyDeadline).where(TreatyDeadline.import_key == key)).first()
     if row is not None and row.completed:
-        return error(f"{state.short}'s Article 7 report for {year} is already recorded; nothing changed.")
+        return error(
+            f"{state.short}'s Article 7 report for {year} is already recorded; nothing changed."
+        )
     note = f"received (recorded {ctx.today.isoformat()} by {ctx.user})"
     if row is None:
         row = TreatyDeadline(
-            state_iso3=state.iso3, kind="article7", due=date(year, 4, 30), completed=True,
-            note=note, source=ctx.source or "chat", import_key=key,
+            state_iso3=state.iso3,
+            kind="article7",
+            due=date(year, 4, 30),
+            completed=True,
+            note=note,
+            source=ctx.source or "chat",
+            import_key=key,
         )
     else:
         row.completed, row.note = True, note

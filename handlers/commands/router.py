@@ -120,7 +120,9 @@ def handle(
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
-            return noted(COMMANDS["status"].func(ctx, line), f"status {line}")  # a bare State or area
+            return noted(
+                COMMANDS["status"].func(ctx, line), f"status {line}"
+            )  # a bare State or area
         read = understand(ctx, line, run=lambda command: _run(ctx, command))
         assert read is not None  # no ``unless``: always a reply
         return read

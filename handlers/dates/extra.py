@@ -143,7 +143,11 @@ def holiday_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
             due, how = day, ""
         if due >= ctx.today or m["year"]:
             label = _HOLIDAY_NAMES[key]
-            extra = " (the Easter break starts on Good Friday)" if how == "the day before" and key == "easter" else ""
+            extra = (
+                " (the Easter break starts on Good Friday)"
+                if how == "the day before" and key == "easter"
+                else ""
+            )
             return due, f"{how + ' ' if how else ''}{label} {year}{extra}".strip()
     raise DateError(f"I could not place “{m[0]}” in the coming year.")
 
@@ -153,4 +157,9 @@ def intersessionals_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     raise DateError("intersessionals need the calendar")
 
 
-EXTRA_RULES = [(COB, cob_rule), (EOW, eow_rule), (FORTNIGHT, fortnight_rule), (HOLIDAY, holiday_rule)]
+EXTRA_RULES = [
+    (COB, cob_rule),
+    (EOW, eow_rule),
+    (FORTNIGHT, fortnight_rule),
+    (HOLIDAY, holiday_rule),
+]

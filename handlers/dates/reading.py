@@ -20,8 +20,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from handlers.dates import checks as date_checks
-from handlers.dates import extra
-from handlers.dates import rules, vocab
+from handlers.dates import extra, rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
@@ -221,7 +220,9 @@ def _parse(
         return DateReading(due, None, None, text, said, ctx.today), False
     if m := _ANCHOR.fullmatch(folded):
         due, why = _by_anchor(m, events)
-        return DateReading(due, None, None, text, f"“{text}” read as {vocab.long_day(due)}, {why}", ctx.today), False
+        return DateReading(
+            due, None, None, text, f"“{text}” read as {vocab.long_day(due)}, {why}", ctx.today
+        ), False
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
     span = start = None
@@ -277,7 +278,9 @@ def _by_anchor(m: re.Match[str], events: Mapping[str, date] | None) -> vocab.Res
         )
     prep = re.sub(r"\s+", " ", m["prep"] or "")
     if prep.startswith(("before", "ahead", "prior", "avant", "antes")):
-        return day - timedelta(days=1), f"the day before the intersessionals ({rules.short_day(day)})"
+        return day - timedelta(
+            days=1
+        ), f"the day before the intersessionals ({rules.short_day(day)})"
     return day, f"the first day of the intersessionals ({rules.short_day(day)})"
 
 
@@ -346,7 +349,11 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
-            if kind.name == "meeting" and not conn and m[0].startswith(("the", "next", "la ", "proxima")):
+            if (
+                kind.name == "meeting"
+                and not conn
+                and m[0].startswith(("the", "next", "la ", "proxima"))
+            ):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
             if kind.name == "season" and not (m["prep"] or m["art"]):
                 continue

@@ -58,7 +58,9 @@ def unread_dates(ctx: Ctx, text: str) -> list[str]:
 
     text = clean(text)
     cal = calendar_of(ctx)
-    spans = date_spans(text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events)
+    spans = date_spans(
+        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events
+    )
     said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
     covered = [(s.start, s.end) for s in spans]
     said += [f"“{w}”: I don't know that date" for w in loose_date_words(text, covered)]

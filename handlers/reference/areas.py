@@ -22,13 +22,38 @@ AREAS: tuple[Area, ...] = (
     Area(
         "general_status",
         "General Status and Operation of the Convention",
-        ("general status", "general status and operation", "operation of the convention", "gso", "fonctionnement de la convention", "etat general", "funcionamiento de la convencion", "situacion general"),
+        (
+            "general status",
+            "general status and operation",
+            "operation of the convention",
+            "gso",
+            "fonctionnement de la convention",
+            "etat general",
+            "funcionamiento de la convencion",
+            "situacion general",
+        ),
     ),
-    Area("universalization", "Universalization", ("universalization", "universalisation", "univ", "universalizacion")),
+    Area(
+        "universalization",
+        "Universalization",
+        ("universalization", "universalisation", "univ", "universalizacion"),
+    ),
     Area(
         "stockpile",
         "Stockpile Destruction and Retention",
-        ("stockpile destruction", "stockpile", "stockpiles", "article 3", "art 3", "retention", "destruction des stocks", "stocks", "destruccion de existencias", "existencias", "arsenales"),
+        (
+            "stockpile destruction",
+            "stockpile",
+            "stockpiles",
+            "article 3",
+            "art 3",
+            "retention",
+            "destruction des stocks",
+            "stocks",
+            "destruccion de existencias",
+            "existencias",
+            "arsenales",
+        ),
     ),
     Area(
         "clearance",
@@ -51,7 +76,18 @@ AREAS: tuple[Area, ...] = (
             "educacion sobre el riesgo",
         ),
     ),
-    Area("victim_assistance", "Victim Assistance", ("victim assistance", "va", "article 5", "assistance aux victimes", "asistencia a las victimas", "asistencia a victimas")),
+    Area(
+        "victim_assistance",
+        "Victim Assistance",
+        (
+            "victim assistance",
+            "va",
+            "article 5",
+            "assistance aux victimes",
+            "asistencia a las victimas",
+            "asistencia a victimas",
+        ),
+    ),
     Area(
         "cooperation",
         "International Cooperation and Assistance",
@@ -72,12 +108,30 @@ AREAS: tuple[Area, ...] = (
     Area(
         "transparency",
         "Transparency Measures",
-        ("transparency measures", "transparency", "article 7", "art 7", "mesures de transparence", "transparence", "medidas de transparencia", "transparencia"),
+        (
+            "transparency measures",
+            "transparency",
+            "article 7",
+            "art 7",
+            "mesures de transparence",
+            "transparence",
+            "medidas de transparencia",
+            "transparencia",
+        ),
     ),
     Area(
         "national_implementation",
         "National Implementation Measures",
-        ("national implementation measures", "national implementation", "nim", "article 9", "mesures nationales d'application", "mise en oeuvre nationale", "medidas nacionales de aplicacion", "aplicacion nacional"),
+        (
+            "national implementation measures",
+            "national implementation",
+            "nim",
+            "article 9",
+            "mesures nationales d'application",
+            "mise en oeuvre nationale",
+            "medidas nacionales de aplicacion",
+            "aplicacion nacional",
+        ),
     ),
 )
 
@@ -111,7 +165,13 @@ def find_area(text: str) -> Area | None:
     return AREA_BY_KEY[_alias_to_key()[match.group(1)]] if match else None
 
 
-_CASED = {"va", "ica", "nim", "rre", "gso"}  # short aliases that are words in FR/ES ("va"): capitals only
+_CASED = {
+    "va",
+    "ica",
+    "nim",
+    "rre",
+    "gso",
+}  # short aliases that are words in FR/ES ("va"): capitals only
 
 
 def find_areas(text: str) -> list[tuple[int, int, str]]:

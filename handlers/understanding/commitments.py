@@ -6,9 +6,13 @@ start), what (the rest, after the modal verb), and the date phrase left inside f
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from handlers.ports import Ctx
 from handlers.understanding.entities import Reading
+
+if TYPE_CHECKING:
+    from handlers.understanding.compose import Proposal
 
 _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
@@ -61,14 +65,19 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     return owner, what.strip().rstrip(".")
 
 
-def commitment(ctx: Ctx, reading: Reading) -> object:
+def commitment(ctx: Ctx, reading: Reading) -> Proposal:
     from handlers.understanding.compose import Proposal
 
     split = split_natural(ctx, reading)
     if split is None:
         return Proposal(
-            "commitment", "", "", True,
+            "commitment",
+            "",
+            "",
+            True,
             problem="Who will do it? Start with the owner, e.g. `action Italy to call the Albanian mission by next Wednesday`.",
         )
     owner, what = split
-    return Proposal("commitment", f"action {owner} to {what}", f"log an item for {owner}: {what}", True)
+    return Proposal(
+        "commitment", f"action {owner} to {what}", f"log an item for {owner}: {what}", True
+    )

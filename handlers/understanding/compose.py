@@ -9,15 +9,15 @@ caller then asks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from handlers.dates.vocab import NUMBER_WORDS, add_months, same_length_fold
+from handlers.dates.vocab import same_length_fold
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
-from handlers.understanding.entities import Entity, Reading
-from storage.models import ActionItem
+from handlers.understanding.entities import Reading
 
+Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
 
 
@@ -104,6 +104,9 @@ _PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
 
 
 def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
+    from handlers.understanding.changes import CHANGES
+
+    _BUILDERS.update(CHANGES)
     """The command ``intent`` means with these entities."""
     builder = _BUILDERS.get(intent)
     if builder is None:
@@ -118,8 +121,10 @@ def _meetings(ctx: Ctx, r: Reading) -> Proposal:
     period = _period(r)
     if period and not re.search(r"next|prochain|proxim", fold_(r.line)):
         return Proposal("meetings", f"meetings {period}", f"the meetings in {period}", False)
-    plural = re.search(r"\b(?:meetings|reunions|reuniones|calendar|calendrier|calendario)\b", fold_(r.line))
-    if plural or r.first("meeting") and r.first("meeting").value != "next cc":  # type: ignore[union-attr]
+    plural = re.search(
+        r"\b(?:meetings|reunions|reuniones|calendar|calendrier|calendario)\b", fold_(r.line)
+    )
+    if plural or (r.first("meeting") and r.first("meeting").value != "next cc"):  # type: ignore[union-attr]
         return Proposal("meetings", "meetings", "the upcoming meetings", False)
     return Proposal("meetings", "next meeting", "the next CC meeting", False)
 
@@ -131,7 +136,9 @@ def fold_(text: str) -> str:
 def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if len(names) == 1:  # "what does NZ owe us": that State's contributions
-        return Proposal("status", f"status {names[0]}", f"where things stand with {names[0]}", False)
+        return Proposal(
+            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+        )
     year = _year(r) or str(ctx.today.year)
     return Proposal("unpaid", f"unpaid {year}", f"who has not paid for {year}", False)
 
@@ -139,12 +146,14 @@ def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
 def _contributions(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if names:
-        return Proposal("status", f"status {names[0]}", f"where things stand with {names[0]}", False)
+        return Proposal(
+            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+        )
     year = _year(r)
     return Proposal("contributions", f"contributions {year}".strip(), "the contributions", False)
 
 
-def _listing(name: str) -> object:
+def _listing(name: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         parts, owner = _filters(ctx, r)
         period = _period(r)
@@ -152,7 +161,9 @@ def _listing(name: str) -> object:
             parts.append(f"due {period}")
         if owner:
             parts.append(owner)
-        if name == "items" and re.search(r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)):
+        if name == "items" and re.search(
+            r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
+        ):
             parts.insert(0, "done")
         command = " ".join([name, *parts])
         label = "overdue items" if name == "overdue" else "open items"
@@ -163,14 +174,16 @@ def _listing(name: str) -> object:
 
 def _mine(ctx: Ctx, r: Reading) -> Proposal:
     if not _me(r) and (r.has("state") or r.has("role")):  # "what is Switzerland supposed to do"
-        return _listing("items")(ctx, r)  # type: ignore[operator, no-any-return]
+        return _listing("items")(ctx, r)
     return Proposal("mine", "mine", "your open items", False)
 
 
 def _who(ctx: Ctx, r: Reading) -> Proposal:
     areas, names = _area_names(r), _names(ctx, r)
     subject = areas[0] if areas else (names[0] if names else "")
-    return Proposal("who", f"who {subject}".strip(), f"who coordinates {subject or 'each area'}", False)
+    return Proposal(
+        "who", f"who {subject}".strip(), f"who coordinates {subject or 'each area'}", False
+    )
 
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
@@ -210,7 +223,12 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
     topic = names[0] if len(names) == 1 and len(r.of("state")) == 1 else ""
     if not topic:
         rest = _QUESTION.sub("", r.line).strip(" ?!.")
-        rest = re.sub(r"^(?:decisions?|décisions?|decisiones)\s+(?:about|on|sur|concernant|sobre)\s+", "", rest, flags=re.I)
+        rest = re.sub(
+            r"^(?:decisions?|décisions?|decisiones)\s+(?:about|on|sur|concernant|sobre)\s+",
+            "",
+            rest,
+            flags=re.I,
+        )
         topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
     return Proposal("decided", f"decided {topic}".strip(), f"what was decided about {topic}", False)
 
@@ -224,7 +242,9 @@ def _status(ctx: Ctx, r: Reading) -> Proposal:
     if not subject and _me(r):
         return Proposal("mine", "mine", "your open items", False)
     if not subject:
-        return Proposal("status", "", "", False, problem="Status of what? Name a State, an area or an item.")
+        return Proposal(
+            "status", "", "", False, problem="Status of what? Name a State, an area or an item."
+        )
     return Proposal("status", f"status {subject}", f"where things stand with {subject}", False)
 
 
@@ -241,115 +261,6 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("help", f"help {topic}".strip(), "how to use the bot", False)
 
 
-def _money(status: str) -> object:
-    def build(ctx: Ctx, r: Reading) -> Proposal:
-        names = _names(ctx, r)
-        amount = r.first("amount")
-        if not names:
-            return Proposal(status, "", "", True, problem="Which State? I found none.")
-        state = names[0]
-        if amount is None:
-            return Proposal(
-                status, "", "", True,
-                problem=f"How much, and in which currency? e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`.",
-            )
-        currency = amount.currency or "CHF"
-        if currency != "CHF":
-            return Proposal(
-                status, "", "", True,
-                problem=(
-                    f"I read {amount.text} for {state}, but the ISU keeps its accounts in CHF: convert it and "
-                    f"write e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`. Nothing was recorded."
-                ),
-            )
-        cents = int(amount.value)
-        number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
-        year = _year(r) or (str(ctx.today.year + 1) if re.search(r"next year|l'an prochain|año que viene|proximo ano", fold_(r.line)) else str(ctx.today.year))
-        verb = "received" if status == "received" else "pledged"
-        command = f"contribution {state} {number} CHF {year} {verb}"
-        says = f"{state}: CHF {cents / 100:,.2f} {verb} for {year}"
-        return Proposal("paid" if status == "received" else "pledged", command, says, True)
-
-    return build
-
-
-def _report(ctx: Ctx, r: Reading) -> Proposal:
-    names = _names(ctx, r)
-    if not names:
-        return Proposal("report", "", "", True, problem="Whose Article 7 report? I found no State.")
-    year = _year(r) or str(ctx.today.year)
-    command = f"report {names[0]} article 7 {year}"
-    return Proposal("report", command, f"{names[0]}'s Article 7 report for {year} received", True)
-
-
-def _item(r: Reading) -> str | None:
-    item = r.first("item")
-    return item.value if item else None
-
-
-def _done(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
-    if item is None:
-        return Proposal("done", "", "", True, problem="Which item? Give its number, e.g. `done #12`.")
-    return Proposal("done", f"done {item}", f"mark #{item} done", True)
-
-
-_SHIFT = re.compile(
-    r"(?:back|by|another|more|extra|de|por|otra?)\s+(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
-    r"(?P<unit>days?|weeks?|months?|fortnight|jours?|semaines?|mois|d[ií]as?|semanas?|mes(?:es)?)"
-)
-
-
-def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
-    if item is None:
-        return Proposal("reschedule", "", "", True, problem="Which item? e.g. `due #12 end of April`.")
-    shift = _SHIFT.search(fold_(r.line))
-    row = ctx.session.get(ActionItem, int(item))
-    if shift and row is not None and row.due is not None:
-        n = shift["n"] or "1"
-        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
-        unit = shift["unit"][:2]
-        if unit == "fo":
-            new = row.due + timedelta(weeks=2 * count)
-        elif unit in {"da", "jo", "di", "dí"}:
-            new = row.due + timedelta(days=count)
-        elif unit in {"we", "se"}:
-            new = row.due + timedelta(weeks=count)
-        else:
-            new = add_months(row.due, count)
-        when = f"{new.day}/{new.month}/{new.year}"
-        return Proposal("reschedule", f"due {item} {when}", f"move #{item} from {row.due:%d %b %Y} to {new:%d %b %Y}", True)
-    dates = [e for e in r.of("date") if e.reading is not None]
-    if not dates:
-        return Proposal("reschedule", "", "", True, problem=f"To when? e.g. `due #{item} end of April`.")
-    phrase = dates[0].text
-    return Proposal("reschedule", f"due {item} {phrase}", f"set #{item} due {phrase}", True)
-
-
-def _assign(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
-    owner = _owner_phrase(ctx, r)
-    if item is None or owner is None:
-        return Proposal("assign", "", "", True, problem="Which item, and to whom? e.g. `assign #12 Norway`.")
-    return Proposal("assign", f"assign {item} {owner}", f"give #{item} to {owner}", True)
-
-
-def _owner_phrase(ctx: Ctx, r: Reading) -> str | None:
-    mention = r.first("mention")
-    if mention:
-        return f"<@{mention.value}>"
-    role = _role(r) or {"presidency": "the Presidency", "isu": "the ISU"}.get(r.first("role").value if r.first("role") else "")  # type: ignore[union-attr]
-    names = _names(ctx, r)
-    if names:
-        return " and ".join(names)
-    if role:
-        return role
-    if _me(r):
-        return "me"
-    return None
-
-
 def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
     period = _period(r)
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), "the deadlines", False)
@@ -359,13 +270,7 @@ def _greeting(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("greeting", "", "", False)
 
 
-def _commitment(ctx: Ctx, r: Reading) -> Proposal:
-    from handlers.understanding.commitments import commitment
-
-    return commitment(ctx, r)
-
-
-_BUILDERS = {
+_BUILDERS: dict[str, Builder] = {
     "meetings": _meetings,
     "unpaid": _unpaid,
     "contributions": _contributions,
@@ -378,13 +283,6 @@ _BUILDERS = {
     "decided": _decided,
     "status": _status,
     "help": _help,
-    "paid": _money("received"),
-    "pledged": _money("pledged"),
-    "report": _report,
-    "commitment": _commitment,
-    "done": _done,
-    "reschedule": _reschedule,
-    "assign": _assign,
     "deadlines": _deadlines,
     "greeting": _greeting,
 }
@@ -392,32 +290,7 @@ _BUILDERS = {
 
 def owner_of(ctx: Ctx, r: Reading, before: int) -> str | None:
     """The owner named before position ``before``: States, a role, a mention or "me"."""
+    from handlers.understanding.changes import owner_phrase
+
     head = Reading(r.line, tuple(e for e in r.entities if e.end <= before))
-    return _owner_phrase(ctx, head)
-
-
-def entity_list(ctx: Ctx, r: Reading) -> list[str]:
-    """What was understood, in words, for a reply that asks."""
-    said: list[str] = []
-    for e in r.entities:
-        said.append(_describe(ctx, e))
-    return [s for s in dict.fromkeys(said) if s]
-
-
-def _describe(ctx: Ctx, e: Entity) -> str:
-    if e.kind == "state":
-        state = ctx.states.get(e.value)
-        return f"State: {state.short if state else e.value}"
-    if e.kind == "area":
-        return f"area: {AREA_BY_KEY[e.value].name}"
-    if e.kind == "item":
-        return f"item #{e.value}"
-    if e.kind == "amount":
-        return f"amount: {e.currency or '?'} {int(e.value) / 100:,.2f}"
-    if e.kind == "date" and e.reading is not None:
-        return f"date: {e.reading.due:%d %b %Y}"
-    if e.kind in {"year", "period", "meeting", "article", "role"}:
-        return f"{e.kind}: {e.text}"
-    if e.kind == "mention":
-        return f"person: <@{e.value}>"
-    return ""
+    return owner_phrase(ctx, head)

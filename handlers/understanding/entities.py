@@ -24,8 +24,8 @@ from handlers.understanding import finders
 from handlers.understanding.finders import Found
 
 _ELISION = re.compile(r"(?<!\w)([ldLD])['’](?=\w)")  # "l'Autriche": same length, so spans hold
-_PRECEDENCE = ("mention", "amount", "date", "meeting", "article", "item", "year", "period")
-_PRECEDENCE += ("state", "area", "role", "person")
+_PRECEDENCE: tuple[str, ...] = ("mention", "amount", "date", "meeting", "article", "item")
+_PRECEDENCE += ("year", "period", "state", "area", "role", "person")
 # "in 2019" is a date for a commitment and a year for a question; "Article 7" an Article and an area.
 _MAY_OVERLAP = ({"period", "date"}, {"year", "date"}, {"area", "article"})
 
@@ -91,7 +91,9 @@ def read(
         found.append(_entity("area", area_start, area_end, line, key))
     found.extend(_from(finders.find_all(line), line))
     if with_dates and now is not None and tz is not None:
-        found.extend(_dates(date_spans(line, now=now, tz=tz, next_meeting=next_meeting, events=events), line))
+        found.extend(
+            _dates(date_spans(line, now=now, tz=tz, next_meeting=next_meeting, events=events), line)
+        )
     return Reading(line, tuple(_settle(found)))
 
 
@@ -100,7 +102,9 @@ def _entity(kind: str, start: int, end: int, line: str, value: str) -> Entity:
 
 
 def _from(items: Iterable[Found], line: str) -> list[Entity]:
-    return [Entity(f.kind, f.start, f.end, line[f.start : f.end], f.value, f.currency) for f in items]
+    return [
+        Entity(f.kind, f.start, f.end, line[f.start : f.end], f.value, f.currency) for f in items
+    ]
 
 
 def _dates(spans: Iterable[DateSpan], line: str) -> list[Entity]:
@@ -108,8 +112,15 @@ def _dates(spans: Iterable[DateSpan], line: str) -> list[Entity]:
     for span in spans:
         value = span.reading.due.isoformat() if span.reading else ""
         out.append(
-            Entity("date", span.start, span.end, line[span.start : span.end], value,
-                   reading=span.reading, problem=span.problem)
+            Entity(
+                "date",
+                span.start,
+                span.end,
+                line[span.start : span.end],
+                value,
+                reading=span.reading,
+                problem=span.problem,
+            )
         )
     return out
 
@@ -120,8 +131,10 @@ def _settle(found: list[Entity]) -> list[Entity]:
     kept: list[Entity] = []
     for entity in ranked:
         clash = [
-            k for k in kept
-            if k.start < entity.end and entity.start < k.end
+            k
+            for k in kept
+            if k.start < entity.end
+            and entity.start < k.end
             and {k.kind, entity.kind} not in _MAY_OVERLAP
         ]
         if not clash:

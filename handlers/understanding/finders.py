@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handlers.dates.vocab import MONTH, YEAR, same_length_fold
-from handlers.money import _cents, _TOKEN
+from handlers.money import _TOKEN, _cents
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ ROLE = re.compile(
     r"co-?chairs?|co-?presidents?|copresidentes?|isu|isu-ccm|secretariat|secretaria(?:do|t)?|"
     r"coordinat(?:ors?|eurs?)|coordonnat(?:eurs?|rices?)|coordinador(?:es|as)?)(?!\w)"
 )
-PERSON = re.compile(r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'])")
+PERSON = re.compile(
+    r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'])"
+)
 WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
 MEETING = re.compile(
     r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|reunion\s+de\s+los\s+estados\s+partes)"
@@ -51,10 +53,10 @@ MEETING = re.compile(
     r"|(?P<inter>intersessionals?|intersessions|reuniones\s+entre\s+sesiones)"
     r"|(?P<msp>msp|review\s+conference))(?!\w)"
 )
-ARTICLE = re.compile(r"(?<!\w)(?:article|art\.?|articulo|artículo)\s*(?P<n>[1-9]|1[0-9]|2[0-2])(?!\d)")
-_CURRENCY_BEFORE = re.compile(
-    r"(?:(?P<code>chf|eur|usd|gbp|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$"
+ARTICLE = re.compile(
+    r"(?<!\w)(?:article|art\.?|articulo|artículo)\s*(?P<n>[1-9]|1[0-9]|2[0-2])(?!\d)"
 )
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<code>chf|eur|usd|gbp|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$")
 _CURRENCY_AFTER = re.compile(
     r"^\s*(?P<word>chf|eur|euros?|usd|dollars?|dolares|gbp|pounds?|swiss\s+francs?|francs?\s+suisses?|"
     r"francos?\s+suizos?|francs?|francos?|sfr\.?|fr\.)(?!\w)"
@@ -107,7 +109,7 @@ def find_all(line: str) -> Iterator[Found]:
 def _role(word: str) -> str:
     if word.startswith(("presiden", "chair")):
         return "presidency"
-    if word.startswith(("co-", "co", "copresident")) and "chair" in word or "copresid" in word:
+    if (word.startswith(("co-", "co", "copresident")) and "chair" in word) or "copresid" in word:
         return "cochairs"
     if word.startswith(("isu", "secretaria")):
         return "isu"
@@ -141,10 +143,18 @@ def _amounts(line: str, folded: str) -> Iterator[Found]:
             start -= len(before[0])
         elif after:
             word = after["word"]
-            currency = "CHF" if "fr" in word else _CODES.get(word, "EUR" if "euro" in word else "USD" if "dol" in word else "GBP")
+            currency = (
+                "CHF"
+                if "fr" in word
+                else _CODES.get(
+                    word, "EUR" if "euro" in word else "USD" if "dol" in word else "GBP"
+                )
+            )
             end += len(after[0])
         number = m["number"]
         plain = re.fullmatch(r"\d{1,4}", number) is not None and not m["scale"]
-        if currency is None and (not cue or plain and (YEAR_RE.fullmatch(number) or int(number) < 100)):
+        if currency is None and (
+            not cue or (plain and (YEAR_RE.fullmatch(number) or int(number) < 100))
+        ):
             continue  # "2017", "#12", "in 3 weeks": not money
         yield Found("amount", start, end, str(cents), currency)

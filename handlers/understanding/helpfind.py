@@ -89,8 +89,6 @@ def _index() -> tuple[tuple[str, dict[str, float]], ...]:
 def find_commands(question: str, *, limit: int = 3) -> list[str]:
     """Command names closest to ``question`` in meaning, best first."""
     query = _vector(question)
-    scored = [
-        (sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()
-    ]
+    scored = [(sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()]
     scored.sort(reverse=True)
     return [name for score, name in scored[:limit] if score >= 0.12]

@@ -104,7 +104,9 @@ class Matcher:
         total = sum(votes.values()) or 1.0
         top = near[0][0] if near else 0.0
         # a share of the vote, scaled by how close the nearest example is at all
-        return sorted(((i, v / total * min(1.0, top / 0.6)) for i, v in votes.items()), key=lambda kv: -kv[1])
+        return sorted(
+            ((i, v / total * min(1.0, top / 0.6)) for i, v in votes.items()), key=lambda kv: -kv[1]
+        )
 
 
 _LOCK = threading.Lock()
@@ -120,7 +122,9 @@ def matcher(mask: Masker) -> Matcher:
         return _MATCHERS[key]
 
 
-def holdout_accuracy(mask: Masker, *, folds: int = 5) -> tuple[float, int, list[tuple[Example, str]]]:
+def holdout_accuracy(
+    mask: Masker, *, folds: int = 5
+) -> tuple[float, int, list[tuple[Example, str]]]:
     """Fit on four fifths, test on the fifth left out (every fold): accuracy, count, misses."""
     bank = load_bank()
     right, misses = 0, []

@@ -70,7 +70,9 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
             continue
         intent, weight, phrases = raw.split("\t", 2)
         words = sorted((fold(p) for p in phrases.split("|") if p.strip()), key=len, reverse=True)
-        alternatives = [re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words]
+        alternatives = [
+            re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words
+        ]
         pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")
         found[intent] = (float(weight), pattern)
     return found

@@ -17,7 +17,8 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
-from handlers.understanding.compose import WRITES, Proposal, compose, entity_list
+from handlers.understanding.compose import WRITES, Proposal, compose
+from handlers.understanding.describe import entity_list
 from handlers.understanding.entities import Reading, read
 from handlers.understanding.judge import Judgement, cue_scores, judge
 
@@ -39,8 +40,12 @@ def masker(states: StateDirectory) -> Callable[[str], str]:
 def reading_of(ctx: Ctx, line: str) -> Reading:
     cal = calendar_of(ctx)
     return read(
-        line, states=ctx.states, now=ctx.now, tz=ctx.tz,
-        next_meeting=cal.next_meeting, events=cal.events,
+        line,
+        states=ctx.states,
+        now=ctx.now,
+        tz=ctx.tz,
+        next_meeting=cal.next_meeting,
+        events=cal.events,
     )
 
 
@@ -71,7 +76,9 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         return _nothing_fits(ctx, reading)
     first = proposals[0]
     if first.intent == "greeting" and judgement.certain:
-        return Reply(text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything.")
+        return Reply(
+            text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything."
+        )
     if judgement.certain or len(proposals) == 1:
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
@@ -95,8 +102,13 @@ def noted(reply: Reply, command: str) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
     note = f"_Read as_ `/ccm {escape(command)}`"
     return Reply(
-        text=f"{reply.text}\n{note}", blocks=[*reply.blocks, context(note)], ok=reply.ok,
-        public=reply.public, item_id=reply.item_id, failed=reply.failed, choices=reply.choices,
+        text=f"{reply.text}\n{note}",
+        blocks=[*reply.blocks, context(note)],
+        ok=reply.ok,
+        public=reply.public,
+        item_id=reply.item_id,
+        failed=reply.failed,
+        choices=reply.choices,
     )
 
 
@@ -107,7 +119,9 @@ def _dates_said(reading: Reading) -> list[str]:
             note = e.reading.note or f"“{e.reading.phrase}” read as {e.reading.due:%A %d %B %Y}"
             said.append(f"📅 {escape(note)}")
         elif e.problem:
-            said.append(f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`.")
+            said.append(
+                f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
+            )
     return said
 
 
@@ -121,12 +135,16 @@ def _confirm(reading: Reading, proposal: Proposal) -> Reply:
 
 
 def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
-    lines = [f"I'm not sure what you meant by “{escape(shorten(reading.line, 120))}”. Did you mean:"]
+    lines = [
+        f"I'm not sure what you meant by “{escape(shorten(reading.line, 120))}”. Did you mean:"
+    ]
     for number, proposal in enumerate(proposals, 1):
         lines.append(f"{number}. {escape(proposal.says)} — `/ccm {escape(proposal.command)}`")
     lines.append("Pick one (in the console: type its number).")
     text = "\n".join(lines)
-    choices = tuple(Choice(f"{n}. {shorten(p.says, 60)}", p.command) for n, p in enumerate(proposals, 1))
+    choices = tuple(
+        Choice(f"{n}. {shorten(p.says, 60)}", p.command) for n, p in enumerate(proposals, 1)
+    )
     return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
 
 
@@ -141,25 +159,40 @@ def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Re
         return Reply(text=text, blocks=[section(text)], ok=False)
     choices = tuple(Choice(shorten(p.says, 60), p.command) for p in usable)
     text += "\nOr did you mean one of these?"
-    return Reply(text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices)
+    return Reply(
+        text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
+    )
 
 
 def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     """Say what was understood and offer the closest commands, filled in with it."""
     understood = entity_list(ctx, reading)
     offers: list[Choice] = []
-    names = [s.short for iso3 in dict.fromkeys(e.value for e in reading.of("state")) if (s := ctx.states.get(iso3))]
+    names = [
+        s.short
+        for iso3 in dict.fromkeys(e.value for e in reading.of("state"))
+        if (s := ctx.states.get(iso3))
+    ]
     item = reading.first("item")
     if item:
         offers.append(Choice(f"status #{item.value}", f"status #{item.value}"))
     for name in names[:1]:
-        offers += [Choice(f"status {name}", f"status {name}"), Choice(f"items {name}", f"items {name}")]
+        offers += [
+            Choice(f"status {name}", f"status {name}"),
+            Choice(f"items {name}", f"items {name}"),
+        ]
     if not offers:
-        offers = [Choice("what's overdue", "overdue"), Choice("deadlines", "deadlines"), Choice("help", "help")]
+        offers = [
+            Choice("what's overdue", "overdue"),
+            Choice("deadlines", "deadlines"),
+            Choice("help", "help"),
+        ]
     head = f"I couldn't work out what to do with “{escape(shorten(reading.line, 120))}”."
     said = f" I understood: {'; '.join(escape(u) for u in understood)}." if understood else ""
     tail = " Try one of these, or `help <what you want to do>`:"
     lines = [head + said + tail, *[f"• `/ccm {escape(c.command)}`" for c in offers[:3]]]
     text = "\n".join(lines)
     choices = tuple(offers[:3])
-    return Reply(text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices)
+    return Reply(
+        text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
+    )

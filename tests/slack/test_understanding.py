@@ -32,7 +32,12 @@ def click(served: Served, value: str, *, index: int = 0) -> None:
         "channel": {"id": "D1"},
         "message": {"ts": "1490259601.000001", "text": "x", "blocks": []},
         "actions": [
-            {"block_id": "ccm_choice", "action_id": f"ccm_choice_{index}", "type": "button", "value": value}
+            {
+                "block_id": "ccm_choice",
+                "action_id": f"ccm_choice_{index}",
+                "type": "button",
+                "value": value,
+            }
         ],
     }
     assert served.sender.interactive(payload).status == 200
@@ -55,7 +60,7 @@ def test_a_direct_message_in_words_is_read_like_a_command(served: Served) -> Non
 def test_a_statement_waits_for_confirm_and_the_button_stores_it(served: Served) -> None:
     served.sender.event(dm("Austria paid 25,000 CHF"))
     posted = served.fake.of("chat.postMessage")[0].body
-    buttons = [b for b in posted["blocks"] if b["type"] == "actions"][0]["elements"]
+    buttons = next(b for b in posted["blocks"] if b["type"] == "actions")["elements"]
     assert [b["text"]["text"] for b in buttons] == ["Confirm", "Cancel"]
     assert served.count(Contribution) == 0, "nothing is stored before Confirm"
     click(served, buttons[0]["value"])

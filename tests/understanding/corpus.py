@@ -49,7 +49,9 @@ def load(name: str) -> list[Row]:
         if not raw.strip() or raw.startswith("#"):
             continue
         expected, contains, line = raw.split("\t")
-        rows.append(Row(tuple(e.strip() for e in expected.split(" | ")), contains.strip(), line.strip()))
+        rows.append(
+            Row(tuple(e.strip() for e in expected.split(" | ")), contains.strip(), line.strip())
+        )
     return rows
 
 

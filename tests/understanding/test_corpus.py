@@ -16,7 +16,9 @@ def _report(name: str, demo_deps: Deps) -> dict[str, int]:
     counts = summary(verdicts)
     for verdict in verdicts:
         if verdict.grade != "right":
-            print(f"{verdict.grade:10} {verdict.kind:8} {verdict.commands[:1]} <- {verdict.row.line}")
+            print(
+                f"{verdict.grade:10} {verdict.kind:8} {verdict.commands[:1]} <- {verdict.row.line}"
+            )
     print(name, counts)
     return counts
 
