@@ -104,11 +104,10 @@ _PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
 
 
 def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
-    from handlers.understanding.changes import CHANGES
-
-    _BUILDERS.update(CHANGES)
     """The command ``intent`` means with these entities."""
-    builder = _BUILDERS.get(intent)
+    from handlers.understanding.changes import CHANGES  # changes build on this module
+
+    builder = _BUILDERS.get(intent) or CHANGES.get(intent)
     if builder is None:
         return Proposal(intent, "help", "show what I can do", False)
     unread = [e for e in reading.of("date") if e.problem]
