@@ -27,7 +27,7 @@ _ELISION = re.compile(r"(?<!\w)([ldLD])['’](?=\w)")  # "l'Autriche": same leng
 _PRECEDENCE: tuple[str, ...] = ("mention", "amount", "date", "meeting", "article", "item")
 _PRECEDENCE += ("year", "period", "state", "area", "role", "person")
 # "in 2019" is a date for a commitment and a year for a question; "Article 7" an Article and an area.
-_MAY_OVERLAP = ({"period", "date"}, {"year", "date"}, {"area", "article"})
+_MAY_OVERLAP = ({"period", "date"}, {"year", "date"}, {"meeting", "date"}, {"area", "article"})
 
 
 @dataclass(frozen=True)
