@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
+from handlers.dates.vocab import same_length_fold
 from handlers.dates.when import calendar_of
 from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
@@ -37,7 +39,17 @@ def masker(states: StateDirectory) -> Callable[[str], str]:
     return mask
 
 
+_ANCHORED = re.compile(
+    r"next|prochain|proxim|msp|\brc\b|intersession|entre\s+sesiones|review\s+conference|"
+    r"meeting|reunion|\bcc\b|\baep\b",
+    re.I,
+)
+
+
 def reading_of(ctx: Ctx, line: str) -> Reading:
+    """The reading of a line; the calendar is read only when a date may count from a meeting."""
+    if _ANCHORED.search(same_length_fold(line)) is None:
+        return read(line, states=ctx.states, now=ctx.now, tz=ctx.tz)
     cal = calendar_of(ctx)
     return read(
         line,
