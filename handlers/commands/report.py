@@ -20,7 +20,6 @@ _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
     "report",
     usage="report <State> article 7 [year]",
     examples=("report Botswana article 7 2017",),
-    aliases=("rapport", "informe"),
     writes=True,
 )
 def report(ctx: Ctx, args: str) -> Reply:

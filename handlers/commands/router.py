@@ -153,7 +153,10 @@ def _run(ctx: Ctx, command: str) -> Reply:
     """Run a command an understood line stands for (never itself read as free text again)."""
     spec, args = route(command)
     if spec is None:
-        return error(f"I read that as `/ccm {escape(command)}`, which is not a command.")
+        return error(
+            f"I read that as `/ccm {escape(command)}`, which this version cannot answer yet. "
+            "`/ccm help` lists what it can do."
+        )
     if spec.writes_for(args) and not may_write(ctx.actor):
         return error("Observers can read but not change anything, so nothing was changed.")
     return spec.func(ctx, args)

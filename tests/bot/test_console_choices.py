@@ -32,7 +32,10 @@ def test_y_confirms_a_statement_and_nothing_is_stored_before(demo_deps: Deps) ->
         {"label": "Cancel", "command": ""},
     ]
     with demo_deps.db.session() as session:
-        assert session.exec(select(Contribution).where(Contribution.state_iso3 == "AUT")).first() is None
+        assert (
+            session.exec(select(Contribution).where(Contribution.state_iso3 == "AUT")).first()
+            is None
+        )
     rows = _chat(demo_deps, "Austria paid 25,000 CHF", "y")
     assert "Recorded Austria: CHF 25,000.00 received for 2017" in str(rows[1]["text"])
     with demo_deps.db.session() as session:

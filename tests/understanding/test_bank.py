@@ -14,7 +14,9 @@ from handlers.understanding.understand import masker
 def test_bank_is_data_of_at_least_300_lines_in_three_languages_for_every_intent() -> None:
     bank = intents.load_bank()
     assert len(bank) >= 300
-    languages = {intent: {e.lang for e in bank if e.intent == intent} for intent in intents.intents()}
+    languages = {
+        intent: {e.lang for e in bank if e.intent == intent} for intent in intents.intents()
+    }
     for intent, langs in languages.items():
         assert {"en", "fr", "es"} <= langs, intent
 

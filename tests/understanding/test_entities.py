@@ -38,7 +38,10 @@ def _found(line: str) -> set[tuple[str, str, str]]:
         ("où en est le Liban", {("state", "Liban", "LBN")}),
         ("estado de Suiza", {("state", "Suiza", "CHE")}),
         ("l'Autriche a payé", {("state", "Autriche", "AUT")}),
-        ("République démocratique du Congo", {("state", "République démocratique du Congo", "COD")}),
+        (
+            "République démocratique du Congo",
+            {("state", "République démocratique du Congo", "COD")},
+        ),
         ("remind me what NZ owes", {("state", "NZ", "NZL"), ("person", "me", "me")}),
     ],
 )
@@ -63,7 +66,9 @@ def test_a_word_that_only_looks_like_a_state_is_not_one() -> None:
         ("Australia pledged 10'000 for 2017", "10'000", 1000000, None),
     ],
 )
-def test_amounts_with_their_currency(line: str, text: str, cents: int, currency: str | None) -> None:
+def test_amounts_with_their_currency(
+    line: str, text: str, cents: int, currency: str | None
+) -> None:
     amounts = _read(line).of("amount")
     assert [(a.text, int(a.value), a.currency) for a in amounts] == [(text, cents, currency)]
 
@@ -76,8 +81,15 @@ def test_a_year_is_not_an_amount_and_a_number_without_money_words_is_not_money()
 
 @pytest.mark.parametrize(
     ("line", "item"),
-    [("#12 is done", "12"), ("closed item 7", "7"), ("done 12", "12"), ("hecho #12", "12"),
-     ("l'action 13 à la Suisse", "13"), ("tarea 7 terminada", "7"), ("12 can be closed", "12")],
+    [
+        ("#12 is done", "12"),
+        ("closed item 7", "7"),
+        ("done 12", "12"),
+        ("hecho #12", "12"),
+        ("l'action 13 à la Suisse", "13"),
+        ("tarea 7 terminada", "7"),
+        ("12 can be closed", "12"),
+    ],
 )
 def test_item_references(line: str, item: str) -> None:
     assert [e.value for e in _read(line).of("item")] == [item]
