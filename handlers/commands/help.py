@@ -45,6 +45,8 @@ HELP_ORDER = (
 def help_command(ctx: Ctx, args: str) -> Reply:
     """List the commands, or explain one with examples."""
     name = args.strip().lower().lstrip("/")
+    if name in {"me", "moi", "please", "pls", "svp", "por favor", "us"}:  # "help me" = help
+        name = ""
     if name:
         spec = LOOKUP.get(name.split()[0]) if len(name.split()) == 1 else None
         also: list[str] = []

@@ -359,6 +359,8 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
                 continue
             if kind.name in {"holiday", "anchor"} and not (m["prep"] or conn):
                 continue
+            if kind.name == "range" and _day(m["d1"]) >= _day(m["d2"]):
+                continue  # "item 13 to 5 April" is no range of days
             if kind.name == "quarter" and not (m["year"] or m["q"]):
                 continue
             if kind.name == "event" and not (
@@ -378,6 +380,10 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
         if not chosen or cand.start >= chosen[-1].end:
             chosen.append(cand)
     return chosen
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text) or 0)
 
 
 def _tidy(text: str) -> str:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 
 _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
-    r"we\s+agreed\s+(?:that\s+)?|agreed:?\s+|note:?\s+)*",
+    r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
+    r"action|todo|ai)\s*:\s*)*",
     re.I,
 )
 _MODAL = re.compile(
-    r"^\s*(?:'s\s+)?(?:,\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
+    r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
     r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|"
     r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
@@ -59,7 +60,7 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     if first.kind == "person" and first.value == "we":
         return None  # "we" names nobody the bot can remind
     modal = _MODAL.match(line[end:])
-    what = line[end + modal.end() :] if modal else line[end:]
+    what = line[end + modal.end() :] if modal else line[end:].lstrip(" :,-–")
     if owner is None or not what.strip():
         return None
     return owner, what.strip().rstrip(".")

@@ -44,6 +44,11 @@ _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
 }
 
 
+# Intents about no single item: an item number in the line speaks against them.
+_NO_ITEMS = frozenset({"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"})
+_TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
+
+
 @dataclass(frozen=True)
 class Judgement:
     """Intents with scores, best first; ``certain`` when the best is clearly ahead."""
@@ -100,6 +105,10 @@ def judge(reading: Reading, mask: object) -> Judgement:
         needs, factor = _NEEDS.get(intent, ((), 1.0))
         if needs and not reading.has(*needs):
             score *= factor
+        if intent in _NO_ITEMS and reading.has("item"):  # "#16 deadline": an item, not a treaty
+            score *= 0.5
+        if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):
+            score += 0.15
         scores[intent] = round(min(score, 1.5), 3)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return Judgement(tuple(ranked))

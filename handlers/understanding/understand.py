@@ -27,6 +27,7 @@ from handlers.understanding.judge import Judgement, cue_scores, judge
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
 BARE_FLOOR = 0.5  # a line with no entity and no cue word needs a close example
+SURE = 0.35  # a lone reading below this is offered, not acted on
 
 
 @cache
@@ -69,8 +70,9 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
     proposals: list[Proposal] = []
+    floor = FLOOR if judgement.certain else FLOOR * 0.6  # unsure: offer the runners-up too
     for intent, score in judgement.ranked[:4]:
-        if score < FLOOR or (proposals and score < best * 0.6):
+        if score < floor or (proposals and score < best * 0.5):
             break
         proposal = compose(ctx, intent, reading)
         if all(p.command != proposal.command or not p.command for p in proposals):
@@ -91,7 +93,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         return Reply(
             text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything."
         )
-    if judgement.certain or len(proposals) == 1:
+    if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
         if first.writes or first.intent in WRITES:

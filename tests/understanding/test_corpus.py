@@ -45,3 +45,11 @@ def test_second_heldout_corpus_figures(demo_deps: Deps) -> None:
     total = sum(counts.values())
     assert total >= 40
     assert counts["right"] + counts["acceptable"] >= 0.6 * total
+
+
+def test_third_heldout_corpus_figures(demo_deps: Deps) -> None:
+    """Written after the last tuning pass; run once for the closing note, never tuned on."""
+    counts = _report("corpus_heldout3.tsv", demo_deps)
+    total = sum(counts.values())
+    assert total >= 35
+    assert counts["right"] + counts["acceptable"] >= 0.6 * total
