@@ -28,6 +28,11 @@ _MODAL = re.compile(
     r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
     re.I,
 )
+_NOT_A_VERB = re.compile(
+    r"(?:and|or|the|a|an|of|for|about|with|on|in|at|et|ou|le|la|les|de|du|des|y|o|el|los|las|"
+    r"del|con|sobre|is|are|was|has|have|est|es|'s|s)\b",
+    re.I,
+)
 _OWNER_KINDS = {"state", "role", "person", "mention"}
 _ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
 
@@ -62,6 +67,8 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     modal = _MODAL.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:].lstrip(" :,-–")
     if owner is None or not what.strip():
+        return None
+    if modal is None and _NOT_A_VERB.match(what):  # "Costa Rica and the seminar": no deed
         return None
     return owner, what.strip().rstrip(".")
 

@@ -45,7 +45,9 @@ _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
 
 
 # Intents about no single item: an item number in the line speaks against them.
-_NO_ITEMS = frozenset({"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"})
+_NO_ITEMS = frozenset(
+    {"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"}
+)
 _TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
 
 

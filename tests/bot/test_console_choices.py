@@ -51,11 +51,14 @@ def test_n_cancels_and_a_later_y_confirms_nothing(demo_deps: Deps) -> None:
 
 
 def test_a_number_picks_one_of_the_readings(demo_deps: Deps) -> None:
-    rows = _chat(demo_deps, "stockpile destruction deadlines in 2018")
+    rows = _chat(demo_deps, "qwerty zxcvb")  # nothing fits: the closest commands are offered
     choices = rows[0].get("choices")
     assert isinstance(choices, list) and len(choices) >= 2, rows[0]["text"]
-    picked = _chat(demo_deps, "stockpile destruction deadlines in 2018", "1")[1]
-    assert picked["ok"] is True and picked["text"] != rows[0]["text"]
+    first = choices[0]
+    assert isinstance(first, dict)
+    picked = _chat(demo_deps, "qwerty zxcvb", "1")[1]
+    direct = _chat(demo_deps, str(first["command"]))[0]
+    assert picked["ok"] is True and picked["text"] == direct["text"]
 
 
 def test_python_m_bot_cli_runs_the_console(demo_db: Database) -> None:
