@@ -1,7 +1,9 @@
 """State names as French and Spanish speakers type them, and the adjectives people use for States.
 
 French and Spanish names come from CLDR through Babel ("Pérou", "Liban", "Suiza", "Estados
-Unidos"), so they stay complete without a hand-kept list. A name that would also name another
+Unidos"), so they stay complete without a hand-kept list; they are kept in names_fr_es.tsv
+(``write_names_file`` regenerates it, a test checks it against Babel) because loading CLDR at
+start-up would cost the console's first answer ~100 ms. A name that would also name another
 State, or that is an everyday word, is left out (see ``_NOT_NAMES``).
 
 Adjectives ("the Italians", "the Albanian mission", "los italianos") only count when a caller
@@ -12,8 +14,7 @@ asks for demonyms: "Swiss francs" or "letters in Spanish" do not name a State. L
 from __future__ import annotations
 
 from functools import cache
-
-from babel import Locale
+from pathlib import Path
 
 # CLDR names that are everyday words or people's names in the committee's sentences.
 _NOT_NAMES = frozenset({"maurice", "mauricio", "georgia", "jordan", "chad"})
@@ -174,15 +175,46 @@ def _split(words: str) -> list[str]:
     return words.split("|")
 
 
+NAMES_FILE = Path(__file__).with_name("names_fr_es.tsv")
+
+
+def cldr_names(iso2_by_iso3: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str]]:
+    """(iso3, language, name) for French and Spanish, straight from CLDR through Babel."""
+    from babel import Locale  # only to regenerate the data file: loading CLDR costs ~100 ms
+
+    rows = []
+    for language in ("fr", "es"):
+        territories = Locale(language).territories
+        for iso3, iso2 in sorted(iso2_by_iso3):
+            name = territories.get(iso2)
+            if name:
+                rows.append((iso3, language, name))
+    return rows
+
+
+def write_names_file(iso2_by_iso3: tuple[tuple[str, str], ...]) -> None:
+    """Regenerate names_fr_es.tsv from CLDR (run after a Babel upgrade; a test compares them)."""
+    lines = ["# iso3\tlanguage\tname: French and Spanish State names from CLDR (Babel)"]
+    lines += ["\t".join(row) for row in cldr_names(iso2_by_iso3)]
+    NAMES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @cache
-def foreign_names(iso2_by_iso3: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
-    """iso3 -> the French and Spanish CLDR names of each State (Babel)."""
-    locales = [Locale("fr"), Locale("es")]
+def stored_names() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for raw in NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            iso3, language, name = raw.split("\t")
+            rows.append((iso3, language, name))
+    return tuple(rows)
+
+
+def foreign_names() -> dict[str, list[str]]:
+    """iso3 -> the French and Spanish names of each State (CLDR, kept in names_fr_es.tsv)."""
     found: dict[str, list[str]] = {}
-    for iso3, iso2 in iso2_by_iso3:
-        for locale in locales:
-            name = locale.territories.get(iso2)
-            if name and name.casefold() not in _NOT_NAMES:
-                found.setdefault(iso3, []).append(name)
-        found.setdefault(iso3, []).extend(_MORE_FOREIGN.get(iso3, []))
+    for iso3, _language, name in stored_names():
+        if name.casefold() not in _NOT_NAMES:
+            found.setdefault(iso3, []).append(name)
+    for iso3, more in _MORE_FOREIGN.items():
+        found.setdefault(iso3, []).extend(more)
     return found

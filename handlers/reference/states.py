@@ -227,7 +227,7 @@ class StateDirectory:
         unknown = set(csv_names) - {state.iso3 for state in states}
         if unknown:
             raise ValueError(f"{csv_path.name} names States not in the directory: {unknown}")
-        _add_foreign(names, tuple((iso3, codes[0]) for iso3, codes in lookup_codes.items()))
+        _add_foreign(names)
         adjectives = {iso3: list(words) for iso3, words in DEMONYMS.items()}
         for iso3, words in demonyms().items():
             if iso3 in names:
@@ -326,10 +326,12 @@ class StateDirectory:
         return choices, owners
 
 
-def _add_foreign(names: dict[str, list[str]], iso2s: tuple[tuple[str, str], ...]) -> None:
+def _add_foreign(names: dict[str, list[str]]) -> None:
     """French and Spanish names (CLDR), unless the words already name another State."""
     owner = {_name_key(alias): iso3 for iso3, aliases in names.items() for alias in aliases}
-    for iso3, foreign in foreign_names(iso2s).items():
+    for iso3, foreign in foreign_names().items():
+        if iso3 not in names:
+            continue
         for alias in foreign:
             key = _name_key(alias)
             if owner.setdefault(key, iso3) == iso3 and not _is_code(alias):
@@ -368,6 +370,11 @@ def _source_states() -> list[tuple[str, str, list[str]]]:
         raise ValueError(f"pycountry lacks {sorted(missing)}")
     found.extend((iso3, iso2, [name]) for iso3, (iso2, name) in EXTRA_STATES.items())
     return found
+
+
+def iso2_codes() -> tuple[tuple[str, str], ...]:
+    """(iso3, iso2) of every State the directory knows: what the CLDR names are looked up by."""
+    return tuple((iso3, iso2) for iso3, iso2, _names in _source_states())
 
 
 @functools.cache

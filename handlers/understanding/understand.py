@@ -210,3 +210,10 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     return Reply(
         text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
     )
+
+
+def warm_up(states: StateDirectory) -> None:
+    """Fit the matcher now (a terminal warms it while the first line is being typed)."""
+    from handlers.understanding.intents import matcher
+
+    matcher(masker(states))
