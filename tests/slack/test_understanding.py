@@ -80,3 +80,42 @@ def test_channel_messages_without_a_mention_are_still_ignored(served: Served) ->
     event = {**dm("status Italy"), "channel": "C1", "channel_type": "channel"}
     served.sender.event(event)
     assert served.fake.of("chat.postMessage") == []
+
+
+def test_slash_command_in_words_confirms_through_the_response_url(served: Served) -> None:
+    body = served.sender.command("Australia pledged 10'000 for 2017").json()
+    buttons = next(b for b in body["blocks"] if b["type"] == "actions")["elements"]
+    assert buttons[0]["value"] == "contribution Australia 10000 CHF 2017 pledged"
+    assert served.count(Contribution) == 0
+    payload: dict[str, Any] = {
+        "type": "block_actions",
+        "team": {"id": "T0CCM"},
+        "user": {"id": "U1"},
+        "trigger_id": "T-4",
+        "container": {
+            "type": "message",
+            "message_ts": "1",
+            "channel_id": "C1",
+            "is_ephemeral": True,
+        },
+        "channel": {"id": "C1"},
+        "response_url": served.fake.response_url("confirm"),
+        "actions": [{**buttons[0], "block_id": "ccm_choice", "action_ts": "1"}],
+    }
+    assert served.sender.interactive(payload).status == 200
+    assert served.count(Contribution) == 1
+    posted = served.fake.of("response/confirm")
+    assert posted and posted[0].body["replace_original"] is True
+    assert "pledged for 2017" in posted[0].body["text"]
+
+
+def test_a_choice_runs_with_the_clickers_permissions(served: Served) -> None:
+    """The button carries a command; whoever clicks it runs it as themselves (observers cannot write)."""
+    from handlers.people.roster import set_role
+
+    with served.deps.db.session(write=True) as session:
+        set_role(session, user="U9", role="isu", name="Admin")
+        set_role(session, user="U1", role="observer", name="Watcher")
+    click(served, "contribution Austria 25000 CHF 2017 received")
+    assert served.count(Contribution) == 0
+    assert "Nothing was recorded" in served.fake.of("chat.update")[0].body["text"]
