@@ -53,3 +53,11 @@ def test_third_heldout_corpus_figures(demo_deps: Deps) -> None:
     total = sum(counts.values())
     assert total >= 35
     assert counts["right"] + counts["acceptable"] >= 0.6 * total
+
+
+def test_french_and_spanish_heldout_corpus_figures(demo_deps: Deps) -> None:
+    """French and Spanish lines only (issue 13, part 5, on the understanding side)."""
+    counts = _report("corpus_heldout_fr_es.tsv", demo_deps)
+    total = sum(counts.values())
+    assert total >= 30
+    assert counts["right"] + counts["acceptable"] >= 0.6 * total
