@@ -51,7 +51,8 @@ _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the
     rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
     rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}|"
     rf"(?:the\s+|la\s+|el\s+|l')?(?:{vocab.alt(extra.HOLIDAY_KEYS)})\b|(?:the\s+|les\s+|las\s+)?(?:june\s+|may\s+)?"
-    r"(?:intersession|reuniones\s+entre|reunions\s+inter)"
+    r"(?:intersession|reuniones\s+entre|reunions\s+inter)|(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|"
+    r"proxima)\s+(?:cc|coordination|meeting|reunion|comite)\b"
 )
 _LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")

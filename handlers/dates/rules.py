@@ -53,7 +53,7 @@ from handlers.dates.vocab import NUMBER_WORDS as NUMBER_WORDS
 # --- the next meeting ------------------------------------------------------------------------
 
 NEXT_MEETING = (
-    r"(?:(?:at|by|before|for|during|until|till|a|lors\s+de|avant|en|para|antes\s+de)\s+)?"
+    r"(?:(?P<mprep>at|by|before|for|during|until|till|a|lors\s+de|avant|en|para|antes\s+de|d'ici|hasta)\s+)?"
     r"(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|proxima)\s+(?:(?:coordination\s+committee|cc)"
     r"(?:\s+(?:meeting|reunion))?|(?:meeting|reunion|comite)(?:\s+(?:du|del)\s+(?:cc|comite(?:\s+de\s+coordinacion)?))?)"
     r"(?:\s+of\s+the\s+(?:coordination\s+)?committee)?"
@@ -63,6 +63,7 @@ NEXT_MEETING = (
 def next_meeting_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     if ctx.next_meeting is None:
         raise DateError("“at the next meeting” needs a next meeting: add one with `meeting add`")
+    # "before the next meeting" is due at the meeting itself, as the minutes use it (tested there).
     return ctx.next_meeting, "the next meeting"
 
 
