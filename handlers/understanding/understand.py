@@ -127,6 +127,8 @@ def noted(reply: Reply, command: str) -> Reply:
 
 
 def _dates_said(reading: Reading) -> list[str]:
+    from handlers.dates.spans import loose_date_words
+
     said = []
     for e in reading.of("date"):
         if e.reading is not None:
@@ -136,6 +138,13 @@ def _dates_said(reading: Reading) -> list[str]:
             said.append(
                 f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
             )
+    from handlers.dates.spans import loose_date_words
+
+    covered = [(e.start, e.end) for e in reading.of("date")]
+    for words in loose_date_words(reading.line, covered):
+        said.append(
+            f"⚠️ I could not read “{escape(words)}” as a date; set one with `due #<id> <when>`."
+        )
     return said
 
 
