@@ -11,4 +11,10 @@ from handlers.reply.reply import Reply
 @command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))
 def digest(ctx: Ctx, args: str) -> Reply:
     """Preview the weekly digest as it would be posted now."""
-    return build_digest(session=ctx.session, now=ctx.now, tz=ctx.tz, title="Digest preview")
+    return build_digest(
+        session=ctx.session,
+        now=ctx.now,
+        tz=ctx.tz,
+        title="Digest preview",
+        reference=ctx.reference,
+    )

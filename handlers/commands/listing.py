@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from handlers.commands.registry import command
-from handlers.dates.reading import period_bounds
+from handlers.dates.periods import period_bounds
 from handlers.items.render import item_line
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area

@@ -14,8 +14,8 @@ from handlers.dates.reading import (
     format_day,
     parse_time_range,
     parse_when,
-    period_bounds,
 )
+from handlers.dates.periods import period_bounds
 from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import date_token

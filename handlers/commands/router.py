@@ -83,6 +83,7 @@ def handle(
             user=user,
             states=deps.states,
             source=source,
+            reference_cache=deps.db.reference,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 

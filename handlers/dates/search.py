@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 
 from handlers.dates import extra
+from handlers.dates.events import EVENT
 from handlers.dates.rules import (
     BARE_MONTH,
     BARE_YEAR,
     COMING,
     DAY_RANGE,
-    EVENT,
     IN_N,
     NEXT_MEETING,
     NEXT_WEEKDAY,

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from handlers.dates import search as date_search
 from handlers.dates import vocab
-from handlers.dates.reading import DateReading, _candidates, parse_when
+from handlers.dates.finding import candidates
+from handlers.dates.reading import DateReading, parse_when
 from handlers.dates.vocab import DateError
 from handlers.reply.text import clean
 
@@ -41,7 +42,7 @@ def date_spans(
         return []
     folded = vocab.same_length_fold(text)
     spans = []
-    for cand in _candidates(text, folded):
+    for cand in candidates(text, folded):
         late = date_search.LATEST_AFTER.search(folded, cand.core, cand.end)
         phrase = text[cand.core : late.start() if late else cand.end]
         try:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from handlers.dates.reading import find_when
+from handlers.dates.finding import find_when
 from handlers.dates.spans import date_spans
 from tests.conftest import ZURICH
 
