@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from sqlmodel import col, select
 
 from handlers.commands.registry import command
+from handlers.dates.periods import period_bounds
 from handlers.dates.reading import (
     DateError,
     DateReading,
@@ -15,7 +16,6 @@ from handlers.dates.reading import (
     parse_time_range,
     parse_when,
 )
-from handlers.dates.periods import period_bounds
 from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import date_token

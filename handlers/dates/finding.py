@@ -48,7 +48,11 @@ def candidates(original: str, folded: str) -> list[_Candidate]:
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
-            if kind.name == "meeting" and not conn and m[0].startswith(("the", "next", "la ", "proxima")):
+            if (
+                kind.name == "meeting"
+                and not conn
+                and m[0].startswith(("the", "next", "la ", "proxima"))
+            ):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
             if kind.name == "season" and not (m["prep"] or m["art"]):
                 continue

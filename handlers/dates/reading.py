@@ -21,8 +21,7 @@ import dateparser
 
 from handlers.dates import checks as date_checks
 from handlers.dates import events as event_rules
-from handlers.dates import extra
-from handlers.dates import rules, vocab
+from handlers.dates import extra, rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.reply.text import clean
@@ -277,8 +276,10 @@ def _by_anchor(m: re.Match[str], events: Mapping[str, date] | None) -> vocab.Res
         )
     prep = re.sub(r"\s+", " ", m["prep"] or "")
     if prep.startswith(("before", "ahead", "prior", "avant", "antes")):
-        return day - timedelta(days=1), f"the day before the intersessionals ({rules.short_day(day)})"
-    return day, f"the first day of the intersessionals ({rules.short_day(day)})"
+        return day - timedelta(
+            days=1
+        ), f"the day before the intersessionals ({event_rules.short_day(day)})"
+    return day, f"the first day of the intersessionals ({event_rules.short_day(day)})"
 
 
 def _event_key(name: str) -> str:

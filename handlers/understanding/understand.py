@@ -138,7 +138,6 @@ def _dates_said(reading: Reading) -> list[str]:
             said.append(
                 f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
             )
-    from handlers.dates.spans import loose_date_words
 
     covered = [(e.start, e.end) for e in reading.of("date")]
     for words in loose_date_words(reading.line, covered):
