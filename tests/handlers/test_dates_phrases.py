@@ -82,3 +82,21 @@ def test_an_anchor_not_on_the_calendar_is_said_not_dropped() -> None:
 def test_words_that_only_look_like_holidays_are_not_dates() -> None:
     assert _due("the Easter egg hunt") is None
     assert _due("Christmas cards were sent") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        ("cette semaine", date(2017, 3, 20), date(2017, 3, 26)),
+        ("la semaine prochaine", date(2017, 3, 27), date(2017, 4, 2)),
+        ("ce mois-ci", date(2017, 3, 1), date(2017, 3, 31)),
+        ("esta semana", date(2017, 3, 20), date(2017, 3, 26)),
+        ("el mes que viene", date(2017, 4, 1), date(2017, 4, 30)),
+        ("este año", date(2017, 1, 1), date(2017, 12, 31)),
+        ("this wk", date(2017, 3, 20), date(2017, 3, 26)),
+    ],
+)
+def test_periods_in_french_spanish_and_shorthand(phrase: str, first: date, last: date) -> None:
+    from handlers.dates.periods import period_bounds
+
+    assert period_bounds(phrase, now=NOW, tz=ZURICH) == (first, last)
