@@ -125,3 +125,20 @@ def test_spans_point_into_the_line() -> None:
 
 def test_masked_line_keeps_words_and_names_kinds() -> None:
     assert _read("Austria paid 25,000 CHF").masked() == "STATE paid AMOUNT"
+
+
+def test_any_text_reads_without_error_and_spans_hold() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(max_size=120))
+    def check(line: str) -> None:
+        from handlers.reply.text import clean
+
+        text = clean(line)
+        reading = _read(text)
+        for entity in reading.entities:
+            assert text[entity.start : entity.end] == entity.text
+
+    check()
