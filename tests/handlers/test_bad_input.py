@@ -112,9 +112,49 @@ def test_any_line_in_words_gets_an_answer_and_changes_nothing(run: Run, deps: De
 
     before = _snapshot(deps)
     words = st.sampled_from(
-        "Italy paid 25,000 CHF #12 done will by next Friday who overdue the ISU Pérou Liban "
-        "article 7 report arrived pledged 2017 Q2 EOW before the 8MSP d'ici fin avril hecho "
-        "statut ¿quién no ha pagado? coordinators Easter fortnight <@U1> €10k".split()
+        [
+            "Italy",
+            "paid",
+            "25,000",
+            "CHF",
+            "#12",
+            "done",
+            "will",
+            "by",
+            "next",
+            "Friday",
+            "who",
+            "overdue",
+            "the",
+            "ISU",
+            "Pérou",
+            "Liban",
+            "article",
+            "7",
+            "report",
+            "arrived",
+            "pledged",
+            "2017",
+            "Q2",
+            "EOW",
+            "before",
+            "the",
+            "8MSP",
+            "d'ici",
+            "fin",
+            "avril",
+            "hecho",
+            "statut",
+            "¿quién",
+            "no",
+            "ha",
+            "pagado?",
+            "coordinators",
+            "Easter",
+            "fortnight",
+            "<@U1>",
+            "€10k",
+        ]
     )
 
     @settings(max_examples=60, deadline=None)
