@@ -12,6 +12,7 @@ from handlers.minutes.decisions import decision, is_decision
 from handlers.minutes.figures import contributions_in, deadlines_in
 from handlers.minutes.meetings import held_meeting, next_meeting_in
 from handlers.minutes.model import MeetingInfo, MinutesExtract
+from handlers.minutes.vocab import BULLET
 from handlers.minutes.sentences import split_sentences
 from handlers.minutes.speakers import SectionFrame
 from handlers.minutes.structure import Section, coordinators_of, read_layout
@@ -91,7 +92,15 @@ def _on_day(meeting: MeetingInfo | None, day: date, tz: ZoneInfo) -> MeetingInfo
 
 
 def _sentences(section: Section) -> list[str]:
-    return [s for paragraph in section.paragraphs for s in split_sentences(paragraph)]
+    """The section's sentences, a list item's bullet dropped ("- The Chair will ...")."""
+    return [
+        _LEADING_BULLET.sub("", s)
+        for paragraph in section.paragraphs
+        for s in split_sentences(paragraph)
+    ]
+
+
+_LEADING_BULLET = re.compile(rf"^{BULLET}\s+")
 
 
 def document_year(text: str) -> int | None:
