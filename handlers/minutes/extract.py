@@ -12,10 +12,10 @@ from handlers.minutes.decisions import decision, is_decision
 from handlers.minutes.figures import contributions_in, deadlines_in
 from handlers.minutes.meetings import held_meeting, next_meeting_in
 from handlers.minutes.model import MeetingInfo, MinutesExtract
-from handlers.minutes.vocab import BULLET
 from handlers.minutes.sentences import split_sentences
 from handlers.minutes.speakers import SectionFrame
 from handlers.minutes.structure import Section, coordinators_of, read_layout
+from handlers.minutes.vocab import BULLET
 from handlers.reference.states import StateDirectory
 
 
