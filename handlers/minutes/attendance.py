@@ -14,6 +14,7 @@ from handlers.minutes.model import Attendee
 from handlers.minutes.organisations import looks_like_organisation, organisation, state
 from handlers.minutes.vocab import ATTENDANCE_KINDS, BULLET
 from handlers.reference.states import StateDirectory
+from handlers.reply.text import fold
 
 _LABEL_LINE = re.compile(
     r"^(?:#{1,6}\s*)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]?\s+)?(?P<label>[^\W\d_][\w\s’'-]{2,40}?)\s*"
@@ -54,6 +55,7 @@ _HEADER_CELLS = re.compile(
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
 MAX_ENTRY = 240
+_GENERIC = frozenset({"secretariat", "the secretariat", "secretaria"})
 _ORG_MARK = "\x00"  # an entry taken as written, in a list that is mostly delegations
 _FILLER = re.compile(
     r"^(?:(?:also|and|as\s+well\s+as|aussi|ainsi\s+que|así\s+como|y|et)\s+)+", re.I
@@ -192,9 +194,12 @@ class AttendanceReader:
         parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
+            found = [i for i, part in enumerate(parts) if self._delegation(part) is not None]
+            # "Secretariat: UNODA (Mr. X)": the specific one is the delegation, "Secretariat" a role
+            specific = [i for i in found if fold(parts[i]) not in _GENERIC]
             for index, part in enumerate(parts):
                 delegation = self._delegation(part)
-                if delegation is None:
+                if delegation is None or (specific and index not in specific):
                     continue
                 others = parts[:index] + parts[index + 1 :]
                 people = tuple(p for p in others if self._person_alone(p))

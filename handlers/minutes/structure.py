@@ -13,7 +13,14 @@ from handlers.minutes.attendance import AttendanceReader, attendance_label
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.tables import is_row, read_table
-from handlers.minutes.vocab import ACTION, AGENDA_WORD, BULLET, DECISION_LABEL, ROMAN
+from handlers.minutes.vocab import (
+    ACTION,
+    AGENDA_WORD,
+    BULLET,
+    DECISION_LABEL,
+    NEXT_MEETING_LABEL,
+    ROMAN,
+)
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateDirectory
 
@@ -270,6 +277,9 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             if not bold and not line.startswith("#") and reader.feed(line):
                 continue
             reader = None
+        if in_actions and NEXT_MEETING_LABEL.match(line):
+            flush()  # "Next call: ..." closes an action list that has no heading after it
+            in_actions = False
         if m := ACTION.match(line):
             flush()
             if m["rest"].strip():
