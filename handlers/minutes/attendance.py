@@ -194,9 +194,9 @@ class AttendanceReader:
         parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
-            found = [i for i, part in enumerate(parts) if self._delegation(part) is not None]
+            hits = [i for i, part in enumerate(parts) if self._delegation(part) is not None]
             # "Secretariat: UNODA (Mr. X)": the specific one is the delegation, "Secretariat" a role
-            specific = [i for i in found if fold(parts[i]) not in _GENERIC]
+            specific = [i for i in hits if fold(parts[i]) not in _GENERIC]
             for index, part in enumerate(parts):
                 delegation = self._delegation(part)
                 if delegation is None or (specific and index not in specific):
