@@ -125,7 +125,9 @@ class AttendanceReader:
             # "Ms. Karin Berg, Sweden", "Ms. Hanna Virtanen, Programme Manager, Finland":
             # one person, her role and delegation
             return [[text]]
-        if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
+        if len(pieces) > 1 and all(
+            self._entry(p, numbered=False, alone=False) is not None for p in pieces
+        ):
             return [pieces, [text]]
         known = [p for p in pieces if self._delegation(p) is not None]
         if len(pieces) >= 3 and len(known) * 3 >= len(pieces) * 2:
@@ -182,7 +184,9 @@ class AttendanceReader:
             and not looks_like_organisation(text)
         )
 
-    def _entry(self, text: str, *, numbered: bool) -> Attendee | str | None:
+    def _entry(self, text: str, *, numbered: bool, alone: bool = True) -> Attendee | str | None:
+        """One entry; ``alone`` when it is the whole line (a bare role "Director" counts then,
+        not as a piece of "Ms. X, director, Ministry")."""
         if text.startswith(_ORG_MARK):
             name = re.sub(r"^(?:the|la|le|les|el|los|las)\s+", "", text[1:], flags=re.I)
             return Attendee(name, "organisation", None, (), None, text[1:])
@@ -215,6 +219,12 @@ class AttendanceReader:
             if self._person_alone(parts[0]):
                 role = ", ".join(parts[1:])
                 return Attendee(parts[0], "person", None, (), role or self.role, parts[0])
+            titled = [p for p in parts if _PERSON.match(p)]
+            if len(titled) == 1:  # "Programme Assistant (Mr. Leo Brandt)"
+                role = ", ".join(p for p in parts if p != titled[0])
+                return Attendee(titled[0], "person", None, (), role or self.role, text)
+        if alone and _ROLE.search(text) and len(text.split()) <= 4 and not numbered:
+            return Attendee(text, "person", None, (), text, text)  # "Director": someone by role
         if self._person_alone(text) and not (numbered and not self.numbered):
             return text
         if looks_like_organisation(text) and not numbered and len(text.split()) <= 10:

@@ -62,6 +62,12 @@ _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
 MAX_HEADING_WORDS = 16
+_STARTS_WITH_DATE = re.compile(
+    r"^(?:#{1,6}\s*)?\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?"
+    r"(?:jan|feb|f[ée]v|mar|apr|avr|abr|may|mai|jun|juin|jul|juil|aug|ao[ûu]|ago|sep|set|oct|nov|"
+    r"dec|d[ée]c|dic|ene|enero|janv)",
+    re.I,
+)
 _BULLET = re.compile(rf"^(?:{BULLET}\s|\d{{1,2}}[.)]\s)")
 # "2. Ms. Pérez (Peru) said that her Government would submit ..." cut by a PDF's line end:
 # a numbered paragraph of a summary record, not a heading.
@@ -125,6 +131,8 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
     """(number, title) when the line is a heading; ``number`` may be a letter or empty."""
     if len(line) > MAX_HEADING or is_credit(line):
         return None
+    if _STARTS_WITH_DATE.match(line):
+        return None  # "8 February 2024, 10:00.": a date, not section 8
     if m := _NUMBERED.match(line):
         title = m["title"].strip()
         words = len(title.split())
