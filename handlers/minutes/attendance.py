@@ -126,7 +126,9 @@ class AttendanceReader:
             # one person, her role and delegation
             return [[text]]
         if len(pieces) > 1 and all(
-            self._entry(p, numbered=False, alone=False) is not None for p in pieces
+            # semicolons part whole entries ("Director; Programme Assistant (Mr. X)")
+            self._entry(p, numbered=False, alone=";" in text) is not None
+            for p in pieces
         ):
             return [pieces, [text]]
         known = [p for p in pieces if self._delegation(p) is not None]
