@@ -19,21 +19,24 @@ def dm_channel(client: WebClient, user: str) -> str:
     return str(opened["channel"]["id"])
 
 
-def upload_chart(client: WebClient, upload: Upload, *, channel: str, user: str) -> str | None:
+def upload_chart(
+    client: WebClient, upload: Upload, *, channel: str, user: str, thread_ts: str | None = None
+) -> str | None:
     """Upload into the conversation (files_upload_v2, with alt text); returns a note for the
     asker when it had to go to their DM instead, else None."""
 
-    def send(where: str) -> None:
+    def send(where: str, thread: str | None = None) -> None:
         client.files_upload_v2(
             channel=where,
             content=upload.content,
             filename=upload.filename,
             title=upload.title,
             alt_txt=upload.alt_text[:1000],  # Slack's limit for alt text
+            thread_ts=thread,
         )
 
     try:
-        send(channel)
+        send(channel, thread_ts)
         return None
     except SlackApiError as problem:
         code = problem.response.get("error", "")

@@ -132,3 +132,41 @@ def test_slow_chart_still_arrives_after_working_on_it(served: Served) -> None:
     upload = next(iter(served.fake.uploads.values()))
     assert upload["completed"]["channel_id"] == "C7"
     assert "2017" in upload["alt_txt"]
+
+
+TS = "1490259600.000100"
+
+
+def test_mention_chart_goes_into_the_thread(served: Served) -> None:
+    from tests.slack.fake_slack import BOT_USER
+
+    event = {
+        "type": "app_mention",
+        "channel": "C5",
+        "channel_type": "channel",
+        "user": "U1",
+        "text": f"<@{BOT_USER}> chart deadlines",
+        "ts": TS,
+    }
+    assert served.sender.event(event).status == 200
+    served.fake.wait_for("files.completeUploadExternal", timeout=60)
+    (upload,) = served.fake.uploads.values()
+    assert upload["completed"]["channel_id"] == "C5"
+    assert upload["completed"]["thread_ts"] == TS
+    assert "Treaty deadlines" in served.fake.of("chat.postMessage")[0].body["text"]
+
+
+def test_calendar_asked_in_a_dm_to_the_bot(served: Served) -> None:
+    served.deps.public_url = "https://ccm.example.org"
+    event = {
+        "type": "message",
+        "channel": "D7",
+        "channel_type": "im",
+        "user": "U024BE7LH",
+        "text": "calendar",
+        "ts": TS,
+    }
+    assert served.sender.event(event).status == 200
+    posted = served.fake.of("chat.postMessage")
+    private = [c for c in posted if "https://ccm.example.org/calendar/" in c.body["text"]]
+    assert len(private) == 1 and private[0].body["channel"] == "D024BE7LH"

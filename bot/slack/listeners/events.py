@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import split_reply
+from bot.slack.deliver import send_direct, upload_chart
 from bot.slack.home import publish_home
 from bot.slack.inbound import from_slack, moment_of, without_mention
 from bot.slack.minutes_flow import asks_import, import_from_event
@@ -39,8 +40,11 @@ def permalink(client: WebClient, channel: str, ts: str) -> str:
         return f"https://slack.com/archives/{channel}/p{ts.replace('.', '')}"
 
 
-def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
-    """Run one chat line once (dedupe in the item's transaction), then answer in its thread."""
+def answer_in_thread(
+    runtime: Runtime, body: dict[str, Any], text: str, *, threaded: bool = True
+) -> None:
+    """Run one chat line once (dedupe in the item's transaction), then answer in its thread
+    (a direct message is answered in the conversation itself unless it was in a thread)."""
     event = body["event"]
     channel, ts, user = str(event["channel"]), str(event["ts"]), str(event["user"])
     delivery = Delivery(
@@ -56,15 +60,29 @@ def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
         return
     # Committed: from here a failure to post must not fail the event, or Slack would retry a
     # delivery whose dedupe row now swallows it, and the answer would never come.
+    thread = event.get("thread_ts") or (ts if threaded else None)
     try:
         for message in split_reply(reply):
+            where: dict[str, Any] = {"thread_ts": str(thread)} if thread else {}
             runtime.client.chat_postMessage(
                 channel=channel,
-                thread_ts=str(event.get("thread_ts") or ts),
                 text=message.text,
                 blocks=message.blocks,
                 unfurl_links=False,
+                **where,
             )
+        if reply.ok and reply.upload is not None:  # `@ccm chart items`: the picture in the thread
+            note = upload_chart(
+                runtime.client,
+                reply.upload,
+                channel=channel,
+                user=user,
+                thread_ts=str(thread) if thread else None,
+            )
+            if note:
+                runtime.client.chat_postMessage(channel=channel, text=note, **where)
+        if reply.ok and reply.direct is not None:  # `@ccm calendar`: the address only by DM
+            send_direct(runtime.client, user, reply.direct)
     except SlackApiError as problem:
         log.error("could not answer in %s/%s: %s", channel, ts, problem)
     if reply.ok and reply.item_id is not None:
@@ -84,7 +102,13 @@ def register(app: App, runtime: Runtime) -> None:
 
     @app.event("message")
     def message(body: dict[str, Any], event: dict[str, Any]) -> None:
-        if not from_a_person(event) or event.get("channel_type") not in _CHANNEL_TYPES:
+        if not from_a_person(event):
+            return
+        if event.get("channel_type") == "im":  # a direct message is read like /ccm
+            text = without_mention(from_slack(event.get("text")), bot_user)
+            answer_in_thread(runtime, body, text, threaded=False)
+            return
+        if event.get("channel_type") not in _CHANNEL_TYPES:
             return
         text = without_mention(from_slack(event.get("text")), bot_user)
         if is_capture(text):
