@@ -229,7 +229,17 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
             flags=re.I,
         )
         topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
+    if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
+        return Proposal(
+            "decided", "", "", False, problem="Decided about what? Name a State or a topic."
+        )
     return Proposal("decided", f"decided {topic}".strip(), f"what was decided about {topic}", False)
+
+
+_ONLY_CUES = re.compile(
+    r"[\s?!.]*(?:(?:any|what|which|the|we|did|have|decid\w*|decision\w*|agreed?|acord\w*|"
+    r"decisiones|was|were|made)[\s?!.]*)*"
+)
 
 
 def _status(ctx: Ctx, r: Reading) -> Proposal:
