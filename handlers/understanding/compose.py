@@ -19,6 +19,7 @@ from handlers.understanding.entities import Reading
 
 Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
+WRITES |= {"delete", "reopen", "note"}
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,10 @@ def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), "the deadlines", False)
 
 
+def _digest(ctx: Ctx, r: Reading) -> Proposal:
+    return Proposal("digest", "digest", "a preview of the weekly digest", False)
+
+
 def _greeting(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("greeting", "", "", False)
 
@@ -294,6 +299,7 @@ _BUILDERS: dict[str, Builder] = {
     "help": _help,
     "deadlines": _deadlines,
     "greeting": _greeting,
+    "digest": _digest,
 }
 
 
