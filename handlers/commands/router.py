@@ -133,8 +133,8 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
             f"Ask {isu_admins(ctx.session)} if you need a different role."
         )
     reply = spec.func(ctx, args)
-    if reply.ok or writes:
-        return reply
+    if reply.ok or writes or not args.strip():
+        return reply  # a bare command word gets the command's own prompt, not a second guess
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
     other = understand(ctx, line, run=lambda command: _run(ctx, command), unless=spec.name)
     if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
