@@ -244,8 +244,8 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
 _TELEGRAPHIC = re.compile(r"^(?P<owner>[^:;,]{1,60}?)\s+to\s+(?P<task>[a-z]\w+\s.*)$")
 _FOREIGN = re.compile(
     r"^(?P<owner>[^:;,]{1,60}?)\s+(?:(?:devra|doit|doivent|va|vont|deber[áa]n?|debe|van?\s+a|"
-    r"se\s+(?:charge(?:ra)?|encargar[áa])\s+d(?:e\s+|['’]\s*)|s['’]engage\s+[àa]|se\s+compromete\s+a)\s+"
-    r"|(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",
+    r"s['’]engage\s+[àa]|se\s+compromete\s+a)\s+|se\s+(?:charge(?:ra)?|encargar[áa])\s+"
+    r"d(?:e\s+|['’]\s*)|(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",
     re.I,
 )
 _ENGLISH_MODAL = re.compile(

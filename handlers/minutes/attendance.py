@@ -55,6 +55,7 @@ _HEADER_CELLS = re.compile(
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
 MAX_ENTRY = 240
+MAX_UNKNOWN_WORDS = 10
 _GENERIC = frozenset({"secretariat", "the secretariat", "secretaria"})
 _ORG_MARK = "\x00"  # an entry taken as written, in a list that is mostly delegations
 _FILLER = re.compile(
@@ -83,6 +84,7 @@ class AttendanceReader:
         self.role = role  # "Chair: Jane Doe": the role the label gives
         self.columns: list[str] | None = None
         self.numbered: bool | None = None  # whether the list's own entries are numbered
+        self.bulleted: bool | None = None  # whether they are bullets (or numbers)
 
     def feed(self, line: str) -> bool:
         """Take one line; False when it is not part of the list (the list is over)."""
@@ -97,6 +99,9 @@ class AttendanceReader:
             self.numbered = numbered
         elif numbered and not self.numbered and not (self._delegation(text) or _PERSON.match(text)):
             return False  # "2. Victim Assistance (Chile and Italy)": the next heading
+        bulleted = bool(re.match(rf"^(?:{BULLET}|\(?\d{{1,3}}[.)])\s", raw))
+        if self.bulleted is None:
+            self.bulleted = bulleted
         for parts in self._splits(text):
             entries = [self._entry(part, numbered=numbered) for part in parts]
             if all(entry is not None for entry in entries):
@@ -104,6 +109,10 @@ class AttendanceReader:
                     assert entry is not None
                     self._add(entry)
                 return True
+        if bulleted and self.bulleted and len(text.split()) <= MAX_UNKNOWN_WORDS:
+            # a bullet of the list is an attendee even when the bot does not know the name
+            self.into.append(Attendee(text, "organisation", None, (), None, text))
+            return True
         return False
 
     def _splits(self, text: str) -> list[list[str]]:
@@ -243,4 +252,7 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 6 and all(word[:1].isupper() or word in _NAME_GLUE for word in words)
 
 
-_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"})
+_NAME_GLUE = frozenset(
+    {"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"}
+    | {"los", "las", "el", "del", "y", "et", "aux", "au", "d'", "l'", "para", "pour", "contra"}
+)

@@ -74,7 +74,12 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "EEAS",
         "European External Action Service",
     ),
-    "OAS": ("Organization of American States", "OEA"),
+    "OAS": (
+        "Organization of American States",
+        "OEA",
+        "Organización de los Estados Americanos",
+        "Organisation des États américains",
+    ),
     "AU": ("African Union", "Union africaine", "Unión Africana"),
     "ASEAN": ("Association of Southeast Asian Nations",),
     "OSCE": ("Organization for Security and Co-operation in Europe",),
