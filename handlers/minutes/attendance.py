@@ -124,7 +124,7 @@ class AttendanceReader:
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]
-        delegations = [p for p in pieces if self._delegation(p) is not None]
+        delegations = [p for p in pieces if self._delegation(p) or self._delegation_with_role(p)]
         if (
             len(pieces) in (2, 3)
             and self._person_alone(pieces[0])
@@ -181,6 +181,11 @@ class AttendanceReader:
         if org is not None:
             return Attendee(org, "organisation", None, (), None, text.strip())
         return None
+
+    def _delegation_with_role(self, text: str) -> bool:
+        """ "France (présidente du groupe)": a delegation and a role in brackets."""
+        m = re.match(r"^(?P<who>[^()]+?)\s*\((?P<role>[^()]+)\)$", text.strip())
+        return m is not None and self._delegation(m["who"]) is not None
 
     def _person_alone(self, text: str) -> bool:
         if _PERSON.match(text):

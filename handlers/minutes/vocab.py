@@ -27,7 +27,8 @@ ATTENDEES = (
     r"attended\s+by|members\s+present|observers(?:\s+present)?|guests?|"
     r"(?:liste\s+des\s+)?(?:participants|pr[ée]sents?|membres\s+pr[ée]sents)|[ée]taient\s+pr[ée]sents|"
     r"assistaient|(?:lista\s+de\s+)?(?:asistentes|participantes|presentes|miembros\s+presentes)|"
-    r"asistencia|estuvieron\s+presentes"
+    r"asistencia|estuvieron\s+presentes|asistieron|participaron|ont\s+particip[ée]|"
+    r"ont\s+assist[ée]|assistaient\s+[àa]\s+la\s+r[ée]union"
 )
 CHAIR = (
     r"chair(?:ed\s+by|person|man|woman)?|co-?chairs?|president|facilitator|moderator|"
