@@ -117,9 +117,14 @@ class AttendanceReader:
 
     def _splits(self, text: str) -> list[list[str]]:
         """The ways to cut a line: several entries ("Peru, Austria") or one ("Jane Doe, UNDP")."""
-        split = re.split(
-            r"\s*[,;]\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?[A-Z])", text
-        )
+        split = []  # commas first; "and" only where the piece is not a name with "and" in it
+        for piece in re.split(r"\s*[,;]\s*", text):
+            if self._delegation(piece) is not None:
+                split.append(piece)
+            else:
+                split += re.split(
+                    r"\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?[A-Z])", piece
+                )
         pieces = [_FILLER.sub("", p).strip(" .") for p in split]
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
@@ -149,7 +154,7 @@ class AttendanceReader:
     def _row(self, cells: list[str]) -> bool:
         if not any(cells):
             return True
-        if all(_HEADER_CELLS.match(c) or not c for c in cells) and self.columns is None:
+        if all(_header_cell(c) for c in cells) and self.columns is None:
             self.columns = [c.lower() for c in cells]
             return True
         if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
@@ -248,6 +253,14 @@ class AttendanceReader:
         if not numbered and _looks_like_name(text) and not _NOT_NAMES.search(text):
             return Attendee(text, "organisation", None, (), None, text)
         return None
+
+
+def _header_cell(cell: str) -> bool:
+    """ "Name", "Pays / organisation", "Country or organisation": a header, part by part."""
+    parts = [
+        p for p in re.split(r"\s*(?:/|&|\band\b|\bor\b|\bou\b|\bet\b|\bo\b|\by\b)\s*", cell) if p
+    ]
+    return all(_HEADER_CELLS.match(p.strip(" *_:")) for p in parts)
 
 
 def _looks_like_name(text: str) -> bool:

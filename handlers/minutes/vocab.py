@@ -18,7 +18,7 @@ APOLOGIES = (
 )
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
-    r"(?:[\w-]+\s+){1,3}(?:members|delegations|representatives)\s+present|"
+    r"(?:[\w-]+\s+){1,3}present|"
     r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
     r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
     r"present|attendance(?:\s+list)?|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
