@@ -160,7 +160,7 @@ def next_meeting_in(
         for s, t in sentences
         if (_NEXT.search(t) and _WILL_MEET.search(t)) or _AGAIN.search(t)
     ]
-    for section, sentence in [*strong, *said]:
+    for _section, sentence in [*strong, *said]:
         # a next meeting in January, in December's minutes: the weekday may name next year
         calendar = [f for f in dates_in(sentence, now.year, reach=1) if f.day > now.date()]
         calendar += [
