@@ -24,15 +24,15 @@ from schedules import sentlog
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient
-from schedules.reminder_message import Due, reminder_reply
+from schedules.reminder_message import SHOWN, Due, reminder_reply
 from schedules.steps import OVERDUE, Step, before_name, dm_allowed, latest_step, local_at
 from storage.db import Database
-from storage.items import OPEN, states_of
+from storage.items import IN_CHUNK, OPEN, states_of
 from storage.models import ActionItem
 
 JOB = "reminder"
 CLAIM_CHUNK = 50  # recipients per claim transaction: sent in well under the stale limit
-Candidate = tuple[str, int, Step]  # key, item id, step
+Candidate = tuple[str, int, Step, date]  # key, item id, step, due date
 
 
 def reminder_key(item_id: int, due: date, step: Step, to: str) -> str:
@@ -182,8 +182,22 @@ def find_due(
             )
             if step is not None:
                 key = reminder_key(item_id, due, step, recipient.to)
-                found[recipient].append((key, item_id, step))
+                found[recipient].append((key, item_id, step, due))
     return found
+
+
+def _load_items(db: Database, ids: list[int]) -> tuple[dict[int, ActionItem], dict[int, list[str]]]:
+    """The items a message will show, and their States (a few queries per 5,000 ids)."""
+    with db.session() as session:
+        items = {
+            item.id: item
+            for start in range(0, len(ids), IN_CHUNK)
+            for item in session.exec(
+                select(ActionItem).where(col(ActionItem.id).in_(ids[start : start + IN_CHUNK]))
+            )
+            if item.id is not None
+        }
+        return items, states_of(session=session, item_ids=ids)
 
 
 def scan_reminders(
@@ -195,42 +209,60 @@ def scan_reminders(
     channel: str | None,
     config: ScheduleConfig,
 ) -> None:
-    """Send each due reminder once: one message per recipient, buttons under every item."""
+    """Send each due reminder once: one message per recipient, buttons under the first items.
+
+    After a gap (the bot was down), a person may have hundreds of items due: every key is
+    claimed and marked in a few set-based statements per chunk of recipients, but only the
+    items the message can show (SHOWN) are loaded and rendered; the rest are counted.
+    """
     found = find_due(db, now=now, tz=tz, channel=channel, config=config)
-    pending = outbox.ledger.pending([key for cands in found.values() for key, _, _ in cands])
-    todo = {r: [c for c in cands if c[0] in pending] for r, cands in found.items()}
+    pending = outbox.ledger.pending([c[0] for cands in found.values() for c in cands])
+    todo = {
+        r: sorted((c for c in cands if c[0] in pending), key=_soonest) for r, cands in found.items()
+    }
     todo = {r: cands for r, cands in todo.items() if cands}
-    if not todo:
-        return
-    ids = sorted({item_id for cands in todo.values() for _, item_id, _ in cands})
-    with db.session() as session:
-        items = {
-            item.id: item
-            for start in range(0, len(ids), 500)
-            for item in session.exec(
-                select(ActionItem).where(col(ActionItem.id).in_(ids[start : start + 500]))
-            )
-        }
-        states = states_of(session=session, item_ids=ids)
     recipients = list(todo)
     for start in range(0, len(recipients), CLAIM_CHUNK):
         chunk = recipients[start : start + CLAIM_CHUNK]
-        owners = {key: r.to for r in chunk for key, _, _ in todo[r]}
+        owners = {c[0]: r.to for r in chunk for c in todo[r]}
         won = outbox.claim_many(job=JOB, recipients=owners)
+        shown_ids = sorted({c[1] for r in chunk for c in _first_won(todo[r], won)})
+        items, states = _load_items(db, shown_ids)
         for recipient in chunk:
-            today = now.astimezone(recipient.tz).date()
-            dues = {
-                key: Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
-                for key, item_id, step in todo[recipient]
-            }
+            _send(outbox, recipient, todo[recipient], won, items, states, now=now)
 
-            def render(
-                won: set[str],
-                dues: dict[str, Due] = dues,
-                today: date = today,
-                direct: bool = recipient.direct,
-            ) -> Reply:
-                chosen = [d for key, d in dues.items() if key in won]
-                return reminder_reply(chosen, today=today, direct=direct)
 
-            outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=list(dues), render=render)
+def _soonest(candidate: Candidate) -> tuple[date, int]:
+    return candidate[3], candidate[1]
+
+
+def _first_won(cands: list[Candidate], won: set[str]) -> list[Candidate]:
+    return [c for c in cands if c[0] in won][:SHOWN]
+
+
+def _send(
+    outbox: Outbox,
+    recipient: Recipient,
+    cands: list[Candidate],
+    won: set[str],
+    items: dict[int, ActionItem],
+    states: dict[int, list[str]],
+    *,
+    now: datetime,
+) -> None:
+    today = now.astimezone(recipient.tz).date()
+    keys = [c[0] for c in cands]
+
+    def render(won: set[str]) -> Reply:
+        mine = [c for c in cands if c[0] in won]
+        shown = [
+            Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
+            for key, item_id, step, _ in mine[:SHOWN]
+            if item_id in items
+        ]
+        late = any(c[2].fires_on < today for c in mine)
+        return reminder_reply(
+            shown, today=today, direct=recipient.direct, hidden=len(mine) - len(shown), late=late
+        )
+
+    outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=keys, render=render)
