@@ -12,7 +12,7 @@ from schedules.steps import Step
 from storage.models import ActionItem
 
 MAX_WITH_BUTTONS = 23  # 1 intro + 23 x (section + buttons) + 1 rest = 48 of Slack's 50 blocks
-REST_LINES = 20  # one line each after those, as many as one 3000-character section holds
+REST_LINES = 12  # one line each after those (a 3000-character section holds about 15)
 SHOWN = MAX_WITH_BUTTONS + REST_LINES  # the items a message shows; the others are counted
 
 

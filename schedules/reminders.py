@@ -162,6 +162,7 @@ def find_due(
             query = query.where(case((skip, 0), else_=1) == 1)
         rows = session.execute(query).all()
     today_of: dict[Recipient, date | None] = {}
+    steps: dict[tuple[date, date], Step | None] = {}
     owners: dict[tuple[str, str | None, str | None], list[Recipient]] = {}
     for item_id, due, kind, ref, area, snoozed in rows:
         assert item_id is not None and due is not None
@@ -174,12 +175,14 @@ def find_due(
             today = today_of[recipient]
             if today is None or (snoozed is not None and snoozed > today):
                 continue
-            step = latest_step(
-                due=due,
-                today=today,
-                days_before=config.reminder_days_before,
-                overdue_every=config.overdue_every_days,
-            )
+            if (due, today) not in steps:  # a few hundred distinct days among 100,000 items
+                steps[due, today] = latest_step(
+                    due=due,
+                    today=today,
+                    days_before=config.reminder_days_before,
+                    overdue_every=config.overdue_every_days,
+                )
+            step = steps[due, today]
             if step is not None:
                 key = reminder_key(item_id, due, step, recipient.to)
                 found[recipient].append((key, item_id, step, due))
@@ -228,8 +231,11 @@ def scan_reminders(
         won = outbox.claim_many(job=JOB, recipients=owners)
         shown_ids = sorted({c[1] for r in chunk for c in _first_won(todo[r], won)})
         items, states = _load_items(db, shown_ids)
-        for recipient in chunk:
-            _send(outbox, recipient, todo[recipient], won, items, states, now=now)
+        try:
+            for recipient in chunk:
+                _send(outbox, recipient, todo[recipient], won, items, states, now=now)
+        finally:
+            outbox.flush_marks()  # before the next claim: a chunk never outlives its window
 
 
 def _soonest(candidate: Candidate) -> tuple[date, int]:

@@ -72,7 +72,7 @@ def claim(
     present (ON CONFLICT DO NOTHING), then an UPDATE retrying the failed ones among the rest.
     """
     to = (lambda key: recipient) if isinstance(recipient, str) else recipient.__getitem__
-    unique = list(dict.fromkeys(keys))
+    unique = sorted(set(keys))  # in key order: the primary-key index is written in one sweep
     if not unique:
         return set()
     dialect = session.get_bind().dialect.name
@@ -107,13 +107,16 @@ def claim(
 
 def _in(session: Session, keys: Iterable[str]) -> Any:
     """``SentLog.key IN (the keys)``, with the keys as one bound JSON parameter."""
-    table = _rows(session, [(key, "") for key in keys])
+    table = _rows(session, [(key, "") for key in sorted(set(keys))])
     return col(SentLog.key).in_(core_select(table.c.key))
 
 
 def mark_sent(session: Session, *, keys: Iterable[str], now: datetime) -> None:
     """The message went out: these keys are settled for good."""
-    session.execute(update(SentLog).where(_in(session, keys)).values(sent_at=now, error=None))
+    session.execute(
+        update(SentLog).where(_in(session, keys)).values(sent_at=now, error=None),
+        execution_options={"synchronize_session": False},  # no ORM objects to refresh
+    )
 
 
 def mark_failed(session: Session, *, keys: Iterable[str], error: str) -> None:
@@ -121,7 +124,8 @@ def mark_failed(session: Session, *, keys: Iterable[str], error: str) -> None:
     session.execute(
         update(SentLog)
         .where(_in(session, keys), col(SentLog.sent_at).is_(None))
-        .values(error=(error or "send failed")[:MAX_ERROR])
+        .values(error=(error or "send failed")[:MAX_ERROR]),
+        execution_options={"synchronize_session": False},
     )
 
 
@@ -152,9 +156,7 @@ def settled(session: Session, *, keys: Sequence[str], max_attempts: int) -> set[
     """Keys a claim would not win now: sent, in flight, or out of attempts."""
     if not keys:
         return set()
-    query = select(SentLog.key).where(
-        _in(session, dict.fromkeys(keys)), not_(_retriable(max_attempts))
-    )
+    query = select(SentLog.key).where(_in(session, keys), not_(_retriable(max_attempts)))
     return set(session.exec(query))
 
 
@@ -168,7 +170,10 @@ def retriable_parts(session: Session, *, key: str, max_attempts: int) -> bool:
 
 def last_sent(session: Session, *, job: str) -> datetime | None:
     """When a job last delivered anything (for 'done since the last digest')."""
-    query = select(func.max(SentLog.sent_at)).where(SentLog.job == job)
+    query = select(func.max(SentLog.sent_at)).where(
+        SentLog.job == job,
+        col(SentLog.sent_at).is_not(None),  # lets the partial index ix_sentlog_job_sent serve
+    )
     value = session.exec(query).one()
     if value is None:
         return None

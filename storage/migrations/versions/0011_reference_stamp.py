@@ -1,7 +1,12 @@
-"""referencestamp: a version that moves with every change to the reference facts
+"""referencestamp; lighter sent-log indexes
 
-Each process keeps States, treaty deadlines, coordinators and contributions in memory and
-compares this stamp with its snapshot's, so a second replica notices a change made elsewhere.
+referencestamp: a version that moves with every change to the reference facts. Each process
+keeps States, treaty deadlines, coordinators and contributions in memory and compares this
+stamp with its snapshot's, so a second replica notices a change made elsewhere.
+
+sentlog: ix_sentlog_job goes (ix_sentlog_job_sent starts with job) and ix_sentlog_job_sent
+holds only sent rows, so claiming and marking the ~100,000 keys of a catch-up scan writes
+fewer index entries.
 
 Revision ID: 0011
 Revises: 0005
@@ -27,7 +32,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.bulk_insert(stamp, [{"id": 1, "version": 1}])
+    with op.batch_alter_table("sentlog", schema=None) as batch_op:
+        batch_op.drop_index("ix_sentlog_job")
+        batch_op.drop_index("ix_sentlog_job_sent")
+        batch_op.create_index(
+            "ix_sentlog_job_sent",
+            ["job", "sent_at"],
+            unique=False,
+            sqlite_where=sa.text("sent_at IS NOT NULL"),
+            postgresql_where=sa.text("sent_at IS NOT NULL"),
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sentlog", schema=None) as batch_op:
+        batch_op.drop_index("ix_sentlog_job_sent")
+        batch_op.create_index("ix_sentlog_job_sent", ["job", "sent_at"], unique=False)
+        batch_op.create_index("ix_sentlog_job", ["job"], unique=False)
     op.drop_table("referencestamp")
