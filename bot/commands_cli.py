@@ -28,10 +28,10 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.cli import default_user
     from bot.console import chat
-    from handlers.dates.reading import warm_up
 
+    # No date warm-up here (serve has one, for Slack's 3-second deadline): a console's first
+    # answer should not wait a second for dateparser when the command reads no date.
     deps = build_deps(settings)
-    warm_up()
     return chat(deps, user=args.user or default_user(), at=args.at, jsonl=args.jsonl)
 
 

@@ -8,7 +8,6 @@ import uuid
 from dataclasses import replace
 from datetime import datetime
 
-from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
@@ -123,6 +122,8 @@ def _fallback(ctx: Ctx, line: str) -> Reply:
     if ctx.states.lookup(line) or resolve_area(line):
         return COMMANDS["status"].func(ctx, line)
     word = line.split()[0].lower()
+    from rapidfuzz import fuzz, process  # only a mistyped command needs it: imported then
+
     best = process.extractOne(word, list(LOOKUP), scorer=fuzz.ratio, score_cutoff=70)
     states = ctx.states.find_in_text(line)
     understood = f" I noticed {', '.join(m.state.short for m in states)}." if states else ""
