@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.minutes.commitments import Context, commitments_in, section_frame, speaker_after
 from handlers.minutes.figures import contributions_in, deadlines_in
 from handlers.minutes.meetings import held_meeting, next_meeting_in
@@ -64,5 +64,5 @@ def _sentences(section: Section) -> list[str]:
 
 def document_year(text: str) -> int | None:
     """The first plausible year the text names, for dates written without one."""
-    m = re.search(r"\b(19[89]\d|20\d\d)\b", text)
+    m = YEAR_IN_TEXT.search(text)
     return int(m.group(1)) if m else None
