@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import sys
 from collections.abc import Callable
@@ -26,7 +27,6 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.cli import default_user
     from bot.console import chat
 
     # No date warm-up here (serve has one, for Slack's 3-second deadline): a console's first
@@ -213,7 +213,13 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _operator() -> str:
-    from bot.cli import default_user
+def default_user() -> str:
+    """Who is at the terminal: the login name, or "console" when there is none (a container)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "console"
 
+
+def _operator() -> str:
     return default_user()
