@@ -19,7 +19,6 @@ from bot.slack.runtime import Runtime
 from bot.slack.validate import Checked, check_item_form, plain
 from handlers.commands.router import handle
 from handlers.items.render import item_blocks
-from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import section
 from handlers.reply.text import escape
 from storage.items import set_states, states_of
@@ -100,7 +99,7 @@ def _store(
 
 def _owner_choice(values: dict[str, str], runtime: Runtime) -> tuple[str, str] | None:
     if values.get("person"):
-        return "person", user_ref(values["person"])
+        return "person", f"<@{values['person']}>"
     state = runtime.deps.states.get(values.get("state", ""))
     if state is not None:
         return "state", state.short
