@@ -14,6 +14,13 @@ from storage.models import ActionItem
 MAX_WITH_BUTTONS = 23  # 1 intro + 23 x (section + buttons) + 1 rest = 48 of Slack's 50 blocks
 REST_LINES = 12  # one line each after those (a 3000-character section holds about 15)
 SHOWN = MAX_WITH_BUTTONS + REST_LINES  # the items a message shows; the others are counted
+# After a gap the list can run to hundreds: the ten most urgent carry buttons, the rest are lines.
+AWAY_WITH_BUTTONS = 10
+
+
+def shown(*, late: bool) -> int:
+    """How many items a summary shows (the others are only counted)."""
+    return (AWAY_WITH_BUTTONS if late else MAX_WITH_BUTTONS) + REST_LINES
 
 
 @dataclass(frozen=True)
@@ -65,9 +72,10 @@ def reminder_reply(
         intro = f":bell: *Reminders*: {count} action items need attention."
     ordered = sorted(dues, key=lambda d: (d.item.due or today, d.item.id or 0))
     blocks: list[Block] = [section(intro)]
-    for due in ordered[:MAX_WITH_BUTTONS]:
+    buttons = AWAY_WITH_BUTTONS if late else MAX_WITH_BUTTONS
+    for due in ordered[:buttons]:
         blocks += item_blocks(due.item, due.states, today)
-    rest = ordered[MAX_WITH_BUTTONS:]
+    rest = ordered[buttons:]
     if rest or hidden:
         lines = [item_line(d.item, today) for d in rest]
         if hidden:

@@ -24,7 +24,7 @@ from schedules import sentlog
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient
-from schedules.reminder_message import SHOWN, Due, reminder_reply
+from schedules.reminder_message import Due, reminder_reply, shown
 from schedules.steps import OVERDUE, Step, before_name, dm_allowed, latest_step, local_at
 from storage.db import Database
 from storage.items import IN_CHUNK, OPEN, states_of
@@ -216,7 +216,7 @@ def scan_reminders(
 
     After a gap (the bot was down), a person may have hundreds of items due: every key is
     claimed and marked in a few set-based statements per chunk of recipients, but only the
-    items the message can show (SHOWN) are loaded and rendered; the rest are counted.
+    items the message can show (``shown``) are loaded and rendered; the rest are counted.
     """
     found = find_due(db, now=now, tz=tz, channel=channel, config=config)
     pending = outbox.ledger.pending([c[0] for cands in found.values() for c in cands])
@@ -229,7 +229,7 @@ def scan_reminders(
         chunk = recipients[start : start + CLAIM_CHUNK]
         owners = {c[0]: r.to for r in chunk for c in todo[r]}
         won = outbox.claim_many(job=JOB, recipients=owners)
-        shown_ids = sorted({c[1] for r in chunk for c in _first_won(todo[r], won)})
+        shown_ids = sorted({c[1] for r in chunk for c in _first_won(todo[r], won, r, now)})
         items, states = _load_items(db, shown_ids)
         try:
             for recipient in chunk:
@@ -242,8 +242,16 @@ def _soonest(candidate: Candidate) -> tuple[date, int]:
     return candidate[3], candidate[1]
 
 
-def _first_won(cands: list[Candidate], won: set[str]) -> list[Candidate]:
-    return [c for c in cands if c[0] in won][:SHOWN]
+def _late(cands: list[Candidate], today: date) -> bool:
+    """Did a step come while the bot was away (it fired before the recipient's today)?"""
+    return any(c[2].fires_on < today for c in cands)
+
+
+def _first_won(
+    cands: list[Candidate], won: set[str], recipient: Recipient, now: datetime
+) -> list[Candidate]:
+    mine = [c for c in cands if c[0] in won]
+    return mine[: shown(late=_late(mine, now.astimezone(recipient.tz).date()))]
 
 
 def _send(
@@ -261,14 +269,14 @@ def _send(
 
     def render(won: set[str]) -> Reply:
         mine = [c for c in cands if c[0] in won]
-        shown = [
+        late = _late(mine, today)
+        dues = [
             Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
-            for key, item_id, step, _ in mine[:SHOWN]
+            for key, item_id, step, _ in mine[: shown(late=late)]
             if item_id in items
         ]
-        late = any(c[2].fires_on < today for c in mine)
         return reminder_reply(
-            shown, today=today, direct=recipient.direct, hidden=len(mine) - len(shown), late=late
+            dues, today=today, direct=recipient.direct, hidden=len(mine) - len(dues), late=late
         )
 
     outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=keys, render=render)

@@ -8,7 +8,7 @@ from sqlalchemy import func, insert
 from sqlmodel import col, select
 
 from schedules.outbox import DbLedger, Outbox
-from schedules.reminder_message import SHOWN
+from schedules.reminder_message import AWAY_WITH_BUTTONS, SHOWN, shown
 from schedules.reminders import scan_reminders
 from storage.db import Database
 from storage.models import ActionItem, Person, SentLog
@@ -60,7 +60,9 @@ def test_one_summary_per_person_shows_some_counts_all_and_marks_every_key(db: Da
     assert sorted(s.to for s in notifier.sent) == PEOPLE
     for sent in notifier.sent:
         assert "While I was away" in sent.text and f"{PER_PERSON} action items" in sent.text
-        assert f"and {PER_PERSON - SHOWN} more" in str(sent.blocks)
+        assert f"and {PER_PERSON - shown(late=True)} more" in str(sent.blocks)
+        buttons = [b for b in sent.blocks if b["type"] == "actions"]
+        assert len(buttons) == AWAY_WITH_BUTTONS  # the most urgent ten carry Done/Snooze
         assert len(sent.blocks) <= 50 and len(sent.text) <= 3000
     with db.session() as session:
         rows = session.exec(select(SentLog)).all()
