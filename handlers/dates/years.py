@@ -9,5 +9,6 @@ from __future__ import annotations
 
 import re
 
-YEAR = r"(?:19[89]\d|20\d\d)(?!\d)"
+YEAR_DIGITS = r"(?:19[89]\d|20\d\d)"  # the four digits alone, for patterns with their own edges
+YEAR = rf"{YEAR_DIGITS}(?!\d)"
 YEAR_IN_TEXT = re.compile(rf"\b({YEAR})\b")  # group 1 is the year
