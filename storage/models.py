@@ -69,6 +69,9 @@ class ActionItem(SQLModel, table=True):
         Index("ix_actionitem_status_due", "status", "due"),
         Index("ix_actionitem_owner_status", "owner_kind", "owner_ref", "status"),
         Index("ix_actionitem_area_status", "area_key", "status"),
+        # Covering for "a State's open items, soonest first": the join from itemstate reads
+        # (id, status, due) here instead of whole rows, and only the shown rows are fetched.
+        Index("ix_actionitem_id_status_due", "id", "status", "due"),
     )
     id: int | None = Field(default=None, primary_key=True)
     text: str

@@ -8,6 +8,9 @@ sentlog: ix_sentlog_job goes (ix_sentlog_job_sent starts with job) and ix_sentlo
 holds only sent rows, so claiming and marking the ~100,000 keys of a catch-up scan writes
 fewer index entries.
 
+actionitem: ix_actionitem_id_status_due covers "a State's open items, soonest first", so
+`status <State>` sorts small index entries and fetches only the rows it shows.
+
 Revision ID: 0011
 Revises: 0005
 Create Date: 2026-11-29 17:00:00
@@ -32,6 +35,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.bulk_insert(stamp, [{"id": 1, "version": 1}])
+    with op.batch_alter_table("actionitem", schema=None) as batch_op:
+        batch_op.create_index("ix_actionitem_id_status_due", ["id", "status", "due"], unique=False)
     with op.batch_alter_table("sentlog", schema=None) as batch_op:
         batch_op.drop_index("ix_sentlog_job")
         batch_op.drop_index("ix_sentlog_job_sent")
@@ -49,4 +54,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_sentlog_job_sent")
         batch_op.create_index("ix_sentlog_job_sent", ["job", "sent_at"], unique=False)
         batch_op.create_index("ix_sentlog_job", ["job"], unique=False)
+    with op.batch_alter_table("actionitem", schema=None) as batch_op:
+        batch_op.drop_index("ix_actionitem_id_status_due")
     op.drop_table("referencestamp")
