@@ -103,3 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         # `ccm-bot export ... | head`: the reader left; stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+if __name__ == "__main__":  # `python -m bot.cli ...` works like `python -m bot ...`
+    raise SystemExit(main())

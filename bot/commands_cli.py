@@ -6,6 +6,7 @@ import argparse
 import getpass
 import importlib
 import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,10 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     # No date warm-up here (serve has one, for Slack's 3-second deadline): a console's first
     # answer should not wait a second for dateparser when the command reads no date.
     deps = build_deps(settings)
+    if sys.stdin.isatty():  # fit the intent matcher while the first line is typed, not after
+        from handlers.understanding.understand import warm_up as warm_matcher
+
+        threading.Thread(target=warm_matcher, args=(deps.states,), daemon=True).start()
     return chat(deps, user=args.user or default_user(), at=args.at, jsonl=args.jsonl)
 
 
