@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
-
 from handlers.charts import KINDS, make_chart
 from handlers.commands.registry import command
 from handlers.ports import Ctx
@@ -42,6 +40,8 @@ def chart(ctx: Ctx, args: str) -> Reply:
         )
     kind = _WORDS.get(words[0])
     if kind is None:
+        from rapidfuzz import fuzz, process  # only for a typo: the first answer stays light
+
         guess = process.extractOne(words[0], KINDS, scorer=fuzz.ratio, score_cutoff=60)
         hint = f" Did you mean `/ccm chart {guess[0]}`?" if guess else ""
         return error(
