@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,21 +22,27 @@ DEMO_AT = "2017-03-24T09:00"
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def _env(url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CCM_"))}
-    env.update(CCM_DATABASE_URL=url, **extra)
+    env.update(CCM_DATABASE_URL=url, PYTHONPATH=str(ROOT), **extra)
     return env
 
 
 def _ccm(url: str, *args: str, stdin: str = "", **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CCM, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=_env(url, **extra),
-        timeout=90,
-    )
+    # Run from a scratch folder: a chart typed in the console is written to the current folder.
+    with tempfile.TemporaryDirectory() as scratch:
+        return subprocess.run(
+            [*CCM, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=_env(url, **extra),
+            cwd=scratch,
+            timeout=90,
+        )
 
 
 @pytest.fixture
