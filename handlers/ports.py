@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.people.permissions import Actor, actor_for
+from handlers.people.permissions import Actor, Caller, actor_for
 from handlers.reference.states import StateDirectory
 from storage.db import Database
 
@@ -45,6 +45,8 @@ class Deps:
     clock: Clock = system_clock
     states: StateDirectory = field(default_factory=StateDirectory.default)
     digest_channel: str | None = None
+    # CCM_ADMINS: Slack user ids trusted to change things before the roster names an ISU admin.
+    install_admins: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -57,11 +59,12 @@ class Ctx:
     user: str
     states: StateDirectory
     source: str | None = None
+    caller: Caller | None = None  # what the transport knows; None: a plain member
 
     @cached_property
     def actor(self) -> Actor:
         """Who is asking, with their role from the roster (looked up once per command)."""
-        return actor_for(self.session, self.user)
+        return actor_for(self.session, self.user, self.caller)
 
     @property
     def local_now(self) -> datetime:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
 from handlers.items.capture import is_capture
-from handlers.people.permissions import isu_admins, may_write
+from handlers.people.permissions import Caller, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
@@ -47,6 +47,7 @@ def handle(
     now: datetime | None = None,
     source: str | None = None,
     session: Session | None = None,
+    caller: Caller | None = None,
 ) -> Reply:
     """Run one command; a refused or failed command leaves the database exactly as it was.
 
@@ -63,6 +64,9 @@ def handle(
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
+    who = caller if caller is not None and caller.user == user else Caller(user=user)
+    if user in deps.install_admins:
+        who = replace(who, installer=True)
 
     def run_in(open_session: Session) -> Reply:
         ctx = Ctx(
@@ -72,6 +76,7 @@ def handle(
             user=user,
             states=deps.states,
             source=source,
+            caller=who,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 
@@ -110,10 +115,7 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if spec is None:
         return _fallback(ctx, line)
     if writes and not may_write(ctx.actor):
-        return error(
-            "Observers can read but not change anything, so nothing was changed. "
-            f"Ask {isu_admins(ctx.session)} if you need a different role."
-        )
+        return error(read_only_reason(ctx.session, ctx.actor))
     return spec.func(ctx, args)
 
 
