@@ -15,13 +15,28 @@ from bot.wiring import build_deps, prepare_database
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
-    db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
+    from bot.settings import SettingsError, parse_admins
+    from bot.wiring import name_install_admins
     from storage.migrate import current_revision
 
+    try:
+        named = parse_admins(",".join(args.admin))
+    except SettingsError as problem:
+        print(f"ccm-bot init: --admin {str(problem).split(': ', 1)[-1]}", file=sys.stderr)
+        return 2
+    db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
+    admins = name_install_admins(db, named=named, from_env=settings.admins)
     print(
         f"Database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {current_revision(db.engine)})."
         + (" Demo data loaded." if args.demo else "")
     )
+    if admins:
+        print(f"ISU admins: {', '.join(sorted(admins))}.")
+    else:
+        print(
+            "No ISU admin yet: until one is named, only the workspace's owners and admins may "
+            "change anything (name one with `ccm-bot init --admin U…` or `/ccm roster add @someone isu`)."
+        )
     return 0
 
 
@@ -41,7 +56,7 @@ def _entry(module: str, name: str) -> Callable[..., int]:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    return _entry("bot.serve", "serve")(settings, port=args.port)
+    return _entry("bot.serve", "serve")(settings, port=args.port, host=args.host)
 
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:

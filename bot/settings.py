@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,6 +27,7 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     digest_channel: str | None = None
+    admins: frozenset[str] = frozenset()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
@@ -44,6 +46,7 @@ class Settings:
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
+            admins=parse_admins(get("CCM_ADMINS")),
             schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
@@ -57,6 +60,18 @@ class Settings:
             raise SettingsError(
                 f"CCM_TIMEZONE={self.timezone!r} is not a time zone; use an IANA name such as Europe/Zurich."
             ) from problem
+
+
+def parse_admins(raw: str | None) -> frozenset[str]:
+    """CCM_ADMINS: Slack user ids (U…/W…), comma- or space-separated; a name is refused."""
+    words = [w.strip() for w in re.split(r"[,\s]+", raw or "") if w.strip()]
+    bad = [w for w in words if not re.fullmatch(r"[UW][A-Z0-9]{2,}", w)]
+    if bad:
+        raise SettingsError(
+            f"CCM_ADMINS={raw!r}: {bad[0]!r} is not a Slack user id (U… or W…; copy it from the "
+            "person's profile, ⋮ → Copy member ID)."
+        )
+    return frozenset(words)
 
 
 def _schedule(env: Mapping[str, str]) -> ScheduleConfig:

@@ -76,7 +76,14 @@ def create_app(settings: Settings, deps: Deps, *, client: WebClient | None = Non
             token_verification_enabled=False,
             ignoring_self_events_enabled=True,
         )
-    runtime = Runtime(deps=deps, client=client, identity=identity, people=People(deps.db, client))
+    runtime = Runtime(
+        deps=deps,
+        client=client,
+        identity=identity,
+        people=People(
+            deps.db, client, team_id=identity.team_id, install_admins=deps.install_admins
+        ),
+    )
     register_listeners(app, runtime)
     _RUNTIMES[app] = runtime
     return app

@@ -36,7 +36,7 @@ from handlers.minutes import (
 )
 from handlers.minutes.reply import item_line
 from handlers.people.owners import Owner
-from handlers.people.permissions import actor_for, may_write
+from handlers.people.permissions import actor_for, may_write, read_only_reason
 from handlers.reply.mrkdwn import owner_text
 from handlers.reply.reply import Reply, error, section
 from handlers.reply.text import escape, shorten
@@ -59,6 +59,7 @@ class ImportRequest:
     user: str
     files: list[dict[str, Any]]
     delivery: Delivery | None = None  # events are deduped; a shortcut is an explicit re-ask
+    team: str | None = None  # the requester's own workspace, as the request said it
 
 
 def asks_import(event: dict[str, Any], text: str) -> bool:
@@ -83,6 +84,7 @@ def import_from_event(runtime: Runtime, body: dict[str, Any]) -> None:
         user=str(event["user"]),
         files=files_of(event),
         delivery=delivery,
+        team=event.get("user_team"),
     )
     run_import(runtime, request)
 
@@ -118,10 +120,12 @@ def run_import(runtime: Runtime, request: ImportRequest) -> None:
 def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
     deps = runtime.deps
     now = moment_of(request.ts) or deps.clock()
+    caller = runtime.caller(request.user, team=request.team)
     with deps.db.session() as session:
-        allowed = may_write(actor_for(session, request.user))
-    if not allowed:
-        return _refuse(runtime, request, "Observers can read but not import minutes.")
+        actor = actor_for(session, request.user, caller)
+        refusal = None if may_write(actor) else read_only_reason(session, actor)
+    if refusal is not None:
+        return _refuse(runtime, request, refusal)
     try:
         shared = pick_minutes(runtime.client, request.files)
         text = _read(shared, download(shared, token=str(runtime.client.token or "")))

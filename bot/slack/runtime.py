@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from bot.slack.client import Identity
 from bot.slack.home import publish_home
 from bot.slack.people import People
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,15 @@ class Runtime:
                 return None
 
         return self.submit(run)
+
+    def caller(self, user: str, *, team: str | None = None) -> Caller:
+        """Who ``user`` is to Slack (cached users.info facts); ``team`` as the request said it."""
+        return self.people.caller(user, user_team=team)
+
+    def caller_of(self, body: dict[str, Any]) -> Caller:
+        """The presser of a button or the submitter of a modal (interactive payloads)."""
+        who = body.get("user") or {}
+        return self.caller(str(who.get("id") or ""), team=who.get("team_id"))
 
     def refresh_home(self, user: str | None) -> None:
         """Keep a user's Home tab current after they change something."""

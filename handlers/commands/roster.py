@@ -58,6 +58,11 @@ def roster(ctx: Ctx, args: str) -> Reply:
     if len(words) < 2:
         return error(f"Whose role? Try {USAGE}.")
     user = user_key(words[1], me=ctx.user)
+    if user is None:
+        return error(
+            f"“{escape(shorten(words[1], 60))}” is a name, and a name identifies nobody: "
+            f"mention the person (@name) or type their member ID. Try {USAGE}."
+        )
     try:
         if verb in {"remove", "rm"}:
             person = remove(ctx.session, user=user)

@@ -45,22 +45,23 @@ def role_from_word(word: str) -> str:
     return role
 
 
-_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+_USER_ID = re.compile(r"[UW][A-Z0-9]+")
+_TYPED_ID = re.compile(r"[UW][A-Z0-9]{8,}")  # as Slack issues them; "UK" is a word, not an id
 
 
 def is_user_id(word: str) -> bool:
     return _USER_ID.fullmatch(word) is not None
 
 
-def user_key(word: str, *, me: str | None = None) -> str:
-    """A Slack mention (or a bare user id, or "me") becomes a user id; a name stays a name,
-    and the roster refuses it: a name is chosen by its holder and identifies nobody."""
+def user_key(word: str, *, me: str | None = None) -> str | None:
+    """A Slack mention, a typed member id or "me" as a user id; None for a name, which the
+    roster refuses: a name is chosen by its holder and identifies nobody."""
     match = _MENTION.match(word.strip())
     if match:
         return match[1]
     if me and word.strip().lower() in {"me", "myself"}:
         return me
-    return word.strip()
+    return word.strip() if _TYPED_ID.fullmatch(word.strip()) else None
 
 
 def find_person(session: Session, user: str) -> Person | None:

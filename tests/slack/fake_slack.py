@@ -66,6 +66,8 @@ class FakeSlack:
     auth_error: str | None = None
     files: dict[str, FakeFile] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: dict[tuple[str, str], str] = field(default_factory=dict)  # (method, to) -> error
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -264,13 +266,33 @@ class FakeSlack:
         if method == "users.info":
             user = str(body.get("user"))
             profile = self.users.get(user, {})
+            if profile.get("error"):
+                return {"ok": False, "error": profile["error"]}
+            flags = ("is_admin", "is_owner", "is_restricted", "is_ultra_restricted", "is_stranger")
             return {
                 "ok": True,
                 "user": {
                     "id": user,
+                    "team_id": profile.get("team_id", TEAM),
                     "name": user.lower(),
                     "real_name": profile.get("name", f"Person {user}"),
                     "tz": profile.get("tz", "Europe/Zurich"),
+                    "deleted": bool(profile.get("deleted", False)),
+                    **{flag: bool(profile.get(flag, False)) for flag in flags},
+                },
+            }
+        if method == "conversations.info":
+            channel = str(body.get("channel"))
+            facts = self.channels.get(channel, {})
+            if facts.get("error"):
+                return {"ok": False, "error": facts["error"]}
+            return {
+                "ok": True,
+                "channel": {
+                    "id": channel,
+                    "is_ext_shared": bool(facts.get("is_ext_shared", False)),
+                    "is_shared": bool(facts.get("is_shared", False)),
+                    "is_private": bool(facts.get("is_private", False)),
                 },
             }
         return {"ok": False, "error": "unknown_method"}

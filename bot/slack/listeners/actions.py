@@ -24,7 +24,7 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
     """The same handler as `/ccm <command>`, then the message updates where it was pressed."""
     user = str(body["user"]["id"])
     runtime.people.ensure(user)
-    reply = handle(runtime.deps, command, user=user)
+    reply = handle(runtime.deps, command, user=user, caller=runtime.caller_of(body))
     origin = origin_of(body)
     if reply.ok:
         show_change(runtime, origin, reply, item_id=item_id, user=user)

@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 MAX_RESPONSES = 5  # a response_url takes 5 posts in 30 minutes
 
 
-def _run(runtime: Runtime, text: str, user: str) -> Reply:
+def _run(runtime: Runtime, text: str, user: str, team: str | None) -> Reply:
     runtime.people.ensure(user)
-    return handle(runtime.deps, text, user=user)
+    return handle(runtime.deps, text, user=user, caller=runtime.caller(user, team=team))
 
 
 def _response_type(reply: Reply, public: bool) -> str:
@@ -52,7 +52,8 @@ def register(app: App, runtime: Runtime) -> None:
         """Run the command off the request thread, so the ack is due in 3 s whatever it costs."""
         public, text = split_visibility(from_slack(body.get("text")))
         user = str(body.get("user_id") or "")
-        future = runtime.submit(_run, runtime, text, user)
+        team = body.get("user_team") or None  # Slack Connect: the typer's own workspace
+        future = runtime.submit(_run, runtime, text, user, team)
         try:
             reply = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:

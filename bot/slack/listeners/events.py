@@ -51,7 +51,10 @@ def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
     runtime.people.ensure(user)
     logs_item = route(clean(text))[0] is COMMANDS["action"]
     source = permalink(runtime.client, channel, ts) if logs_item else None
-    reply = handle_once(runtime.deps, delivery, text, user=user, now=moment_of(ts), source=source)
+    caller = runtime.caller(user, team=event.get("user_team"))
+    reply = handle_once(
+        runtime.deps, delivery, text, user=user, now=moment_of(ts), source=source, caller=caller
+    )
     if reply is None:
         return
     # Committed: from here a failure to post must not fail the event, or Slack would retry a
