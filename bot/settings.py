@@ -12,6 +12,7 @@ from schedules.config import ConfigError, ScheduleConfig
 from storage.db import DEFAULT_URL
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_SLACK_FILES_URL = "https://files.slack.com/"  # the only host that gets the bot token
 
 
 class SettingsError(ValueError):
@@ -26,6 +27,7 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
+    slack_files_url: str = DEFAULT_SLACK_FILES_URL
     digest_channel: str | None = None
     admins: frozenset[str] = frozenset()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
@@ -45,6 +47,7 @@ class Settings:
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            slack_files_url=get("SLACK_FILES_URL") or DEFAULT_SLACK_FILES_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
             admins=parse_admins(get("CCM_ADMINS")),
             schedule=_schedule(source),

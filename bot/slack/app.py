@@ -77,6 +77,7 @@ def create_app(settings: Settings, deps: Deps, *, client: WebClient | None = Non
             ignoring_self_events_enabled=True,
         )
     runtime = Runtime(
+        files_base=settings.slack_files_url,
         deps=deps,
         client=client,
         identity=identity,

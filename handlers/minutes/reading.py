@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handlers.minutes.limits import TooCostly, check_docx, pdf_pages
+
 MAX_BYTES = 5_000_000
 
 
@@ -30,6 +32,10 @@ def _read_docx(path: Path) -> str:
     import docx
 
     try:
+        check_docx(path)
+    except TooCostly as problem:
+        raise ReadError(str(problem)) from problem
+    try:
         document = docx.Document(str(path))
     except Exception as problem:  # python-docx raises several unrelated types on bad files
         raise ReadError(f"{path.name} is not a readable .docx file ({problem}).") from problem
@@ -55,6 +61,9 @@ def _read_pdf(path: Path) -> str:
 
     try:
         reader = PdfReader(str(path))
-        return "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        pages = pdf_pages(reader, path.name)
+        return "\n\n".join(page.extract_text() or "" for page in pages)
+    except TooCostly as problem:
+        raise ReadError(str(problem)) from problem
     except (PdfReadError, ValueError, KeyError) as problem:
         raise ReadError(f"{path.name} is not a readable PDF ({problem}).") from problem

@@ -60,6 +60,7 @@ def settings_for(fake: FakeSlack, db: Database) -> Settings:
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
         slack_api_url=fake.url,
+        slack_files_url=fake.files_url,
     )
 
 

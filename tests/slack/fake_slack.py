@@ -111,6 +111,11 @@ class FakeSlack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
 
+    @property
+    def files_url(self) -> str:
+        """Where this fake serves uploads: the tests' stand-in for https://files.slack.com/."""
+        return f"http://127.0.0.1:{self.server.server_address[1]}/files-pri/"
+
     def response_url(self, name: str = "r1") -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/response/{name}"
 

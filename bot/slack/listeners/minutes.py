@@ -23,9 +23,9 @@ from bot.slack.minutes_flow import (
     ImportRequest,
     day_of,
     draft_ids,
+    queue_import,
     replace_rows,
     row_for,
-    run_import,
 )
 from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.runtime import Runtime
@@ -159,7 +159,7 @@ def register(app: App, runtime: Runtime) -> None:
             files=files_of(message),
             team=body["user"].get("team_id"),
         )
-        runtime.background(run_import, runtime, request)
+        queue_import(runtime, request)
 
     @app.action(DRAFT_CONFIRM)
     def on_confirm(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
