@@ -81,9 +81,21 @@ def _limit_self(memory_bytes: int, cpu_s: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _bare_package(name: str) -> None:
+    """Register a package without running its __init__ (which imports dateparser and co.)."""
+    import types
+
+    import handlers
+
+    package = types.ModuleType(name)
+    package.__path__ = [str(Path(handlers.__file__).parent / name.rsplit(".", 1)[-1])]
+    sys.modules[name] = package
+
+
 def _main(argv: list[str]) -> int:
     path, memory_bytes, cpu_s = Path(argv[0]), int(argv[1]), int(argv[2])
     _limit_self(memory_bytes, cpu_s)
+    _bare_package("handlers.minutes")  # the reader alone, not the whole extraction stack
     from handlers.minutes.reading import ReadError, read_document
 
     try:

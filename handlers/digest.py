@@ -32,6 +32,7 @@ def build_digest(
     tz: ZoneInfo,
     since: datetime | None = None,
     title: str = "Weekly digest",
+    money: bool = True,
 ) -> Reply:
     """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'."""
     today = now.astimezone(tz).date()
@@ -93,7 +94,8 @@ def build_digest(
     ]
     sections.append(("Treaty deadlines in the next 12 months", "\n".join(treaty_lines) or "_none_"))
 
-    sections.append((f"Contributions {today.year}", _money(session, today.year)))
+    if money:  # left out where guests or other organisations read (a shared channel)
+        sections.append((f"Contributions {today.year}", _money(session, today.year)))
     return _assemble(title=f"{title} — {format_day(today)}", sections=sections)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -34,6 +34,18 @@ class Notifier(Protocol):
     """Where scheduled jobs send messages: Slack in production, a recorder in tests."""
 
     def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None: ...
+
+
+@runtime_checkable
+class ChannelFacts(Protocol):
+    """A notifier that can tell whether a channel is shared with another organisation."""
+
+    def shares_outside(self, channel: str) -> bool: ...
+
+
+def shared_outside(notifier: object, channel: str) -> bool:
+    """True when ``channel`` is read by another organisation (money must not go there)."""
+    return isinstance(notifier, ChannelFacts) and notifier.shares_outside(channel)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 
 from handlers.digest import build_digest
+from handlers.ports import shared_outside
 from schedules import sentlog
 from schedules.agenda import pre_meeting_digest
 from schedules.config import ScheduleConfig
@@ -45,7 +46,8 @@ def weekly_digest(
         return
     with db.session() as session:
         since = sentlog.last_sent(session, job=WEEKLY)
-        reply = build_digest(session=session, now=now, tz=tz, since=since)
+        money = not shared_outside(outbox.notifier, channel)
+        reply = build_digest(session=session, now=now, tz=tz, since=since, money=money)
     outbox.send_once(job=WEEKLY, to=channel, key=key, reply=reply)
 
 
@@ -79,5 +81,8 @@ def pre_meeting_digests(
         with db.session() as session:
             previous = last_meeting(session=session, before=meeting.start)
             since = previous.start if previous else None
-            reply = pre_meeting_digest(session, meeting=meeting, now=now, tz=tz, since=since)
+            money = not shared_outside(outbox.notifier, channel)
+            reply = pre_meeting_digest(
+                session, meeting=meeting, now=now, tz=tz, since=since, money=money
+            )
         outbox.send_once(job=PRE_MEETING, to=channel, key=key, reply=reply)

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.slack.blocks import split_reply
+from bot.slack.channels import Channels
 from handlers.reply.reply import Reply
 
 # Slack allows about one message per second per channel; bursts beyond that get 429s.
@@ -42,6 +43,11 @@ class SlackNotifier:
         self._last: dict[str, float] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._channels = Channels(client)
+
+    def shares_outside(self, channel: str) -> bool:
+        """handlers.ports.ChannelFacts: digests leave the money out of a Slack Connect channel."""
+        return self._channels.shares_outside(channel)
 
     def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None:
         channel = self._channel(to)

@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.slack.channels import Channels
 from bot.slack.client import Identity
 from bot.slack.home import publish_home
 from bot.slack.people import People
@@ -31,6 +32,7 @@ class Runtime:
     client: WebClient
     identity: Identity
     people: People
+    channels: Channels
     workers: int = 8
     ack_budget_s: float = ACK_BUDGET_S
     files_base: str = "https://files.slack.com/"

@@ -14,7 +14,7 @@ from sqlmodel import Session
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
 from handlers.items.capture import is_capture
-from handlers.people.permissions import Caller, may_write, read_only_reason
+from handlers.people.permissions import Caller, isu_admins, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
@@ -114,9 +114,15 @@ def handle(
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
     if spec is None:
         return _fallback(ctx, line)
+    if spec.private and not ctx.actor.sees_private:
+        return error(
+            "Contributions, the change history and the roster are shared with the committee's "
+            f"members only. Ask {isu_admins(ctx.session)} to add you to the roster."
+        )
     if writes and not may_write(ctx.actor):
         return error(read_only_reason(ctx.session, ctx.actor))
-    return spec.func(ctx, args)
+    reply = spec.func(ctx, args)
+    return replace(reply, private=True) if spec.private and reply.ok else reply
 
 
 def _fallback(ctx: Ctx, line: str) -> Reply:

@@ -111,7 +111,8 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
             lines.append(f"_{source}_")
     deadlines = _deadline_lines(ctx, name.iso3)
     roles = _roles(ctx, name.iso3)
-    money = _money_lines(ctx, name.iso3)
+    # Guests and other organisations' people never see the money (issue 12).
+    money = _money_lines(ctx, name.iso3) if ctx.actor.sees_private else []
     items, total = items_for_state(session=ctx.session, iso3=name.iso3, limit=10)
     item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_none_"
     more = (
@@ -132,7 +133,7 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
     if mention:
         blocks.append(context(mention))
         lines.append(mention)
-    return Reply(text="\n".join(lines), blocks=blocks)
+    return Reply(text="\n".join(lines), blocks=blocks, private=bool(money))
 
 
 def _treaty_lines(state: State) -> list[str]:
@@ -249,7 +250,8 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
     if item is None:
         return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
     states = states_of(session=ctx.session, item_ids=[item_id])[item_id]
-    events = history(session=ctx.session, item_id=item_id)
+    # The change history names who did what: for the committee's members only.
+    events = history(session=ctx.session, item_id=item_id) if ctx.actor.sees_private else []
     log = "\n".join(
         f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {e.action}"
         + (f" — {e.detail}" if e.detail else "")

@@ -18,6 +18,9 @@ class Reply:
     public: bool = False
     item_id: int | None = None
     failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
+    # Shows contributions, the audit trail or the roster: never posted where guests or other
+    # organisations read (a Slack Connect channel); the transport answers privately instead.
+    private: bool = False
 
 
 def section(markdown: str) -> Block:

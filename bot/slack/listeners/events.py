@@ -59,11 +59,24 @@ def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
         return
     # Committed: from here a failure to post must not fail the event, or Slack would retry a
     # delivery whose dedupe row now swallows it, and the answer would never come.
+    thread = str(event.get("thread_ts") or ts)
+    # Money, audit and roster are never posted where another organisation reads: the asker
+    # alone sees the answer there.
+    inside = reply.private and runtime.channels.shares_outside(channel)
     try:
         for message in split_reply(reply):
+            if inside:
+                runtime.client.chat_postEphemeral(
+                    channel=channel,
+                    user=user,
+                    thread_ts=thread,
+                    text=message.text,
+                    blocks=message.blocks,
+                )
+                continue
             runtime.client.chat_postMessage(
                 channel=channel,
-                thread_ts=str(event.get("thread_ts") or ts),
+                thread_ts=thread,
                 text=message.text,
                 blocks=message.blocks,
                 unfurl_links=False,
