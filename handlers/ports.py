@@ -36,6 +36,17 @@ class Notifier(Protocol):
     def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None: ...
 
 
+class Undeliverable(RuntimeError):
+    """Slack refused a send for good (user_not_found, account_inactive, channel_not_found...):
+    retrying cannot help. ``recipient_gone``: the destination itself is unreachable, so its
+    messages should go to the next person in line."""
+
+    def __init__(self, code: str, *, recipient_gone: bool) -> None:
+        super().__init__(code)
+        self.code = code
+        self.recipient_gone = recipient_gone
+
+
 @runtime_checkable
 class ChannelFacts(Protocol):
     """A notifier that can tell whether a channel is shared with another organisation."""

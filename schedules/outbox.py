@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from handlers.ports import Notifier
+from handlers.ports import Notifier, Undeliverable
 from handlers.reply.reply import Block, Reply
 from schedules import sentlog
 from schedules.split import split_reply
@@ -45,6 +45,7 @@ class Ledger(Protocol):
     ) -> set[str]: ...
     def mark(self, keys: Sequence[str]) -> None: ...
     def fail(self, keys: Sequence[str], error: str) -> None: ...
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None: ...
 
 
 def _pending(db: Database, keys: Sequence[str], *, max_attempts: int) -> set[str]:
@@ -93,6 +94,13 @@ class DbLedger:
         with self.db.session(write=True) as session:
             sentlog.mark_failed(session, keys=keys, error=error)
 
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None:
+        """Settle the keys for good (and remember a destination that is gone), in one commit."""
+        with self.db.session(write=True) as session:
+            sentlog.give_up(session, keys=keys, error=error)
+            if unreachable:
+                sentlog.mark_unreachable(session, to=unreachable, error=error, now=self.now)
+
 
 @dataclass
 class DryLedger:
@@ -118,6 +126,9 @@ class DryLedger:
     def fail(self, keys: Sequence[str], error: str) -> None:
         return None
 
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None:
+        return None
+
 
 def _constant(reply: Reply) -> Callable[[set[str]], Reply]:
     return lambda _won: reply
@@ -131,6 +142,7 @@ class Outbox:
     notifier: Notifier
     sent: list[Message] = field(default_factory=list)
     failures: int = 0
+    gone: set[str] = field(default_factory=set)  # destinations Slack said are gone, this run
 
     def send_once(self, *, job: str, to: str, key: str, reply: Reply) -> None:
         """A message with one key; when split, part n>1 gets key#n so each part goes once."""
@@ -188,6 +200,14 @@ class Outbox:
         reply = render(won)
         try:
             self.notifier.send(to=to, text=reply.text, blocks=reply.blocks)
+        except Undeliverable as problem:
+            # Recorded once and never retried; a reminder goes to the next person in line.
+            log.warning("send %s to %s refused for good (%s)", job, to, problem.code)
+            gone = to if problem.recipient_gone else None
+            self.ledger.give_up(ordered, problem.code, unreachable=gone)
+            if gone:
+                self.gone.add(gone)
+            return False
         except Exception as problem:
             self.failures += 1
             log.warning("send %s to %s failed (%s); will retry", job, to, problem)

@@ -186,6 +186,9 @@ def find_due(
     return found
 
 
+REROUTES = 3  # a reminder whose recipient is gone tries the next in line, this many times
+
+
 def scan_reminders(
     db: Database,
     outbox: Outbox,
@@ -195,7 +198,27 @@ def scan_reminders(
     channel: str | None,
     config: ScheduleConfig,
 ) -> None:
-    """Send each due reminder once: one message per recipient, buttons under every item."""
+    """Send each due reminder once: one message per recipient, buttons under every item.
+
+    When Slack says a recipient is gone (account_inactive, user_not_found...), the scan runs
+    again at once: the directory now skips them, so their reminders reach the next in line.
+    """
+    for _ in range(REROUTES):
+        gone = len(outbox.gone)
+        _scan(db, outbox, now=now, tz=tz, channel=channel, config=config)
+        if len(outbox.gone) == gone:
+            return
+
+
+def _scan(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
     found = find_due(db, now=now, tz=tz, channel=channel, config=config)
     pending = outbox.ledger.pending([key for cands in found.values() for key, _, _ in cands])
     todo = {r: [c for c in cands if c[0] in pending] for r, cands in found.items()}
