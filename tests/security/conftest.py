@@ -81,7 +81,7 @@ def changed(before: Snapshot, after: Snapshot, *, ignore: tuple[str, ...] = ()) 
 
 
 @pytest.fixture
-def know(served: Served) -> Callable[..., None]:
+def know(served: Served) -> Callable[..., None]:  # noqa: F811  (the fixture, by name)
     """First contact for users (a read command), so a later snapshot is not moved by it."""
 
     def _know(*users: str) -> None:
@@ -91,15 +91,15 @@ def know(served: Served) -> Callable[..., None]:
     return _know
 
 
-def ask(served: Served, text: str, *, user: str, channel: str = "C1") -> dict[str, Any]:
-    answer = served.sender.command(text, user=user, channel=channel)
+def ask(app: Served, text: str, *, user: str, channel: str = "C1") -> dict[str, Any]:
+    answer = app.sender.command(text, user=user, channel=channel)
     assert answer.status == 200, answer.body
     body = answer.json()
     assert isinstance(body, dict)
     return body
 
 
-def name_admin(served: Served, user: str = ADMIN) -> None:
-    """The workspace admin names the first ISU admin (here: themselves)."""
-    body = ask(served, f"roster add <@{user}> isu", user=ADMIN)
+def name_admin(app: Served, user: str = ADMIN) -> None:
+    """The workspace admin names the first ISU admin (by default: themselves)."""
+    body = ask(app, f"roster add <@{user}> isu", user=ADMIN)
     assert "now ISU admin" in body["text"], body["text"]
