@@ -118,6 +118,7 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
         return error(
             "Contributions, the change history and the roster are shared with the committee's "
             f"members only. Ask {isu_admins(ctx.session)} to add you to the roster."
+            + (" Nothing was changed." if writes else "")
         )
     if writes and not may_write(ctx.actor):
         return error(read_only_reason(ctx.session, ctx.actor))
