@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.slack.client import make_client
 from bot.slack.notifier import SlackNotifier
 from handlers.ports import Deps
 from schedules.config import ScheduleConfig
@@ -13,7 +14,6 @@ from schedules.digests import weekly_digest
 from schedules.outbox import DbLedger, Outbox
 from tests.security.conftest import (
     ADMIN,
-    EXTERNAL,
     GUEST,
     OUTSIDERS,
     SHARED,
@@ -23,6 +23,7 @@ from tests.security.conftest import (
     name_admin,
     snapshot,
 )
+from tests.slack.conftest import settings_for
 from tests.slack.fake_slack import FakeSlack
 
 
@@ -112,18 +113,10 @@ def test_the_digest_leaves_money_out_of_a_shared_channel(
     fake: FakeSlack, deps: Deps, served: Served, channel: str, money: bool
 ) -> None:
     _with_money(served)
-    from tests.slack.conftest import settings_for
-
-    notifier = SlackNotifier(
-        __import__("bot.slack.client", fromlist=["make_client"]).make_client(
-            settings_for(fake, deps.db)
-        ),
-        min_interval_s=0,
-    )
+    notifier = SlackNotifier(make_client(settings_for(fake, deps.db)), min_interval_s=0)
     now = datetime(2017, 3, 27, 8, 30, tzinfo=UTC)  # Monday 10:30 in Geneva
     outbox = Outbox(ledger=DbLedger(deps.db, now=now, max_attempts=8), notifier=notifier)
     weekly_digest(deps.db, outbox, now=now, tz=deps.tz, channel=channel, config=ScheduleConfig())
     posted = [c for c in fake.of("chat.postMessage") if c.body.get("channel") == channel]
     assert posted
     assert ("Contributions 2017" in posted[0].body["text"]) is money
-    _ = EXTERNAL
