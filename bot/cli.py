@@ -43,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         "owners and admins may change anything",
     )
     chat = sub.add_parser("chat", help="a local console running the same handlers as Slack")
-    chat.add_argument("--user", default=None, help="who is typing (a Slack user id or a name)")
+    chat.add_argument(
+        "--user",
+        default=None,
+        help="who is typing (a Slack user id); before any ISU admin exists the console may do everything",
+    )
     chat.add_argument("--at", type=_moment, default=None, help="fix 'now' (ISO 8601)")
     chat.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
     serve = sub.add_parser("serve", help="connect to Slack and run the scheduler")

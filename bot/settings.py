@@ -68,7 +68,7 @@ class Settings:
 def parse_admins(raw: str | None) -> frozenset[str]:
     """CCM_ADMINS: Slack user ids (U…/W…), comma- or space-separated; a name is refused."""
     words = [w.strip() for w in re.split(r"[,\s]+", raw or "") if w.strip()]
-    bad = [w for w in words if not re.fullmatch(r"[UW][A-Z0-9]{2,}", w)]
+    bad = [w for w in words if not re.fullmatch(r"[UW][A-Z0-9]+", w)]
     if bad:
         raise SettingsError(
             f"CCM_ADMINS={raw!r}: {bad[0]!r} is not a Slack user id (U… or W…; copy it from the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import time
 import urllib.error
@@ -15,6 +16,7 @@ from urllib.parse import urlencode
 from tests.slack.fake_slack import TEAM
 
 SECRET = "test-signing-secret"
+_UNIQUE = itertools.count(1)
 
 
 def signature(secret: str, timestamp: str, body: str) -> str:
@@ -63,8 +65,8 @@ class Sender:
             return Answer(error.code, error.read().decode())
 
     def _next(self) -> int:
-        self.counter += 1
-        return self.counter
+        """A fresh number per request, safe across the threads of a load test."""
+        return next(_UNIQUE)
 
     def json_body(self, payload: dict[str, Any], **kwargs: Any) -> Answer:
         return self.post(json.dumps(payload), content_type="application/json", **kwargs)
@@ -118,8 +120,7 @@ class Sender:
     def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Answer:
         """Like Slack, every click carries its own ``action_ts``: two clicks are two bodies
         (an identical signed body is a replay, and the server refuses it)."""
-        self.counter += 1
-        stamp = f"{time.time():.6f}{self.counter:04d}"
+        stamp = f"{time.time():.6f}{self._next():06d}"
         actions = [
             {**action, "action_ts": stamp} if isinstance(action, dict) else action
             for action in payload.get("actions") or []
