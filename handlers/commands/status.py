@@ -200,7 +200,7 @@ def _money_lines(ctx: Ctx, iso3: str) -> list[str]:
         .order_by(col(Contribution.year).desc())
     )
     return [
-        f"{year}: {format_chf(cents, currency)} {status}"
+        f"{year}: {format_chf(int(cents), currency)} {status}"  # PostgreSQL sums BIGINT as NUMERIC
         for year, status, currency, cents in ctx.session.exec(query)
     ]
 
