@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from typing import Any
 
 from sqlalchemy import text
@@ -40,7 +41,20 @@ def waitress_options() -> dict[str, Any]:
     }
 
 
-def warn_without_admin(deps: Deps) -> bool:
+WARN_EVERY_S = 3600.0
+
+
+def keep_warning(deps: Deps, stop: threading.Event, *, every_s: float = WARN_EVERY_S) -> None:
+    """While no ISU admin exists, say so again every hour (in the log), until ``stop``."""
+    while not stop.wait(every_s):
+        try:
+            if not warn_without_admin(deps, quiet=True):
+                return
+        except Exception:
+            log.exception("could not check the roster for an ISU admin")
+
+
+def warn_without_admin(deps: Deps, *, quiet: bool = False) -> bool:
     """Say loudly, at start, that nobody but workspace admins can change anything yet."""
     from handlers.people.permissions import roster_is_empty
 
@@ -52,7 +66,8 @@ def warn_without_admin(deps: Deps) -> bool:
             "change anything. Name one: `ccm-bot init --admin U…` or `/ccm roster add @someone isu`."
         )
         log.warning(message)
-        print(f"ccm-bot: warning: {message}", file=sys.stderr)
+        if not quiet:
+            print(f"ccm-bot: warning: {message}", file=sys.stderr)
     return empty
 
 
@@ -105,7 +120,11 @@ def serve(settings: Settings, port: int, *, host: str = DEFAULT_HOST) -> int:
         app = create_app(settings, deps, client=client)
     except (SlackSetupError, SettingsError) as problem:
         return _fail(str(problem))
-    warn_without_admin(deps)
+    stop_warning = threading.Event()
+    if warn_without_admin(deps):
+        threading.Thread(
+            target=keep_warning, args=(deps, stop_warning), daemon=True, name="ccm-no-admin"
+        ).start()
     warm_up()  # the first date parse costs ~1 s: pay it before the first 3-second deadline
     from schedules.runner import start_scheduler
 
@@ -128,6 +147,7 @@ def serve(settings: Settings, port: int, *, host: str = DEFAULT_HOST) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        stop_warning.set()
         scheduler.shutdown()
         runtime_of(app).shutdown()
     return 0

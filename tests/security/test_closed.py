@@ -157,3 +157,24 @@ def test_a_guest_is_never_a_bootstrap_admin(deps: Deps) -> None:
         admin = actor_for(session, "U0A", Caller("U0A", workspace_admin=True))
     assert not guest.is_admin and admin.is_admin
     _ = replace
+
+
+def test_serve_keeps_warning_until_an_admin_exists(
+    deps: Deps, caplog: pytest.LogCaptureFixture
+) -> None:
+    import threading
+    import time
+
+    from bot.serve import keep_warning
+
+    stop = threading.Event()
+    worker = threading.Thread(target=keep_warning, args=(deps, stop), kwargs={"every_s": 0.05})
+    worker.start()
+    time_limit = time.monotonic() + 5
+    while "no ISU admin" not in caplog.text and time.monotonic() < time_limit:
+        stop.wait(0.02)
+    assert "no ISU admin" in caplog.text
+    name_install_admins(deps.db, named=frozenset({"U0FIRST01"}))
+    worker.join(timeout=5)
+    assert not worker.is_alive()  # the warnings stop once an admin exists
+    stop.set()
