@@ -12,6 +12,7 @@ from typing import cast
 
 from bot.settings import Settings
 from bot.wiring import build_deps, prepare_database
+from handlers.people.permissions import Caller
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
@@ -47,7 +48,29 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
     deps = build_deps(settings)
     warm_up()
-    return chat(deps, user=args.user or default_user(), at=args.at, jsonl=args.jsonl)
+    user = args.user or default_user()
+    facts = _slack_facts(settings, user)
+    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, facts=facts)
+
+
+def _slack_facts(settings: Settings, user: str) -> Caller | None:
+    """With a bot token, `chat --user U` learns from Slack what U is (a guest, an outsider),
+    so the console acts exactly as U would in Slack once an ISU admin exists."""
+    if not settings.slack_bot_token or user[:1] not in ("U", "W"):
+        return None
+    try:
+        from bot.slack.client import identify, make_client
+        from bot.slack.people import caller_from_profile
+
+        client = make_client(settings)
+        team = identify(client).team_id
+        return caller_from_profile(dict(client.users_info(user=user)["user"]), team_id=team)
+    except Exception as problem:
+        print(
+            f"ccm-bot chat: could not ask Slack about {user} ({problem}); using the roster only",
+            file=sys.stderr,
+        )
+        return None
 
 
 def _entry(module: str, name: str) -> Callable[..., int]:

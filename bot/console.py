@@ -6,6 +6,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import TextIO
 
@@ -27,7 +28,14 @@ QUIT = {"quit", "exit", ":q"}
 
 
 def run_lines(
-    deps: Deps, lines: Iterable[str], *, user: str, at: datetime | None, jsonl: bool, out: TextIO
+    deps: Deps,
+    lines: Iterable[str],
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    out: TextIO,
+    facts: Caller | None = None,
 ) -> int:
     """Answer each line until the input ends or says quit; returns how many were refused.
 
@@ -45,7 +53,7 @@ def run_lines(
             continue
         # The console is the operator's: it may do everything until an ISU admin exists, then
         # `--user U` has exactly U's rights.
-        caller = Caller(user, operator=True)
+        caller = replace(facts or Caller(user), user=user, operator=True)
         reply = handle(deps, line, user=user, now=at, source="console", caller=caller)
         refused += 0 if reply.ok else 1
         if jsonl:
@@ -57,7 +65,9 @@ def run_lines(
     return refused
 
 
-def interactive(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
+def interactive(
+    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+) -> int:
     """A prompt loop with line editing where the platform offers readline."""
     with contextlib.suppress(ImportError):  # readline gives input() arrow keys and history
         import readline  # noqa: F401
@@ -70,12 +80,17 @@ def interactive(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> i
             return 0
         if line.strip().lower() in QUIT:
             return 0
-        run_lines(deps, [line], user=user, at=at, jsonl=jsonl, out=sys.stdout)
+        run_lines(deps, [line], user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
 
 
-def chat(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
-    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON)."""
+def chat(
+    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+) -> int:
+    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON).
+
+    ``facts``: what Slack says about ``user`` (guest, other workspace), when a token is set.
+    """
     if sys.stdin.isatty():
-        return interactive(deps, user=user, at=at, jsonl=jsonl)
-    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout)
+        return interactive(deps, user=user, at=at, jsonl=jsonl, facts=facts)
+    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
     return 0

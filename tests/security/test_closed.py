@@ -178,3 +178,27 @@ def test_serve_keeps_warning_until_an_admin_exists(
     worker.join(timeout=5)
     assert not worker.is_alive()  # the warnings stop once an admin exists
     stop.set()
+
+
+def test_chat_user_asks_slack_what_the_user_is(fake: object, deps: Deps) -> None:
+    """With a token, `chat --user U` acts as U would in Slack: a guest stays an observer."""
+    from bot.commands_cli import _slack_facts
+    from tests.security.conftest import GUEST
+    from tests.slack.conftest import settings_for
+
+    facts = _slack_facts(settings_for(fake, deps.db), GUEST)  # type: ignore[arg-type]
+    assert facts is not None and facts.guest
+    name_install_admins(deps.db, named=frozenset({ADMIN}))
+    out = io.StringIO()
+    before = snapshot(deps.db)
+    run_lines(
+        deps,
+        ["action Italy to call Albania"],
+        user=GUEST,
+        at=None,
+        jsonl=False,
+        out=out,
+        facts=facts,
+    )
+    assert "nothing was changed" in out.getvalue().lower()
+    assert not changed(before, snapshot(deps.db))
