@@ -89,7 +89,9 @@ def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:
     run = _entry("bot.minutes_cli", "import_minutes")
-    return run(settings, path=args.file, as_json=args.json, confirm=args.confirm)
+    return run(
+        settings, path=args.file, as_json=args.json, confirm=args.confirm, meeting_day=args.date
+    )
 
 
 def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
@@ -109,7 +111,14 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
     try:
         rows = read_csv(data, directory=deps.states, now=now)
         with deps.db.session(write=True, actor=actor, now=now) as session:
-            ctx = Ctx(session=session, now=now, tz=deps.tz, user=actor, states=deps.states)
+            ctx = Ctx(
+                session=session,
+                now=now,
+                tz=deps.tz,
+                user=actor,
+                states=deps.states,
+                reference_cache=deps.db.reference,
+            )
             resolve_owners(ctx, rows)
             report = store_rows(session, rows)
             # The bulk insert bypasses the ORM's audit hook: one summary row says what happened.

@@ -16,10 +16,11 @@ from handlers.reply.mrkdwn import date_token
 from handlers.reply.reply import Block, Reply, context, divider, header
 from handlers.reply.reply import sections as split_sections
 from handlers.reply.text import escape
-from storage.contributions import year_summary
+from storage.contributions import summarize
 from storage.items import DONE, OPEN
 from storage.meetings import next_meeting
-from storage.models import ActionItem, ItemEvent, State, TreatyDeadline
+from storage.models import ActionItem, ItemEvent
+from storage.reference import Reference, load_reference
 
 SHOWN = 10
 MAX_BLOCKS = 50
@@ -32,9 +33,14 @@ def build_digest(
     tz: ZoneInfo,
     since: datetime | None = None,
     title: str = "Weekly digest",
+    reference: Reference | None = None,
     money: bool = True,
 ) -> Reply:
-    """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'."""
+    """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'.
+
+    ``reference`` is the process's snapshot of the reference facts (read afresh without it).
+    """
+    facts = reference or load_reference(session)
     today = now.astimezone(tz).date()
     since = since or now - timedelta(days=7)
     sections: list[tuple[str, str]] = []
@@ -79,45 +85,43 @@ def build_digest(
         token = date_token(meeting.start, f"{format_day(start.date())} {start:%H:%M}")
         sections.append(("Next meeting", f"{escape(meeting.title)} · {token}{place}"))
 
-    treaty = session.exec(
-        select(TreatyDeadline, State.short)
-        .join(State, col(State.iso3) == col(TreatyDeadline.state_iso3))
-        .where(
-            col(TreatyDeadline.due) >= today, col(TreatyDeadline.due) <= today + timedelta(days=365)
-        )
-        .where(col(TreatyDeadline.completed).is_(False))
-        .order_by(col(TreatyDeadline.due))
-        .limit(SHOWN)
-    ).all()
+    horizon = today + timedelta(days=365)
+    treaty = [
+        (d, facts.states[d.state_iso3].short)
+        for d in facts.deadlines
+        if today <= d.due <= horizon and not d.completed and d.state_iso3 in facts.states
+    ][:SHOWN]
     treaty_lines = [
         f"{format_day(d.due)} · {short}: {d.kind.replace('_', ' ')}" for d, short in treaty
     ]
     sections.append(("Treaty deadlines in the next 12 months", "\n".join(treaty_lines) or "_none_"))
 
     if money:  # left out where guests or other organisations read (a shared channel)
-        sections.append((f"Contributions {today.year}", _money(session, today.year)))
+        sections.append((f"Contributions {today.year}", _money(facts, today.year)))
     return _assemble(title=f"{title} — {format_day(today)}", sections=sections)
 
 
 def _items(
     session: Session, where: tuple[object, ...], *, newest: bool = False
 ) -> tuple[list[ActionItem], int]:
-    total = session.exec(select(func.count()).select_from(ActionItem).where(*where)).one()  # type: ignore[arg-type]
+    """The first SHOWN items and how many there are, in one statement (the count rides along)."""
+    total = select(func.count()).select_from(ActionItem).where(*where).scalar_subquery()  # type: ignore[arg-type]
     order = (
         (col(ActionItem.updated_at).desc(),)
         if newest
         else (col(ActionItem.due), col(ActionItem.id))
     )
-    rows = session.exec(select(ActionItem).where(*where).order_by(*order).limit(SHOWN))  # type: ignore[arg-type]
-    return list(rows), int(total)
+    query = select(ActionItem, total).where(*where).order_by(*order).limit(SHOWN)  # type: ignore[arg-type]
+    rows = list(session.exec(query))
+    return [item for item, _ in rows], int(rows[0][1]) if rows else 0
 
 
 def _lines(items: list[ActionItem], today: date) -> str:
     return "\n".join(item_line(item, today) for item in items) or "_none_"
 
 
-def _money(session: Session, year: int) -> str:
-    summary = year_summary(session=session, year=year)
+def _money(facts: Reference, year: int) -> str:
+    summary = summarize(year=year, contributions=facts.contributions, states=facts.states.values())
     return (
         f"Received {format_chf(summary.received_cents)} · pledged {format_chf(summary.pledged_cents)}"
         f" · States Parties paid: {summary.paid_count} of {len(summary.parties)}"

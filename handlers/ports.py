@@ -14,6 +14,7 @@ from sqlmodel import Session
 from handlers.people.permissions import Actor, Caller, actor_for
 from handlers.reference.states import StateDirectory
 from storage.db import Database
+from storage.reference import Reference, ReferenceCache, load_reference
 
 Clock = Callable[[], datetime]
 
@@ -83,6 +84,14 @@ class Ctx:
     states: StateDirectory
     source: str | None = None
     caller: Caller | None = None  # what the transport knows; None: a plain member
+    reference_cache: ReferenceCache | None = None  # the process's; None reads them afresh
+
+    @cached_property
+    def reference(self) -> Reference:
+        """States, treaty deadlines, coordinators, contributions: from memory when possible."""
+        if self.reference_cache is None:
+            return load_reference(self.session)
+        return self.reference_cache.get(self.session)
 
     @cached_property
     def actor(self) -> Actor:

@@ -15,6 +15,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 import storage.audit  # noqa: F401  (installs the audit listener on every session)
+from storage.reference import CHANGED, ReferenceCache
 
 DEFAULT_URL = "sqlite:///ccm.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -83,6 +84,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(sqlite_immediate=True)
+        self.reference = ReferenceCache()
 
     @property
     def is_sqlite(self) -> bool:
@@ -101,6 +103,8 @@ class Database:
             try:
                 yield session
                 session.commit()
+                if session.info.pop(CHANGED, False):
+                    self.reference.mark_stale()  # after the commit: a reload sees the change
             except BaseException:
                 session.rollback()
                 raise

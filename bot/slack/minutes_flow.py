@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -24,6 +23,7 @@ from bot.isolated_read import IsolatedReadError, read_isolated
 from bot.slack.blocks import Block, split_reply, with_date_picker
 from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_minutes
 from bot.slack.inbound import moment_of
+from bot.slack.minutes_status import StatusLine
 from bot.slack.once import Delivery, seen
 from bot.slack.runtime import Runtime
 from handlers.items.render import item_blocks
@@ -34,6 +34,7 @@ from handlers.minutes import (
     store_drafts,
     summary_reply,
 )
+from handlers.minutes.reading import Progress
 from handlers.minutes.reply import item_line
 from handlers.people.owners import Owner
 from handlers.people.permissions import actor_for, may_write, read_only_reason
@@ -109,19 +110,26 @@ def queue_import(runtime: Runtime, request: ImportRequest) -> None:
 def run_import(runtime: Runtime, request: ImportRequest) -> None:
     """Import (in the import pool) and answer in the thread."""
     runtime.people.ensure(request.user)
+    status = StatusLine(runtime.client, request.channel, request.thread_ts)
     try:
-        reply = _import(runtime, request)
+        reply = _import(runtime, request, status)
     except Exception:
         log.exception("minutes import failed")
+        status.update("Something went wrong on my side; nothing was stored.", None)
         reply = error("Something went wrong on my side; nothing was stored. Please try again.")
-    _post(runtime, request, reply)
+    _post(runtime, request, reply, status)
     if reply.ok:
         runtime.refresh_home(request.user)
 
 
-def _post(runtime: Runtime, request: ImportRequest, reply: Reply) -> None:
+def _post(
+    runtime: Runtime, request: ImportRequest, reply: Reply, status: StatusLine | None = None
+) -> None:
     try:
-        for message in split_reply(reply):
+        messages = split_reply(reply)
+        if messages and status is not None and status.update(messages[0].text, messages[0].blocks):
+            messages = messages[1:]  # the reading message became the summary
+        for message in messages:
             runtime.client.chat_postMessage(
                 channel=request.channel,
                 thread_ts=request.thread_ts,
@@ -152,7 +160,7 @@ def _record(runtime: Runtime, delivery: Delivery) -> bool:
     return True
 
 
-def _import(runtime: Runtime, request: ImportRequest) -> Reply:
+def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Reply:
     deps = runtime.deps
     now = moment_of(request.ts) or deps.clock()
     caller = runtime.caller(request.user, team=request.team)
@@ -163,34 +171,33 @@ def _import(runtime: Runtime, request: ImportRequest) -> Reply:
         return error(refusal)
     try:
         shared = pick_minutes(runtime.client, request.files)
+        status.start(shared.name)
         data = download(
             shared, token=str(runtime.client.token or ""), files_base=runtime.files_base
         )
-        text = _read(shared, data)
+        text = _read(shared, data, progress=status.progress)
     except FileRefused as problem:
         return error(escape(str(problem)))
     except (ReadError, IsolatedReadError) as problem:
         return error(f"{escape(str(problem))} Nothing was stored.")
     document = PurePosixPath(shared.name).stem or "minutes"
-    found = extract(text, now=now, tz=deps.tz, states=deps.states, document=document)
+    found = extract(
+        text, now=now, tz=deps.tz, states=deps.states, document=document, filename=shared.name
+    )
     if not found.items and found.meeting is None:
         message = f"I found no meeting and no action items in {shared.name}. Nothing was stored."
         return error(escape(message))
     with deps.db.session(write=True, actor=request.user, now=deps.clock()) as session:
-        ids = store_drafts(session, found, actor=request.user, now=now)
+        ids = store_drafts(session, found, actor=request.user, now=now, text=text)
     reply = summary_reply(found, item_ids=ids)
     day = found.meeting_day or now.date()  # the day store_drafts filed the drafts under
     return Reply(text=reply.text, blocks=scoped_confirm_all(reply.blocks, day))
 
 
-def _read(shared: SharedFile, data: bytes) -> str:
-    """A private temp file named like the upload, read by a limited child process."""
+def _read(shared: SharedFile, data: bytes, *, progress: Progress | None = None) -> str:
+    """The upload's bytes as text, read by a limited child process (bot/isolated_read.py)."""
     stem = _SAFE_NAME.sub("_", PurePosixPath(shared.name).stem)[:80] or "minutes"
-    with tempfile.TemporaryDirectory(prefix="ccm-minutes-") as folder:
-        path = Path(folder) / f"{stem}{shared.suffix}"
-        path.write_bytes(data)
-        path.chmod(0o600)
-        return read_isolated(path, name=shared.name)
+    return read_isolated(data, name=f"{stem}{shared.suffix}", progress=progress)
 
 
 def scoped_confirm_all(blocks: list[Block], day: date) -> list[Block]:
@@ -202,6 +209,9 @@ def scoped_confirm_all(blocks: list[Block], day: date) -> list[Block]:
                 {**e, "value": day.isoformat()} if e.get("action_id") == "draft_confirm_all" else e
                 for e in block.get("elements", [])
             ]
+            block = {**block, "elements": elements}
+        if block.get("block_id") == "minutes_date":  # the day the drafts are filed under
+            elements = [{**e, "value": day.isoformat()} for e in block.get("elements", [])]
             block = {**block, "elements": elements}
         out.append(block)
     return out

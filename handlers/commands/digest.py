@@ -15,6 +15,11 @@ def digest(ctx: Ctx, args: str) -> Reply:
     """Preview the weekly digest as it would be posted now."""
     money = ctx.actor.sees_private  # guests and other organisations never see contributions
     reply = build_digest(
-        session=ctx.session, now=ctx.now, tz=ctx.tz, title="Digest preview", money=money
+        session=ctx.session,
+        now=ctx.now,
+        tz=ctx.tz,
+        title="Digest preview",
+        reference=ctx.reference,
+        money=money,
     )
     return replace(reply, private=money)

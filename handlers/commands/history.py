@@ -12,8 +12,7 @@ from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
 from handlers.reply.text import escape, shorten
 from storage.audit import entries
-from storage.items import get_item
-from storage.items import history as item_events
+from storage.items import notes_of
 from storage.models import AuditLog
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\s*$")
@@ -49,18 +48,14 @@ def history(ctx: Ctx, args: str) -> Reply:
     if not match:
         return error("Which item? Try `/ccm history #12`.")
     item_id = int(match[1])
-    item = get_item(session=ctx.session, item_id=item_id)
-    if item is None:
+    found = notes_of(session=ctx.session, item_id=item_id)
+    if found is None:
         return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
     changes = [
         (row.at, row.actor, describe_change(row))
         for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
     ]
-    notes = [
-        (e.at, e.actor, e.detail)
-        for e in item_events(session=ctx.session, item_id=item_id)
-        if e.action == "note"
-    ]
+    notes = [(e.at, e.actor, e.detail) for e in found]
     lines = [
         f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
         for at, actor, what in sorted(changes + notes, key=lambda change: change[0])

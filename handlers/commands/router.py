@@ -77,6 +77,7 @@ def handle(
             states=deps.states,
             source=source,
             caller=who,
+            reference_cache=deps.db.reference,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.dates.reading import DateError, DateReading, find_when
+from handlers.dates.finding import find_when
+from handlers.dates.reading import DateError, DateReading
 from handlers.minutes.model import DraftItem
 from handlers.minutes.relative import before_event
 from handlers.minutes.speakers import SectionFrame, leading_owner, reporter, resolve, tidy_subject
@@ -98,7 +99,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(
-    r"\bnext\s+(?:[\w-]+\s+){0,3}meeting\b[^.]*\b(?:held|take\s+place|convene|scheduled)\b", re.I
+    r"\bnext\s+(?:[\w-]+\s+){0,3}meeting\b[^.]*\b(?:held|take\s+place|convene|scheduled)\b"
+    r"|\b(?:meet|reconvene|convene)\s+again\b|\b(?:will|shall|would)\s+(?:next\s+)?meet\s+(?:on|in)\b",
+    re.I,
 )
 MAX_TEXT = 220
 

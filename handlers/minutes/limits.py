@@ -4,15 +4,14 @@ A .docx is a zip: 4.9 MB of it can inflate past 6 GB. The zip's central director
 member's size, and Python's zipfile never inflates past that stated size (a lie fails the CRC
 check), so the stated sizes are checked before python-docx reads a byte. A PDF's cost grows
 with its pages: they are counted before any text is extracted (pypdf itself caps each
-decompressed stream at 75 MB). The subprocess that reads files
-from Slack (bot/slack/isolated.py) adds memory, CPU and wall-clock limits on top.
+decompressed stream at 75 MB). The child process that reads files from Slack
+(bot/isolated_read.py) adds memory, CPU and wall-clock limits on top.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
-from typing import Any
 
 MAX_INFLATED_BYTES = 60_000_000  # all members of a .docx, inflated (real minutes: < 5 MB)
 MAX_MEMBER_BYTES = 40_000_000  # one member (document.xml of a 300-page report: ~10 MB)
@@ -25,40 +24,46 @@ class TooCostly(ValueError):
     """The document would cost more to read than any minutes should; the message says why."""
 
 
-def check_docx(path: Path) -> None:
+def check_docx(data: bytes, name: str) -> None:
     """Refuse a .docx whose stated inflated sizes are out of proportion (a zip bomb)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as problem:
-        raise TooCostly(f"{path.name} is not a readable .docx file ({problem}).") from problem
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the .docx reader refuses it in its own words
     if len(members) > MAX_MEMBERS:
-        raise TooCostly(
-            f"{path.name} holds {len(members):,} parts; a .docx of minutes has far fewer."
-        )
+        raise TooCostly(f"{name} holds {len(members):,} parts; a .docx of minutes has far fewer.")
     total = 0
     for member in members:
         total += member.file_size
         big = member.file_size > 1_000_000
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER_BYTES or (big and ratio > MAX_RATIO):
-            raise TooCostly(_inflates(path, member.file_size))
+            raise TooCostly(_inflates(name, member.file_size))
     if total > MAX_INFLATED_BYTES:
-        raise TooCostly(_inflates(path, total))
+        raise TooCostly(_inflates(name, total))
 
 
-def _inflates(path: Path, size: int) -> str:
+def _inflates(name: str, size: int) -> str:
     return (
-        f"{path.name} would unpack to {size / 1_000_000:,.0f} MB, more than any minutes "
+        f"{name} would unpack to {size / 1_000_000:,.0f} MB, more than any minutes "
         f"(the limit is {MAX_INFLATED_BYTES // 1_000_000} MB); I did not open it."
     )
 
 
-def pdf_pages(reader: Any, name: str) -> list[Any]:
-    """The pages to read, or a refusal when there are more than minutes ever have."""
-    count = len(reader.pages)
+def check_pdf(data: bytes, name: str) -> None:
+    """Refuse a PDF with more pages than minutes ever have, before any text is extracted.
+
+    Counting reads only the page tree; a PDF too damaged to count is left to the reader,
+    which says so in its own words.
+    """
+    from pypdf import PdfReader
+
+    try:
+        count = len(PdfReader(io.BytesIO(data)).pages)
+    except Exception:  # pypdf raises many types on damaged files
+        return
     if count > MAX_PDF_PAGES:
         raise TooCostly(
             f"{name} has {count:,} pages; I read minutes of up to {MAX_PDF_PAGES} pages."
         )
-    return list(reader.pages)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from handlers.dates.reading import format_day
-from handlers.minutes.model import DraftItem, MeetingInfo, MinutesExtract
+from handlers.minutes.model import Attendee, DraftItem, MeetingInfo, MinutesExtract
 from handlers.money import format_chf
 from handlers.reply.reply import Block, Reply, context, header, section
 from handlers.reply.text import escape, shorten
 
+MAX_NAMES = 30
 MAX_LISTED = 20  # two blocks per draft: stays under Slack's 50 blocks per message
 
 
@@ -22,18 +23,35 @@ def _when(meeting: MeetingInfo | None) -> str:
     return out + (f", {escape(meeting.place)}" if meeting.place else "")
 
 
+def _who(a: Attendee) -> str:
+    people = f" ({escape(', '.join(a.people))})" if a.people else ""
+    role = f" — {escape(a.role)}" if a.role and a.kind == "person" else ""
+    return escape(a.name) + people + role
+
+
 def summary_text(extract: MinutesExtract) -> str:
-    """The plain summary (also what the CLI prints without --json)."""
-    names = ", ".join(escape(a.name) for a in extract.attendees) or "not found"
-    lines = [
-        f"*Meeting:* {_when(extract.meeting)}",
-        f"*Next meeting:* {_when(extract.next_meeting)}",
-        f"*Present ({len(extract.attendees)}):* {names}",
-    ]
+    """The plain summary (also what the CLI prints without --json): what was found, and what
+    was not, so the importer knows what to check before confirming."""
+    lines = [f"*Meeting:* {_when(extract.meeting)}"]
+    if extract.meeting is None:
+        lines[0] = (
+            "*Meeting:* no meeting date found — set it with *Set meeting date* before "
+            "confirming (relative due dates are read from it)"
+        )
+    elif extract.meeting.note:
+        lines.append(f"⚠️ {escape(extract.meeting.note)}")
+    lines.append(f"*Next meeting:* {_when(extract.next_meeting)}")
+    if extract.attendees:
+        names = "; ".join(_who(a) for a in extract.attendees[:MAX_NAMES])
+        more = len(extract.attendees) - MAX_NAMES
+        names += f"; …and {more} more" if more > 0 else ""
+        lines.append(f"*Present ({len(extract.attendees)}):* {names}")
+    else:
+        lines.append("*Present:* no attendance list found")
     if extract.apologies:
-        lines.append("*Apologies:* " + ", ".join(escape(a.name) for a in extract.apologies))
+        lines.append("*Apologies:* " + "; ".join(_who(a) for a in extract.apologies))
     if extract.absent:
-        lines.append("*Absent:* " + ", ".join(escape(a.name) for a in extract.absent))
+        lines.append("*Absent:* " + "; ".join(_who(a) for a in extract.absent))
     for c in extract.contributions:
         what = (
             "total"
@@ -46,7 +64,14 @@ def summary_text(extract: MinutesExtract) -> str:
         )
     for d in extract.deadlines:
         lines.append(f"*Deadline:* {d.state_iso3} {d.kind.replace('_', ' ')} {format_day(d.due)}")
-    lines.append(f"*Draft action items:* {len(extract.items)}")
+    lines.append(
+        f"*Decisions:* {len(extract.decisions)}" if extract.decisions else "*Decisions:* none found"
+    )
+    lines.append(
+        f"*Draft action items:* {len(extract.items)}"
+        if extract.items
+        else "*Draft action items:* none found"
+    )
     return "\n".join(lines)
 
 
@@ -82,6 +107,27 @@ def _buttons(item_id: int) -> Block:
     }
 
 
+SET_DATE = "minutes_set_date"
+
+
+def date_button(extract: MinutesExtract) -> Block:
+    """ "Set meeting date" (no date found) or "Change meeting date": read the minutes again
+    against the date the importer gives, before anything is confirmed."""
+    missing = extract.meeting is None
+    button: Block = {
+        "type": "button",
+        "text": {
+            "type": "plain_text",
+            "text": "Set meeting date" if missing else "Change meeting date",
+        },
+        "action_id": SET_DATE,
+        "value": extract.meeting_day.isoformat() if extract.meeting_day else "",
+    }
+    if missing:
+        button["style"] = "primary"
+    return {"type": "actions", "block_id": "minutes_date", "elements": [button]}
+
+
 def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> Reply:
     """Summary plus one block per draft; with stored ids, each draft gets its buttons."""
     summary = summary_text(extract)
@@ -95,6 +141,7 @@ def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> R
         blocks.append(context(f"…and {len(extract.items) - MAX_LISTED} more drafts."))
     if item_ids:
         day = extract.meeting_day.isoformat() if extract.meeting_day else "all"
+        blocks.append(date_button(extract))
         blocks.append(
             {
                 "type": "actions",

@@ -162,14 +162,27 @@ def test_a_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
-def test_the_child_process_has_memory_and_wall_clock_limits(tmp_path: Path) -> None:
-    path = tmp_path / "m.txt"
-    path.write_text("ACTION: Italy to call Albania by May")
-    assert "Italy" in read_isolated(path, name="m.txt")
-    with pytest.raises(IsolatedReadError, match="longer than"):
-        read_isolated(path, name="m.txt", limits=Limits(wall_s=0.001))
+def test_the_child_process_has_memory_and_wall_clock_limits() -> None:
+    data = b"ACTION: Italy to call Albania by May"
+    assert "Italy" in read_isolated(data, name="m.txt")
+    with pytest.raises(IsolatedReadError, match="too long"):
+        read_isolated(data, name="m.txt", limits=Limits(wall_s=0.001))
     with pytest.raises(IsolatedReadError, match="more memory"):
-        read_isolated(path, name="m.txt", limits=Limits(memory_bytes=16_000_000))
+        read_isolated(data, name="m.txt", limits=Limits(memory_bytes=16_000_000))
+
+
+def test_the_child_reports_pdf_progress(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    for _ in range(12):
+        writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    seen: list[tuple[int, int]] = []
+    text = read_isolated(
+        out.getvalue(), name="blank.pdf", progress=lambda d, t: seen.append((d, t))
+    )
+    assert not text.strip()  # blank pages: no text, but every page was read and reported
+    assert seen == [(n, 12) for n in range(1, 13)]
 
 
 def test_the_child_process_gets_no_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ over items before. Contributions move to 64-bit cents (PostgreSQL's INTEGER stop
 CHF 21,474,836.47).
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0011 (re-pointed at main's head when merging)
 Create Date: 2026-11-29 17:10:00
 """
 
@@ -19,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0005"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
