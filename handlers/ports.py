@@ -93,6 +93,15 @@ class Ctx:
             return load_reference(self.session)
         return self.reference_cache.get(self.session)
 
+    @property
+    def sees_private(self) -> bool:
+        """Contributions, history, roster: hidden only from guests and outsiders the roster
+        does not name (no query at all for everyone else)."""
+        who = self.caller
+        if who is None or not (who.guest or who.outsider):
+            return True
+        return self.actor.sees_private
+
     @cached_property
     def actor(self) -> Actor:
         """Who is asking, with their role from the roster (looked up once per command)."""

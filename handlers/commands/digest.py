@@ -13,7 +13,7 @@ from handlers.reply.reply import Reply
 @command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))
 def digest(ctx: Ctx, args: str) -> Reply:
     """Preview the weekly digest as it would be posted now."""
-    money = ctx.actor.sees_private  # guests and other organisations never see contributions
+    money = ctx.sees_private  # guests and other organisations never see contributions
     reply = build_digest(
         session=ctx.session,
         now=ctx.now,

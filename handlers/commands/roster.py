@@ -39,7 +39,7 @@ USAGE = "`/ccm roster add @someone <isu|presidency|coordinator|member|observer> 
 def roster(ctx: Ctx, args: str) -> Reply:
     """Show or change who holds which role."""
     words = args.split()
-    if not ctx.actor.sees_private:
+    if not ctx.sees_private:
         return error(
             "The roster is shared with the committee's members only. "
             f"Ask {isu_admins(ctx.session)} if you need to know who holds a role."

@@ -115,7 +115,7 @@ def handle(
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
     if spec is None:
         return _fallback(ctx, line)
-    if spec.private and not ctx.actor.sees_private:
+    if spec.private and not ctx.sees_private:
         return error(
             "Contributions, the change history and the roster are shared with the committee's "
             f"members only. Ask {isu_admins(ctx.session)} to add you to the roster."

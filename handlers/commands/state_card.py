@@ -107,7 +107,7 @@ def _roles(ctx: Ctx, iso3: str) -> list[str]:
 
 def _money_lines(ctx: Ctx, iso3: str) -> list[str]:
     """Per year, status and currency, newest year first (none for guests and outsiders)."""
-    if not ctx.actor.sees_private:
+    if not ctx.sees_private:
         return []
     sums: dict[tuple[int, str, str], int] = {}
     for row in ctx.reference.contributions_by_state.get(iso3, []):

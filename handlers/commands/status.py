@@ -116,7 +116,7 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
         return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
     item, states = found
     # The change history names who did what: for the committee's members only.
-    events = history(session=ctx.session, item_id=item_id) if ctx.actor.sees_private else []
+    events = history(session=ctx.session, item_id=item_id) if ctx.sees_private else []
     log = "\n".join(
         f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {e.action}"
         + (f" — {e.detail}" if e.detail else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import case
 from sqlmodel import Session, col, select
 
 from handlers.reference.areas import AREA_BY_KEY
@@ -81,13 +82,27 @@ def person_by_id(session: Session, user: str) -> Person | None:
     return session.exec(select(Person).where(Person.slack_user_id == user)).first()
 
 
+def _person_and_admin(session: Session, user: str) -> tuple[Person | None, bool]:
+    """One statement: ``user``'s roster entry, and whether any ISU admin exists at all."""
+    mine = col(Person.slack_user_id) == user
+    query = (
+        select(Person)
+        .where(mine | (Person.role == ISU))
+        .order_by(case((mine, 0), else_=1), col(Person.id))
+        .limit(2)
+    )
+    rows = list(session.exec(query))
+    person = rows[0] if rows and user and rows[0].slack_user_id == user else None
+    return person, any(row.role == ISU for row in rows)
+
+
 def actor_for(session: Session, user: str, caller: Caller | None = None) -> Actor:
     """The rights of ``user`` now: the roster by Slack id, the install's trust before any admin."""
     who = caller or Caller(user=user)
-    person = person_by_id(session, user)
+    person, admin_exists = _person_and_admin(session, user)
     listed = person is not None and (person.listed or person.role != MEMBER)
     stranger = (who.guest or who.outsider) and not listed
-    if roster_is_empty(session):
+    if not admin_exists:
         if who.operator or who.installer or (who.workspace_admin and not stranger):
             return Actor(user=user, role=ISU, state_iso3=None, bootstrap=True)
         role = OBSERVER if stranger else MEMBER
