@@ -3,7 +3,7 @@
 A .docx is a zip: 4.9 MB of it can inflate past 6 GB. The zip's central directory states each
 member's size, and Python's zipfile never inflates past that stated size (a lie fails the CRC
 check), so the stated sizes are checked before python-docx reads a byte. A PDF's cost grows
-with its pages: they are counted before any text is extracted (pypdf itself caps each
+with its pages: pdf.py counts them (check_pages) before any text is extracted (pypdf caps each
 decompressed stream at 75 MB). The child process that reads files from Slack
 (bot/isolated_read.py) adds memory, CPU and wall-clock limits on top.
 """
@@ -51,18 +51,8 @@ def _inflates(name: str, size: int) -> str:
     )
 
 
-def check_pdf(data: bytes, name: str) -> None:
-    """Refuse a PDF with more pages than minutes ever have, before any text is extracted.
-
-    Counting reads only the page tree; a PDF too damaged to count is left to the reader,
-    which says so in its own words.
-    """
-    from pypdf import PdfReader
-
-    try:
-        count = len(PdfReader(io.BytesIO(data)).pages)
-    except Exception:  # pypdf raises many types on damaged files
-        return
+def check_pages(count: int, name: str) -> None:
+    """Refuse a PDF with more pages than minutes ever have (pdf.py asks before extracting)."""
     if count > MAX_PDF_PAGES:
         raise TooCostly(
             f"{name} has {count:,} pages; I read minutes of up to {MAX_PDF_PAGES} pages."

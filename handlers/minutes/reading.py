@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
-from handlers.minutes.limits import TooCostly, check_docx, check_pdf
+from handlers.minutes.limits import TooCostly, check_docx
 
 MAX_BYTES = 5_000_000
 Progress = Callable[[int, int], None]  # (pages read, pages in all)
@@ -35,7 +35,6 @@ def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) 
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from handlers.minutes.pdf import pdf_text
 
-        _within_limits(check_pdf, data, name)  # pages counted before any text is extracted
         return pdf_text(data, name, progress=progress)
     return _decode(data)
 
