@@ -14,6 +14,8 @@ from handlers.commands import (  # noqa: F401
     item_text,
     listing,
     meetings,
+    questions,
+    report,
     roster,
     status,
     who,

@@ -28,6 +28,10 @@ HELP_ORDER = (
     "contribution",
     "pledge",
     "contributions",
+    "unpaid",
+    "article7",
+    "report",
+    "treaty",
     "who",
     "coordinator",
     "digest",
@@ -41,15 +45,24 @@ HELP_ORDER = (
 def help_command(ctx: Ctx, args: str) -> Reply:
     """List the commands, or explain one with examples."""
     name = args.strip().lower().lstrip("/")
+    if name in {"me", "moi", "please", "pls", "svp", "por favor", "us"}:  # "help me" = help
+        name = ""
     if name:
-        spec = LOOKUP.get(name.split()[0])
-        if spec is None:
-            return error(
-                f"There is no command “{escape(shorten(name, 40))}”. `/ccm help` lists them all."
-            )
+        spec = LOOKUP.get(name.split()[0]) if len(name.split()) == 1 else None
+        also: list[str] = []
+        if spec is None:  # "help log an action item", "help comment payer": by meaning
+            from handlers.understanding.helpfind import find_commands
+
+            found = find_commands(name)
+            if not found:
+                return error(
+                    f"I found no command about “{escape(shorten(name, 40))}”. `/ccm help` lists them all."
+                )
+            spec, also = COMMANDS[found[0]], found[1:]
         examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
         aliases = f"\nAlso: {', '.join(spec.aliases)}" if spec.aliases else ""
-        body = f"*/ccm {spec.usage}*\n{spec.summary}\n\n*Examples*\n{examples}{aliases}"
+        related = f"\nSee also: {', '.join(f'`{n}`' for n in also)}" if also else ""
+        body = f"*/ccm {spec.usage}*\n{spec.summary}\n\n*Examples*\n{examples}{aliases}{related}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from handlers.commands.registry import command
+from handlers.dates.periods import period_bounds
 from handlers.items.render import item_line
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
@@ -65,6 +66,11 @@ def items(ctx: Ctx, args: str) -> Reply:
     if re.search(r"\b(mine|my|me)\b", words, re.I):
         query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
         described.append("yours")
+    due = re.search(r"\bdue\s+(?!(?:this|next) week\b)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
+    if due and (bounds := period_bounds(due["period"], now=ctx.now, tz=ctx.tz)) is not None:
+        query = query.where(col(ActionItem.due) >= bounds[0], col(ActionItem.due) <= bounds[1])
+        described.append(f"due {escape(due['period'])}")
+        words = words[: due.start()] + words[due.end() :]
     owner = re.search(r"\bowner\s+(.+)$", words, re.I)
     if owner:
         query = query.where(col(ActionItem.owner).ilike(f"%{owner[1].strip()}%"))

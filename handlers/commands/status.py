@@ -133,18 +133,17 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
 
 
 def my_status(ctx: Ctx) -> Reply:
-    query = select(ActionItem).where(
-        ActionItem.owner_kind == "person",
-        ActionItem.owner_ref == ctx.user,
-        ActionItem.status == OPEN,
-    )
+    from handlers.people.plate import plate_filter
+
+    condition, covers = plate_filter(ctx)  # yours, and your State's, areas', ISU's...
+    query = select(ActionItem).where(condition, ActionItem.status == OPEN)
     items = list(
         ctx.session.exec(
             query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(30)
         )
     )
     body = items_reply_lines(items, ctx.today) if items else "You have no open items. 🎉"
-    title = f"Your open items ({len(items)})"
+    title = f"Your open items ({len(items)})" + (f" — with {', '.join(covers)}" if covers else "")
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from handlers.dates.finding import find_when
 from handlers.dates.reading import DateReading, parse_when
 from handlers.ports import Ctx
-from storage.meetings import event_days, next_meeting
+from storage.meetings import event_days, next_intersessionals, next_meeting
 
 
 @dataclass(frozen=True)
@@ -17,12 +17,20 @@ class Calendar:
     events: dict[str, date]
 
 
-def _calendar(ctx: Ctx) -> Calendar:
+def calendar_of(ctx: Ctx) -> Calendar:
+    """What dates can be counted from: the next CC meeting, numbered MSPs, the intersessionals."""
     meeting = next_meeting(session=ctx.session, after=ctx.now)
+    events = event_days(session=ctx.session, tz=ctx.tz)
+    intersessional = next_intersessionals(session=ctx.session, after=ctx.now)
+    if intersessional is not None:
+        events["intersessionals"] = intersessional.start.astimezone(ctx.tz).date()
     return Calendar(
         next_meeting=meeting.start.astimezone(ctx.tz).date() if meeting else None,
-        events=event_days(session=ctx.session, tz=ctx.tz),
+        events=events,
     )
+
+
+_calendar = calendar_of
 
 
 def read_due(ctx: Ctx, phrase: str) -> DateReading:
@@ -42,3 +50,19 @@ def find_due(ctx: Ctx, text: str) -> tuple[DateReading, str] | None:
 def past_warning(reading: DateReading | None) -> str:
     """A short warning when the day read has already passed (a typo, or old minutes)."""
     return " ⚠️ *That day has already passed.*" if reading is not None and reading.past else ""
+
+
+def unread_dates(ctx: Ctx, text: str) -> list[str]:
+    """What in ``text`` looks like a date but could not be read, each with the reason."""
+    from handlers.dates.spans import date_spans, loose_date_words
+    from handlers.reply.text import clean
+
+    text = clean(text)
+    cal = calendar_of(ctx)
+    spans = date_spans(
+        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events
+    )
+    said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
+    covered = [(s.start, s.end) for s in spans]
+    said += [f"“{w}”: I don't know that date" for w in loose_date_words(text, covered)]
+    return said
