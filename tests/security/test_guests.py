@@ -120,3 +120,13 @@ def test_the_digest_leaves_money_out_of_a_shared_channel(
     posted = [c for c in fake.of("chat.postMessage") if c.body.get("channel") == channel]
     assert posted
     assert ("Contributions 2017" in posted[0].body["text"]) is money
+
+
+@pytest.mark.parametrize("outsider", OUTSIDERS)
+def test_understood_questions_keep_the_same_gates(served: Served, outsider: str) -> None:
+    """Plain words reach the same commands: who has not paid is still money."""
+    _with_money(served)
+    assert "members only" in ask(served, "unpaid 2017", user=outsider)["text"]
+    for line in ("who hasn't paid in 2017?", "how much did Norway pay", "contributions of 2017"):
+        text = ask(served, line, user=outsider)["text"]
+        assert "25,000.00" not in text and "CHF" not in text, (line, text)
