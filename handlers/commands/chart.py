@@ -6,6 +6,7 @@ import re
 
 from handlers.charts import KINDS, make_chart
 from handlers.commands.registry import command
+from handlers.people.permissions import isu_admins
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, context, error, section
 from handlers.reply.text import escape, shorten
@@ -57,8 +58,19 @@ def chart(ctx: Ctx, args: str) -> Reply:
         return error(
             f"I couldn't read a year in “{escape(shorten(rest, 40))}”. Try `/ccm chart contributions 2017`."
         )
+    if kind == "contributions" and not ctx.sees_private:
+        return error(
+            "Contributions are shared with the committee's members only. "
+            f"Ask {isu_admins(ctx.session)} to add you to the roster."
+        )
     upload = make_chart(
         ctx.session, kind, now=ctx.now, tz=ctx.tz, year=int(year_match[1]) if year_match else None
     )
     text = f"📊 *{upload.title}*"
-    return Reply(text=text, blocks=[section(text), context(escape(upload.alt_text))], upload=upload)
+    # Money never goes where another organisation reads (the transports honour ``private``).
+    return Reply(
+        text=text,
+        blocks=[section(text), context(escape(upload.alt_text))],
+        upload=upload,
+        private=kind == "contributions",
+    )
