@@ -78,7 +78,8 @@ def _feed_url(served: Served, user: str) -> str:
 
 def test_calendar_feed_over_http_parses_moves_and_is_revoked(served: Served) -> None:
     served.deps.public_url = "https://ccm.example.org"
-    served.fake.users["U024BE7LH"] = {"name": "Ana Rossi", "tz": "Europe/Rome"}
+    # A workspace admin: before an ISU admin exists only they may log items (closed by default).
+    served.fake.users["U024BE7LH"] = {"name": "Ana Rossi", "tz": "Europe/Rome", "is_admin": True}
     served.sender.command(
         "meeting add 25 April 2017 from 10:00h to 11:30h at the Permanent Mission of Germany"
     )
