@@ -119,6 +119,8 @@ def handle(
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
+    if spec is not None:
+        args = item_args(spec, args)
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
             return noted(
@@ -143,6 +145,19 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
 
 
 _NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+
+
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:of|for|on|with|item|action|task|the|l'action|la\s+tarea|tarea|tâche|de|del|du)\s+|#\s*)+(?=#?\d)",
+    re.I,
+)
+
+
+def item_args(spec: Command, args: str) -> str:
+    """ "history of #12", "done with item 5": the item number first, as item commands want it."""
+    if spec.name in _NUMBERED | {"history"}:
+        return _ITEM_LEAD.sub("", args.strip())
+    return args
 
 
 def _unnumbered(spec: Command, args: str) -> bool:

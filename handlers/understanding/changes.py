@@ -22,6 +22,10 @@ from handlers.understanding.compose import (
 from handlers.understanding.entities import Reading
 from storage.models import ActionItem
 
+_ASKS = re.compile(
+    r"\?\s*$|^\s*(?:has|have|did|does|is|was|a-t-(?:il|elle)|est-ce|¿|ha\s|han\s)", re.I
+)
+
 
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
@@ -30,6 +34,8 @@ def _money(status: str) -> Builder:
         if not names:
             return Proposal(status, "", "", True, problem="Which State? I found none.")
         state = names[0]
+        if amount is None and _ASKS.search(r.line):  # "has Italy paid?": a question, not news
+            return Proposal("status", f"status {state}", f"where things stand with {state}", False)
         if amount is None:
             return Proposal(
                 status,

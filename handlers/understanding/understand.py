@@ -20,7 +20,7 @@ from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
 from handlers.understanding.compose import WRITES, Proposal, compose
-from handlers.understanding.describe import entity_list
+from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
 from handlers.understanding.judge import Judgement, cue_scores, judge
 
@@ -170,17 +170,29 @@ def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
     return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
 
 
+def _guessed(ctx: Ctx, reading: Reading) -> tuple[list[str], list[Choice]]:
+    """Did-you-mean for words that look like a mistyped State, with its status as a choice."""
+    said, offers = [], []
+    for word, name in state_guesses(ctx, reading):
+        said.append(f"No State called “{escape(word)}” — did you mean *{name}*?")
+        offers.append(Choice(f"status {name}", f"status {name}"))
+    return said, offers
+
+
 def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Reply:
     understood = entity_list(ctx, reading)
-    lines = [problem] if problem else []
+    guessed, offers = _guessed(ctx, reading)
+    lines = ([problem] if problem else []) + guessed
     if understood:
         lines.append("I understood: " + "; ".join(escape(u) for u in understood) + ".")
     usable = [p for p in others if p.command][:3]
     text = "\n".join(lines)
-    if not usable:
+    if not usable and not offers:
         return Reply(text=text, blocks=[section(text)], ok=False)
-    choices = tuple(Choice(shorten(p.says, 60), p.command) for p in usable)
-    text += "\nOr did you mean one of these?"
+    choices = tuple(offers + [Choice(shorten(p.says, 60), p.command) for p in usable])[:3]
+    text += "\nOr did you mean one of these?\n" + "\n".join(
+        f"{n}. {escape(c.label)} — `/ccm {escape(c.command)}`" for n, c in enumerate(choices, 1)
+    )
     return Reply(
         text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
     )
@@ -189,7 +201,7 @@ def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Re
 def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     """Say what was understood and offer the closest commands, filled in with it."""
     understood = entity_list(ctx, reading)
-    offers: list[Choice] = []
+    guessed, offers = _guessed(ctx, reading)
     names = [
         s.short
         for iso3 in dict.fromkeys(e.value for e in reading.of("state"))
@@ -210,9 +222,13 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
             Choice("help", "help"),
         ]
     head = f"I couldn't work out what to do with “{escape(shorten(reading.line, 120))}”."
+    head += "".join(f" {g}" for g in guessed)
     said = f" I understood: {'; '.join(escape(u) for u in understood)}." if understood else ""
     tail = " Try one of these, or `help <what you want to do>`:"
-    lines = [head + said + tail, *[f"• `/ccm {escape(c.command)}`" for c in offers[:3]]]
+    lines = [
+        head + said + tail,
+        *[f"{n}. `/ccm {escape(c.command)}`" for n, c in enumerate(offers[:3], 1)],
+    ]
     text = "\n".join(lines)
     choices = tuple(offers[:3])
     return Reply(
