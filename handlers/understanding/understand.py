@@ -99,7 +99,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         if first.writes or first.intent in WRITES:
             return _confirm(reading, first)
         reply = run(first.command)
-        return noted(reply, first.command)
+        return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     usable = [p for p in proposals if p.command][:3]
     if not usable:
         return _ask(ctx, reading, first.problem or "", [])
@@ -112,9 +112,25 @@ def _same(command: str, refused: str) -> bool:
     return word in {"", refused} and not args.strip()
 
 
-def noted(reply: Reply, command: str) -> Reply:
+def _unused_dates(reading: Reading, command: str) -> list[str]:
+    """Date phrases of the line the command does not carry: said, never dropped in silence."""
+    folded = same_length_fold(command)
+    unused = []
+    for e in reading.of("date"):
+        words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
+        if words and words not in folded:
+            unused.append(e.text)
+    return unused
+
+
+def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
     note = f"_Read as_ `/ccm {escape(command)}`"
+    if unused:
+        quoted = ", ".join(f"“{escape(u)}”" for u in unused)
+        note += (
+            f" _(I did not use {quoted} here; add a period, e.g. `/ccm {escape(command)} April`.)_"
+        )
     return Reply(
         text=f"{reply.text}\n{note}",
         blocks=[*reply.blocks, context(note)],
