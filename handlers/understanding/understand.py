@@ -163,7 +163,17 @@ def _dates_said(reading: Reading) -> list[str]:
     return said
 
 
+BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command cannot ride on one
+
+
 def _confirm(reading: Reading, proposal: Proposal) -> Reply:
+    if len(proposal.command) > BUTTON_VALUE:
+        text = (
+            f"I read this as a change (*{escape(shorten(proposal.says, 200))}*), but it is too long "
+            f"to confirm with a button. Nothing was stored: send it as `/ccm {escape(shorten(proposal.command, 60))}` "
+            "in full, or shorten it."
+        )
+        return Reply(text=text, blocks=[section(text)], ok=False)
     lines = [f"I read this as: *{escape(proposal.says)}*", f"`/ccm {escape(proposal.command)}`"]
     lines += _dates_said(reading)
     lines.append("Nothing is stored until you confirm.")
