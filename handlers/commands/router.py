@@ -40,8 +40,15 @@ def route(text: str) -> tuple[Command | None, str]:
         return COMMANDS["status"], text
     word, _, rest = text.partition(" ")
     key = word.lower().rstrip(":?!,.")
-    spec = LOOKUP.get(key) or LOOKUP.get(FOREIGN.get(fold(key), ""))
+    spec = LOOKUP.get(key)
+    if spec is None and (spec := LOOKUP.get(FOREIGN.get(fold(key), ""))) is not None:
+        rest = _OF.sub("", rest.strip())  # "statut de la Bosnie", "estado de Perú"
     return (spec, rest.strip()) if spec else (None, text)
+
+
+_OF = re.compile(
+    r"^(?:(?:de|du|des|del|sur|sobre|pour|para)\s+)?(?:(?:la|le|les|el|los|las)\s+|l['’])?", re.I
+)
 
 
 def _loose(line: str) -> bool:

@@ -81,6 +81,10 @@ def _report(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if not names:
         return Proposal("report", "", "", True, problem="Whose Article 7 report? I found no State.")
+    if _ASKS.search(r.line):  # "did Chile send its Article 7 report?": where Chile stands
+        return Proposal(
+            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+        )
     year = _year(r) or str(ctx.today.year)
     command = f"report {names[0]} article 7 {year}"
     return Proposal("report", command, f"{names[0]}'s Article 7 report for {year} received", True)
@@ -97,6 +101,8 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "done", "", "", True, problem="Which item? Give its number, e.g. `done #12`."
         )
+    if _ASKS.search(r.line):  # "is #4 done?": a question about the item
+        return Proposal("status", f"status #{item}", f"item #{item}", False)
     return Proposal("done", f"done {item}", f"mark #{item} done", True)
 
 
