@@ -10,6 +10,7 @@ from dateparser.search import search_dates
 
 from handlers.dates.finding import find_when
 from handlers.dates.reading import DateError, parse_time_range
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.minutes.docdates import Found, dates_in, document_year, weekday_conflict
 from handlers.minutes.model import MeetingInfo
 from handlers.minutes.sentences import strip_markup
@@ -24,7 +25,7 @@ _SEARCH = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "PARSERS": ["absolute-time"],
 }
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR = YEAR_IN_TEXT
 _PLACE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*(?P<place>.+)$", re.I)
 _PLACE = re.compile(
     r"(?:^|\s)(?:at|in)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w'’.-]*|[a-z]+\s+room)"
@@ -148,12 +149,19 @@ def next_meeting_in(
 ) -> MeetingInfo | None:
     """The next meeting: a sentence saying when it will be held, or the text under a heading
     such as "Date of the next meeting"."""
-    for section, sentence in sentences:
-        under_heading = bool(_NEXT.search(section.title))
-        labelled = NEXT_MEETING_LABEL.match(sentence) is not None
-        said = (_NEXT.search(sentence) and _WILL_MEET.search(sentence)) or _AGAIN.search(sentence)
-        if not (under_heading or labelled or said):
-            continue
+    # The "Next meeting" heading or label first; a sentence that mentions the next meeting in
+    # passing ("... will report at the next meeting on the new date of 3 September") after.
+    strong = [
+        (s, t)
+        for s, t in sentences
+        if _NEXT.search(s.title) or NEXT_MEETING_LABEL.match(t) is not None
+    ]
+    said = [
+        (s, t)
+        for s, t in sentences
+        if (_NEXT.search(t) and _WILL_MEET.search(t)) or _AGAIN.search(t)
+    ]
+    for _section, sentence in [*strong, *said]:
         # a next meeting in January, in December's minutes: the weekday may name next year
         calendar = [f for f in dates_in(sentence, now.year, reach=1) if f.day > now.date()]
         calendar += [
