@@ -23,7 +23,20 @@ from handlers.understanding.words import FOREIGN, LOOSE
 
 log = logging.getLogger(__name__)
 
-_PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b|<@[UW][A-Z0-9]+>)\s*", re.I)
+_PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b)\s*", re.I)
+_LEADING_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+>\s*")
+
+
+def _without_prefix(text: str) -> str:
+    """Drop "/ccm" or "@ccm"; a leading mention only before a command word (the bot's own, as
+    pasted in the console): "<@U024> will send the draft" names who will send it."""
+    line = _PREFIX.sub("", text)
+    rest = _LEADING_MENTION.sub("", line)
+    if rest != line and route(rest)[0] is not None:
+        return rest
+    return line
+
+
 _NATURAL_STATUS = re.compile(
     r"^(?:what'?s up with|what about|where do we stand (?:with|on)|how is|how's)\b", re.I
 )
@@ -77,7 +90,7 @@ def handle(
         return error(
             f"That command is {len(raw):,} characters long; the limit is {MAX_COMMAND_CHARS:,}. Nothing was changed."
         )
-    line = _PREFIX.sub("", clean(raw))
+    line = _without_prefix(clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
