@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.understanding.entities import Entity, Reading
@@ -32,3 +34,19 @@ def _describe(ctx: Ctx, e: Entity) -> str:
     if e.kind == "mention":
         return f"person: <@{e.value}>"
     return ""
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
+    """(word, State) for words no entity covers that look like a mistyped State ("botswanas")."""
+    covered = [(e.start, e.end) for e in reading.entities]
+    guesses: list[tuple[str, str]] = []
+    for m in _WORD.finditer(reading.line):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        found = ctx.states.suggest(m[0], limit=1)
+        if found and found[0].short not in {g for _w, g in guesses}:
+            guesses.append((m[0], found[0].short))
+    return guesses[:2]
