@@ -216,7 +216,7 @@ class AttendanceReader:
         if found is not None:
             return found
         # "Germany - 7MSP President", "Jane Doe (GICHD)", "Jane Doe, Officer, UNDP", "ICRC: Mr X"
-        parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
+        parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(\t]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
             hits = [i for i, part in enumerate(parts) if self._delegation(part) is not None]

@@ -42,6 +42,30 @@ def test_docx_keeps_reading_order_headings_lists_tables_and_bold_lines() -> None
     ]
 
 
+def test_docx_line_breaks_and_tabs_inside_a_paragraph_are_kept() -> None:
+    document = docx.Document()
+    document.add_paragraph("Minutes of the meeting held on 4 May 2021")
+    present = document.add_paragraph("Present:")
+    for line in ("Norway\tMs. Kari Nordmann", "Chile\tMr. Pablo Soto", "GICHD"):
+        run = present.add_run()
+        run.add_break()
+        present.add_run(line)
+    out = io.BytesIO()
+    document.save(out)
+    text = read_bytes(out.getvalue(), "m.docx")
+    assert "Present:\nNorway\tMs. Kari Nordmann\nChile\tMr. Pablo Soto\nGICHD" in text
+    from handlers.minutes import extract
+    from handlers.reference.states import StateDirectory
+    from tests.minutes.corpus import ZURICH
+
+    found = extract(text, now=None, tz=ZURICH, states=StateDirectory.default())
+    assert [(a.iso3 or a.name, a.people) for a in found.attendees] == [
+        ("NOR", ("Ms. Kari Nordmann",)),
+        ("CHL", ("Mr. Pablo Soto",)),
+        ("GICHD", ()),
+    ]
+
+
 def _pdf(pages: list[list[str]]) -> bytes:
     pdf = FPDF()
     pdf.set_font("Helvetica", size=10)
