@@ -101,3 +101,35 @@ def test_unreadable_files_say_so() -> None:
         read_bytes(b"PK\x03\x04 broken", "m.docx")
     with pytest.raises(ReadError, match="not a readable PDF"):
         read_bytes(b"%PDF-1.4 broken", "m.pdf")
+
+
+def test_a_pdf_table_keeps_its_columns() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(
+        0, 5, "Minutes of the meeting held on 4 May 2021.", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.multi_cell(0, 5, "Present: Norway, Chile, GICHD", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table() as table:
+        for cells in (
+            ("Action", "Responsible", "Deadline"),
+            ("Share the plan with members", "GICHD", "15 May 2021"),
+            ("Update the website page", "Chile", "end of June 2021"),
+        ):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    text = read_bytes(bytes(pdf.output()), "m.pdf")
+    assert "| Share the plan with members | GICHD | 15 May 2021 |" in text
+    from datetime import date
+
+    from handlers.minutes import extract
+    from handlers.reference.states import StateDirectory
+    from tests.minutes.corpus import ZURICH
+
+    found = extract(text, now=None, tz=ZURICH, states=StateDirectory.default())
+    assert [(i.owner.label, i.due) for i in found.items] == [
+        ("GICHD", date(2021, 5, 15)),
+        ("Chile", date(2021, 6, 30)),
+    ]
