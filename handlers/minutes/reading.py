@@ -8,6 +8,7 @@ its running headers, footers and page numbers. The entry point takes bytes and a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
@@ -20,7 +21,17 @@ class ReadError(ValueError):
 
 
 def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) -> str:
-    """The document's text in the common Markdown-like form, whatever its format."""
+    """The document's text in the common Markdown-like form, whatever its format (ligatures
+    "ﬁ", non-breaking and zero-width spaces and soft hyphens made plain)."""
+    return _plain(_read(data, filename, progress))
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+
+
+def _read(data: bytes, filename: str, progress: Progress | None) -> str:
     name = PurePath(filename).name or "minutes"
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB.")

@@ -91,6 +91,11 @@ def test_pdf_drops_running_lines_and_page_numbers_and_rejoins_hyphenated_words()
     assert text.index("27 March 2012") < text.index("Ireland")  # reading order kept
 
 
+def test_ligatures_and_invisible_characters_are_made_plain() -> None:
+    text = read_bytes("Norway will ﬁnalise the\u00a0re\u00adport\u200b.".encode(), "m.txt")
+    assert text == "Norway will finalise the report."
+
+
 def test_plain_text_in_windows_1252_and_a_bom_read_alike() -> None:
     assert read_bytes("Réunion du 3 mai".encode("cp1252"), "m.txt") == "Réunion du 3 mai"
     assert read_bytes("\ufeffActa".encode(), "m.txt") == "Acta"
