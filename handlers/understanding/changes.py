@@ -166,7 +166,38 @@ def _commitment(ctx: Ctx, r: Reading) -> Proposal:
     return commitment(ctx, r)
 
 
+def _item_change(verb: str, says: str) -> Builder:
+    def build(ctx: Ctx, r: Reading) -> Proposal:
+        item = _item(r)
+        if item is None:
+            return Proposal(verb, "", "", True, problem=f"Which item? e.g. `{verb} #12`.")
+        return Proposal(verb, f"{verb} {item}", says.format(item=item), True)
+
+    return build
+
+
+_NOTE_TEXT = re.compile(r"^.*?(?:#\s?\d+|\b\d+\b)\s*(?:[:,-]|that)?\s*(?P<text>.+)$", re.S)
+
+
+def _note(ctx: Ctx, r: Reading) -> Proposal:
+    item = _item(r)
+    found = _NOTE_TEXT.match(r.line)
+    text = found["text"].strip() if found else ""
+    if item is None or not text:
+        return Proposal(
+            "note",
+            "",
+            "",
+            True,
+            problem="Which item, and what note? e.g. `note #12 Albania answered`.",
+        )
+    return Proposal("note", f"note {item} {text}", f"add to #{item}: {text}", True)
+
+
 CHANGES: dict[str, Builder] = {
+    "delete": _item_change("delete", "delete #{item} (it can be restored)"),
+    "reopen": _item_change("reopen", "reopen #{item}"),
+    "note": _note,
     "paid": _money("received"),
     "pledged": _money("pledged"),
     "report": _report,
