@@ -18,7 +18,7 @@ APOLOGIES = (
 )
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
-    r"(?:[\w-]+\s+){1,3}present|"
+    r"(?:[\w-]+\s+){1,3}(?:present|attending|participating)|"
     r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
     r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
     r"present|attendance(?:\s+list)?|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
@@ -118,7 +118,7 @@ WHAT = re.compile(
     re.I,
 )
 WHEN = re.compile(
-    r"^(?:when|due|deadline|by\s+when|date|target|timeline|timeframe|time\s*frame|quand|"
+    r"^(?:when|due|deadline|by\s+when|by$|until$|date|target|timeline|timeframe|time\s*frame|quand|"
     r"[ée]ch[ée]ance|d[ée]lai|date\s+limite|cu[áa]ndo|plazo|fecha)",
     re.I,
 )
