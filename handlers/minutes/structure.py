@@ -280,6 +280,10 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             if kind == "chair":
                 reader = None
             continue
+        before_body = not any(s.paragraphs for s in layout.sections)
+        if before_body and not buffer and unlabelled_list(line, states, layout):
+            flush()  # "Delegations in the room: A; B; C": a list of delegations by its content
+            continue
         bold = _BOLD_LINE.match(raw)
         if reader is not None:
             if not bold and not line.startswith("#") and reader.feed(line):
@@ -371,6 +375,35 @@ _OWNER_PART = re.compile(
     r"qui|encargad[oa])\s*[:=]\s*(?P<owner>[^;|,.()]+?)\s*(?:\)|[;,.]|$)",
     re.I,
 )
+
+
+_OTHER_LABEL = re.compile(
+    r"^(?:venue|place|location|where|date|time|when|subject|re|from|to|cc|agenda|chair\w*|"
+    r"lieu|heure|objet|fecha|lugar|hora|asunto|ordre\s+du\s+jour|orden\s+del\s+d[ií]a)$",
+    re.I,
+)
+
+
+def unlabelled_list(line: str, states: StateDirectory, layout: Layout) -> bool:
+    """ "<a label the bot does not know>: A; B; C" in the title block, where every entry is a
+    known State or organisation: an attendance list whatever its label says (so that one
+    unknown label does not lose the whole list). Only when no attendance list was read yet."""
+    m = re.match(r"^(?P<label>[^\W\d_][\w\s’'-]{2,40}?)\s*:\s*(?P<rest>\S.*)$", line)
+    if m is None or layout.attendees or _OTHER_LABEL.match(m["label"].strip()):
+        return False
+    if len(m["label"].split()) > 4:
+        return False
+    trial: list[Attendee] = []
+    if not AttendanceReader(states, trial).feed(m["rest"]):
+        return False
+    if len(trial) < 3 or any(
+        a.kind not in ("state", "organisation") or a.written is None for a in trial
+    ):
+        return False
+    if not all(states.lookup(a.written or "") or a.kind == "organisation" for a in trial):
+        return False
+    layout.attendees.extend(trial)
+    return True
 
 
 def label_role(line: str) -> str:
