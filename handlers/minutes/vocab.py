@@ -122,3 +122,24 @@ WHEN = re.compile(
     r"[ée]ch[ée]ance|d[ée]lai|date\s+limite|cu[áa]ndo|plazo|fecha)",
     re.I,
 )
+
+ACTIONS_TITLE = re.compile(
+    r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
+    r"(?:(?:decisions?|d[ée]cisions?|acuerdos)\s+(?:and|et|y)\s+)?(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
+    r"summary\s+of\s+(?:actions|decisions)|actions?\s+[àa]\s+(?:mener|entreprendre)|suivi|"
+    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?|next\s+steps|"
+    r"way\s+forward|agreements?|agreed\s+actions|acuerdos|compromisos|prochaines\s+[ée]tapes|"
+    r"pr[óo]ximos\s+pasos|engagements)(?:\s+(?:and|et|y)\s+"
+    r"(?:decisions|d[ée]cisions|acuerdos))?\s*:?\s*$",
+    re.I,
+)
+
+# Parts every kind of minutes has, a heading even in a numbered document: "Action items",
+# "Next steps", "Decisions and actions", "Next meeting", "Acuerdos", "Prochaine réunion".
+STRUCTURAL = re.compile(
+    r"^(?:(?:summary\s+of\s+|list\s+of\s+)?(?:actions?|decisions?|agreements?|next\s+steps|"
+    r"follow[\s-]*up|way\s+forward|conclusions?)(?:\s+(?:items?|points?|and\s+\w+|arising|agreed))*|"
+    r"(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|prochaine\s+r[ée]union|pr[óo]xima\s+reuni[óo]n|"
+    r"acuerdos|d[ée]cisions|suivi|prochaines\s+[ée]tapes|pr[óo]ximos\s+pasos)\s*:?$",
+    re.I,
+)
