@@ -56,13 +56,7 @@ def _build(ctx: Ctx, start: date, end: date) -> Reply:
         .limit(LIMIT)
     )
     items = list(ctx.session.exec(items_query))
-    treaty_query = (
-        select(TreatyDeadline)
-        .where(col(TreatyDeadline.due) >= start, col(TreatyDeadline.due) <= end)
-        .order_by(col(TreatyDeadline.due))
-        .limit(LIMIT)
-    )
-    treaty = list(ctx.session.exec(treaty_query))
+    treaty = [d for d in ctx.reference.deadlines if start <= d.due <= end][:LIMIT]
     title = f"Deadlines {format_day(start)} – {format_day(end)}"
     item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_no action items due_"
     treaty_text = "\n".join(_treaty_line(ctx, d) for d in treaty) or "_no treaty deadlines_"
