@@ -113,8 +113,8 @@ WHO = re.compile(
     re.I,
 )
 WHAT = re.compile(
-    r"^(?:what|action|task|item|description|activity|follow[\s-]*up|quoi|t[âa]che|"
-    r"qu[ée]|acci[óo]n|tarea|actividad|descripci[óo]n)",
+    r"^(?:what|action|task|item|description|activity|follow[\s-]*up|commitment|deliverable|"
+    r"quoi|t[âa]che|engagement|qu[ée]|acci[óo]n|tarea|actividad|descripci[óo]n|compromiso)",
     re.I,
 )
 WHEN = re.compile(
