@@ -6,10 +6,12 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import TextIO
 
 from handlers.commands.router import handle
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reply.mrkdwn import to_plain
 from handlers.reply.reply import Reply
@@ -46,7 +48,14 @@ def _picked(line: str, pending: Reply | None) -> str | None:
 
 
 def run_lines(
-    deps: Deps, lines: Iterable[str], *, user: str, at: datetime | None, jsonl: bool, out: TextIO
+    deps: Deps,
+    lines: Iterable[str],
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    out: TextIO,
+    facts: Caller | None = None,
 ) -> int:
     """Answer each line until the input ends or says quit; returns how many were refused.
 
@@ -67,7 +76,10 @@ def run_lines(
         if picked == "":
             reply = Reply(text="Cancelled: nothing was changed.")
         else:
-            reply = handle(deps, picked or line, user=user, now=at, source="console")
+            # The console is the operator's: it may do everything until an ISU admin exists,
+            # then `--user U` has exactly U's rights.
+            caller = replace(facts or Caller(user), user=user, operator=True)
+            reply = handle(deps, picked or line, user=user, now=at, source="console", caller=caller)
         pending = reply if reply.choices else None
         refused += 0 if reply.ok else 1
         if jsonl:
@@ -88,12 +100,14 @@ def run_lines(
     return refused
 
 
-def interactive(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
+def interactive(
+    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+) -> int:
     """A prompt loop with line editing where the platform offers readline."""
     with contextlib.suppress(ImportError):  # readline gives input() arrow keys and history
         import readline  # noqa: F401
     print(BANNER)
-    run_lines(deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout)
+    run_lines(deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
     return 0
 
 
@@ -107,9 +121,14 @@ def _prompted() -> Iterator[str]:
             return
 
 
-def chat(deps: Deps, *, user: str, at: datetime | None, jsonl: bool) -> int:
-    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON)."""
+def chat(
+    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+) -> int:
+    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON).
+
+    ``facts``: what Slack says about ``user`` (guest, other workspace), when a token is set.
+    """
     if sys.stdin.isatty():
-        return interactive(deps, user=user, at=at, jsonl=jsonl)
-    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout)
+        return interactive(deps, user=user, at=at, jsonl=jsonl, facts=facts)
+    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
     return 0

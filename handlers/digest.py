@@ -34,6 +34,7 @@ def build_digest(
     since: datetime | None = None,
     title: str = "Weekly digest",
     reference: Reference | None = None,
+    money: bool = True,
 ) -> Reply:
     """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'.
 
@@ -95,7 +96,8 @@ def build_digest(
     ]
     sections.append(("Treaty deadlines in the next 12 months", "\n".join(treaty_lines) or "_none_"))
 
-    sections.append((f"Contributions {today.year}", _money(facts, today.year)))
+    if money:  # left out where guests or other organisations read (a shared channel)
+        sections.append((f"Contributions {today.year}", _money(facts, today.year)))
     return _assemble(title=f"{title} — {format_day(today)}", sections=sections)
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
 from handlers.items.capture import is_capture
-from handlers.people.permissions import isu_admins, may_write
+from handlers.people.permissions import Caller, isu_admins, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
@@ -58,6 +58,7 @@ def handle(
     now: datetime | None = None,
     source: str | None = None,
     session: Session | None = None,
+    caller: Caller | None = None,
 ) -> Reply:
     """Run one command; a refused or failed command leaves the database exactly as it was.
 
@@ -74,6 +75,9 @@ def handle(
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
+    who = caller if caller is not None and caller.user == user else Caller(user=user)
+    if user in deps.install_admins:
+        who = replace(who, installer=True)
 
     def run_in(open_session: Session) -> Reply:
         ctx = Ctx(
@@ -83,6 +87,7 @@ def handle(
             user=user,
             states=deps.states,
             source=source,
+            caller=who,
             reference_cache=deps.db.reference,
         )
         return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
@@ -127,12 +132,10 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
         read = understand(ctx, line, run=lambda command: _run(ctx, command))
         assert read is not None  # no ``unless``: always a reply
         return read
-    if writes and not may_write(ctx.actor):
-        return error(
-            "Observers can read but not change anything, so nothing was changed. "
-            f"Ask {isu_admins(ctx.session)} if you need a different role."
-        )
-    reply = spec.func(ctx, args)
+    refused = _refusal(ctx, spec, writes=writes)
+    if refused is not None:
+        return refused
+    reply = _private(spec, spec.func(ctx, args))
     if reply.ok or writes or not args.strip():
         return reply  # a bare command word gets the command's own prompt, not a second guess
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
@@ -140,6 +143,24 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
         return reply
     return other
+
+
+def _refusal(ctx: Ctx, spec: Command, *, writes: bool) -> Reply | None:
+    """The two gates every command passes, typed or understood: who may see, who may change."""
+    if spec.private and not ctx.sees_private:
+        return error(
+            "Contributions, the change history and the roster are shared with the committee's "
+            f"members only. Ask {isu_admins(ctx.session)} to add you to the roster."
+            + (" Nothing was changed." if writes else "")
+        )
+    if writes and not may_write(ctx.actor):
+        return error(read_only_reason(ctx.session, ctx.actor))
+    return None
+
+
+def _private(spec: Command, reply: Reply) -> Reply:
+    """Money, audit and roster replies are marked, so no transport posts them where outsiders read."""
+    return replace(reply, private=True) if spec.private and reply.ok else reply
 
 
 _NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
@@ -158,6 +179,7 @@ def _run(ctx: Ctx, command: str) -> Reply:
             f"I read that as `/ccm {escape(command)}`, which this version cannot answer yet. "
             "`/ccm help` lists what it can do."
         )
-    if spec.writes_for(args) and not may_write(ctx.actor):
-        return error("Observers can read but not change anything, so nothing was changed.")
-    return spec.func(ctx, args)
+    refused = _refusal(ctx, spec, writes=spec.writes_for(args))
+    if refused is not None:
+        return refused
+    return _private(spec, spec.func(ctx, args))

@@ -116,7 +116,8 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
     if found is None:
         return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
     item, states = found
-    events = history(session=ctx.session, item_id=item_id)
+    # The change history names who did what: for the committee's members only.
+    events = history(session=ctx.session, item_id=item_id) if ctx.sees_private else []
     log = "\n".join(
         f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {e.action}"
         + (f" — {e.detail}" if e.detail else "")

@@ -22,7 +22,7 @@ from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
 from bot.slack.validate import Checked, check_item_form, plain
 from handlers.people.owners import OwnerError, parse_owner
-from handlers.people.permissions import may_write
+from handlers.people.permissions import may_write, read_only_reason
 from handlers.ports import Ctx
 from handlers.reply.text import clean
 from storage.items import DRAFT, add_event, set_states, states_of
@@ -101,9 +101,16 @@ def _apply(
         item = session.get(ActionItem, item_id)
         if item is None or item.status != DRAFT:
             return {"what": f"#{item_id} is not a draft any more; nothing changed."}
-        ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
+        ctx = Ctx(
+            session=session,
+            now=now,
+            tz=deps.tz,
+            user=user,
+            states=deps.states,
+            caller=runtime.caller(user),
+        )
         if not may_write(ctx.actor):
-            return {"what": "Observers can read but not edit drafts."}
+            return {"what": plain(read_only_reason(session, ctx.actor))}
         if values.get("owner") != item.owner:
             try:
                 owner = parse_owner(ctx, values.get("owner", ""))
