@@ -66,6 +66,8 @@ def _within_limits(check: Callable[[bytes, str], None], data: bytes, name: str) 
         check(data, name)
     except TooCostly as problem:
         raise ReadError(str(problem)) from problem
+    except Exception as problem:  # a damaged archive (zipfile raises several types): unreadable
+        raise ReadError(f"{name} is not a readable file ({problem}).") from problem
 
 
 def _decode(data: bytes) -> str:
