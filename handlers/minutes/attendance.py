@@ -216,7 +216,7 @@ class AttendanceReader:
         if found is not None:
             return found
         # "Germany - 7MSP President", "Jane Doe (GICHD)", "Jane Doe, Officer, UNDP", "ICRC: Mr X"
-        parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
+        parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(\t]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
             hits = [i for i, part in enumerate(parts) if self._delegation(part) is not None]
@@ -274,3 +274,37 @@ _NAME_GLUE = frozenset(
     {"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"}
     | {"los", "las", "el", "del", "y", "et", "aux", "au", "d'", "l'", "para", "pour", "contra"}
 )
+
+
+_OTHER_LABEL = re.compile(
+    r"^(?:venue|place|location|where|date|time|when|subject|re|from|to|cc|agenda|chair\w*|"
+    r"lieu|heure|objet|fecha|lugar|hora|asunto|ordre\s+du\s+jour|orden\s+del\s+d[ií]a)$",
+    re.I,
+)
+
+
+def unlabelled_list(line: str, states: StateDirectory, attendees: list[Attendee]) -> bool:
+    """ "<a label the bot does not know>: A; B; C" in the title block, where every entry is a
+    known State or organisation: an attendance list whatever its label says (so that one
+    unknown label does not lose the whole list). Only when no attendance list was read yet."""
+    m = re.match(r"^(?P<label>[^\W\d_][\w\s’'-]{2,40}?)\s*:\s*(?P<rest>\S.*)$", line)
+    if m is None or attendees or _OTHER_LABEL.match(m["label"].strip()):
+        return False
+    if len(m["label"].split()) > 4:
+        return False
+    trial: list[Attendee] = []
+    if not AttendanceReader(states, trial).feed(m["rest"]):
+        return False
+    if len(trial) < 3 or any(
+        a.kind not in ("state", "organisation") or a.written is None for a in trial
+    ):
+        return False
+    if not all(states.lookup(a.written or "") or a.kind == "organisation" for a in trial):
+        return False
+    attendees.extend(trial)
+    return True
+
+
+def label_role(line: str) -> str:
+    """ "Chair: Jane Doe" -> "Chair"."""
+    return re.split(r"\s*[:–—]", line.strip().strip("*_ #"), maxsplit=1)[0].strip()

@@ -11,6 +11,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from handlers.minutes.limits import TooCostly, check_pages
 from handlers.minutes.reading import ReadError
@@ -36,10 +37,10 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
         damaged = 0
         for number, page in enumerate(reader.pages, start=1):
             try:
-                text = page.extract_text() or ""
+                lines = _page_lines(page)
             except Exception:  # a damaged page (bad stream, bad font): its text is lost, not all
-                damaged, text = damaged + 1, ""
-            pages.append([" ".join(line.split()) for line in text.splitlines()])
+                damaged, lines = damaged + 1, []
+            pages.append(lines)
             if progress is not None:
                 progress(number, total)
     except TooCostly as problem:
@@ -49,6 +50,42 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
     if total and damaged == total:
         raise ReadError(f"{name} is not a readable PDF (no page could be read).")
     return "\n".join(_paragraphs(_without_running_lines(pages)))
+
+
+_GAP = re.compile(r"\S(?: {3,})\S")
+
+
+def _page_lines(page: Any) -> list[str]:
+    """The page's lines; where the layout shows columns (two or more lines in a row whose words
+    stand apart by wide gaps, in the same number of columns) they become ``| a | b |`` rows, so
+    that an "Action | Responsible | Deadline" table reads as one."""
+    try:
+        raw = (page.extract_text(extraction_mode="layout") or "").splitlines()
+    except Exception:  # layout mode fails on some fonts: the plain text then
+        raw = (page.extract_text() or "").splitlines()
+    cells = [[c for c in re.split(r" {3,}", line.strip()) if c] for line in raw]
+    out: list[str] = []
+    index = 0
+    while index < len(raw):
+        if len(cells[index]) >= 2 and _GAP.search(raw[index].strip()):
+            run = [index]
+            probe = index + 1
+            while probe < len(raw):
+                if not raw[probe].strip():
+                    probe += 1
+                    continue
+                if len(cells[probe]) == len(cells[index]):
+                    run.append(probe)
+                    probe += 1
+                    continue
+                break
+            if len(run) >= 2:
+                out += ["| " + " | ".join(cells[i]) + " |" for i in run]
+                index = run[-1] + 1
+                continue
+        out.append(" ".join(raw[index].split()))
+        index += 1
+    return out
 
 
 def _key(line: str) -> str:

@@ -8,6 +8,7 @@ its running headers, footers and page numbers. The entry point takes bytes and a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
@@ -22,7 +23,17 @@ class ReadError(ValueError):
 
 
 def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) -> str:
-    """The document's text in the common Markdown-like form, whatever its format."""
+    """The document's text in the common Markdown-like form, whatever its format (ligatures
+    "ﬁ", non-breaking and zero-width spaces and soft hyphens made plain)."""
+    return _plain(_read(data, filename, progress))
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+
+
+def _read(data: bytes, filename: str, progress: Progress | None) -> str:
     name = PurePath(filename).name or "minutes"
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB.")
@@ -55,6 +66,8 @@ def _within_limits(check: Callable[[bytes, str], None], data: bytes, name: str) 
         check(data, name)
     except TooCostly as problem:
         raise ReadError(str(problem)) from problem
+    except Exception as problem:  # a damaged archive (zipfile raises several types): unreadable
+        raise ReadError(f"{name} is not a readable file ({problem}).") from problem
 
 
 def _decode(data: bytes) -> str:

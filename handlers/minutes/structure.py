@@ -9,17 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handlers.minutes.attendance import AttendanceReader, attendance_label
+from handlers.minutes.attendance import (
+    AttendanceReader,
+    attendance_label,
+    label_role,
+    unlabelled_list,
+)
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.tables import is_row, read_table
 from handlers.minutes.vocab import (
     ACTION,
+    ACTIONS_TITLE,
     AGENDA_WORD,
     BULLET,
     DECISION_LABEL,
     NEXT_MEETING_LABEL,
     ROMAN,
+    STRUCTURAL,
 )
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateDirectory
@@ -35,26 +42,7 @@ _ROMAN_HEAD = re.compile(
 _AGENDA_ONLY = re.compile(
     rf"^(?:#{{1,6}}\s*)?(?:{AGENDA_WORD})\s+(?P<num>\d{{1,2}}|{ROMAN})\s*[.:]?$", re.I
 )
-# Parts every kind of minutes has, a heading even in a numbered document: "Action items",
-# "Next steps", "Decisions and actions", "Next meeting", "Acuerdos", "Prochaine réunion".
-_STRUCTURAL = re.compile(
-    r"^(?:(?:summary\s+of\s+|list\s+of\s+)?(?:actions?|decisions?|agreements?|next\s+steps|"
-    r"follow[\s-]*up|way\s+forward|conclusions?)(?:\s+(?:items?|points?|and\s+\w+|arising|agreed))*|"
-    r"(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|prochaine\s+r[ée]union|pr[óo]xima\s+reuni[óo]n|"
-    r"acuerdos|d[ée]cisions|suivi|prochaines\s+[ée]tapes|pr[óo]ximos\s+pasos)\s*:?$",
-    re.I,
-)
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].{1,150}?)(?:\*\*|__)\s*:?\s*$")
-_ACTIONS_TITLE = re.compile(
-    r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
-    r"(?:(?:decisions?|d[ée]cisions?|acuerdos)\s+(?:and|et|y)\s+)?(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
-    r"summary\s+of\s+(?:actions|decisions)|actions?\s+[àa]\s+(?:mener|entreprendre)|suivi|"
-    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?|next\s+steps|"
-    r"way\s+forward|agreements?|agreed\s+actions|acuerdos|compromisos|prochaines\s+[ée]tapes|"
-    r"pr[óo]ximos\s+pasos|engagements)(?:\s+(?:and|et|y)\s+"
-    r"(?:decisions|d[ée]cisions|acuerdos))?\s*:?\s*$",
-    re.I,
-)
 _LETTERED = re.compile(r"^(?:#{1,6}\s*)?\(?(?P<letter>[a-h])[.)]\s+(?P<title>[A-Z].{2,150})$")
 _MARKDOWN = re.compile(r"^#{1,6}\s+(?P<title>\S.*)$")
 _PAREN = re.compile(r"\(([^()]*)\)\s*$")
@@ -155,7 +143,7 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
         return m["letter"], m["title"].strip()
     if m := _MARKDOWN.match(line):
         return "", m["title"].strip()
-    if (not numbered_doc or _STRUCTURAL.search(line)) and _looks_like_title(line):
+    if (not numbered_doc or STRUCTURAL.search(line)) and _looks_like_title(line):
         return "", line.strip()
     return None
 
@@ -280,6 +268,10 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             if kind == "chair":
                 reader = None
             continue
+        before_body = not any(s.paragraphs for s in layout.sections)
+        if before_body and not buffer and unlabelled_list(line, states, layout.attendees):
+            flush()  # "Delegations in the room: A; B; C": a list of delegations by its content
+            continue
         bold = _BOLD_LINE.match(raw)
         if reader is not None:
             if not bold and not line.startswith("#") and reader.feed(line):
@@ -307,7 +299,7 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
         if heading is not None and not (in_actions and _listed(line, heading, current)):
             flush()
             current = _new_section(*heading, current)
-            in_actions = bool(_ACTIONS_TITLE.search(current.title))
+            in_actions = bool(ACTIONS_TITLE.search(current.title))
             if coordinators := _PAREN.search(current.title):
                 found = states.find_in_text(coordinators.group(1))
                 current.coordinators = tuple(dict.fromkeys(m.state.iso3 for m in found))
@@ -334,7 +326,7 @@ def _listed(line: str, heading: tuple[str, str], current: Section | None) -> boo
     if re.match(BULLET, line):
         return True
     number, title = heading
-    if not number or not number.isdigit() or _STRUCTURAL.search(title):
+    if not number or not number.isdigit() or STRUCTURAL.search(title):
         return False
     own = current.number if current is not None else ""
     return not (own.isdigit() and int(number) == int(own) + 1)
@@ -371,11 +363,6 @@ _OWNER_PART = re.compile(
     r"qui|encargad[oa])\s*[:=]\s*(?P<owner>[^;|,.()]+?)\s*(?:\)|[;,.]|$)",
     re.I,
 )
-
-
-def label_role(line: str) -> str:
-    """ "Chair: Jane Doe" -> "Chair"."""
-    return re.split(r"\s*[:–—]", line.strip().strip("*_ #"), maxsplit=1)[0].strip()
 
 
 def _add_paragraph(section: Section, paragraph: str) -> None:

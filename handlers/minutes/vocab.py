@@ -18,7 +18,7 @@ APOLOGIES = (
 )
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
-    r"(?:[\w-]+\s+){1,3}present|"
+    r"(?:[\w-]+\s+){1,3}(?:present|attending|participating)|"
     r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
     r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
     r"present|attendance(?:\s+list)?|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
@@ -113,12 +113,33 @@ WHO = re.compile(
     re.I,
 )
 WHAT = re.compile(
-    r"^(?:what|action|task|item|description|activity|follow[\s-]*up|quoi|t[âa]che|"
-    r"qu[ée]|acci[óo]n|tarea|actividad|descripci[óo]n)",
+    r"^(?:what|action|task|item|description|activity|follow[\s-]*up|commitment|deliverable|"
+    r"quoi|t[âa]che|engagement|qu[ée]|acci[óo]n|tarea|actividad|descripci[óo]n|compromiso)",
     re.I,
 )
 WHEN = re.compile(
-    r"^(?:when|due|deadline|by\s+when|date|target|timeline|timeframe|time\s*frame|quand|"
+    r"^(?:when|due|deadline|by\s+when|by$|until$|date|target|timeline|timeframe|time\s*frame|quand|"
     r"[ée]ch[ée]ance|d[ée]lai|date\s+limite|cu[áa]ndo|plazo|fecha)",
+    re.I,
+)
+
+ACTIONS_TITLE = re.compile(
+    r"^(?:summary\s+of\s+|list\s+of\s+|liste\s+des\s+|lista\s+de\s+|r[ée]sum[ée]\s+des\s+)?"
+    r"(?:(?:decisions?|d[ée]cisions?|acuerdos)\s+(?:and|et|y)\s+)?(?:actions?(?:\s+(?:points?|items?|list|log|arising|required|agreed))?|follow[\s-]*up|"
+    r"summary\s+of\s+(?:actions|decisions)|actions?\s+[àa]\s+(?:mener|entreprendre)|suivi|"
+    r"acciones|seguimiento|tareas|(?:new\s+)?action\s+items?|to\s*-?\s*dos?|next\s+steps|"
+    r"way\s+forward|agreements?|agreed\s+actions|acuerdos|compromisos|prochaines\s+[ée]tapes|"
+    r"pr[óo]ximos\s+pasos|engagements)(?:\s+(?:and|et|y)\s+"
+    r"(?:decisions|d[ée]cisions|acuerdos))?\s*:?\s*$",
+    re.I,
+)
+
+# Parts every kind of minutes has, a heading even in a numbered document: "Action items",
+# "Next steps", "Decisions and actions", "Next meeting", "Acuerdos", "Prochaine réunion".
+STRUCTURAL = re.compile(
+    r"^(?:(?:summary\s+of\s+|list\s+of\s+)?(?:actions?|decisions?|agreements?|next\s+steps|"
+    r"follow[\s-]*up|way\s+forward|conclusions?)(?:\s+(?:items?|points?|and\s+\w+|arising|agreed))*|"
+    r"(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|prochaine\s+r[ée]union|pr[óo]xima\s+reuni[óo]n|"
+    r"acuerdos|d[ée]cisions|suivi|prochaines\s+[ée]tapes|pr[óo]ximos\s+pasos)\s*:?$",
     re.I,
 )

@@ -7,6 +7,7 @@ list paragraphs (a list style or Word numbering) ``- `` bullets, and table rows 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from handlers.minutes.reading import ReadError
@@ -28,20 +29,43 @@ def docx_text(data: bytes, name: str) -> str:
         for paragraph in section.header.paragraphs:
             if paragraph.text.strip() and paragraph.text.strip() not in lines:
                 lines += [paragraph.text.strip(), ""]
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines += [_paragraph(Paragraph(child, document)), ""]
+            lines += [*_paragraph(Paragraph(child, document)), ""]
         elif tag == "tbl":
             lines += [*_table(Table(child, document)), ""]
     return "\n".join(lines)
 
 
-def _paragraph(paragraph: Any) -> str:
-    text = " ".join(paragraph.text.split())
-    if not text:
-        return ""
+def _blocks(parent: Any) -> list[Any]:
+    """Paragraphs and tables in order, also those inside content controls (w:sdt)."""
+    out: list[Any] = []
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            out.append(child)
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            out += _blocks(child)
+    return out
+
+
+def _paragraph(paragraph: Any) -> list[str]:
+    """The paragraph's lines: a line break (Shift+Enter) inside it starts a new line, as in
+    "Present:<br>Norway<br>Chile"; the style marks the first line."""
+    lines = [_tidy(line) for line in paragraph.text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return [""]
+    return [_marked(paragraph, lines[0]), *lines[1:]]
+
+
+def _tidy(line: str) -> str:
+    """Spaces collapsed; a tab kept (one), since "Norway<tab>Ms. X" separates two things."""
+    return re.sub(r"[ \u00a0]*\t[\t \u00a0]*", "\t", re.sub(r"[ \u00a0]+", " ", line)).strip()
+
+
+def _marked(paragraph: Any, text: str) -> str:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     if style == "Title":
         return "# " + text

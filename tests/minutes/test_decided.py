@@ -53,3 +53,12 @@ def test_decided_says_when_nothing_was_decided(deps: Deps, run: Run) -> None:
     reply = run("decided Kiribati")
     assert "No imported decision" in reply.text
     assert "Say what about" in run("decided").text
+
+
+def test_the_question_reaches_the_decided_command(deps: Deps, run: Run) -> None:
+    """ "what did we decide about Lebanon?" (routed by the understanding layer to `decided`)
+    answers with the meeting and section."""
+    _import(deps)
+    reply = run("what did we decide about Lebanon?")
+    assert "*Minutes of Tue 27 Mar 2012*, section 1: The Committee decided to send" in reply.text
+    assert "ISU budget" not in reply.text

@@ -159,3 +159,13 @@ def test_decisions_are_kept_with_their_section() -> None:
         "Lebanon's extension request.\n\nDecision: the workshop will be held in Beirut."
     )
     assert [(d.section, d.states) for d in found.decisions] == [("III", ("LBN",)), ("III", ())]
+
+
+def test_a_list_of_delegations_under_an_unknown_label_is_the_attendance() -> None:
+    found = _read(
+        "Minutes of 4 May 2021\nDelegations in the room: Norway; Chile; GICHD\n"
+        "Venue: Geneva\n\n1. Item\nText.\n"
+    )
+    assert [a.iso3 or a.name for a in found.attendees] == ["NOR", "CHL", "GICHD"]
+    topics = _read("Minutes of 4 May 2021\nTopics: Norway, Chile\n\n1. Item\nText.\n")
+    assert topics.attendees == []  # two names under any label are not enough

@@ -42,6 +42,30 @@ def test_docx_keeps_reading_order_headings_lists_tables_and_bold_lines() -> None
     ]
 
 
+def test_docx_line_breaks_and_tabs_inside_a_paragraph_are_kept() -> None:
+    document = docx.Document()
+    document.add_paragraph("Minutes of the meeting held on 4 May 2021")
+    present = document.add_paragraph("Present:")
+    for line in ("Norway\tMs. Kari Nordmann", "Chile\tMr. Pablo Soto", "GICHD"):
+        run = present.add_run()
+        run.add_break()
+        present.add_run(line)
+    out = io.BytesIO()
+    document.save(out)
+    text = read_bytes(out.getvalue(), "m.docx")
+    assert "Present:\nNorway\tMs. Kari Nordmann\nChile\tMr. Pablo Soto\nGICHD" in text
+    from handlers.minutes import extract
+    from handlers.reference.states import StateDirectory
+    from tests.minutes.corpus import ZURICH
+
+    found = extract(text, now=None, tz=ZURICH, states=StateDirectory.default())
+    assert [(a.iso3 or a.name, a.people) for a in found.attendees] == [
+        ("NOR", ("Ms. Kari Nordmann",)),
+        ("CHL", ("Mr. Pablo Soto",)),
+        ("GICHD", ()),
+    ]
+
+
 def _pdf(pages: list[list[str]]) -> bytes:
     pdf = FPDF()
     pdf.set_font("Helvetica", size=10)
@@ -67,6 +91,11 @@ def test_pdf_drops_running_lines_and_page_numbers_and_rejoins_hyphenated_words()
     assert text.index("27 March 2012") < text.index("Ireland")  # reading order kept
 
 
+def test_ligatures_and_invisible_characters_are_made_plain() -> None:
+    text = read_bytes("Norway will ﬁnalise the\u00a0re\u00adport\u200b.".encode(), "m.txt")
+    assert text == "Norway will finalise the report."
+
+
 def test_plain_text_in_windows_1252_and_a_bom_read_alike() -> None:
     assert read_bytes("Réunion du 3 mai".encode("cp1252"), "m.txt") == "Réunion du 3 mai"
     assert read_bytes("\ufeffActa".encode(), "m.txt") == "Acta"
@@ -77,3 +106,35 @@ def test_unreadable_files_say_so() -> None:
         read_bytes(b"PK\x03\x04 broken", "m.docx")
     with pytest.raises(ReadError, match="not a readable PDF"):
         read_bytes(b"%PDF-1.4 broken", "m.pdf")
+
+
+def test_a_pdf_table_keeps_its_columns() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(
+        0, 5, "Minutes of the meeting held on 4 May 2021.", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.multi_cell(0, 5, "Present: Norway, Chile, GICHD", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table() as table:
+        for cells in (
+            ("Action", "Responsible", "Deadline"),
+            ("Share the plan with members", "GICHD", "15 May 2021"),
+            ("Update the website page", "Chile", "end of June 2021"),
+        ):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    text = read_bytes(bytes(pdf.output()), "m.pdf")
+    assert "| Share the plan with members | GICHD | 15 May 2021 |" in text
+    from datetime import date
+
+    from handlers.minutes import extract
+    from handlers.reference.states import StateDirectory
+    from tests.minutes.corpus import ZURICH
+
+    found = extract(text, now=None, tz=ZURICH, states=StateDirectory.default())
+    assert [(i.owner.label, i.due) for i in found.items] == [
+        ("GICHD", date(2021, 5, 15)),
+        ("Chile", date(2021, 6, 30)),
+    ]
