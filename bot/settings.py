@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.i18n.choice import normalize
 from schedules.config import ConfigError, ScheduleConfig
 from storage.db import DEFAULT_URL
 
@@ -26,6 +27,7 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     digest_channel: str | None = None
+    language: str = "en"
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
@@ -44,6 +46,7 @@ class Settings:
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
+            language=_language(get("CCM_LANGUAGE")),
             schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
@@ -57,6 +60,18 @@ class Settings:
             raise SettingsError(
                 f"CCM_TIMEZONE={self.timezone!r} is not a time zone; use an IANA name such as Europe/Zurich."
             ) from problem
+
+
+def _language(value: str | None) -> str:
+    """CCM_LANGUAGE: the committee's default language; a typo stops the start, it is not ignored."""
+    if value is None:
+        return "en"
+    code = normalize(value)
+    if code is None:
+        raise SettingsError(
+            f"CCM_LANGUAGE={value!r} is not a language the bot speaks; use en, fr or es."
+        )
+    return code
 
 
 def _schedule(env: Mapping[str, str]) -> ScheduleConfig:

@@ -36,4 +36,5 @@ def build_deps(settings: Settings, *, db: Database | None = None) -> Deps:
         tz=settings.tz,
         states=StateDirectory.default(),
         digest_channel=settings.digest_channel,
+        language=settings.language,
     )

@@ -45,6 +45,7 @@ class Deps:
     clock: Clock = system_clock
     states: StateDirectory = field(default_factory=StateDirectory.default)
     digest_channel: str | None = None
+    language: str = "en"  # the committee's default (CCM_LANGUAGE): channel digests use it
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Ctx:
     user: str
     states: StateDirectory
     source: str | None = None
+    lang: str = "en"  # the reader's language; replies are written in it (see handlers.i18n)
 
     @cached_property
     def actor(self) -> Actor:

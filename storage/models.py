@@ -60,6 +60,9 @@ class Person(SQLModel, table=True):
     organisation: str | None = None
     role: str = "member"
     tz: str | None = None
+    # Output language: `/ccm lang` sets ``language``; ``slack_locale`` caches users.info's locale.
+    language: str | None = Field(default=None, max_length=8)
+    slack_locale: str | None = Field(default=None, max_length=16)
 
 
 class ActionItem(SQLModel, table=True):

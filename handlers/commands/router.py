@@ -13,6 +13,8 @@ from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
+from handlers.i18n import _, format_number, join_names, state_label, use_language
+from handlers.i18n.reader import language_of
 from handlers.items.capture import is_capture
 from handlers.people.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
@@ -47,24 +49,34 @@ def handle(
     now: datetime | None = None,
     source: str | None = None,
     session: Session | None = None,
+    lang: str | None = None,
 ) -> Reply:
     """Run one command; a refused or failed command leaves the database exactly as it was.
 
     Given ``session``, the command joins that open transaction inside a savepoint (a refusal
     undoes only the command's own changes) and the caller commits: so a Slack event's dedupe row
     and the item it logs are committed together.
+
+    The reply is written in ``lang`` when given (the console's --lang), else in the reader's
+    own language (see handlers.i18n.reader).
     """
     raw = text or ""
     if len(raw) > MAX_COMMAND_CHARS:
-        return error(
-            f"That command is {len(raw):,} characters long; the limit is {MAX_COMMAND_CHARS:,}. Nothing was changed."
-        )
+        with use_language(lang or deps.language):
+            return error(
+                _(
+                    "That command is {length} characters long; the limit is {limit}. Nothing was changed."
+                ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
+            )
     line = _PREFIX.sub("", clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
+    language = [lang or deps.language]
 
     def run_in(open_session: Session) -> Reply:
+        if lang is None:
+            language[0] = language_of(open_session, user, default=deps.language)
         ctx = Ctx(
             session=open_session,
             now=moment,
@@ -72,8 +84,10 @@ def handle(
             user=user,
             states=deps.states,
             source=source,
+            lang=language[0],
         )
-        return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
+        with use_language(ctx.lang):
+            return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 
     try:
         if session is None:
@@ -96,12 +110,11 @@ def handle(
     except Exception:
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed (ref %s): %r", ref, shorten(line, 200))
-        return replace(
-            error(
-                f"Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
-            ),
-            failed=True,
-        )
+        with use_language(language[0]):
+            failure = _(
+                "Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
+            ).format(ref=ref)
+        return replace(error(failure), failed=True)
     # A safety net under each command's own escaping: echoed text never pings a channel.
     return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
 
@@ -111,8 +124,10 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
         return _fallback(ctx, line)
     if writes and not may_write(ctx.actor):
         return error(
-            "Observers can read but not change anything, so nothing was changed. "
-            f"Ask {isu_admins(ctx.session)} if you need a different role."
+            _(
+                "Observers can read but not change anything, so nothing was changed. "
+                "Ask {admins} if you need a different role."
+            ).format(admins=isu_admins(ctx.session))
         )
     return spec.func(ctx, args)
 
@@ -124,17 +139,23 @@ def _fallback(ctx: Ctx, line: str) -> Reply:
     word = line.split()[0].lower()
     best = process.extractOne(word, list(LOOKUP), scorer=fuzz.ratio, score_cutoff=70)
     states = ctx.states.find_in_text(line)
-    understood = f" I noticed {', '.join(m.state.short for m in states)}." if states else ""
+    names = join_names(state_label(m.state.iso3, m.state.short) for m in states)
+    understood = " " + _("I noticed {states}.").format(states=names) if states else ""
     if best:
         spec = LOOKUP[best[0]]
-        hint = f"Did you mean `/ccm {spec.usage}`?"
+        hint = _("Did you mean `/ccm {usage}`?").format(usage=spec.usage)
     elif states:
-        hint = f"To see where things stand, try `/ccm status {states[0].state.short}`."
+        hint = _("To see where things stand, try `/ccm status {state}`.").format(
+            state=states[0].state.short
+        )
     else:
         guess = ctx.states.suggest(line, limit=1)
         hint = (
-            f"No State called “{escape(shorten(line, 60))}” — did you mean *{guess[0].short}*?"
+            _("No State called “{text}” — did you mean *{state}*?").format(
+                text=escape(shorten(line, 60)), state=state_label(guess[0].iso3, guess[0].short)
+            )
             if guess
-            else "`/ccm help` lists what I can do."
+            else _("`/ccm help` lists what I can do.")
         )
-    return error(f"I didn't understand “{escape(shorten(line, 120))}”.{understood} {hint}")
+    said = _("I didn't understand “{text}”.").format(text=escape(shorten(line, 120)))
+    return error(f"{said}{understood} {hint}")

@@ -1,0 +1,101 @@
+"""Keep the catalogs in step with the code: ``python -m handlers.i18n.update [--check]``.
+
+Extracts every ``_``/``N_``/``ngettext`` string from bot/, handlers/ and schedules/ (with
+Babel, as ``pybabel extract`` would) plus each /ccm command's help line (its docstring's first
+line), merges them into ``locale/{fr,es}/LC_MESSAGES/ccm.po`` and writes ``locale/ccm.pot``.
+With ``--check`` it only reports what is missing and exits 1 if anything is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from handlers.i18n.catalog import DOMAIN, LOCALE_DIR, po_path
+
+ROOT = Path(__file__).parents[2]
+SOURCES = ("bot", "handlers", "schedules")
+TRANSLATED = ("fr", "es")
+
+
+def _from_code() -> Iterator[tuple[str | tuple[str, ...], str, int]]:
+    for folder in SOURCES:
+        found = extract_from_dir(
+            ROOT / folder, [("**.py", "python")], keywords=DEFAULT_KEYWORDS, comment_tags=("i18n:",)
+        )
+        for filename, lineno, message, _comments, _context in found:
+            yield message, f"{folder}/{filename}", lineno
+
+
+def _from_commands() -> Iterator[tuple[str, str, int]]:
+    """Help lines live in docstrings, which the extractor does not read: take them from COMMANDS."""
+    from handlers.commands.registry import COMMANDS
+    from handlers.commands.router import route  # noqa: F401  (registers every sub-command)
+
+    for spec in COMMANDS.values():
+        if spec.summary:
+            yield spec.summary, f"command:{spec.name}", 0
+
+
+def template() -> Catalog:
+    """Every message id the code can show, with where it comes from."""
+    pot = Catalog(domain=DOMAIN, project="ccm-bot", charset="utf-8")
+    for message, where, line in [*_from_code(), *_from_commands()]:
+        pot.add(message, locations=[(where, line)])
+    return pot
+
+
+def merged(lang: str, pot: Catalog) -> Catalog:
+    path = po_path(lang)
+    if path.exists():
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    else:
+        catalog = Catalog(locale=lang, domain=DOMAIN, project="ccm-bot")
+    catalog.update(pot, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    return catalog
+
+
+def missing(catalog: Catalog) -> list[str]:
+    """Message ids without a (non-fuzzy) translation in every plural form."""
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            out.append(message.id if isinstance(message.id, str) else message.id[0])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="report only; exit 1 if incomplete")
+    args = parser.parse_args(argv)
+    pot = template()
+    status = 0
+    for lang in TRANSLATED:
+        catalog = merged(lang, pot)
+        gaps = missing(catalog)
+        print(f"{lang}: {len(catalog) - 1} messages, {len(gaps)} untranslated")
+        status |= 1 if gaps else 0
+        if not args.check:
+            path = po_path(lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as handle:
+                write_po(handle, catalog, width=100, sort_output=False, omit_header=False)
+    if not args.check:
+        with (LOCALE_DIR / f"{DOMAIN}.pot").open("wb") as handle:
+            write_po(handle, pot, width=100)
+    return status if args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
