@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
+from handlers.i18n.choice import normalize
 
 
 def _moment(text: str) -> datetime:
@@ -38,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", default=None, help="who is typing (a Slack user id or a name)")
     chat.add_argument("--at", type=_moment, default=None, help="fix 'now' (ISO 8601)")
     chat.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
+    chat.add_argument(
+        "--lang",
+        type=_language,
+        default=None,
+        help="answer in en, fr or es (default: the user's own language, else CCM_LANGUAGE)",
+    )
     serve = sub.add_parser("serve", help="connect to Slack and run the scheduler")
     serve.add_argument("--port", type=int, default=3000)
     jobs = sub.add_parser("jobs", help="scheduled jobs")
@@ -77,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the SQLite store with a backup")
     restore.add_argument("file", type=Path)
     return parser
+
+
+def _language(value: str) -> str:
+    code = normalize(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose en, fr or es")
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,8 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
     deps = build_deps(settings)
     warm_up()
-    return chat(deps, user=args.user or default_user(), at=args.at, jsonl=args.jsonl)
+    user = args.user or default_user()
+    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, lang=args.lang)
 
 
 def _entry(module: str, name: str) -> Callable[..., int]:

@@ -1,4 +1,8 @@
-"""People on first contact: name and time zone from users.info, so reminders use the reader's clock."""
+"""People on first contact: name, time zone and locale from users.info.
+
+The time zone lets reminders use the reader's clock; the locale (asked for with
+``include_locale``) is the reader's language until they choose one with `/ccm lang`.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +31,13 @@ def person_from_profile(user: dict[str, Any]) -> Person:
         or user.get("name")
         or str(user.get("id"))
     )
-    return Person(slack_user_id=str(user["id"]), name=str(name), tz=user.get("tz") or None)
+    locale = user.get("locale")
+    return Person(
+        slack_user_id=str(user["id"]),
+        name=str(name),
+        tz=user.get("tz") or None,
+        slack_locale=str(locale)[:16] if locale else None,
+    )
 
 
 class People:
@@ -56,12 +66,15 @@ class People:
 
     def _upsert(self, user_id: str) -> None:
         with self._db.session() as session:
-            query = select(Person.id).where(Person.slack_user_id == user_id)
-            if session.exec(query).first() is not None:
-                return
-        info = self._client.users_info(user=user_id)
+            query = select(Person.id, Person.slack_locale).where(Person.slack_user_id == user_id)
+            row = session.exec(query).first()
+        if row is not None and row[1]:
+            return  # known, with their locale cached: no call to Slack
+        info = self._client.users_info(user=user_id, include_locale=True)
         person = person_from_profile(info["user"])
         with self._db.session(write=True) as session:
-            again = select(Person).where(Person.slack_user_id == user_id)
-            if session.exec(again).first() is None:
+            again = session.exec(select(Person).where(Person.slack_user_id == user_id)).first()
+            if again is None:
                 session.add(person)
+            elif again.slack_locale is None and person.slack_locale:
+                again.slack_locale = person.slack_locale  # someone added by hand: learn the locale

@@ -31,6 +31,7 @@ HELP_ORDER = (
     "who",
     "coordinator",
     "digest",
+    "lang",
     "help",
 )
 

@@ -264,13 +264,14 @@ class FakeSlack:
         if method == "users.info":
             user = str(body.get("user"))
             profile = self.users.get(user, {})
-            return {
-                "ok": True,
-                "user": {
-                    "id": user,
-                    "name": user.lower(),
-                    "real_name": profile.get("name", f"Person {user}"),
-                    "tz": profile.get("tz", "Europe/Zurich"),
-                },
+            found: dict[str, Any] = {
+                "id": user,
+                "name": user.lower(),
+                "real_name": profile.get("name", f"Person {user}"),
+                "tz": profile.get("tz", "Europe/Zurich"),
             }
+            # Like Slack: the locale comes back only when asked for with include_locale.
+            if str(body.get("include_locale", "")).lower() in ("true", "1"):
+                found["locale"] = profile.get("locale", "en-US")
+            return {"ok": True, "user": found}
         return {"ok": False, "error": "unknown_method"}
