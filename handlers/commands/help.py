@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.registry import COMMANDS, LOOKUP
 from handlers.commands.registry import command as register
+from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, context, error, header, section
 from handlers.reply.text import escape, shorten
@@ -46,11 +47,15 @@ def help_command(ctx: Ctx, args: str) -> Reply:
         spec = LOOKUP.get(name.split()[0])
         if spec is None:
             return error(
-                f"There is no command “{escape(shorten(name, 40))}”. `/ccm help` lists them all."
+                _("There is no command “{name}”. `/ccm help` lists them all.").format(
+                    name=escape(shorten(name, 40))
+                )
             )
         examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
-        aliases = f"\nAlso: {', '.join(spec.aliases)}" if spec.aliases else ""
-        body = f"*/ccm {spec.usage}*\n{spec.summary}\n\n*Examples*\n{examples}{aliases}"
+        also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
+        aliases = f"\n{also}" if spec.aliases else ""
+        title = _("Examples")
+        body = f"*/ccm {spec.usage}*\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),
@@ -58,10 +63,14 @@ def help_command(ctx: Ctx, args: str) -> Reply:
             HELP_ORDER.index(spec.name) if spec.name in HELP_ORDER else len(HELP_ORDER)
         ),
     )
-    lines = [f"`{spec.usage}` — {spec.summary}" for spec in ordered]
+    lines = [f"`{spec.usage}` — {_(spec.summary)}" for spec in ordered]
     body = "\n".join(lines)
-    tip = "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, “next Friday”. `/ccm help <command>` for examples."
+    tip = _(
+        "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, "
+        "“next Friday”. `/ccm help <command>` for examples."
+    )
+    title = _("ccm-bot commands")
     return Reply(
-        text=f"*ccm-bot commands*\n{body}\n{tip}",
-        blocks=[header("ccm-bot commands"), section(body), context(tip)],
+        text=f"*{title}*\n{body}\n{tip}",
+        blocks=[header(title), section(body), context(tip)],
     )

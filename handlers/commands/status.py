@@ -9,7 +9,8 @@ from sqlmodel import col, func, select
 
 from handlers.commands.listing import items_reply_lines
 from handlers.commands.registry import command
-from handlers.dates.reading import format_day
+from handlers.i18n import N_, _, format_day, state_label
+from handlers.i18n.terms import term
 from handlers.items.render import item_blocks, item_line
 from handlers.money import format_chf
 from handlers.ports import Ctx
@@ -35,12 +36,12 @@ _NATURAL = re.compile(
 )
 ME = {"me", "mine", "myself", "my items"}
 KIND_LABELS = {
-    "article3": "Article 3 stockpile destruction deadline",
-    "article3_extension": "Article 3 extended deadline",
-    "article4": "Article 4 clearance deadline",
-    "article4_extension": "Article 4 extended deadline",
-    "extension_request": "Extension request due",
-    "article7": "Article 7 report due",
+    "article3": N_("Article 3 stockpile destruction deadline"),
+    "article3_extension": N_("Article 3 extended deadline"),
+    "article4": N_("Article 4 clearance deadline"),
+    "article4_extension": N_("Article 4 extended deadline"),
+    "extension_request": N_("Extension request due"),
+    "article7": N_("Article 7 report due"),
 }
 
 
@@ -61,7 +62,10 @@ def status(ctx: Ctx, args: str) -> Reply:
     subject = _NATURAL.sub("", args.strip()).strip(" ?!.")
     if not subject:
         return error(
-            "Status of what? Try `/ccm status Botswana`, `/ccm status universalization`, `/ccm status #12` or `/ccm mine`."
+            _(
+                "Status of what? Try `/ccm status Botswana`, `/ccm status universalization`, "
+                "`/ccm status #12` or `/ccm mine`."
+            )
         )
     if subject.lower() in ME:
         return my_status(ctx)
@@ -84,18 +88,24 @@ def _unknown(ctx: Ctx, subject: str) -> Reply:
     guesses = ctx.states.suggest(subject, limit=1)
     area = suggest_area(subject)
     if guesses:
-        hint = f"did you mean *{guesses[0].short}*? (`/ccm status {guesses[0].short}`)"
+        hint = _("did you mean *{state}*? (`/ccm status {command}`)").format(
+            state=state_label(guesses[0].iso3, guesses[0].short), command=guesses[0].short
+        )
     elif area:
-        hint = f"did you mean the area *{area.name}*?"
+        hint = _("did you mean the area *{area}*?").format(area=term(area.name))
     else:
-        hint = "try a State (“Botswana”), an area (“universalization”), an item (“#12”) or “me”."
-    return error(f"No State, area or item called “{escape(shorten(subject, 100))}” — {hint}")
+        hint = _("try a State (“Botswana”), an area (“universalization”), an item (“#12”) or “me”.")
+    return error(
+        _("No State, area or item called “{text}” — {hint}").format(
+            text=escape(shorten(subject, 100)), hint=hint
+        )
+    )
 
 
 def state_status(ctx: Ctx, name: StateName) -> Reply:
     state = ctx.session.get(State, name.iso3)
-    status_text = state.ccm_status if state else "not party"
-    title = f"{name.short} ({name.iso3}) — {status_text}"
+    status_text = term(state.ccm_status if state else "not party")
+    title = f"{state_label(name.iso3, name.short)} ({name.iso3}) — {status_text}"
     blocks: list[Block] = [header(title)]
     lines: list[str] = [f"*{title}*"]
     treaty = _treaty_lines(state) if state else []
@@ -104,30 +114,37 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
         lines += treaty
         if state and state.source:
             source = (
-                f"Source: {state.source} (ccm_states.csv, facts as of {REFERENCE_AS_OF}"
-                f"{'; unverified' if 'REC' in state.source else ''})"
-            )
+                _("Source: {source} (ccm_states.csv, facts as of {day}; unverified)")
+                if "REC" in state.source
+                else _("Source: {source} (ccm_states.csv, facts as of {day})")
+            ).format(source=state.source, day=REFERENCE_AS_OF)
             blocks.append(context(source))
             lines.append(f"_{source}_")
     deadlines = _deadline_lines(ctx, name.iso3)
     roles = _roles(ctx, name.iso3)
     money = _money_lines(ctx, name.iso3)
     items, total = items_for_state(session=ctx.session, iso3=name.iso3, limit=10)
-    item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_none_"
+    item_text = "\n".join(item_line(item, ctx.today) for item in items) or _("_none_")
     more = (
-        f"\n…and {total - len(items)} more: `/ccm items {name.short}`" if total > len(items) else ""
+        "\n"
+        + _("…and {count} more: `/ccm items {state}`").format(
+            count=total - len(items), state=name.short
+        )
+        if total > len(items)
+        else ""
     )
     parts = [
-        ("Obligations and deadlines", deadlines),
-        ("Coordinates", roles),
-        ("Contributions", money),
+        (_("Obligations and deadlines"), deadlines),
+        (_("Coordinates"), roles),
+        (_("Contributions"), money),
     ]
     for label, part in parts:
         if part:
             blocks.append(section(f"*{label}*\n" + "\n".join(part)))
             lines += [f"*{label}*", *part]
-    blocks.append(section(f"*Open action items ({total})*\n{item_text}{more}"))
-    lines += [f"*Open action items ({total})*", item_text + more]
+    open_title = _("Open action items ({count})").format(count=total)
+    blocks.append(section(f"*{open_title}*\n{item_text}{more}"))
+    lines += [f"*{open_title}*", item_text + more]
     mention = _last_mention(ctx, name.iso3)
     if mention:
         blocks.append(context(mention))
@@ -138,22 +155,23 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
 def _treaty_lines(state: State) -> list[str]:
     facts = []
     if state.signed:
-        facts.append(f"Signed {format_day(state.signed)}")
+        facts.append(_("Signed {day}").format(day=format_day(state.signed)))
     if state.ratified:
-        facts.append(
-            f"{(state.instrument or 'ratification').capitalize()} {format_day(state.ratified)}"
-        )
+        instrument = term(state.instrument or "ratification")
+        facts.append(f"{instrument[:1].upper()}{instrument[1:]} {format_day(state.ratified)}")
     if state.entry_into_force:
-        facts.append(f"in force for it from {format_day(state.entry_into_force)}")
+        facts.append(_("in force for it from {day}").format(day=format_day(state.entry_into_force)))
     lines = [" · ".join(facts)] if facts else []
     if state.article3:
-        lines.append(f"Article 3 (stockpiles): {escape(state.article3)}")
+        lines.append(_("Article 3 (stockpiles): {facts}").format(facts=escape(state.article3)))
     if state.article4:
-        lines.append(f"Article 4 (clearance): {escape(state.article4)}")
+        lines.append(_("Article 4 (clearance): {facts}").format(facts=escape(state.article4)))
     if state.ccm_status == "State Party" and state.entry_into_force:
         initial = state.entry_into_force + timedelta(days=180)
         lines.append(
-            f"Article 7: initial report due {format_day(initial)}; annual update by 30 April"
+            _("Article 7: initial report due {day}; annual update by 30 April").format(
+                day=format_day(initial)
+            )
         )
     return lines
 
@@ -166,13 +184,17 @@ def _deadline_lines(ctx: Ctx, iso3: str) -> list[str]:
     )
     lines = []
     for deadline in ctx.session.exec(query):
-        label = KIND_LABELS.get(deadline.kind, deadline.kind)
+        label = _(KIND_LABELS[deadline.kind]) if deadline.kind in KIND_LABELS else deadline.kind
         state = (
-            "met/superseded"
+            _("met/superseded")
             if deadline.completed
-            else ("passed" if deadline.due < ctx.today else "ahead")
+            else (_("passed") if deadline.due < ctx.today else _("ahead"))
         )
-        source = f" _(source: {escape(deadline.source)})_" if deadline.source else ""
+        source = (
+            " _({})_".format(_("source: {source}").format(source=escape(deadline.source)))
+            if deadline.source
+            else ""
+        )
         lines.append(f"{label}: {format_day(deadline.due)} — {state}{source}")
     return lines
 
@@ -180,7 +202,7 @@ def _deadline_lines(ctx: Ctx, iso3: str) -> list[str]:
 def _roles(ctx: Ctx, iso3: str) -> list[str]:
     query = select(Coordinator).where(Coordinator.state_iso3 == iso3)
     return [
-        f"{AREA_BY_KEY[c.area_key].name} ({c.cycle})"
+        f"{term(AREA_BY_KEY[c.area_key].name)} ({c.cycle})"
         for c in ctx.session.exec(query)
         if c.area_key in AREA_BY_KEY
     ]
@@ -199,7 +221,7 @@ def _money_lines(ctx: Ctx, iso3: str) -> list[str]:
         .order_by(col(Contribution.year).desc())
     )
     return [
-        f"{year}: {format_chf(cents, currency)} {status}"
+        f"{year}: {format_chf(cents, currency)} {term(status)}"
         for year, status, currency, cents in ctx.session.exec(query)
     ]
 
@@ -211,7 +233,11 @@ def _last_mention(ctx: Ctx, iso3: str) -> str | None:
     mention = ctx.session.exec(query.limit(1)).first()
     if mention is None:
         return None
-    return f"Last mentioned {format_day(mention.at.astimezone(ctx.tz).date())} in {escape(mention.where)}: “{escape(mention.excerpt)}”"
+    return _("Last mentioned {day} in {where}: “{excerpt}”").format(
+        day=format_day(mention.at.astimezone(ctx.tz).date()),
+        where=escape(mention.where),
+        excerpt=escape(mention.excerpt),
+    )
 
 
 def area_status(ctx: Ctx, area: Area) -> Reply:
@@ -221,9 +247,8 @@ def area_status(ctx: Ctx, area: Area) -> Reply:
         .order_by(col(Coordinator.cycle).desc())
     )
     coordinators = list(ctx.session.exec(query))
-    who = (
-        ", ".join(f"{_short(ctx, c.state_iso3)} ({c.cycle})" for c in coordinators)
-        or "none recorded"
+    who = ", ".join(f"{_short(ctx, c.state_iso3)} ({c.cycle})" for c in coordinators) or _(
+        "none recorded"
     )
     items_query = select(ActionItem).where(
         ActionItem.area_key == area.key, ActionItem.status == OPEN
@@ -233,35 +258,41 @@ def area_status(ctx: Ctx, area: Area) -> Reply:
             items_query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(15)
         )
     )
-    title = f"{area.name}"
-    body = f"*Coordinators:* {who}\n*Open items ({len(items)}{'+' if len(items) == 15 else ''})*\n"
+    title = term(area.name)
+    count = f"{len(items)}{'+' if len(items) == 15 else ''}"
+    body = "*{}* {}\n*{}*\n".format(
+        _("Coordinators:"), who, _("Open items ({count})").format(count=count)
+    )
     body += items_reply_lines(items, ctx.today)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def _short(ctx: Ctx, iso3: str) -> str:
     name = ctx.states.get(iso3)
-    return name.short if name else iso3
+    return state_label(iso3, name.short) if name else iso3
 
 
 def item_status(ctx: Ctx, item_id: int) -> Reply:
     item = get_item(session=ctx.session, item_id=item_id)
     if item is None:
-        return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
+        return error(
+            _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
+        )
     states = states_of(session=ctx.session, item_ids=[item_id])[item_id]
     events = history(session=ctx.session, item_id=item_id)
     log = "\n".join(
-        f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {e.action}"
+        f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {term(e.action)}"
         + (f" — {e.detail}" if e.detail else "")
         for e in events[-10:]
     )
     blocks = item_blocks(item, states, ctx.today)
     if item.status == "draft":
         blocks.append(
-            context("Draft from a minutes import: not tracked until someone confirms it.")
+            context(_("Draft from a minutes import: not tracked until someone confirms it."))
         )
-    blocks.append(context(f"*History*\n{log}" if log else "No history."))
-    text = blocks[0]["text"]["text"] + (f"\nHistory:\n{log}" if log else "")
+    history_title = _("History")
+    blocks.append(context(f"*{history_title}*\n{log}" if log else _("No history.")))
+    text = blocks[0]["text"]["text"] + (f"\n{history_title}:\n{log}" if log else "")
     return Reply(text=text, blocks=blocks, item_id=item_id)
 
 
@@ -276,8 +307,8 @@ def my_status(ctx: Ctx) -> Reply:
             query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(30)
         )
     )
-    body = items_reply_lines(items, ctx.today) if items else "You have no open items. 🎉"
-    title = f"Your open items ({len(items)})"
+    body = items_reply_lines(items, ctx.today) if items else _("You have no open items. 🎉")
+    title = _("Your open items ({count})").format(count=len(items))
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

@@ -24,6 +24,7 @@ from handlers.dates import rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
+from handlers.i18n.formats import format_day as i18n_format_day
 from handlers.reply.text import clean
 
 __all__ = [
@@ -387,8 +388,8 @@ def find_when(
 
 
 def format_day(d: date) -> str:
-    """ "Fri 31 Mar 2017"."""
-    return f"{_DAY_ABBR[d.weekday()]} {d.day} {vocab.MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    """ "Fri 31 Mar 2017" ("ven. 31 mars 2017" for a French reader: see handlers.i18n)."""
+    return i18n_format_day(d)
 
 
 def format_reading(r: DateReading) -> str:
