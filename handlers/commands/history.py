@@ -7,6 +7,7 @@ import re
 
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
+from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
@@ -25,15 +26,15 @@ def describe_change(row: AuditLog) -> str:
     before = json.loads(row.before) if row.before else {}
     after = json.loads(row.after) if row.after else {}
     if row.action == "create":
-        return "created"
+        return _("created")
     if row.action == "delete":
-        return "removed"
+        return _("removed")
     parts = [
         f"{key}: {escape(shorten(str(before.get(key)), 80))} → {escape(shorten(str(after.get(key)), 80))}"
         for key in after
         if key not in SKIP
     ]
-    return "; ".join(parts) or "touched"
+    return "; ".join(parts) or _("touched")
 
 
 @command(
@@ -46,11 +47,13 @@ def history(ctx: Ctx, args: str) -> Reply:
     """Every change to an item: who, when, what, before and after."""
     match = _ID.match(args)
     if not match:
-        return error("Which item? Try `/ccm history #12`.")
+        return error(_("Which item? Try `/ccm history #12`."))
     item_id = int(match[1])
     item = get_item(session=ctx.session, item_id=item_id)
     if item is None:
-        return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
+        return error(
+            _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
+        )
     changes = [
         (row.at, row.actor, describe_change(row))
         for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
@@ -64,6 +67,6 @@ def history(ctx: Ctx, args: str) -> Reply:
         f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
         for at, actor, what in sorted(changes + notes, key=lambda change: change[0])
     ]
-    body = "\n".join(lines[-40:]) or "_No recorded changes._"
-    title = f"History of #{item_id}"
+    body = "\n".join(lines[-40:]) or "_{}_".format(_("No recorded changes."))
+    title = _("History of #{id}").format(id=item_id)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)], item_id=item_id)

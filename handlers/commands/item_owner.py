@@ -6,6 +6,7 @@ import re
 
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
+from handlers.i18n import _
 from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import owner_text
@@ -28,7 +29,7 @@ def assign(ctx: Ctx, args: str) -> Reply:
         try:
             owner = parse_owner(ctx, re.sub(r"^to\s+", "", rest, flags=re.I))
         except OwnerError as problem:
-            return error(f"{problem} Nothing changed.")
+            return error(f"{problem} " + _("Nothing changed."))
         before = item.owner
         item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
         if owner.area_key:
@@ -36,6 +37,8 @@ def assign(ctx: Ctx, args: str) -> Reply:
         assert item.id is not None
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(item.text)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner.states, *mentioned])
-        return f"#{item.id} reassigned from {owner_text(before)} to {owner_text(owner.label)}."
+        return _("#{id} reassigned from {before} to {after}.").format(
+            id=item.id, before=owner_text(before), after=owner_text(owner.label)
+        )
 
     return with_item(ctx, args, "assign", change, needs_rest="<owner>")

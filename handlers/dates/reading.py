@@ -24,6 +24,7 @@ from handlers.dates import rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
+from handlers.i18n.catalog import _
 from handlers.i18n.formats import format_day as i18n_format_day
 from handlers.reply.text import clean
 
@@ -394,7 +395,12 @@ def format_day(d: date) -> str:
 
 def format_reading(r: DateReading) -> str:
     """ "due Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)"."""
-    out = f"due {format_day(r.due)}"
+    return _("due {when}").format(when=format_when(r))
+
+
+def format_when(r: DateReading) -> str:
+    """ "Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)", in the reader's language."""
+    out = format_day(r.due)
     if r.at:
         out += f" {r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "")
     return out + (f" ({r.note})" if r.note else "")

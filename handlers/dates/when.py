@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.dates.reading import DateReading, find_when, parse_when
+from handlers.i18n import _
 from handlers.ports import Ctx
 from storage.meetings import event_days, next_meeting
 
@@ -40,4 +41,6 @@ def find_due(ctx: Ctx, text: str) -> tuple[DateReading, str] | None:
 
 def past_warning(reading: DateReading | None) -> str:
     """A short warning when the day read has already passed (a typo, or old minutes)."""
-    return " ⚠️ *That day has already passed.*" if reading is not None and reading.past else ""
+    if reading is None or not reading.past:
+        return ""
+    return " ⚠️ *{}*".format(_("That day has already passed."))
