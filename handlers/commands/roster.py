@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from handlers.commands.registry import command
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.people.permissions import isu_admins, roster_is_empty
 from handlers.people.roster import (
     RosterError,
@@ -42,21 +44,29 @@ def roster(ctx: Ctx, args: str) -> Reply:
         return _list(ctx)
     verb = words[0].lower()
     if verb not in {"add", "set", "remove", "rm"}:
-        return error(f"I didn't understand “{escape(shorten(args, 80))}”. Try {USAGE}.")
+        return error(
+            _("I didn't understand “{text}”. Try {usage}.").format(
+                text=escape(shorten(args, 80)), usage=USAGE
+            )
+        )
     if not ctx.actor.is_admin:
         return error(
-            f"Only ISU admins change the roster; ask {isu_admins(ctx.session)}. Nothing was changed."
+            _("Only ISU admins change the roster; ask {admins}. Nothing was changed.").format(
+                admins=isu_admins(ctx.session)
+            )
         )
     if len(words) < 2:
-        return error(f"Whose role? Try {USAGE}.")
+        return error(_("Whose role? Try {usage}.").format(usage=USAGE))
     user = user_key(words[1])
     try:
         if verb in {"remove", "rm"}:
             person = remove(ctx.session, user=user)
-            text = f"{user_ref(user)} no longer holds a role (now a member)."
+            text = _("{who} no longer holds a role (now a member).").format(who=user_ref(user))
             return Reply(text=text, blocks=[section(text)])
         if len(words) < 3:
-            return error(f"Which role for {escape(words[1])}? Try {USAGE}.")
+            return error(
+                _("Which role for {who}? Try {usage}.").format(who=escape(words[1]), usage=USAGE)
+            )
         role = role_from_word(words[2])
         rest = " ".join(words[3:])
         found = ctx.states.find_in_text(rest) if rest else []
@@ -64,24 +74,36 @@ def roster(ctx: Ctx, args: str) -> Reply:
         organisation = None if found or not rest else rest
         if roster_is_empty(ctx.session) and role != "isu" and user != ctx.user:
             return error(
-                "Name an ISU admin first (`/ccm roster add @you isu`): until then everyone may change everything."
+                _(
+                    "Name an ISU admin first (`/ccm roster add @you isu`): until then everyone "
+                    "may change everything."
+                )
             )
         person, previous = set_role(
             ctx.session, user=user, role=role, state_iso3=state, organisation=organisation
         )
     except RosterError as problem:
-        return error(f"{problem} Nothing was changed.")
-    was = f" (was {previous})" if previous and previous != person.role else ""
-    text = f"{user_ref(user)} is now {escape(describe(person))}{was}."
+        return error(f"{problem} " + _("Nothing was changed."))
+    described = escape(describe(person))
+    if previous and previous != person.role:
+        text = _("{who} is now {role} (was {previous}).").format(
+            who=user_ref(user), role=described, previous=term(previous)
+        )
+    else:
+        text = _("{who} is now {role}.").format(who=user_ref(user), role=described)
     return Reply(text=text, blocks=[section(text)])
 
 
 def _list(ctx: Ctx) -> Reply:
     people = entries(ctx.session)
     if not people:
-        body = "No roles yet: everyone may change everything. An ISU admin starts the roster with `/ccm roster add @you isu`."
+        body = _(
+            "No roles yet: everyone may change everything. An ISU admin starts the roster "
+            "with `/ccm roster add @you isu`."
+        )
     else:
         body = "\n".join(
             f"{user_ref(p.slack_user_id or p.name)} — {escape(describe(p))}" for p in people
         )
-    return Reply(text=f"*Roster*\n{body}", blocks=[header("Roster"), section(body)])
+    title = _("Roster")
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])

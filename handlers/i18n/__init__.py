@@ -13,6 +13,7 @@ from handlers.i18n.formats import (
     format_long_day,
     format_number,
     join_names,
+    join_or,
     state_label,
 )
 
@@ -26,6 +27,7 @@ __all__ = [
     "format_long_day",
     "format_number",
     "join_names",
+    "join_or",
     "ngettext",
     "normalize",
     "state_label",

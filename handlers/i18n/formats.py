@@ -60,6 +60,14 @@ def join_names(names: Iterable[str]) -> str:
     return format_list(listed, locale=lang)
 
 
+def join_or(names: list[str]) -> str:
+    """ "A, B or C" / "A, B ou C" / "A, B o C"."""
+    lang = current_language()
+    if lang == "en" or len(names) < 2:
+        return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+    return format_list(names, style="or", locale=lang)
+
+
 @functools.cache
 def _alpha2(iso3: str) -> str | None:
     if iso3 == "XKX":

@@ -69,6 +69,8 @@ TERMS: frozenset[str] = frozenset(
         N_("intersessional"),
         N_("seminar"),
         N_("Review Conference"),
+        N_("Seminar"),
+        N_("Intersessional"),
     }
 )
 

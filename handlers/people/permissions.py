@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from handlers.i18n.catalog import N_, _
+from handlers.i18n.formats import join_or
+from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.reply.mrkdwn import user_ref
 from storage.models import ActionItem, Coordinator, Person
@@ -17,11 +20,11 @@ MEMBER = "member"
 OBSERVER = "observer"
 ROLES = (ISU, PRESIDENCY, COORDINATOR, MEMBER, OBSERVER)
 ROLE_LABELS = {
-    ISU: "ISU admin",
-    PRESIDENCY: "Presidency",
-    COORDINATOR: "coordinator",
-    MEMBER: "member",
-    OBSERVER: "observer",
+    ISU: N_("ISU admin"),
+    PRESIDENCY: N_("Presidency"),
+    COORDINATOR: N_("coordinator"),
+    MEMBER: N_("member"),
+    OBSERVER: N_("observer"),
 }
 
 
@@ -97,15 +100,16 @@ def who_may_edit(session: Session, item: ActionItem) -> str:
     if item.owner_kind == "person" and item.owner_ref:
         groups.append(user_ref(item.owner_ref))
     if states:
-        groups.append("the delegates of " + ", ".join(sorted(states)))
+        groups.append(_("the delegates of {codes}").format(codes=", ".join(sorted(states))))
     if area and area in AREA_BY_KEY:
-        groups.append(f"the {AREA_BY_KEY[area].name} coordinators")
-    groups += ["the Presidency", "the ISU"]
+        groups.append(_("the {area} coordinators").format(area=term(AREA_BY_KEY[area].name)))
+    groups += [_("the Presidency"), _("the ISU")]
     people = session.exec(
         select(Person).where(col(Person.role).in_([ISU, PRESIDENCY])).limit(3)
     ).all()
     named = ", ".join(user_ref(p.slack_user_id or p.name) for p in people)
-    return ", ".join(groups[:-1]) + f" or {groups[-1]}" + (f" (e.g. {named})" if named else "")
+    example = " ({})".format(_("e.g. {people}").format(people=named)) if named else ""
+    return join_or(groups) + example
 
 
 def may_record_money(actor: Actor) -> bool:
@@ -119,4 +123,4 @@ def may_write(actor: Actor) -> bool:
 
 def isu_admins(session: Session) -> str:
     people = session.exec(select(Person).where(Person.role == ISU).limit(3)).all()
-    return ", ".join(user_ref(p.slack_user_id or p.name) for p in people) or "the ISU"
+    return ", ".join(user_ref(p.slack_user_id or p.name) for p in people) or _("the ISU")

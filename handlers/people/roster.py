@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
 
+from handlers.i18n import _
 from handlers.people.permissions import ROLE_LABELS, ROLES
 from handlers.reply.text import escape
 from storage.models import Person
@@ -34,7 +35,11 @@ class RosterError(ValueError):
 def role_from_word(word: str) -> str:
     role = _ROLE_WORDS.get(word.lower().strip())
     if role is None:
-        raise RosterError(f"“{escape(word)}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(
+            _("“{word}” is not a role; use one of: {roles}.").format(
+                word=escape(word), roles=", ".join(ROLES)
+            )
+        )
     return role
 
 
@@ -61,19 +66,25 @@ def set_role(
 ) -> tuple[Person, str | None]:
     """Create or update a roster entry; returns the person and their previous role."""
     if role not in ROLES:
-        raise RosterError(f"“{escape(role)}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(
+            _("“{word}” is not a role; use one of: {roles}.").format(
+                word=escape(role), roles=", ".join(ROLES)
+            )
+        )
     if tz is not None:
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError) as problem:
             raise RosterError(
-                f"“{escape(tz)}” is not a time zone; use an IANA name such as Europe/Zurich."
+                _("“{tz}” is not a time zone; use an IANA name such as Europe/Zurich.").format(
+                    tz=escape(tz)
+                )
             ) from problem
     if role == "coordinator" and not (
         state_iso3 or (find_person(session, user) or Person(name="")).state_iso3
     ):
         raise RosterError(
-            "A coordinator speaks for a State: add the State, e.g. `coordinator Italy`."
+            _("A coordinator speaks for a State: add the State, e.g. `coordinator Italy`.")
         )
     person = find_person(session, user)
     previous = person.role if person else None
@@ -98,7 +109,9 @@ def remove(session: Session, *, user: str) -> Person:
     """Take someone's role away (they become a member); people are never deleted: history refers to them."""
     person = find_person(session, user)
     if person is None or person.role == "member":
-        raise RosterError(f"{escape(user)} holds no role on the roster; nothing changed.")
+        raise RosterError(
+            _("{who} holds no role on the roster; nothing changed.").format(who=escape(user))
+        )
     person.role = "member"
     session.add(person)
     return person
@@ -112,4 +125,5 @@ def entries(session: Session) -> list[Person]:
 
 def describe(person: Person) -> str:
     where = person.state_iso3 or person.organisation or ""
-    return f"{ROLE_LABELS.get(person.role, person.role)}{f' ({where})' if where else ''}"
+    role = _(ROLE_LABELS[person.role]) if person.role in ROLE_LABELS else person.role
+    return f"{role}{f' ({where})' if where else ''}"
