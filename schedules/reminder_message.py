@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from handlers.i18n import _, ngettext
 from handlers.items.render import item_blocks, item_line
 from handlers.reply.reply import Block, Reply, context, section
 from schedules.split import fallback, line_sections
@@ -26,10 +27,10 @@ class Due:
 
 def _why(step: Step) -> str:
     if step.name.startswith("overdue"):
-        return "is overdue"
+        return _(":bell: Reminder: *#{id}* is overdue.")
     if step.name == "d0":
-        return "is due today"
-    return "is due soon"
+        return _(":bell: Reminder: *#{id}* is due today.")
+    return _(":bell: Reminder: *#{id}* is due soon.")
 
 
 def reminder_reply(dues: list[Due], *, today: date, direct: bool = True) -> Reply:
@@ -40,25 +41,32 @@ def reminder_reply(dues: list[Due], *, today: date, direct: bool = True) -> Repl
     """
     if len(dues) == 1:
         due = dues[0]
-        intro = f":bell: Reminder: *#{due.item.id}* {_why(due.step)}."
+        intro = _why(due.step).format(id=due.item.id)
         single = [section(intro), *item_blocks(due.item, due.states, today)]
-        single.append(context("Done, snooze or reassign with the buttons."))
+        single.append(context(_("Done, snooze or reassign with the buttons.")))
         return Reply(text=f"{intro}\n{item_line(due.item, today)}", blocks=single)
     late = any(due.step.fires_on < today for due in dues)
     if direct:
-        title = "While I was away" if late else "Your reminders"
-        intro = f":bell: *{title}*: {len(dues)} action items need you."
+        title = _("While I was away") if late else _("Your reminders")
+        need = ngettext(
+            "{count} action item needs you.", "{count} action items need you.", len(dues)
+        ).format(count=len(dues))
+        intro = f":bell: *{title}*: {need}"
     else:
-        intro = f":bell: *Reminders*: {len(dues)} action items need attention."
+        need = ngettext(
+            "{count} action item needs attention.",
+            "{count} action items need attention.",
+            len(dues),
+        ).format(count=len(dues))
+        intro = ":bell: *{}*: {}".format(_("Reminders"), need)
     ordered = sorted(dues, key=lambda d: (d.item.due or today, d.item.id or 0))
     blocks: list[Block] = [section(intro)]
     for due in ordered[:MAX_WITH_BUTTONS]:
         blocks += item_blocks(due.item, due.states, today)
     rest = ordered[MAX_WITH_BUTTONS:]
     if rest:
-        blocks += line_sections(f"…and {len(rest)} more", [item_line(d.item, today) for d in rest])[
-            :1
-        ]
+        more = _("…and {count} more").format(count=len(rest))
+        blocks += line_sections(more, [item_line(d.item, today) for d in rest])[:1]
     lines = [item_line(d.item, today) for d in ordered]
     text = fallback([section(intro + "\n" + "\n".join(lines))])
     return Reply(text=text, blocks=blocks)

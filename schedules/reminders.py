@@ -19,6 +19,7 @@ from sqlalchemy import Date, Integer, String, and_, case, cast, func, literal, o
 from sqlalchemy import select as columns
 from sqlmodel import col, select
 
+from handlers.i18n import current_language, use_language
 from handlers.reply.reply import Reply
 from schedules import sentlog
 from schedules.config import ScheduleConfig
@@ -229,8 +230,11 @@ def scan_reminders(
                 dues: dict[str, Due] = dues,
                 today: date = today,
                 direct: bool = recipient.direct,
+                lang: str | None = recipient.lang,
             ) -> Reply:
                 chosen = [d for key, d in dues.items() if key in won]
-                return reminder_reply(chosen, today=today, direct=direct)
+                # Each reminder in its reader's language; a channel gets the committee's.
+                with use_language(lang or current_language()):
+                    return reminder_reply(chosen, today=today, direct=direct)
 
             outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=list(dues), render=render)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.registry import command
 from handlers.digest import build_digest
+from handlers.i18n import N_
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply
 
@@ -11,4 +12,4 @@ from handlers.reply.reply import Reply
 @command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))
 def digest(ctx: Ctx, args: str) -> Reply:
     """Preview the weekly digest as it would be posted now."""
-    return build_digest(session=ctx.session, now=ctx.now, tz=ctx.tz, title="Digest preview")
+    return build_digest(session=ctx.session, now=ctx.now, tz=ctx.tz, title=N_("Digest preview"))
