@@ -230,11 +230,13 @@ def scan_reminders(
                 dues: dict[str, Due] = dues,
                 today: date = today,
                 direct: bool = recipient.direct,
-                lang: str | None = recipient.lang,
             ) -> Reply:
                 chosen = [d for key, d in dues.items() if key in won]
-                # Each reminder in its reader's language; a channel gets the committee's.
-                with use_language(lang or current_language()):
-                    return reminder_reply(chosen, today=today, direct=direct)
+                return reminder_reply(chosen, today=today, direct=direct)
 
-            outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=list(dues), render=render)
+            # Each reminder in its reader's language (what Slack adds to it too); a channel
+            # gets the committee's.
+            with use_language(recipient.lang or current_language()):
+                outbox.send_claimed(
+                    job=JOB, to=recipient.to, won=won, keys=list(dues), render=render
+                )

@@ -114,9 +114,9 @@ def handle(
             failure = _(
                 "Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
             ).format(ref=ref)
-        return replace(error(failure), failed=True)
+        return replace(error(failure), failed=True, lang=language[0])
     # A safety net under each command's own escaping: echoed text never pings a channel.
-    return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
+    return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks), lang=language[0])
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:

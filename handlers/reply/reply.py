@@ -18,6 +18,7 @@ class Reply:
     public: bool = False
     item_id: int | None = None
     failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
+    lang: str | None = None  # the language it was written in, for what a transport adds to it
 
 
 def section(markdown: str) -> Block:

@@ -14,7 +14,9 @@ from bot.slack.modals import log_item_modal, reassign_modal
 from bot.slack.origin import origin_of, show_change, tell
 from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
 from handlers.commands.router import handle
+from handlers.i18n import use_language
 from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
 
 SNOOZE_WORDS = {"1d": "1d", "1w": "1w", "meeting": "next meeting"}
@@ -26,10 +28,11 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
     runtime.people.ensure(user)
     reply = handle(runtime.deps, command, user=user)
     origin = origin_of(body)
-    if reply.ok:
-        show_change(runtime, origin, reply, item_id=item_id, user=user)
-    else:
-        tell(runtime, origin, reply.text, user=user)
+    with use_language(reply.lang):  # what the bot adds ("by … · just now") in the same language
+        if reply.ok:
+            show_change(runtime, origin, reply, item_id=item_id, user=user)
+        else:
+            tell(runtime, origin, reply.text, user=user)
 
 
 def _number(text: str) -> int | None:
@@ -71,13 +74,15 @@ def register(app: App, runtime: Runtime) -> None:
         if item_id is None:
             return
         metadata = origin_of(body).to_metadata()
-        view = reassign_modal(item_id, metadata=metadata)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            view = reassign_modal(item_id, metadata=metadata)
         runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ACTION_HOME_LOG)
     def log_from_home(ack: Ack, body: dict[str, Any]) -> None:
         ack()
-        view = log_item_modal(Draft(), metadata={"home": True})
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            view = log_item_modal(Draft(), metadata={"home": True})
         runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ACTION_HOME_REFRESH)

@@ -12,7 +12,9 @@ from slack_bolt import Ack, App, Respond
 from bot.slack.blocks import Message, split_reply
 from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
+from bot.slack.speak import reader_language
 from handlers.commands.router import handle
+from handlers.i18n import _, use_language
 from handlers.reply.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -29,12 +31,15 @@ def _response_type(reply: Reply, public: bool) -> str:
     return "in_channel" if (public or reply.public) and reply.ok else "ephemeral"
 
 
-def _deliver_later(future: Future[Reply], respond: Respond, public: bool) -> None:
+def _deliver_later(
+    future: Future[Reply], respond: Respond, public: bool, lang: str | None = None
+) -> None:
     try:
         reply = future.result()
     except Exception:
         log.exception("slow /ccm command failed")
-        respond(text="Something went wrong on my side; nothing was changed.")
+        with use_language(lang):
+            respond(text=_("Something went wrong on my side; nothing was changed."))
         return
     kind = _response_type(reply, public)
     for message in split_reply(reply, max_messages=MAX_RESPONSES):
@@ -56,8 +61,10 @@ def register(app: App, runtime: Runtime) -> None:
         try:
             reply = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:
-            ack(text="⏳ Working on it…", response_type="ephemeral")
-            future.add_done_callback(lambda done: _deliver_later(done, respond, public))
+            lang = reader_language(runtime.deps, user)
+            with use_language(lang):
+                ack(text=_("⏳ Working on it…"), response_type="ephemeral")
+            future.add_done_callback(lambda done: _deliver_later(done, respond, public, lang))
             return
         kind = _response_type(reply, public)
         messages = split_reply(reply, max_messages=MAX_RESPONSES)
