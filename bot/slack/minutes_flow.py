@@ -25,6 +25,8 @@ from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_mi
 from bot.slack.inbound import moment_of
 from bot.slack.once import Delivery, seen
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
+from handlers.i18n import _
 from handlers.items.render import item_blocks
 from handlers.minutes import (
     DraftItem,
@@ -90,13 +92,18 @@ def import_from_event(runtime: Runtime, body: dict[str, Any]) -> None:
 def run_import(runtime: Runtime, request: ImportRequest) -> None:
     """Import and answer in the thread; a duplicate delivery answers nothing."""
     runtime.people.ensure(request.user)
+    with speaking_to(runtime.deps, request.user):  # the summary in the importer's language
+        _run_import(runtime, request)
+
+
+def _run_import(runtime: Runtime, request: ImportRequest) -> None:
     try:
         reply = _import(runtime, request)
     except Exception:
         if request.delivery is not None:
             raise  # an event: fail it, so that Slack delivers it again
         log.exception("minutes import from the shortcut failed")
-        reply = error("Something went wrong on my side; nothing was stored. Please try again.")
+        reply = error(_("Something went wrong on my side; nothing was stored. Please try again."))
     if reply is None:
         return
     # Committed: a failure to post must not fail the event (its retry would now be swallowed).
@@ -121,18 +128,20 @@ def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
     with deps.db.session() as session:
         allowed = may_write(actor_for(session, request.user))
     if not allowed:
-        return _refuse(runtime, request, "Observers can read but not import minutes.")
+        return _refuse(runtime, request, _("Observers can read but not import minutes."))
     try:
         shared = pick_minutes(runtime.client, request.files)
         text = _read(shared, download(shared, token=str(runtime.client.token or "")))
     except FileRefused as problem:
         return _refuse(runtime, request, str(problem))
     except ReadError as problem:
-        return _refuse(runtime, request, f"{problem} Nothing was stored.")
+        return _refuse(runtime, request, f"{problem} " + _("Nothing was stored."))
     document = PurePosixPath(shared.name).stem or "minutes"
     found = extract(text, now=now, tz=deps.tz, states=deps.states, document=document)
     if not found.items and found.meeting is None:
-        message = f"I found no meeting and no action items in {shared.name}. Nothing was stored."
+        message = _("I found no meeting and no action items in {name}. Nothing was stored.").format(
+            name=shared.name
+        )
         return _refuse(runtime, request, message)
     ids = _claim(
         runtime, request, lambda session: store_drafts(session, found, actor=request.user, now=now)
