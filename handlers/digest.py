@@ -57,7 +57,9 @@ def build_digest(
         .group_by(ActionItem.area_key)
     ).all()
     area_lines = [
-        f"{term(AREA_BY_KEY[key].name) if key in AREA_BY_KEY else _('No area')}: {count}"
+        _("{label}: {count}").format(
+            label=term(AREA_BY_KEY[key].name) if key in AREA_BY_KEY else _("No area"), count=count
+        )
         for key, count in sorted(per_area, key=lambda row: -row[1])
     ]
     sections.append((_("Open items per thematic area"), "\n".join(area_lines) or _("_none_")))

@@ -7,7 +7,7 @@ from handlers.dates.reading import DateError, DateReading, format_reading
 from handlers.dates.when import find_due, past_warning
 from handlers.i18n import _, format_number
 from handlers.items.capture import split_commitment, strip_capture
-from handlers.items.render import item_blocks
+from handlers.items.render import item_blocks, owner_shown
 from handlers.people.owners import Owner, OwnerError, parse_owner
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
@@ -114,7 +114,7 @@ def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) ->
         else _("no due date (add one: `/ccm due #{id} <when>`)").format(id=item.id)
     )
     logged = _("Logged *#{id}*:").format(id=item.id)
-    text = f"{logged} {owner_text(owner.label)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
+    text = f"{logged} {owner_shown(item)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]
     if states:
         blocks.insert(1, context(_("States: {codes}").format(codes=", ".join(states))))

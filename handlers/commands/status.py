@@ -9,7 +9,8 @@ from sqlmodel import col, func, select
 
 from handlers.commands.listing import items_reply_lines
 from handlers.commands.registry import command
-from handlers.i18n import N_, _, format_day, state_label
+from handlers.i18n import N_, _, current_language, format_day, state_label
+from handlers.i18n.formats import format_month, mention_place
 from handlers.i18n.terms import term
 from handlers.items.render import item_blocks, item_line
 from handlers.money import format_chf
@@ -117,7 +118,7 @@ def state_status(ctx: Ctx, name: StateName) -> Reply:
                 _("Source: {source} (ccm_states.csv, facts as of {day}; unverified)")
                 if "REC" in state.source
                 else _("Source: {source} (ccm_states.csv, facts as of {day})")
-            ).format(source=state.source, day=REFERENCE_AS_OF)
+            ).format(source=state.source, day=format_month(REFERENCE_AS_OF))
             blocks.append(context(source))
             lines.append(f"_{source}_")
     deadlines = _deadline_lines(ctx, name.iso3)
@@ -163,9 +164,9 @@ def _treaty_lines(state: State) -> list[str]:
         facts.append(_("in force for it from {day}").format(day=format_day(state.entry_into_force)))
     lines = [" · ".join(facts)] if facts else []
     if state.article3:
-        lines.append(_("Article 3 (stockpiles): {facts}").format(facts=escape(state.article3)))
+        lines.append(_("Article 3 (stockpiles): {facts}").format(facts=source_note(state.article3)))
     if state.article4:
-        lines.append(_("Article 4 (clearance): {facts}").format(facts=escape(state.article4)))
+        lines.append(_("Article 4 (clearance): {facts}").format(facts=source_note(state.article4)))
     if state.ccm_status == "State Party" and state.entry_into_force:
         initial = state.entry_into_force + timedelta(days=180)
         lines.append(
@@ -174,6 +175,13 @@ def _treaty_lines(state: State) -> list[str]:
             )
         )
     return lines
+
+
+def source_note(text: str) -> str:
+    """The reference data's research notes are English: say so to a French or Spanish reader."""
+    if current_language() == "en":
+        return escape(text)
+    return _("“{text}” (source notes, in English)").format(text=escape(text))
 
 
 def _deadline_lines(ctx: Ctx, iso3: str) -> list[str]:
@@ -195,7 +203,12 @@ def _deadline_lines(ctx: Ctx, iso3: str) -> list[str]:
             if deadline.source
             else ""
         )
-        lines.append(f"{label}: {format_day(deadline.due)} — {state}{source}")
+        lines.append(
+            _("{label}: {day} — {state}").format(
+                label=label, day=format_day(deadline.due), state=state
+            )
+            + source
+        )
     return lines
 
 
@@ -235,7 +248,7 @@ def _last_mention(ctx: Ctx, iso3: str) -> str | None:
         return None
     return _("Last mentioned {day} in {where}: “{excerpt}”").format(
         day=format_day(mention.at.astimezone(ctx.tz).date()),
-        where=escape(mention.where),
+        where=escape(mention_place(mention.where)),
         excerpt=escape(mention.excerpt),
     )
 

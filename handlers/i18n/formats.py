@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pycountry
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
-from handlers.i18n.catalog import current_language
+from handlers.i18n.catalog import _, current_language
 from handlers.i18n.names import OFFICIAL_NAMES
 
 # English keeps the committee's own habits (day-first, "CHF 143,935.07"); French and Spanish
@@ -34,6 +35,39 @@ def format_long_day(day: date) -> str:
     """Long day: "23 March 2017", "23 mars 2017", "23 de marzo de 2017"."""
     lang = current_language()
     return format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang)
+
+
+def format_month(text: str) -> str:
+    """ "September 2025" (how the reference data dates itself) -> "septembre 2025"."""
+    try:
+        moment = datetime.strptime(text, "%B %Y").date()
+    except ValueError:
+        return text
+    lang = current_language()
+    return text if lang == "en" else format_skeleton("yMMMM", moment, locale=lang)
+
+
+_ITEM_PLACE = re.compile(r"item #(\d+)")
+_MINUTES_PLACE = re.compile(r"minutes of (\d{1,2} [A-Z][a-z]+ \d{4}), section (.+)")
+
+
+def mention_place(where: str) -> str:
+    """Where a State was mentioned ("item #12", "minutes of 23 March 2017, section 5.4"), localised."""
+    if current_language() == "en":
+        return where
+    item = _ITEM_PLACE.fullmatch(where)
+    if item:
+        return _("item #{id}").format(id=item[1])
+    minutes = _MINUTES_PLACE.fullmatch(where)
+    if minutes:
+        try:
+            day = datetime.strptime(minutes[1], "%d %B %Y").date()
+        except ValueError:
+            return where
+        return _("minutes of {day}, section {section}").format(
+            day=format_long_day(day), section=minutes[2]
+        )
+    return where
 
 
 def format_number(value: int | float | Decimal) -> str:

@@ -39,8 +39,20 @@ def due_phrase(item: ActionItem, today: date) -> str:
 
 
 def owner_shown(item: ActionItem) -> str:
-    """The owner as the reader says it: State owners in the reader's language, others as written."""
-    if current_language() != "en" and item.owner_kind in ("state", "states") and item.owner_ref:
+    """The owner as the reader says it: States, the Presidency, the ISU and an area's
+    coordinators in the reader's language; people and free text as written."""
+    if current_language() == "en":
+        return owner_text(item.owner)
+    if item.owner_kind == "presidency":
+        return _("the Presidency")
+    if item.owner_kind == "isu":
+        return _("the ISU")
+    if item.owner_kind == "committee":
+        return _("the Committee")
+    area = AREA_BY_KEY.get(item.owner_ref or "") if item.owner_kind == "area" else None
+    if area is not None:
+        return _("the {area} coordinators").format(area=term(area.name))
+    if item.owner_kind in ("state", "states") and item.owner_ref:
         directory = StateDirectory.default()
         names = [
             state_label(code, found.short)
