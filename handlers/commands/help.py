@@ -55,7 +55,7 @@ def help_command(ctx: Ctx, args: str) -> Reply:
         also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
         aliases = f"\n{also}" if spec.aliases else ""
         title = _("Examples")
-        body = f"*/ccm {spec.usage}*\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
+        body = f"`/ccm {spec.usage}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),

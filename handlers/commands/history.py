@@ -7,7 +7,8 @@ import re
 
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
-from handlers.i18n import _
+from handlers.i18n import N_, _, current_language
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
@@ -19,6 +20,38 @@ from storage.models import AuditLog
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\s*$")
 SKIP = {"updated_at", "created_at", "id"}
+FIELDS = {
+    "text": N_("text"),
+    "owner": N_("owner"),
+    "owner_kind": N_("kind of owner"),
+    "owner_ref": N_("owner reference"),
+    "area_key": N_("area"),
+    "due": N_("due date"),
+    "due_at": N_("due time"),
+    "due_note": N_("how the date was read"),
+    "status": N_("status"),
+    "snoozed_until": N_("snoozed until"),
+    "created_by": N_("created by"),
+    "source": N_("source"),
+    "section": N_("section"),
+    "import_key": N_("import"),
+}
+
+
+def _field(key: str) -> str:
+    """English shows the column's own name, as it always did; other languages a word for it."""
+    if current_language() == "en" or key not in FIELDS:
+        return key
+    return _(FIELDS[key])
+
+
+def _value(value: object) -> str:
+    """A field's value as shown: statuses in the reader's language, nothing as a dash."""
+    if current_language() == "en":
+        return escape(shorten(str(value), 80))
+    if value is None or value == "":
+        return "—"
+    return escape(shorten(term(str(value)), 80))
 
 
 def describe_change(row: AuditLog) -> str:
@@ -30,7 +63,7 @@ def describe_change(row: AuditLog) -> str:
     if row.action == "delete":
         return _("removed")
     parts = [
-        f"{key}: {escape(shorten(str(before.get(key)), 80))} → {escape(shorten(str(after.get(key)), 80))}"
+        f"{_field(key)}: {_value(before.get(key))} → {_value(after.get(key))}"
         for key in after
         if key not in SKIP
     ]

@@ -16,6 +16,7 @@ from babel.numbers import format_currency, format_decimal
 
 from handlers.i18n.catalog import _, current_language
 from handlers.i18n.names import OFFICIAL_NAMES
+from handlers.reply.text import fold
 
 # English keeps the committee's own habits (day-first, "CHF 143,935.07"); French and Spanish
 # take CLDR's, which is what a francophone or hispanophone reader expects to see.
@@ -91,7 +92,20 @@ def join_names(names: Iterable[str]) -> str:
     lang = current_language()
     if lang == "en" or not listed:
         return " and ".join(listed)  # the committee's English lists, as the bot always wrote them
-    return format_list(listed, locale=lang)
+    return _spanish_euphony(format_list(listed, locale=lang), listed[-1], lang)
+
+
+def _spanish_euphony(joined: str, last: str, lang: str) -> str:
+    """Spanish writes "e" for "y" before an /i/ sound ("Chile e Italia") and "u" for "o"
+    before an /o/ sound ("Eslovenia u Omán"); CLDR's list patterns do not."""
+    if lang != "es":
+        return joined
+    head = fold(last)
+    if head.startswith(("i", "hi")) and not head.startswith(("hia", "hie", "hio", "hiu")):
+        return joined[: -len(last) - 3] + " e " + last if joined.endswith(f" y {last}") else joined
+    if head.startswith(("o", "ho")):
+        return joined[: -len(last) - 3] + " u " + last if joined.endswith(f" o {last}") else joined
+    return joined
 
 
 def join_or(names: list[str]) -> str:
@@ -99,7 +113,7 @@ def join_or(names: list[str]) -> str:
     lang = current_language()
     if lang == "en" or len(names) < 2:
         return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
-    return format_list(names, style="or", locale=lang)
+    return _spanish_euphony(format_list(names, style="or", locale=lang), names[-1], lang)
 
 
 @functools.cache

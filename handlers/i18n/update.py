@@ -9,6 +9,7 @@ With ``--check`` it only reports what is missing and exits 1 if anything is.
 from __future__ import annotations
 
 import argparse
+import string
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,32 @@ def missing(catalog: Catalog) -> list[str]:
     return out
 
 
+_FIELD = string.Formatter()
+
+
+def fields(text: str) -> set[str]:
+    """The ``{name}`` placeholders of a message (what ``.format`` will fill)."""
+    try:
+        return {name for _, name, _, _ in _FIELD.parse(text) if name is not None}
+    except ValueError:  # an unbalanced brace: the message cannot even be formatted
+        return {"<unbalanced braces>"}
+
+
+def placeholder_problems(catalog: Catalog) -> list[str]:
+    """Translations whose placeholders differ from the English: ``.format`` would fail or lie."""
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(fields(i) for i in ids))
+        for text in strings:
+            if text and fields(text) != wanted:
+                out.append(f"{ids[0]!r}: {sorted(fields(text))} instead of {sorted(wanted)}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="report only; exit 1 if incomplete")
@@ -84,8 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     for lang in TRANSLATED:
         catalog = merged(lang, pot)
         gaps = missing(catalog)
-        print(f"{lang}: {len(catalog) - 1} messages, {len(gaps)} untranslated")
-        status |= 1 if gaps else 0
+        wrong = placeholder_problems(catalog)
+        print(
+            f"{lang}: {len(pot)} messages, {len(gaps)} untranslated, {len(wrong)} bad placeholders"
+        )
+        for line in [*gaps, *wrong] if args.check else []:
+            print(f"  {line}")
+        status |= 1 if gaps or wrong else 0
         if not args.check:
             path = po_path(lang)
             path.parent.mkdir(parents=True, exist_ok=True)
