@@ -26,6 +26,7 @@ from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.i18n.catalog import _
 from handlers.i18n.formats import format_day as i18n_format_day
+from handlers.i18n.notes import reading_note
 from handlers.reply.text import clean
 
 __all__ = [
@@ -215,7 +216,7 @@ def _parse(
         original, folded = original[: m.start()], folded[: m.start()]
     if m := _EVENT.fullmatch(folded):
         due, why = _by_event(original, m, local, tz, events)
-        said = f"“{text}” read as {vocab.long_day(due)}, {why}"
+        said = reading_note(text, due, why)
         return DateReading(due, None, None, text, said, ctx.today), False
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
@@ -241,8 +242,7 @@ def _parse(
         at, end = times if times else (None, None)
     elif start:
         at = datetime.combine(due, start, tzinfo=tz)
-    note = None if why is None else f"“{text}” read as {vocab.long_day(due)}"
-    note = f"{note}, {why}" if note and why else note
+    note = None if why is None else reading_note(text, due, why)
     return DateReading(due, at, end, text, note, ctx.today), single
 
 

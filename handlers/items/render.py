@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.i18n import _, current_language, format_day, join_names, ngettext, state_label
+from handlers.i18n.notes import localize_stored
 from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.reference.states import StateDirectory
@@ -75,7 +76,7 @@ def item_detail(item: ActionItem, states: list[str], today: date) -> str:
     """Everything about one item, for status #id and confirmations."""
     lines = [item_line(item, today)]
     if item.due_note:
-        lines.append(f"_{escape(item.due_note)}_")
+        lines.append(f"_{escape(localize_stored(item.due_note))}_")
     area = AREA_BY_KEY.get(item.area_key or "")
     facts = []
     if area:

@@ -67,6 +67,11 @@ COMMANDS = (
     "meeting add 30 May 2017 10:00 to 11:30 at Palais des Nations",
     "action Italy to follow up with Albania by 15 April",
     "action Chile and Italy to send the letters",
+    "action the ISU to brief the donors by end of April",
+    "action Norway to call the mission before the summer",
+    "action VA coordinators to report back by Q2",
+    "action me to draft the note next Friday",
+    "action the Presidency to write to Brazil 2 weeks before the 7MSP",
     "done 2",
     "reopen 2",
     "snooze 3 1w",
@@ -110,12 +115,14 @@ def _quoted_data(deps: Deps) -> tuple[str, ...]:
     with deps.db.session() as session:
         items = session.exec(select(ActionItem)).all()
         pieces = [i.text for i in items] + [i.owner for i in items]
-        pieces += [i.source or "" for i in items] + [i.due_note or "" for i in items]
+        pieces += [i.source or "" for i in items]
         pieces += [m.place or "" for m in session.exec(select(Meeting)).all()]
         pieces += [m.excerpt for m in session.exec(select(StateMention)).all()]
         pieces += [s.source or "" for s in session.exec(select(State)).all()]
     pieces += ["called the mission", "provide details on the dialogue initiative"]
     pieces += ["Palais des Nations", "follow up with Albania", "send the letters"]
+    pieces += ["brief the donors", "call the mission", "report back", "draft the note"]
+    pieces += ["write to Brazil"]
     return tuple(p for p in pieces if len(p) > 3)
 
 
