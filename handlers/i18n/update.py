@@ -95,10 +95,10 @@ def placeholder_problems(catalog: Catalog) -> list[str]:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set().union(*(fields(i) for i in ids))
+        wanted: set[str] = set().union(*(fields(str(i)) for i in ids))
         for text in strings:
-            if text and fields(text) != wanted:
-                out.append(f"{ids[0]!r}: {sorted(fields(text))} instead of {sorted(wanted)}")
+            if text and fields(str(text)) != wanted:
+                out.append(f"{ids[0]!r}: {sorted(fields(str(text)))} instead of {sorted(wanted)}")
     return out
 
 
