@@ -24,8 +24,10 @@ from handlers.dates import rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
-from handlers.i18n.catalog import _
+from handlers.i18n.catalog import N_, _
 from handlers.i18n.formats import format_day as i18n_format_day
+from handlers.i18n.formats import format_long_day as i18n_long_day
+from handlers.i18n.formats import weekday_name
 from handlers.i18n.notes import reading_note
 from handlers.reply.text import clean
 
@@ -65,7 +67,9 @@ _NAMES_DAY = re.compile(
 _WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
 _EVENT = re.compile(rules.EVENT)
 _NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
-_UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
+_UNREADABLE = N_(
+    "I could not read “{text}” as a date. Try “15 April”, “end of March” or “in two weeks”."
+)
 
 
 @dataclass(frozen=True)
@@ -145,11 +149,11 @@ def _by_dateparser(
     original: str, folded: str, ctx: vocab.Ctx, base: datetime, languages: Sequence[str]
 ) -> vocab.Resolved:
     if _NUMBER_ONLY.fullmatch(folded):  # "21", "#12": dateparser reads a day of this month
-        raise DateError(_UNREADABLE.format(original))
+        raise DateError(_(_UNREADABLE).format(text=original))
     text = _DOT_DATE.sub(r"\1/\2", original) if _DOT_DATE.fullmatch(folded) else original
     found = _dateparser(text.replace("’", "'"), base, languages)
     if found is None:
-        raise DateError(_UNREADABLE.format(original))
+        raise DateError(_(_UNREADABLE).format(text=original))
     wd = _WEEKDAY.search(folded)
     if wd is None or not re.search(r"\d", folded):
         return found.date(), None
@@ -171,9 +175,13 @@ def _check_weekday(
                 continue
             if other.weekday() == weekday:
                 return other, f"the year in which it is a {name}"
-    actual = vocab.DAY_NAMES[due.weekday()]
     raise DateError(
-        f"{original} is not possible: {vocab.long_day(due)} is a {actual}, not a {name}."
+        _("{text} is not possible: {day} is a {actual}, not a {weekday}.").format(
+            text=original,
+            day=i18n_long_day(due),
+            actual=weekday_name(due.weekday()),
+            weekday=weekday_name(weekday),
+        )
     )
 
 
@@ -208,7 +216,7 @@ def _parse(
     """The reading, and whether the phrase names one day (any note then only says which one)."""
     text = clean(phrase)[:MAX_DATE_CHARS]
     if not text:
-        raise DateError("Give a date, e.g. “15 April”, “end of March” or “in two weeks”.")
+        raise DateError(_("Give a date, e.g. “15 April”, “end of March” or “in two weeks”."))
     local = _local(now, tz)
     ctx = vocab.Ctx(local.date(), deadline, next_meeting)
     original, folded = text, vocab.same_length_fold(text)
@@ -299,7 +307,9 @@ def _by_event(
         return rules.count_back(m, day, label, f"{when}, taken as {rules.short_day(day)}")
     kind = "msp" if key.endswith("msp") else "rc"
     raise UnknownEventError(
-        f"I don't know when the {label} is: add it with `meeting add {kind} ...`"
+        _("I don't know when the {event} is: add it with `meeting add {kind} ...`").format(
+            event=label, kind=kind
+        )
     )
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pycountry
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
@@ -69,6 +69,16 @@ def mention_place(where: str) -> str:
             day=format_long_day(day), section=minutes[2]
         )
     return where
+
+
+def month_name(month: int) -> str:
+    """ "April" / "avril" / "abril"."""
+    return str(get_month_names("wide", locale=current_language())[month])
+
+
+def weekday_name(weekday: int) -> str:
+    """0 -> "Monday" / "lundi" / "lunes"."""
+    return str(get_day_names("wide", locale=current_language())[weekday])
 
 
 def format_number(value: int | float | Decimal) -> str:

@@ -107,6 +107,12 @@ COMMANDS = (
     "meeting add 1 January 2010 at Geneva",
     "history",
     "lang klingon",
+    "due 5 31/02",
+    "due 5 30 February 2017",
+    "due 5 Q5",
+    "due 5 flibbertigibbet",
+    "due 5 Tuesday 25 April 2017",
+    "snooze 5",
 )
 
 
