@@ -1,17 +1,18 @@
-"""Load on a real `ccm-bot serve` process: signed `/ccm status <State>`, 100,000 items.
+"""Load on a real `ccm-bot serve` beside the floor of the stack, in the same run.
 
 Run from the repository root:
 
-    .venv/bin/python -m benchmarks.load [--requests 600] [--items 100000]
-        [--backends sqlite,postgresql] [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
+    .venv/bin/python -m benchmarks.load [--requests 400] [--items 100000] [--rounds 8]
+        [--concurrency 1,20] [--backends sqlite,postgresql] [--pg-url postgresql+psycopg://...]
 
-For each backend (SQLite file; a fresh PostgreSQL database on the server at --pg-url), and for
-concurrency 1, 20 and 50, prints the throughput, p50/p99/max of the time until the answer
-arrived (inline in the ack, or posted to the fake response_url: both count), requests lost,
-and the server process's peak RSS (VmHWM), beside the floor of the stack: a minimal Bolt app
-answering the same question with one indexed SQL query, behind the same signature layer in
-the same kind of child process (waitress, same thread count), measured in the same run.
-Target: nothing lost, ccm-bot's p99 within 3x of the floor's at every concurrency.
+Both servers run at once as child processes on the same database: `ccm-bot serve` and the
+floor (benchmarks/floor.py: a bare Bolt app answering the same signed `/ccm status <State>` with
+one indexed SQL query, under the same waitress server, thread count and signature layer). Each
+concurrency level is measured in ``--rounds`` alternating slices (ccm-bot, floor, floor,
+ccm-bot, ...), so that whatever else the machine is doing falls on both alike. Prints, per
+server and concurrency, p50/p99/max of the time until the answer arrived (inline in the ack, or
+posted to the fake response_url: both count), requests lost, throughput and peak RSS, and
+ccm-bot's p99 / the floor's p99. Target: nothing lost, ratio <= 3 at every concurrency.
 """
 
 from __future__ import annotations
@@ -33,12 +34,11 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from benchmarks.slack_load import STATES
+from benchmarks.floor import STATES
 from tests.crash.server import ServerProcess
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.signed import SECRET, Sender
+from tests.slack.signed import Sender
 
-CONCURRENCY = (1, 20, 50)
 WAIT_S = 30.0  # an answer later than this is lost (response_url lives 30 minutes; users less)
 
 
@@ -103,27 +103,9 @@ def database(backend: str, pg_url: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-# -- the floor, run as its own process ------------------------------------------------------
-
-
-def serve_floor(port: int) -> int:
-    """`-m benchmarks.load --floor PORT`: the minimal Bolt app under waitress, as serve runs."""
-    import waitress
-
-    from benchmarks.slack_load import floor_app
-    from bot.serve import HTTP_THREADS
-    from bot.settings import Settings
-    from bot.slack.wsgi import SlackWsgi
-    from bot.wiring import build_deps
-
-    settings = Settings.from_env()
-    app = floor_app(settings, build_deps(settings), process_before_response=True)
-    wsgi = SlackWsgi(app, signing_secret=SECRET, healthy=lambda: True)
-    waitress.serve(wsgi, host="127.0.0.1", port=port, threads=HTTP_THREADS, _quiet=True)
-    return 0
-
-
 # -- the load ---------------------------------------------------------------------------------
+
+Sample = tuple[float | None, bool]  # (seconds until the answer, or None if lost; inline?)
 
 
 @dataclass
@@ -137,11 +119,28 @@ class Figures:
     worst: float
 
 
-def run_load(url: str, fake: Waiter, *, label: str, requests: int, concurrency: int) -> Figures:
+def figures(samples: list[Sample], wall: float) -> Figures:
+    times = sorted(t * 1000 for t, _ in samples if t is not None)
+    nan = float("nan")
+    return Figures(
+        sent=len(samples),
+        lost=len(samples) - len(times),
+        inline=sum(1 for _, inline in samples if inline),
+        rps=len(times) / wall if wall else nan,
+        p50=statistics.median(times) if times else nan,
+        p99=times[min(len(times) - 1, int(len(times) * 0.99))] if times else nan,
+        worst=times[-1] if times else nan,
+    )
+
+
+def run_load(
+    url: str, fake: Waiter, *, label: str, requests: int, concurrency: int
+) -> tuple[list[Sample], float]:
+    """``requests`` signed commands from ``concurrency`` threads; the samples and the wall time."""
     sender = Sender(url)
 
-    def one(i: int) -> tuple[float | None, bool]:
-        name = f"{label}-c{concurrency}-{i}"
+    def one(i: int) -> Sample:
+        name = f"{label}-c{concurrency}-{i}-{time.monotonic_ns()}"
         arrived = fake.expect(name)
         start = time.perf_counter()
         try:
@@ -161,18 +160,8 @@ def run_load(url: str, fake: Waiter, *, label: str, requests: int, concurrency: 
 
     began = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        results = list(pool.map(one, range(requests)))
-    wall = time.perf_counter() - began
-    times = sorted(t * 1000 for t, _ in results if t is not None)
-    return Figures(
-        sent=requests,
-        lost=requests - len(times),
-        inline=sum(1 for _, inline in results if inline),
-        rps=len(times) / wall,
-        p50=statistics.median(times) if times else float("nan"),
-        p99=times[min(len(times) - 1, int(len(times) * 0.99))] if times else float("nan"),
-        worst=times[-1] if times else float("nan"),
-    )
+        samples = list(pool.map(one, range(requests)))
+    return samples, time.perf_counter() - began
 
 
 def cpu_ticks(pid: int) -> int:
@@ -200,41 +189,53 @@ def wait_idle(pid: int, *, quiet_s: float = 1.0, timeout_s: float = 120.0) -> fl
     return time.monotonic() - began
 
 
-def measure(
-    server: ServerProcess, fake: Waiter, *, label: str, requests: int
-) -> tuple[dict[int, Figures], int]:
-    """Warm the server up, then each concurrency in turn; returns figures and peak RSS (KiB)."""
-    busy = wait_idle(server.pid)
-    print(
-        f"  {label}: busy for {busy:.1f} s after start (ccm-bot: the scheduler's first scan), then measured"
-    )
-    run_load(server.url, fake, label=f"{label}-warm", requests=50, concurrency=4)
-    figures = {
-        c: run_load(server.url, fake, label=label, requests=requests, concurrency=c)
-        for c in CONCURRENCY
-    }
-    return figures, server.peak_rss_kib()
+def side_by_side(
+    servers: dict[str, ServerProcess],
+    fake: Waiter,
+    *,
+    backend: str,
+    requests: int,
+    rounds: int,
+    concurrency: int,
+) -> dict[str, Figures]:
+    """Alternate slices of the load between the servers; one set of figures per server."""
+    samples: dict[str, list[Sample]] = {label: [] for label in servers}
+    walls = dict.fromkeys(servers, 0.0)
+    order = list(servers)
+    per_round = max(1, requests // rounds)
+    for r in range(rounds):
+        for label in order if r % 2 == 0 else reversed(order):
+            got, wall = run_load(
+                servers[label].url,
+                fake,
+                label=f"{backend}-{label}-r{r}",
+                requests=per_round,
+                concurrency=concurrency,
+            )
+            samples[label] += got
+            walls[label] += wall
+    return {label: figures(samples[label], walls[label]) for label in servers}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=600, help="per concurrency level")
+    parser.add_argument("--requests", type=int, default=400, help="per server and concurrency")
+    parser.add_argument("--rounds", type=int, default=8, help="alternating slices per level")
     parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--concurrency", default="1,20")
+    parser.add_argument("--backends", default="sqlite")
     parser.add_argument(
         "--pg-url",
         default=os.environ.get(
             "CCM_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
         ),
     )
-    parser.add_argument("--floor", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.floor is not None:
-        return serve_floor(args.floor)
-
+    levels = [int(c) for c in args.concurrency.split(",")]
     print(
-        f"{args.items:,} items; {args.requests} signed `/ccm status <State>` per concurrency; "
-        "loopback HTTP; server = child process (waitress, same threads); times in ms"
+        f"{args.items:,} items; {args.requests} signed `/ccm status <State>` per server and "
+        f"concurrency, in {args.rounds} alternating slices; loopback HTTP; both servers are child "
+        "processes (waitress, same threads) up at once; times in ms"
     )
     header = (
         f"{'backend':<10} {'server':<8} {'c':>3} {'sent':>5} {'lost':>4} {'inline':>6} "
@@ -250,32 +251,47 @@ def main() -> int:
                 f"\n[{backend}] loaded {args.items:,} items in {time.perf_counter() - began:.1f} s"
             )
             log = Path(tmp) / "serve.log"
-            results: dict[str, tuple[dict[int, Figures], int]] = {}
-            for label, argv in (
-                ("ccm-bot", None),
-                ("floor", ["-m", "benchmarks.load", "--floor", "{port}"]),
-            ):
-                server = ServerProcess(url, fake.url, log, argv=argv).start(timeout=60)
-                try:
-                    results[label] = measure(
-                        server, fake, label=f"{backend}-{label}", requests=args.requests
+            servers = {
+                "ccm-bot": ServerProcess(url, fake.url, log),
+                "floor": ServerProcess(
+                    url, fake.url, log, argv=["-m", "benchmarks.floor", "--port", "{port}"]
+                ),
+            }
+            try:
+                for label, server in servers.items():
+                    server.start(timeout=60)
+                    busy = wait_idle(server.pid)
+                    print(f"  {label}: busy for {busy:.1f} s after start, then measured")
+                    run_load(server.url, fake, label=f"{label}-warm", requests=50, concurrency=4)
+                results = {
+                    c: side_by_side(
+                        servers,
+                        fake,
+                        backend=backend,
+                        requests=args.requests,
+                        rounds=args.rounds,
+                        concurrency=c,
                     )
-                finally:
+                    for c in levels
+                }
+                rss = {label: server.peak_rss_kib() for label, server in servers.items()}
+            finally:
+                for server in servers.values():
                     server.stop()
             print(header)
-            for label in ("ccm-bot", "floor"):
-                figures, rss = results[label]
-                for c, f in figures.items():
-                    ratio = f.p99 / results["floor"][0][c].p99
+            for label in servers:
+                for c in levels:
+                    f = results[c][label]
+                    ratio = f.p99 / results[c]["floor"].p99
                     failed |= f.lost > 0 or (label == "ccm-bot" and ratio > 3)
                     print(
                         f"{backend:<10} {label:<8} {c:>3} {f.sent:>5} {f.lost:>4} {f.inline:>6} "
                         f"{f.rps:>7.0f} {f.p50:>7.1f} {f.p99:>7.1f} {f.worst:>7.1f} "
-                        f"{ratio:>8.2f}x {rss / 1024:>7.0f} MB"
+                        f"{ratio:>8.2f}x {rss[label] / 1024:>7.0f} MB"
                     )
     fake.stop()
     print("\ntarget met" if not failed else "\nTARGET MISSED (lost > 0, or p99 > 3x the floor)")
-    return 0
+    return 0 if not failed else 1
 
 
 if __name__ == "__main__":

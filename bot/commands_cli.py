@@ -72,7 +72,14 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
     try:
         rows = read_csv(data, directory=deps.states, now=now)
         with deps.db.session(write=True, actor=actor, now=now) as session:
-            ctx = Ctx(session=session, now=now, tz=deps.tz, user=actor, states=deps.states)
+            ctx = Ctx(
+                session=session,
+                now=now,
+                tz=deps.tz,
+                user=actor,
+                states=deps.states,
+                reference_cache=deps.db.reference,
+            )
             resolve_owners(ctx, rows)
             report = store_rows(session, rows)
             # The bulk insert bypasses the ORM's audit hook: one summary row says what happened.

@@ -18,10 +18,11 @@ from handlers.reply.mrkdwn import date_token
 from handlers.reply.reply import Block, Reply, context, divider, header
 from handlers.reply.reply import sections as split_sections
 from handlers.reply.text import escape
-from storage.contributions import year_summary
+from storage.contributions import summarize
 from storage.items import DONE, OPEN
 from storage.meetings import next_meeting
-from storage.models import ActionItem, ItemEvent, State, TreatyDeadline
+from storage.models import ActionItem, ItemEvent
+from storage.reference import Reference, load_reference
 
 SHOWN = 10
 DEADLINE_KINDS = {
@@ -42,11 +43,14 @@ def build_digest(
     tz: ZoneInfo,
     since: datetime | None = None,
     title: str = N_("Weekly digest"),
+    reference: Reference | None = None,
 ) -> Reply:
     """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'.
 
     ``title`` is an English message id (marked with ``N_``): it is shown in the reader's language.
+    ``reference`` is the process's snapshot of the reference facts (read afresh without it).
     """
+    facts = reference or load_reference(session)
     today = now.astimezone(tz).date()
     since = since or now - timedelta(days=7)
     sections: list[tuple[str, str]] = []
@@ -97,16 +101,12 @@ def build_digest(
         token = date_token(meeting.start, f"{format_day(start.date())} {start:%H:%M}")
         sections.append((_("Next meeting"), f"{escape(term(meeting.title))} · {token}{place}"))
 
-    treaty = session.exec(
-        select(TreatyDeadline, State.short, State.iso3)
-        .join(State, col(State.iso3) == col(TreatyDeadline.state_iso3))
-        .where(
-            col(TreatyDeadline.due) >= today, col(TreatyDeadline.due) <= today + timedelta(days=365)
-        )
-        .where(col(TreatyDeadline.completed).is_(False))
-        .order_by(col(TreatyDeadline.due))
-        .limit(SHOWN)
-    ).all()
+    horizon = today + timedelta(days=365)
+    treaty = [
+        (d, facts.states[d.state_iso3].short, d.state_iso3)
+        for d in facts.deadlines
+        if today <= d.due <= horizon and not d.completed and d.state_iso3 in facts.states
+    ][:SHOWN]
     treaty_lines = [
         f"{format_day(d.due)} · {state_label(iso3, short)}: {deadline_kind(d.kind)}"
         for d, short, iso3 in treaty
@@ -115,9 +115,7 @@ def build_digest(
         (_("Treaty deadlines in the next 12 months"), "\n".join(treaty_lines) or _("_none_"))
     )
 
-    sections.append(
-        (_("Contributions {year}").format(year=today.year), _money(session, today.year))
-    )
+    sections.append((_("Contributions {year}").format(year=today.year), _money(facts, today.year)))
     return _assemble(title=f"{_(title)} — {format_day(today)}", sections=sections)
 
 
@@ -129,22 +127,24 @@ def deadline_kind(kind: str) -> str:
 def _items(
     session: Session, where: tuple[object, ...], *, newest: bool = False
 ) -> tuple[list[ActionItem], int]:
-    total = session.exec(select(func.count()).select_from(ActionItem).where(*where)).one()  # type: ignore[arg-type]
+    """The first SHOWN items and how many there are, in one statement (the count rides along)."""
+    total = select(func.count()).select_from(ActionItem).where(*where).scalar_subquery()  # type: ignore[arg-type]
     order = (
         (col(ActionItem.updated_at).desc(),)
         if newest
         else (col(ActionItem.due), col(ActionItem.id))
     )
-    rows = session.exec(select(ActionItem).where(*where).order_by(*order).limit(SHOWN))  # type: ignore[arg-type]
-    return list(rows), int(total)
+    query = select(ActionItem, total).where(*where).order_by(*order).limit(SHOWN)  # type: ignore[arg-type]
+    rows = list(session.exec(query))
+    return [item for item, _ in rows], int(rows[0][1]) if rows else 0
 
 
 def _lines(items: list[ActionItem], today: date) -> str:
     return "\n".join(item_line(item, today) for item in items) or _("_none_")
 
 
-def _money(session: Session, year: int) -> str:
-    summary = year_summary(session=session, year=year)
+def _money(facts: Reference, year: int) -> str:
+    summary = summarize(year=year, contributions=facts.contributions, states=facts.states.values())
     return _(
         "Received {received} · pledged {pledged} · States Parties paid: {paid} of {parties}"
     ).format(

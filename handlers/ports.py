@@ -14,6 +14,7 @@ from sqlmodel import Session
 from handlers.people.permissions import Actor, actor_for
 from handlers.reference.states import StateDirectory
 from storage.db import Database
+from storage.reference import Reference, ReferenceCache, load_reference
 
 Clock = Callable[[], datetime]
 
@@ -59,6 +60,14 @@ class Ctx:
     states: StateDirectory
     source: str | None = None
     lang: str = "en"  # the reader's language; replies are written in it (see handlers.i18n)
+    reference_cache: ReferenceCache | None = None  # the process's; None reads them afresh
+
+    @cached_property
+    def reference(self) -> Reference:
+        """States, treaty deadlines, coordinators, contributions: from memory when possible."""
+        if self.reference_cache is None:
+            return load_reference(self.session)
+        return self.reference_cache.get(self.session)
 
     @cached_property
     def actor(self) -> Actor:

@@ -9,6 +9,7 @@ list of who has not paid is only given when it can be known.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,6 +49,43 @@ class YearSummary:
     @property
     def unpaid(self) -> list[State]:
         return [state for state in self.parties if state.iso3 not in self.paid]
+
+
+def _is_party(state: State, year: int) -> bool:
+    """A State Party during ``year``: joined by its end, not withdrawn before it began."""
+    return (
+        state.ccm_status in ("State Party", "withdrawn")
+        and state.ratified is not None
+        and state.ratified <= date(year, 12, 31)
+        and (state.withdrawn_on is None or state.withdrawn_on > date(year, 1, 1))
+    )
+
+
+def summarize(
+    *, year: int, contributions: Iterable[Contribution], states: Iterable[State]
+) -> YearSummary:
+    """The year's summary from rows already in memory (the reference snapshot): no query."""
+    rows = [row for row in contributions if row.year == year]
+    received = [row for row in rows if row.status == "received"]
+    components: dict[str, int] = {}
+    for row in received:
+        if row.component is not None:
+            components[row.component] = components.get(row.component, 0) + row.amount_cents
+    reported = [
+        int(m[1])
+        for row in received
+        if not row.state_iso3 and row.note and (m := _REPORTED.match(row.note))
+    ]
+    return YearSummary(
+        year=year,
+        named_received_cents=sum(r.amount_cents for r in received if r.state_iso3),
+        reported_received_cents=sum(r.amount_cents for r in received if not r.state_iso3),
+        pledged_cents=sum(r.amount_cents for r in rows if r.status == "pledged"),
+        paid=frozenset(r.state_iso3 for r in received if r.state_iso3),
+        reported_paid=max(reported, default=0),
+        parties=tuple(sorted((s for s in states if _is_party(s, year)), key=lambda s: s.short)),
+        components=tuple(sorted(components.items())),
+    )
 
 
 def parties_in(*, session: Session, year: int) -> list[State]:

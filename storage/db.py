@@ -12,6 +12,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 import storage.audit  # noqa: F401  (installs the audit listener on every session)
+from storage.reference import CHANGED, ReferenceCache
 
 DEFAULT_URL = "sqlite:///ccm.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -60,6 +61,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(sqlite_immediate=True)
+        self.reference = ReferenceCache()
 
     @property
     def is_sqlite(self) -> bool:
@@ -78,6 +80,8 @@ class Database:
             try:
                 yield session
                 session.commit()
+                if session.info.pop(CHANGED, False):
+                    self.reference.mark_stale()  # after the commit: a reload sees the change
             except BaseException:
                 session.rollback()
                 raise

@@ -69,6 +69,35 @@ def get_item(*, session: Session, item_id: int) -> ActionItem | None:
     return session.get(ActionItem, item_id)
 
 
+def notes_of(*, session: Session, item_id: int) -> list[ItemEvent] | None:
+    """An item's notes, oldest first; None when there is no such item (one statement)."""
+    notes = col(ItemEvent.item_id) == col(ActionItem.id)
+    query = (
+        select(ActionItem.id, ItemEvent)
+        .outerjoin(ItemEvent, notes & (col(ItemEvent.action) == "note"))
+        .where(ActionItem.id == item_id)
+        .order_by(col(ItemEvent.id))
+    )
+    rows = list(session.exec(query))
+    if not rows:
+        return None
+    return [event for _, event in rows if event is not None]
+
+
+def item_with_states(*, session: Session, item_id: int) -> tuple[ActionItem, list[str]] | None:
+    """An item and its related States in one statement (an outer join), or None."""
+    query = (
+        select(ActionItem, ItemState.iso3)
+        .outerjoin(ItemState, col(ItemState.item_id) == col(ActionItem.id))
+        .where(ActionItem.id == item_id)
+        .order_by(col(ItemState.iso3))
+    )
+    rows = list(session.exec(query))
+    if not rows:
+        return None
+    return rows[0][0], [iso3 for _, iso3 in rows if iso3]
+
+
 def overdue(*, session: Session, today: date, limit: int = 20) -> tuple[list[ActionItem], int]:
     """Open items past due, oldest first, plus how many there are in all."""
     where = (ActionItem.status == OPEN, col(ActionItem.due) < today)
@@ -82,20 +111,23 @@ def items_for_state(
 ) -> tuple[list[ActionItem], int]:
     """Items involving a State (owner or mentioned), soonest due first, plus the total.
 
-    Driven from the (iso3, item_id) index with a join: an ``IN (subquery)`` lets SQLite
-    scan every open item instead.
+    One statement: the total rides along as an uncorrelated scalar subquery (evaluated once).
+    Both parts are driven from the (iso3, item_id) index with a join: an ``IN (subquery)``
+    lets SQLite scan every open item instead.
     """
     where = (ItemState.iso3 == iso3, ActionItem.status == status)
     joined = col(ActionItem.id) == col(ItemState.item_id)
     count = select(func.count()).select_from(ItemState).join(ActionItem, joined).where(*where)
-    total = session.exec(count).one()
     query = (
-        select(ActionItem)
+        select(ActionItem, count.scalar_subquery())
         .join(ItemState, joined)
         .where(*where)
         .order_by(col(ActionItem.due).is_(None), col(ActionItem.due), col(ActionItem.id))
     )
-    return list(session.exec(query.limit(limit))), total
+    rows = list(session.exec(query.limit(limit)))
+    if not rows:
+        return [], 0
+    return [item for item, _ in rows], int(rows[0][1])
 
 
 def next_id(*, session: Session) -> int:

@@ -154,6 +154,14 @@ class TreatyDeadline(SQLModel, table=True):
     import_key: str | None = Field(default=None, unique=True, index=True)
 
 
+class ReferenceStamp(SQLModel, table=True):
+    """One row whose version moves with every change to the reference facts (States, treaty
+    deadlines, coordinators, contributions), so that each process knows when to reload them."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+
+
 class StateMention(SQLModel, table=True):
     """Where a State was last talked about (an item, a command, a minutes section)."""
 

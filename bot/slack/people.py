@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from handlers.i18n.reader import forget
 from storage.db import Database
 from storage.models import Person
 
@@ -78,3 +79,4 @@ class People:
                 session.add(person)
             elif again.slack_locale is None and person.slack_locale:
                 again.slack_locale = person.slack_locale  # someone added by hand: learn the locale
+        forget(self._db.url)  # the new locale counts from this person's next answer

@@ -13,7 +13,7 @@ from handlers.people.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, header, section
 from handlers.reply.text import escape, shorten
-from storage.contributions import year_summary
+from storage.contributions import summarize
 from storage.models import Contribution
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
@@ -126,7 +126,10 @@ def contributions(ctx: Ctx, args: str) -> Reply:
             )
         )
     year = int(year_match[1]) if year_match else ctx.today.year
-    summary = year_summary(session=ctx.session, year=year)
+    reference = ctx.reference
+    summary = summarize(
+        year=year, contributions=reference.contributions, states=reference.states.values()
+    )
     lines = ["*{}* {}".format(_("Received:"), format_chf(summary.received_cents))]
     if summary.reported_received_cents and summary.named_received_cents:
         lines.append(

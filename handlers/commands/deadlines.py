@@ -8,7 +8,8 @@ from sqlmodel import col, select
 
 from handlers.commands.registry import command
 from handlers.commands.status import KIND_LABELS
-from handlers.dates.reading import format_day, period_bounds
+from handlers.dates.periods import period_bounds
+from handlers.dates.reading import format_day
 from handlers.i18n import _, state_label
 from handlers.items.render import item_line
 from handlers.ports import Ctx

@@ -12,4 +12,10 @@ from handlers.reply.reply import Reply
 @command("digest", usage="digest", examples=("digest",), aliases=("summary", "weekly"))
 def digest(ctx: Ctx, args: str) -> Reply:
     """Preview the weekly digest as it would be posted now."""
-    return build_digest(session=ctx.session, now=ctx.now, tz=ctx.tz, title=N_("Digest preview"))
+    return build_digest(
+        session=ctx.session,
+        now=ctx.now,
+        tz=ctx.tz,
+        title=N_("Digest preview"),
+        reference=ctx.reference,
+    )

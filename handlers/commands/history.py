@@ -14,8 +14,7 @@ from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
 from handlers.reply.text import escape, shorten
 from storage.audit import entries
-from storage.items import get_item
-from storage.items import history as item_events
+from storage.items import notes_of
 from storage.models import AuditLog
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\s*$")
@@ -82,8 +81,8 @@ def history(ctx: Ctx, args: str) -> Reply:
     if not match:
         return error(_("Which item? Try `/ccm history #12`."))
     item_id = int(match[1])
-    item = get_item(session=ctx.session, item_id=item_id)
-    if item is None:
+    found = notes_of(session=ctx.session, item_id=item_id)
+    if found is None:
         return error(
             _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
         )
@@ -91,11 +90,7 @@ def history(ctx: Ctx, args: str) -> Reply:
         (row.at, row.actor, describe_change(row))
         for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
     ]
-    notes = [
-        (e.at, e.actor, e.detail)
-        for e in item_events(session=ctx.session, item_id=item_id)
-        if e.action == "note"
-    ]
+    notes = [(e.at, e.actor, e.detail) for e in found]
     lines = [
         f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
         for at, actor, what in sorted(changes + notes, key=lambda change: change[0])

@@ -85,6 +85,7 @@ def handle(
             states=deps.states,
             source=source,
             lang=language[0],
+            reference_cache=deps.db.reference,
         )
         with use_language(ctx.lang):
             return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)

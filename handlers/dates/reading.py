@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from handlers.dates import checks as date_checks
+from handlers.dates import events as event_rules
 from handlers.dates import rules, vocab
 from handlers.dates import search as date_search
-from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.i18n.catalog import N_, _
 from handlers.i18n.formats import format_day as i18n_format_day
@@ -35,12 +35,11 @@ __all__ = [
     "DateError",
     "DateReading",
     "UnknownEventError",
-    "find_when",
     "format_day",
     "format_reading",
     "parse_time_range",
     "parse_when",
-    "period_bounds",
+    "read_phrase",
     "warm_up",
 ]
 
@@ -65,8 +64,7 @@ _NAMES_DAY = re.compile(
     rf"(?<![\w'])(?:{vocab.MONTH})(?![\w])|(?<![\d.,'/#])\d{{1,2}}[/.]\d{{1,2}}(?!\d)"
 )
 _WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
-_EVENT = re.compile(rules.EVENT)
-_NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
+_EVENT = re.compile(event_rules.EVENT)
 _UNREADABLE = N_(
     "I could not read “{text}” as a date. Try “15 April”, “end of March” or “in two weeks”."
 )
@@ -97,7 +95,7 @@ class DateReading:
         return self.read_on is not None and self.due < self.read_on
 
 
-def _local(now: datetime, tz: ZoneInfo) -> datetime:
+def local_now(now: datetime, tz: ZoneInfo) -> datetime:
     """``now`` in the committee zone; a naive ``now`` is taken to be committee-local already."""
     return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
 
@@ -201,10 +199,10 @@ def parse_when(
     deadlines such as "at least nine months before the 11MSP"; a phrase counted from an event
     that is not in it (and whose date the phrase does not state) raises UnknownEventError.
     """
-    return _parse(phrase, now, tz, deadline, next_meeting, languages, events)[0]
+    return read_phrase(phrase, now, tz, deadline, next_meeting, languages, events)[0]
 
 
-def _parse(
+def read_phrase(
     phrase: str,
     now: datetime,
     tz: ZoneInfo,
@@ -217,7 +215,7 @@ def _parse(
     text = clean(phrase)[:MAX_DATE_CHARS]
     if not text:
         raise DateError(_("Give a date, e.g. “15 April”, “end of March” or “in two weeks”."))
-    local = _local(now, tz)
+    local = local_now(now, tz)
     ctx = vocab.Ctx(local.date(), deadline, next_meeting)
     original, folded = text, vocab.same_length_fold(text)
     if m := date_search.LATEST_AFTER.search(folded):
@@ -297,105 +295,22 @@ def _by_event(
     tz: ZoneInfo,
     events: Mapping[str, date] | None,
 ) -> vocab.Resolved:
-    key, label = rules.event_key(m)
+    key, label = event_rules.event_key(m)
     day, which = _event_day(key, events, local.date())
     if day is not None:
-        return rules.count_back(m, day, label, f"{which}{rules.short_day(day)}")
+        return event_rules.count_back(m, day, label, f"{which}{event_rules.short_day(day)}")
     if m["when"]:  # "..., which is expected to take place in September 2023"
         when = original[m.start("when") : m.end("when")]
         day = parse_when(when, now=local, tz=tz, deadline=False).due
-        return rules.count_back(m, day, label, f"{when}, taken as {rules.short_day(day)}")
+        return event_rules.count_back(
+            m, day, label, f"{when}, taken as {event_rules.short_day(day)}"
+        )
     kind = "msp" if key.endswith("msp") else "rc"
     raise UnknownEventError(
         _("I don't know when the {event} is: add it with `meeting add {kind} ...`").format(
             event=label, kind=kind
         )
     )
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int  # where the removal starts (the connector, if any)
-    core: int  # where the date phrase itself starts
-    end: int
-    kind: Kind
-    deadline_word: bool
-
-
-def _candidates(original: str, folded: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    for kind in date_search.KINDS:
-        for m in kind.regex.finditer(folded):
-            conn = date_search.CONNECTOR_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
-            start = m.start() - len(conn[0]) if conn else m.start()
-            if kind.needs_capital and m[0].split()[-1].strip(".") in vocab._MONTHS_OTHER:
-                needs_conn, capital_ok = True, True
-            else:
-                needs_conn = kind.needs_connector
-                capital_ok = not kind.needs_capital or original[m.start()].isupper()
-                capital_ok = capital_ok or m[0].split()[0] not in vocab.WEEKDAYS_EN | set(
-                    vocab._MONTHS_EN
-                )
-            if not capital_ok or (needs_conn and not conn):
-                continue
-            if kind.name == "meeting" and m[0].startswith(("the", "next", "la ", "proxima")):
-                continue  # "the next meeting would be held ..." is a subject, not a due date
-            if kind.name == "season" and not (m["prep"] or m["art"]):
-                continue
-            if kind.name == "quarter" and not (m["year"] or m["q"]):
-                continue
-            if kind.name == "event" and not (
-                m["n"] or m["lead"] or (m["prep"] and m["prep"] not in _NOT_A_DEADLINE)
-            ):
-                continue
-            end = m.end()
-            if late := date_search.LATEST_AFTER.match(folded, end):
-                end = late.end()
-            word = kind.name == "event" or bool(
-                conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
-            )
-            found.append(_Candidate(start, m.start(), end, kind, word))
-    found.sort(key=lambda c: (c.start, -c.end))
-    chosen: list[_Candidate] = []
-    for cand in found:
-        if not chosen or cand.start >= chosen[-1].end:
-            chosen.append(cand)
-    return chosen
-
-
-def _tidy(text: str) -> str:
-    text = clean(re.sub(r"\(\s*\)", "", text))
-    text = re.sub(r"\s+([,.)])", r"\1", text)
-    return text.strip(" ,;:–—-")
-
-
-def find_when(
-    text: str,
-    *,
-    now: datetime,
-    tz: ZoneInfo,
-    next_meeting: date | None = None,
-    events: Mapping[str, date] | None = None,
-) -> tuple[DateReading, str] | None:
-    """Find the due date in a sentence; return it and the sentence without it, or None.
-
-    A deadline counted from an event that ``events`` does not date ("before the 11MSP") is
-    skipped, and so is any date inside it ("..., which is expected to take place in 2023").
-    """
-    original = clean(text)
-    folded = vocab.same_length_fold(original)
-    cands = _candidates(original, folded)
-    while cands:
-        best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
-        late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
-        phrase = original[best.core : late.start() if late else best.end]
-        try:
-            reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting, events=events)
-        except UnknownEventError:
-            cands.remove(best)
-            continue
-        return reading, _tidy(original[: best.start] + " " + original[best.end :])
-    return None
 
 
 def format_day(d: date) -> str:
@@ -414,63 +329,6 @@ def format_when(r: DateReading) -> str:
     if r.at:
         out += f" {r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "")
     return out + (f" ({r.note})" if r.note else "")
-
-
-_PERIOD_NEXT = re.compile(
-    rf"(?:the\s+)?(?:next|coming)\s+(?P<n>{vocab.NUMBER})\s+(?P<unit>{vocab.UNIT})"
-)
-_PERIOD_REL = re.compile(r"(?P<which>this|next|last)\s+(?P<unit>week|month|year|quarter)")
-_PERIOD_MONTH = re.compile(rf"(?P<month>{vocab.MONTH})(?:\s+(?P<year>{vocab.YEAR}))?")
-_PERIOD_QUARTER = re.compile(rules.QUARTER)
-
-
-def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
-    """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
-    text = re.sub(r"^(?:in|during|for|over)\s+", "", vocab.same_length_fold(clean(phrase)))
-    today = _local(now, tz).date()
-    ctx = vocab.Ctx(today, True, None)
-    if m := _PERIOD_NEXT.fullmatch(text):
-        n = int(m["n"]) if m["n"].isdigit() else vocab.NUMBER_WORDS[m["n"]]
-        unit = m["unit"][:2]
-        if unit in {"da", "jo", "di"}:
-            return today, today + timedelta(days=n)
-        if unit in {"we", "se"}:
-            return today, today + timedelta(weeks=n)
-        return today, vocab.add_months(today, n * (1 if unit in {"mo", "me"} else 12))
-    if m := _PERIOD_REL.fullmatch(text):
-        return _relative_period(today, m["unit"], {"this": 0, "next": 1, "last": -1}[m["which"]])
-    if m := _PERIOD_MONTH.fullmatch(text):
-        month = vocab.month_number(m["month"])
-        end = vocab._pick(
-            ctx, vocab.year_of(m["year"]), lambda y: (date(y, month, 1), vocab.month_end(y, month))
-        )
-        return end.replace(day=1), end
-    if re.fullmatch(vocab.YEAR, text):
-        return date(int(text), 1, 1), date(int(text), 12, 31)
-    if (m := _PERIOD_QUARTER.fullmatch(text)) and not m["end"]:
-        end = rules.quarter_rule(m, ctx)[0]
-        first = rules.quarter_rule(m, vocab.Ctx(today, False, None))[0]
-        return first, end
-    try:
-        reading, single = _parse(phrase, now, tz, False, None, LANGUAGES, None)
-    except DateError:
-        return None
-    return (reading.due, reading.due) if single else None
-
-
-def _relative_period(today: date, unit: str, step: int) -> tuple[date, date]:
-    if unit == "week":
-        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
-        return monday, monday + timedelta(days=6)
-    if unit == "month":
-        first = vocab.add_months(today.replace(day=1), step)
-        return first, vocab.month_end(first.year, first.month)
-    if unit == "quarter":
-        first = vocab.add_months(
-            today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step
-        )
-        return first, vocab.month_end(first.year, first.month + 2)
-    return date(today.year + step, 1, 1), date(today.year + step, 12, 31)
 
 
 def warm_up() -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.dates.events import EVENT
 from handlers.dates.rules import (
     BARE_MONTH,
     BARE_YEAR,
     COMING,
     DAY_RANGE,
-    EVENT,
     IN_N,
     NEXT_MEETING,
     NEXT_WEEKDAY,

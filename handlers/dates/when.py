@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from handlers.dates.reading import DateReading, find_when, parse_when
+from handlers.dates.finding import find_when
+from handlers.dates.reading import DateReading, parse_when
 from handlers.i18n import _
 from handlers.ports import Ctx
 from storage.meetings import event_days, next_meeting

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.dates.reading import DateError, DateReading, find_when
+from handlers.dates.finding import find_when
+from handlers.dates.reading import DateError, DateReading
 from handlers.minutes.model import DraftItem
 from handlers.minutes.relative import before_event
 from handlers.minutes.speakers import SectionFrame, leading_owner, reporter, resolve, tidy_subject

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from dateparser.search import search_dates
 
-from handlers.dates.reading import DateError, find_when, parse_time_range
+from handlers.dates.finding import find_when
+from handlers.dates.reading import DateError, parse_time_range
 from handlers.minutes.model import MeetingInfo
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.structure import Section

@@ -26,16 +26,16 @@ from zoneinfo import ZoneInfo
 import dateparser
 import pytest
 
+from handlers.dates.finding import find_when
+from handlers.dates.periods import period_bounds
 from handlers.dates.reading import (
     DateError,
     DateReading,
     UnknownEventError,
-    find_when,
     format_day,
     format_reading,
     parse_time_range,
     parse_when,
-    period_bounds,
     warm_up,
 )
 

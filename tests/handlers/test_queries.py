@@ -16,7 +16,7 @@ def test_status_state_has_header_treaty_facts_items_and_mention(demo_run: Run) -
     assert "Source: UN+MON" in str(reply.blocks)
     assert "facts as of September 2025" in reply.text  # the plain-text fallback says it too
     assert "submit an official letter to NPA" in reply.text
-    assert "Last mentioned Thu 23 Mar 2017" in reply.text
+    assert "last mentioned Thu 23 Mar 2017" in reply.text
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,11 @@ def test_status_for_signatory_not_party_and_withdrawn(demo_run: Run) -> None:
 
 
 def test_status_lao_pdr_shows_article4_deadlines_with_source(demo_run: Run) -> None:
-    text = demo_run("/ccm what's up with Lao PDR").text
-    assert "Lao PDR (LAO) — State Party" in text
+    card = demo_run("/ccm what's up with Lao PDR").text
+    assert "Lao PDR (LAO) — State Party" in card
+    assert "Article 4 (clearance): Fri 1 Aug 2025" in card
+    assert "first Sat 1 Aug 2020" in card
+    text = demo_run("/ccm status Lao PDR more").text
     assert "Article 4 clearance deadline: Sat 1 Aug 2020" in text
     assert "Article 4 extended deadline: Fri 1 Aug 2025" in text
     assert "source: MON" in text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
 
 from bot.slack.blocks import ACTION_SNOOZE_DATE, item_id_of
 from bot.slack.home import publish_home
@@ -16,9 +19,11 @@ from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
 from bot.slack.speak import speaking_to
 from handlers.commands.router import handle
+from handlers.commands.state_card import ACTION_STATUS_MORE
 from handlers.i18n import use_language
 from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
 
+log = logging.getLogger(__name__)
 SNOOZE_WORDS = {"1d": "1d", "1w": "1w", "meeting": "next meeting"}
 
 
@@ -33,6 +38,27 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
             show_change(runtime, origin, reply, item_id=item_id, user=user)
         else:
             tell(runtime, origin, reply.text, user=user)
+
+
+def show_more(runtime: Runtime, body: dict[str, Any], iso3: str) -> None:
+    """The rest of a State's status card, to the presser only (the card stays as it was)."""
+    user = str(body["user"]["id"])
+    reply = handle(runtime.deps, f"status {iso3} more", user=user)
+    origin = origin_of(body)
+    try:
+        if origin.response_url:
+            WebhookClient(origin.response_url).send(
+                text=reply.text,
+                blocks=reply.blocks,
+                response_type="ephemeral",
+                replace_original=False,
+            )
+        elif origin.channel:
+            runtime.client.chat_postEphemeral(
+                channel=origin.channel, user=user, text=reply.text, blocks=reply.blocks
+            )
+    except SlackApiError as problem:
+        log.error("could not show the rest of %s's card: %s", iso3, problem)
 
 
 def _number(text: str) -> int | None:
@@ -77,6 +103,13 @@ def register(app: App, runtime: Runtime) -> None:
         with speaking_to(runtime.deps, str(body["user"]["id"])):
             view = reassign_modal(item_id, metadata=metadata)
         runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @app.action(ACTION_STATUS_MORE)
+    def status_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        iso3 = str(action.get("value", ""))
+        if len(iso3) == 3 and iso3.isalpha() and iso3.isupper():
+            show_more(runtime, body, iso3)
 
     @app.action(ACTION_HOME_LOG)
     def log_from_home(ack: Ack, body: dict[str, Any]) -> None:

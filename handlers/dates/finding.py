@@ -1,0 +1,107 @@
+"""Finding the due date inside a sentence ("send the report to Chile by 15 April"): every date
+phrase the kinds in handlers/dates/search.py recognise is a candidate; deadline words win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from handlers.dates import search as date_search
+from handlers.dates import vocab
+from handlers.dates.reading import DateReading, parse_when
+from handlers.dates.search import Kind
+from handlers.dates.vocab import UnknownEventError
+from handlers.reply.text import clean
+
+__all__ = ["find_when"]
+
+_NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # where the removal starts (the connector, if any)
+    core: int  # where the date phrase itself starts
+    end: int
+    kind: Kind
+    deadline_word: bool
+
+
+def _candidates(original: str, folded: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for kind in date_search.KINDS:
+        for m in kind.regex.finditer(folded):
+            conn = date_search.CONNECTOR_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
+            start = m.start() - len(conn[0]) if conn else m.start()
+            if kind.needs_capital and m[0].split()[-1].strip(".") in vocab._MONTHS_OTHER:
+                needs_conn, capital_ok = True, True
+            else:
+                needs_conn = kind.needs_connector
+                capital_ok = not kind.needs_capital or original[m.start()].isupper()
+                capital_ok = capital_ok or m[0].split()[0] not in vocab.WEEKDAYS_EN | set(
+                    vocab._MONTHS_EN
+                )
+            if not capital_ok or (needs_conn and not conn):
+                continue
+            if kind.name == "meeting" and m[0].startswith(("the", "next", "la ", "proxima")):
+                continue  # "the next meeting would be held ..." is a subject, not a due date
+            if kind.name == "season" and not (m["prep"] or m["art"]):
+                continue
+            if kind.name == "quarter" and not (m["year"] or m["q"]):
+                continue
+            if kind.name == "event" and not (
+                m["n"] or m["lead"] or (m["prep"] and m["prep"] not in _NOT_A_DEADLINE)
+            ):
+                continue
+            end = m.end()
+            if late := date_search.LATEST_AFTER.match(folded, end):
+                end = late.end()
+            word = kind.name == "event" or bool(
+                conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
+            )
+            found.append(_Candidate(start, m.start(), end, kind, word))
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[_Candidate] = []
+    for cand in found:
+        if not chosen or cand.start >= chosen[-1].end:
+            chosen.append(cand)
+    return chosen
+
+
+def _tidy(text: str) -> str:
+    text = clean(re.sub(r"\(\s*\)", "", text))
+    text = re.sub(r"\s+([,.)])", r"\1", text)
+    return text.strip(" ,;:–—-")
+
+
+def find_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    next_meeting: date | None = None,
+    events: Mapping[str, date] | None = None,
+) -> tuple[DateReading, str] | None:
+    """Find the due date in a sentence; return it and the sentence without it, or None.
+
+    A deadline counted from an event that ``events`` does not date ("before the 11MSP") is
+    skipped, and so is any date inside it ("..., which is expected to take place in 2023").
+    """
+    original = clean(text)
+    folded = vocab.same_length_fold(original)
+    cands = _candidates(original, folded)
+    while cands:
+        best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
+        late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
+        phrase = original[best.core : late.start() if late else best.end]
+        try:
+            reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting, events=events)
+        except UnknownEventError:
+            cands.remove(best)
+            continue
+        return reading, _tidy(original[: best.start] + " " + original[best.end :])
+    return None
