@@ -68,7 +68,7 @@ def contributions_reminder(
     for recipient in todo:
         with use_language(recipient.lang or current_language()):  # each ISU reader's language
             reply = _unpaid_reply(unpaid_states(db, year=year), year=year, by=by)
-        outbox.send_once(job=JOB, to=recipient.to, key=keys[recipient.to], reply=reply)
+            outbox.send_once(job=JOB, to=recipient.to, key=keys[recipient.to], reply=reply)
 
 
 def _unpaid_reply(unpaid: list[str], *, year: int, by: date) -> Reply:
