@@ -12,7 +12,6 @@ from sqlmodel import select
 
 from bot.console import run_lines
 from bot.settings import Settings, SettingsError
-from bot.slack.app import create_app, runtime_of
 from handlers.commands.router import handle
 from handlers.ports import Deps
 from storage.db import Database
@@ -29,9 +28,6 @@ from tests.schedules.conftest import (
     simulate,
     world_deps,
 )
-from tests.slack.conftest import settings_for
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signed import Sender
 
 
 def _say(deps: Deps, text: str, user: str = "U9") -> str:
@@ -81,39 +77,6 @@ def test_console_lang_overrides_everyone(deps: Deps) -> None:
     run_lines(deps, ["mine", "flubber"], user="U9", at=MEETING_NOW, jsonl=False, out=out, lang="es")
     assert "Sus acciones pendientes" in out.getvalue()
     assert "No entendí «flubber»" in out.getvalue()
-
-
-def test_slack_answers_in_the_profile_locale(db: Database, deps: Deps) -> None:
-    """users.info is asked for the locale once; the answer comes in that language."""
-    import threading
-
-    import waitress
-
-    from bot.serve import make_wsgi
-    from tests.slack.conftest import stop_waitress
-
-    fake = FakeSlack(users={"UFR": {"name": "Aïssata Diallo", "locale": "fr-FR"}})
-    app = create_app(settings_for(fake, db), deps)
-    server = waitress.create_server(
-        make_wsgi(app, settings_for(fake, db), deps), host="127.0.0.1", port=0
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        sender = Sender(f"http://127.0.0.1:{server.effective_port}/slack/events")  # type: ignore[union-attr]
-        first = sender.command("mine", user="UFR").json()
-        second = sender.command("flubber", user="UFR").json()
-        assert first["text"].startswith("*Vos actions en cours")
-        assert second["text"].startswith("Je n’ai pas compris")
-        calls = fake.of("users.info")
-        assert len(calls) == 1 and str(calls[0].body.get("include_locale")).lower() in ("true", "1")
-        with deps.db.session() as session:
-            person = session.exec(select(Person).where(Person.slack_user_id == "UFR")).one()
-        assert person.slack_locale == "fr-FR"
-    finally:
-        runtime_of(app).shutdown()
-        stop_waitress(server, thread)
-        fake.stop()
 
 
 def test_reminders_in_each_recipients_language_digest_in_the_committees(db: Database) -> None:
