@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from handlers.commands.registry import command
-from handlers.i18n import _, state_label
+from handlers.i18n import _, pgettext, state_label
 from handlers.i18n.terms import term
 from handlers.items.render import item_line
 from handlers.ports import Ctx
@@ -49,7 +49,9 @@ def items(ctx: Ctx, args: str) -> Reply:
     described: list[str] = []
     status = DONE if re.search(r"\b(done|closed|completed)\b", words, re.I) else OPEN
     query = query.where(ActionItem.status == status)
-    described.append(term(status))
+    described.append(
+        pgettext("items filter", "done") if status == DONE else pgettext("items filter", "open")
+    )
     if re.search(r"\boverdue\b|\blate\b", words, re.I):
         query = query.where(col(ActionItem.due) < ctx.today)
         described.append(_("overdue"))

@@ -5,7 +5,7 @@ the language is whichever :func:`use_language` set for this reply: a context var
 process-wide setting, so two threads answering a French and a Spanish reader never mix.
 """
 
-from handlers.i18n.catalog import N_, _, current_language, ngettext, use_language
+from handlers.i18n.catalog import N_, _, current_language, ngettext, pgettext, use_language
 from handlers.i18n.choice import LANGUAGES, normalize
 from handlers.i18n.formats import (
     format_amount,
@@ -30,6 +30,7 @@ __all__ = [
     "join_or",
     "ngettext",
     "normalize",
+    "pgettext",
     "state_label",
     "use_language",
 ]

@@ -69,6 +69,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_language.get()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` where the same English word needs another translation ("open" items)."""
+    return translations(_language.get()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a constant for extraction; it is translated later, where it is shown, with ``_``."""
     return message

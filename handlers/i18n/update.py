@@ -25,30 +25,33 @@ SOURCES = ("bot", "handlers", "schedules")
 TRANSLATED = ("fr", "es")
 
 
-def _from_code() -> Iterator[tuple[str | tuple[str, ...], str, int]]:
+Found = tuple[str | tuple[str, ...], str, int, str | None]
+
+
+def _from_code() -> Iterator[Found]:
     for folder in SOURCES:
         found = extract_from_dir(
             ROOT / folder, [("**.py", "python")], keywords=DEFAULT_KEYWORDS, comment_tags=("i18n:",)
         )
-        for filename, lineno, message, _comments, _context in found:
-            yield message, f"{folder}/{filename}", lineno
+        for filename, lineno, message, _comments, context in found:
+            yield message, f"{folder}/{filename}", lineno, context
 
 
-def _from_commands() -> Iterator[tuple[str, str, int]]:
+def _from_commands() -> Iterator[Found]:
     """Help lines live in docstrings, which the extractor does not read: take them from COMMANDS."""
     from handlers.commands.registry import COMMANDS
     from handlers.commands.router import route  # noqa: F401  (registers every sub-command)
 
     for spec in COMMANDS.values():
         if spec.summary:
-            yield spec.summary, f"command:{spec.name}", 0
+            yield spec.summary, f"command:{spec.name}", 0, None
 
 
 def template() -> Catalog:
     """Every message id the code can show, with where it comes from."""
     pot = Catalog(domain=DOMAIN, project="ccm-bot", charset="utf-8")
-    for message, where, line in [*_from_code(), *_from_commands()]:
-        pot.add(message, locations=[(where, line)])
+    for message, where, line, context in [*_from_code(), *_from_commands()]:
+        pot.add(message, locations=[(where, line)], context=context)
     return pot
 
 
