@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.registry import COMMANDS, LOOKUP
 from handlers.commands.registry import command as register
-from handlers.i18n import _
+from handlers.i18n import _, pgettext
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, context, error, header, section
 from handlers.reply.text import escape, shorten
@@ -37,6 +37,11 @@ HELP_ORDER = (
 )
 
 
+def usage(line: str) -> str:
+    """A usage line with its placeholders in the reader's language (`status <État | domaine…>`)."""
+    return pgettext("command usage", line)
+
+
 @register(
     "help", usage="help [command]", examples=("help", "help action"), aliases=("?", "commands", "h")
 )
@@ -55,7 +60,7 @@ def help_command(ctx: Ctx, args: str) -> Reply:
         also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
         aliases = f"\n{also}" if spec.aliases else ""
         title = _("Examples")
-        body = f"`/ccm {spec.usage}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
+        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),
@@ -63,7 +68,7 @@ def help_command(ctx: Ctx, args: str) -> Reply:
             HELP_ORDER.index(spec.name) if spec.name in HELP_ORDER else len(HELP_ORDER)
         ),
     )
-    lines = [f"`{spec.usage}` — {_(spec.summary)}" for spec in ordered]
+    lines = [f"`{usage(spec.usage)}` — {_(spec.summary)}" for spec in ordered]
     body = "\n".join(lines)
     tip = _(
         "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, "

@@ -23,6 +23,7 @@ from handlers.i18n.catalog import DOMAIN, LOCALE_DIR, po_path
 ROOT = Path(__file__).parents[2]
 SOURCES = ("bot", "handlers", "schedules")
 TRANSLATED = ("fr", "es")
+USAGE = "command usage"  # the message context of a command's usage line
 
 
 Found = tuple[str | tuple[str, ...], str, int, str | None]
@@ -45,6 +46,8 @@ def _from_commands() -> Iterator[Found]:
     for spec in COMMANDS.values():
         if spec.summary:
             yield spec.summary, f"command:{spec.name}", 0, None
+        # The usage line: command words stay (they are what people type), placeholders translate.
+        yield spec.usage, f"command:{spec.name}", 0, USAGE
 
 
 def template() -> Catalog:
