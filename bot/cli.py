@@ -6,7 +6,7 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("file", type=Path)
     minutes.add_argument("--json", action="store_true")
     minutes.add_argument("--confirm", action="store_true")
+    minutes.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        default=None,
+        help="the meeting's date (YYYY-MM-DD) when the minutes name none or the wrong one",
+    )
     items = sub.add_parser("import-items", help="bulk load action items from CSV")
     items.add_argument("file", type=Path)
     export = sub.add_parser("export", help="export data")

@@ -52,7 +52,9 @@ def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_import_minutes(settings: Settings, args: argparse.Namespace) -> int:
     run = _entry("bot.minutes_cli", "import_minutes")
-    return run(settings, path=args.file, as_json=args.json, confirm=args.confirm)
+    return run(
+        settings, path=args.file, as_json=args.json, confirm=args.confirm, meeting_day=args.date
+    )
 
 
 def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:

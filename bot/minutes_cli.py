@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.settings import Settings
@@ -22,6 +23,7 @@ from handlers.minutes import (
     confirm as confirm_drafts,
 )
 from handlers.minutes.drafts import filed_day
+from handlers.minutes.reading import Progress
 from handlers.minutes.reply import item_line
 from handlers.reference.states import StateDirectory
 from handlers.reply.mrkdwn import to_plain
@@ -29,17 +31,41 @@ from handlers.reply.mrkdwn import to_plain
 ACTOR = "import-minutes"
 
 
-def import_minutes(settings: Settings, *, path: Path, as_json: bool, confirm: bool) -> int:
-    """Without --confirm nothing is stored; with it, items go live and figures are stored."""
+def import_minutes(
+    settings: Settings,
+    *,
+    path: Path,
+    as_json: bool,
+    confirm: bool,
+    meeting_day: date | None = None,
+) -> int:
+    """Without --confirm nothing is stored; with it, items go live and figures are stored.
+
+    A long PDF prints a progress line on stderr (stdout stays clean for --json)."""
+    started = time.monotonic()
     try:
-        text = read_document(path)
+        text = read_document(path, progress=_progress(path.name))
     except ReadError as problem:
         print(f"ccm-bot: {problem}", file=sys.stderr)
         return 2
     now = datetime.now(UTC)
     deps = build_deps(settings) if confirm else None
     states = deps.states if deps else _directory()
-    found = extract(text, now=None, tz=settings.tz, states=states, document=path.stem)
+    found = extract(
+        text,
+        now=None,
+        tz=settings.tz,
+        states=states,
+        document=path.stem,
+        filename=path.name,
+        meeting_day=meeting_day,
+    )
+    if found.meeting is None:
+        print(
+            f"ccm-bot: no meeting date found in {path.name}; relative due dates were read from "
+            "today. Give the date with --date YYYY-MM-DD.",
+            file=sys.stderr,
+        )
     if not (found.meeting or found.items or found.contributions or found.deadlines):
         print(
             f"ccm-bot: {path} does not look like minutes: no meeting date, commitment, "
@@ -69,7 +95,23 @@ def import_minutes(settings: Settings, *, path: Path, as_json: bool, confirm: bo
             if confirm
             else _("Nothing stored: run again with --confirm to store these.")
         )
+    print(f"Read in {time.monotonic() - started:.1f} s.", file=sys.stderr)
     return 0
+
+
+def _progress(name: str) -> Progress:
+    """ "reading minutes.pdf: page 20 of 60", on one line of stderr, for long PDFs."""
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if total < 5 or (now - last[0] < 0.5 and done != total):
+            return
+        last[0] = now
+        end = "\n" if done == total else ""
+        print(f"\rreading {name}: page {done} of {total}", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _directory() -> StateDirectory:

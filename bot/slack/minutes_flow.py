@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -23,6 +22,7 @@ from sqlmodel import Session
 from bot.slack.blocks import Block, split_reply, with_date_picker
 from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_minutes
 from bot.slack.inbound import moment_of
+from bot.slack.minutes_status import StatusLine
 from bot.slack.once import Delivery, seen
 from bot.slack.runtime import Runtime
 from bot.slack.speak import speaking_to
@@ -32,10 +32,11 @@ from handlers.minutes import (
     DraftItem,
     ReadError,
     extract,
-    read_document,
+    read_bytes,
     store_drafts,
     summary_reply,
 )
+from handlers.minutes.reading import Progress
 from handlers.minutes.reply import item_line
 from handlers.people.owners import Owner
 from handlers.people.permissions import actor_for, may_write
@@ -97,18 +98,24 @@ def run_import(runtime: Runtime, request: ImportRequest) -> None:
 
 
 def _run_import(runtime: Runtime, request: ImportRequest) -> None:
+    status = StatusLine(runtime.client, request.channel, request.thread_ts)
     try:
-        reply = _import(runtime, request)
+        reply = _import(runtime, request, status)
     except Exception:
+        status.update(_("Something went wrong on my side; nothing was stored."), None)
         if request.delivery is not None:
             raise  # an event: fail it, so that Slack delivers it again
         log.exception("minutes import from the shortcut failed")
         reply = error(_("Something went wrong on my side; nothing was stored. Please try again."))
     if reply is None:
+        status.drop()
         return
     # Committed: a failure to post must not fail the event (its retry would now be swallowed).
     try:
-        for message in split_reply(reply):
+        messages = split_reply(reply)
+        if messages and status.update(messages[0].text, messages[0].blocks):
+            messages = messages[1:]  # the reading message became the summary
+        for message in messages:
             runtime.client.chat_postMessage(
                 channel=request.channel,
                 thread_ts=request.thread_ts,
@@ -122,7 +129,7 @@ def _run_import(runtime: Runtime, request: ImportRequest) -> None:
         runtime.refresh_home(request.user)
 
 
-def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
+def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Reply | None:
     deps = runtime.deps
     now = moment_of(request.ts) or deps.clock()
     with deps.db.session() as session:
@@ -131,20 +138,26 @@ def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
         return _refuse(runtime, request, _("Observers can read but not import minutes."))
     try:
         shared = pick_minutes(runtime.client, request.files)
-        text = _read(shared, download(shared, token=str(runtime.client.token or "")))
+        status.start(shared.name)
+        data = download(shared, token=str(runtime.client.token or ""))
+        text = _read(shared, data, progress=status.progress)
     except FileRefused as problem:
         return _refuse(runtime, request, str(problem))
     except ReadError as problem:
         return _refuse(runtime, request, f"{problem} " + _("Nothing was stored."))
     document = PurePosixPath(shared.name).stem or "minutes"
-    found = extract(text, now=now, tz=deps.tz, states=deps.states, document=document)
+    found = extract(
+        text, now=now, tz=deps.tz, states=deps.states, document=document, filename=shared.name
+    )
     if not found.items and found.meeting is None:
         message = _("I found no meeting and no action items in {name}. Nothing was stored.").format(
             name=shared.name
         )
         return _refuse(runtime, request, message)
     ids = _claim(
-        runtime, request, lambda session: store_drafts(session, found, actor=request.user, now=now)
+        runtime,
+        request,
+        lambda session: store_drafts(session, found, actor=request.user, now=now, text=text),
     )
     if ids is None:
         return None
@@ -153,13 +166,10 @@ def _import(runtime: Runtime, request: ImportRequest) -> Reply | None:
     return Reply(text=reply.text, blocks=scoped_confirm_all(reply.blocks, day))
 
 
-def _read(shared: SharedFile, data: bytes) -> str:
-    """read_document wants a path: a private temp file named like the upload (for its messages)."""
+def _read(shared: SharedFile, data: bytes, *, progress: Progress | None = None) -> str:
+    """The upload's bytes as text (read_bytes: bytes and a file name, no file on disk)."""
     stem = _SAFE_NAME.sub("_", PurePosixPath(shared.name).stem)[:80] or "minutes"
-    with tempfile.TemporaryDirectory(prefix="ccm-minutes-") as folder:
-        path = Path(folder) / f"{stem}{shared.suffix}"
-        path.write_bytes(data)
-        return read_document(path)
+    return read_bytes(data, f"{stem}{shared.suffix}", progress=progress)
 
 
 def _refuse(runtime: Runtime, request: ImportRequest, message: str) -> Reply | None:
@@ -200,6 +210,9 @@ def scoped_confirm_all(blocks: list[Block], day: date) -> list[Block]:
                 {**e, "value": day.isoformat()} if e.get("action_id") == "draft_confirm_all" else e
                 for e in block.get("elements", [])
             ]
+            block = {**block, "elements": elements}
+        if block.get("block_id") == "minutes_date":  # the day the drafts are filed under
+            elements = [{**e, "value": day.isoformat()} for e in block.get("elements", [])]
             block = {**block, "elements": elements}
         out.append(block)
     return out

@@ -4,6 +4,7 @@ from handlers.commands import (  # noqa: F401
     action,
     contributions,
     deadlines,
+    decided,
     digest,
     help,
     history,

@@ -41,7 +41,16 @@ FIELDS = (
     "section",
 )
 STATUSES = {"open", "done", "deleted", "draft"}
-OWNER_KINDS = {"state", "states", "area", "presidency", "isu", "person", "committee"}
+OWNER_KINDS = {
+    "state",
+    "states",
+    "area",
+    "presidency",
+    "isu",
+    "person",
+    "committee",
+    "organisation",
+}
 BATCH = 5000
 
 

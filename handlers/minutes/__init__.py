@@ -12,7 +12,7 @@ from handlers.minutes.model import (
     MeetingInfo,
     MinutesExtract,
 )
-from handlers.minutes.reading import ReadError, read_document
+from handlers.minutes.reading import ReadError, read_bytes, read_document
 from handlers.minutes.reply import summary_reply, summary_text
 from handlers.minutes.shape import to_json
 
@@ -27,6 +27,7 @@ __all__ = [
     "confirm",
     "discard",
     "extract",
+    "read_bytes",
     "read_document",
     "store_drafts",
     "summary_reply",

@@ -99,7 +99,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(
-    r"\bnext\s+(?:[\w-]+\s+){0,3}meeting\b[^.]*\b(?:held|take\s+place|convene|scheduled)\b", re.I
+    r"\bnext\s+(?:[\w-]+\s+){0,3}meeting\b[^.]*\b(?:held|take\s+place|convene|scheduled)\b"
+    r"|\b(?:meet|reconvene|convene)\s+again\b|\b(?:will|shall|would)\s+(?:next\s+)?meet\s+(?:on|in)\b",
+    re.I,
 )
 MAX_TEXT = 220
 

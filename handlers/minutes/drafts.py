@@ -21,11 +21,15 @@ Selection = Sequence[int] | Literal["all"]
 
 
 def store_drafts(
-    session: Session, extract: MinutesExtract, *, actor: str, now: datetime
+    session: Session, extract: MinutesExtract, *, actor: str, now: datetime, text: str | None = None
 ) -> list[int]:
-    """Store (or refresh) the extract's items as drafts; returns their ids in extract order."""
+    """Store (or refresh) the extract's items as drafts; returns their ids in extract order.
+
+    ``text`` (the document as read) is kept with the draft import so that the importer can
+    correct the meeting date and have the minutes read again against it (``redate``).
+    """
     day = filed_day(extract, now)
-    _remember_import(session, extract, day=day, now=now)
+    _remember_import(session, extract, day=day, now=now, text=text)
     existing = list(
         session.exec(select(ActionItem).where(col(ActionItem.import_key).startswith(prefix(day))))
     )
@@ -94,10 +98,12 @@ def _refresh(
 
 
 def _remember_import(
-    session: Session, extract: MinutesExtract, *, day: date, now: datetime
+    session: Session, extract: MinutesExtract, *, day: date, now: datetime, text: str | None
 ) -> None:
     payload = to_json(extract)
     payload.pop("items")
+    if text is not None:
+        payload["text"] = text
     key = f"cc:{day.isoformat()}"
     record = session.exec(select(MinutesImport).where(MinutesImport.key == key)).first()
     if record is None:

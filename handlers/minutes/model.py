@@ -15,6 +15,7 @@ class MeetingInfo:
     start: datetime
     end: datetime | None
     place: str | None
+    note: str | None = None  # a doubt worth showing ("Wednesday 14 June" is a Friday in 2019)
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,11 @@ class Attendee:
     """A delegation: a State (``iso3`` set) or an organisation, with the people listed under it."""
 
     name: str
-    kind: str  # "state" or "organisation"
+    kind: str  # "state", "organisation" or "person" (someone listed without a delegation)
     iso3: str | None = None
     people: tuple[str, ...] = ()
     role: str | None = None
+    written: str | None = None  # as the document wrote it ("Cluster Munition Coalition")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,16 @@ class DraftDeadline:
     sentence: str
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the meeting decided, where the minutes say so; searchable once imported."""
+
+    section: str
+    text: str
+    states: tuple[str, ...] = ()
+    area_key: str | None = None
+
+
 @dataclass
 class MinutesExtract:
     """Everything one document yields, ready to show (summary, JSON) or to store as drafts."""
@@ -83,6 +95,8 @@ class MinutesExtract:
     items: list[DraftItem] = field(default_factory=list)
     contributions: list[DraftContribution] = field(default_factory=list)
     deadlines: list[DraftDeadline] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    title: str = ""
 
     @property
     def meeting_day(self) -> date | None:

@@ -1,60 +1,57 @@
-"""File to text: plain text, Markdown, .docx and PDF all become the same line-oriented text."""
+"""File to text: plain text, Markdown, .docx and PDF all become the same Markdown-like lines.
+
+That text is the one structure every later step reads: Word headings and bold lines become
+``#`` headings, list paragraphs ``- `` bullets, table rows ``| a | b |`` rows, and a PDF loses
+its running headers, footers and page numbers. The entry point takes bytes and a file name
+(``read_bytes``) so that a download, a sandboxed worker or a test can call it alike.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePath
 
 MAX_BYTES = 5_000_000
+Progress = Callable[[int, int], None]  # (pages read, pages in all)
 
 
 class ReadError(ValueError):
     """The file could not be read as minutes; the message says why, for the user."""
 
 
-def read_document(path: Path) -> str:
-    """The document's text; Word headings come back as Markdown '#' lines so structure survives."""
+def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) -> str:
+    """The document's text in the common Markdown-like form, whatever its format."""
+    name = PurePath(filename).name or "minutes"
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB.")
+    suffix = PurePath(filename).suffix.lower()
+    if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
+        from handlers.minutes.word import docx_text
+
+        return docx_text(data, name)
+    if suffix == ".pdf" or data[:5] == b"%PDF-":
+        from handlers.minutes.pdf import pdf_text
+
+        return pdf_text(data, name, progress=progress)
+    return _decode(data)
+
+
+def read_document(path: Path, *, progress: Progress | None = None) -> str:
+    """``read_bytes`` on a file on disk (the console's import)."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ReadError(f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB.")
-        suffix = path.suffix.lower()
-        if suffix == ".docx":
-            return _read_docx(path)
-        if suffix == ".pdf":
-            return _read_pdf(path)
-        return path.read_text(encoding="utf-8-sig", errors="replace")
+        data = path.read_bytes()
     except OSError as problem:
         raise ReadError(f"cannot read {path}: {problem.strerror or problem}") from problem
+    return read_bytes(data, path.name, progress=progress)
 
 
-def _read_docx(path: Path) -> str:
-    import docx
-
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252: what editors save."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
     try:
-        document = docx.Document(str(path))
-    except Exception as problem:  # python-docx raises several unrelated types on bad files
-        raise ReadError(f"{path.name} is not a readable .docx file ({problem}).") from problem
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        text = paragraph.text.strip()
-        if style.startswith("Heading") and text:
-            level = style.removeprefix("Heading").strip()
-            text = "#" * (int(level) if level.isdigit() else 1) + " " + text
-        elif style.startswith("List") and text:
-            text = "- " + text
-        lines += [text, ""]
-    for table in document.tables:
-        for row in table.rows:
-            lines += [" - ".join(cell.text.strip() for cell in row.cells if cell.text.strip()), ""]
-    return "\n".join(lines)
-
-
-def _read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        return "\n\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as problem:
-        raise ReadError(f"{path.name} is not a readable PDF ({problem}).") from problem
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

@@ -8,11 +8,12 @@ from handlers.dates.reading import format_day
 from handlers.digest import deadline_kind
 from handlers.i18n import _
 from handlers.i18n.terms import term
-from handlers.minutes.model import DraftItem, MeetingInfo, MinutesExtract
+from handlers.minutes.model import Attendee, DraftItem, MeetingInfo, MinutesExtract
 from handlers.money import format_chf
 from handlers.reply.reply import Block, Reply, context, header, section
 from handlers.reply.text import escape, shorten
 
+MAX_NAMES = 30
 MAX_LISTED = 20  # two blocks per draft: stays under Slack's 50 blocks per message
 
 
@@ -25,20 +26,40 @@ def _when(meeting: MeetingInfo | None) -> str:
     return out + (f", {escape(meeting.place)}" if meeting.place else "")
 
 
+def _who(a: Attendee) -> str:
+    people = f" ({escape(', '.join(a.people))})" if a.people else ""
+    role = f" — {escape(a.role)}" if a.role and a.kind == "person" else ""
+    return escape(a.name) + people + role
+
+
 def summary_text(extract: MinutesExtract) -> str:
-    """The plain summary (also what the CLI prints without --json)."""
-    names = ", ".join(escape(a.name) for a in extract.attendees) or _("not found")
-    present = _("Present ({count}):").format(count=len(extract.attendees))
-    lines = [
-        "*{}* {}".format(_("Meeting:"), _when(extract.meeting)),
-        "*{}* {}".format(_("Next meeting:"), _when(extract.next_meeting)),
-        f"*{present}* {names}",
-    ]
+    """The plain summary (also what the CLI prints without --json): what was found, and what
+    was not, so the importer knows what to check before confirming."""
+    lines = ["*{}* {}".format(_("Meeting:"), _when(extract.meeting))]
+    if extract.meeting is None:
+        lines[0] = "*{}* {}".format(
+            _("Meeting:"),
+            _(
+                "no meeting date found — set it with *Set meeting date* before confirming "
+                "(relative due dates are read from it)"
+            ),
+        )
+    elif extract.meeting.note:
+        lines.append(f"⚠️ {escape(extract.meeting.note)}")
+    lines.append("*{}* {}".format(_("Next meeting:"), _when(extract.next_meeting)))
+    if extract.attendees:
+        names = "; ".join(_who(a) for a in extract.attendees[:MAX_NAMES])
+        more = len(extract.attendees) - MAX_NAMES
+        names += "; " + _("…and {count} more").format(count=more) if more > 0 else ""
+        present = _("Present ({count}):").format(count=len(extract.attendees))
+        lines.append(f"*{present}* {names}")
+    else:
+        lines.append("*{}* {}".format(_("Present:"), _("no attendance list found")))
     if extract.apologies:
-        apologies = ", ".join(escape(a.name) for a in extract.apologies)
+        apologies = "; ".join(_who(a) for a in extract.apologies)
         lines.append("*{}* {}".format(_("Apologies:"), apologies))
     if extract.absent:
-        absent = ", ".join(escape(a.name) for a in extract.absent)
+        absent = "; ".join(_who(a) for a in extract.absent)
         lines.append("*{}* {}".format(_("Absent:"), absent))
     for c in extract.contributions:
         what = (
@@ -61,7 +82,10 @@ def summary_text(extract: MinutesExtract) -> str:
     for d in extract.deadlines:
         kind = deadline_kind(d.kind)
         lines.append("*{}* {} {} {}".format(_("Deadline:"), d.state_iso3, kind, format_day(d.due)))
-    lines.append("*{}* {}".format(_("Draft action items:"), len(extract.items)))
+    found = len(extract.decisions)
+    lines.append("*{}* {}".format(_("Decisions:"), found if found else _("none found")))
+    count = len(extract.items)
+    lines.append("*{}* {}".format(_("Draft action items:"), count if count else _("none found")))
     return "\n".join(lines)
 
 
@@ -97,6 +121,27 @@ def _buttons(item_id: int) -> Block:
     }
 
 
+SET_DATE = "minutes_set_date"
+
+
+def date_button(extract: MinutesExtract) -> Block:
+    """ "Set meeting date" (no date found) or "Change meeting date": read the minutes again
+    against the date the importer gives, before anything is confirmed."""
+    missing = extract.meeting is None
+    button: Block = {
+        "type": "button",
+        "text": {
+            "type": "plain_text",
+            "text": _("Set meeting date") if missing else _("Change meeting date"),
+        },
+        "action_id": SET_DATE,
+        "value": extract.meeting_day.isoformat() if extract.meeting_day else "",
+    }
+    if missing:
+        button["style"] = "primary"
+    return {"type": "actions", "block_id": "minutes_date", "elements": [button]}
+
+
 def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> Reply:
     """Summary plus one block per draft; with stored ids, each draft gets its buttons."""
     summary = summary_text(extract)
@@ -114,6 +159,7 @@ def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> R
         blocks.append(context(more))
     if item_ids:
         day = extract.meeting_day.isoformat() if extract.meeting_day else "all"
+        blocks.append(date_button(extract))
         blocks.append(
             {
                 "type": "actions",

@@ -6,6 +6,7 @@ from typing import Any
 
 from handlers.minutes.model import (
     Attendee,
+    Decision,
     DraftContribution,
     DraftDeadline,
     DraftItem,
@@ -26,6 +27,7 @@ def meeting_json(meeting: MeetingInfo | None) -> dict[str, Any] | None:
         "start": meeting.start.isoformat(),
         "end": meeting.end.isoformat() if meeting.end else None,
         "place": meeting.place,
+        "note": meeting.note,
     }
 
 
@@ -36,6 +38,7 @@ def attendee_json(who: Attendee) -> dict[str, Any]:
         "iso3": who.iso3,
         "people": list(who.people),
         "role": who.role,
+        "as_written": who.written,
     }
 
 
@@ -84,6 +87,10 @@ def deadline_json(d: DraftDeadline) -> dict[str, Any]:
     }
 
 
+def decision_json(d: Decision) -> dict[str, Any]:
+    return {"section": d.section, "text": d.text, "states": list(d.states), "area": d.area_key}
+
+
 def to_json(extract: MinutesExtract, item_ids: list[int] | None = None) -> dict[str, Any]:
     """One JSON object: meeting, next_meeting, attendees, items, contributions, deadlines."""
     ids: list[int | None] = list(item_ids) if item_ids else [None] * len(extract.items)
@@ -99,4 +106,19 @@ def to_json(extract: MinutesExtract, item_ids: list[int] | None = None) -> dict[
         ],
         "contributions": [contribution_json(c) for c in extract.contributions],
         "deadlines": [deadline_json(d) for d in extract.deadlines],
+        "decisions": [decision_json(d) for d in extract.decisions],
+        "title": extract.title,
+        "not_found": not_found(extract),
     }
+
+
+def not_found(extract: MinutesExtract) -> list[str]:
+    """What the import looked for and did not find, said plainly (the summary shows it)."""
+    missing: list[tuple[bool, str]] = [
+        (extract.meeting is None, "no meeting date found"),
+        (extract.next_meeting is None, "no next meeting found"),
+        (not extract.attendees, "no attendance list found"),
+        (not extract.items, "no action items found"),
+        (not extract.decisions, "no decisions found"),
+    ]
+    return [text for missed, text in missing if missed]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.minutes.organisations import organisation
 from handlers.people.owners import Owner
 from handlers.reference.areas import AREA_BY_KEY, find_area
 from handlers.reference.states import StateDirectory
@@ -17,8 +18,21 @@ from handlers.reply.text import fold
 PRESIDENCY = Owner("presidency", None, "the Presidency")
 ISU = Owner("isu", None, "the ISU")
 COMMITTEE = Owner("committee", None, "the Committee")
+CHAIR = Owner("presidency", None, "the Chair")
+COORDINATORS = Owner("organisation", "Coordinators", "the Coordinators")
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "the latter", "the former"})
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "the latter", "the former"}
+    # summary records: "Ms. Pérez (Peru) said that her Government would ..."
+    | {
+        f"{p} {n}"
+        for p in ("his", "her", "its", "their", "my", "our")
+        for n in ("government", "delegation", "country", "organization", "organisation")
+    }
+)
+# "Ms. Pérez (Peru)", "Mr. Dubois (International Committee of the Red Cross)": a speaker named
+# by their delegation, as UN summary records write them.
+_DELEGATE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}\((?P<delegation>[^()]{2,80})\)$")
 _PRESIDENCY = re.compile(
     r"^(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:president|presidency|presidencies|chair|chairperson)"
     r"(?: of the [\w ]+)?$|^(?:h\.?e\.? )?ambassador [\w .'-]+$"
@@ -70,6 +84,13 @@ def resolve(
     phrase: str, *, frame: SectionFrame, speaker: Owner | None, states: StateDirectory
 ) -> Owner | None:
     """The owner a subject phrase names, or None when it names no actor the bot knows."""
+    if m := _DELEGATE.match(re.sub(r"^\d{1,3}\.\s+", "", phrase.strip(" ,"))):
+        found = _states(m["delegation"], states)
+        org = organisation(m["delegation"], whole=True)
+        if found is not None:
+            return found
+        if org is not None:
+            return Owner("organisation", org, org)
     text = tidy_subject(phrase)
     folded = fold(text)
     if not folded:
@@ -82,16 +103,24 @@ def resolve(
     if m := _COORDINATORS.match(folded):
         area = find_area(m["rest"]) if m["rest"].strip() else None
         key = area.key if area else frame.area_key
-        if key is None:
-            return speaker if speaker is not None and speaker.kind == "area" else None
+        if key is None:  # "the Coordinators" of a body the bot has no areas for
+            return speaker if speaker is not None and speaker.kind == "area" else COORDINATORS
         return area_owner(key, frame.coordinators if key == frame.area_key else ())
     if _PRESIDENCY.match(folded):
-        return PRESIDENCY
+        # other bodies' minutes say "the Chair": same owner, the word the reader knows
+        return CHAIR if re.search(r"\bchair", folded) else PRESIDENCY
     if _ISU.match(folded):
         return ISU
     if _COMMITTEE.match(folded):
         return COMMITTEE
-    return _states(text, states)
+    found = _states(text, states)
+    if (
+        found is None
+        and (org := organisation(text, whole=True)) is not None
+        and org not in {"ISU", "Secretariat"}
+    ):
+        return Owner("organisation", org, org)  # "The HALO Trust will prepare ..."
+    return found
 
 
 def _states(text: str, states: StateDirectory) -> Owner | None:

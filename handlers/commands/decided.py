@@ -1,0 +1,120 @@
+"""`decided <State or topic>`: what imported minutes recorded as decided (and committed to)
+about a State or a topic, each answer with its meeting and section."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import col, select
+
+from handlers.commands.registry import command
+from handlers.dates.reading import format_day
+from handlers.ports import Ctx
+from handlers.reference.areas import find_area
+from handlers.reply.reply import Reply, context, error, header, sections
+from handlers.reply.text import escape, fold, shorten
+from storage.items import DELETED, DRAFT
+from storage.models import ActionItem, ItemState, MinutesImport
+
+MAX_SHOWN = 15
+_STOP = frozenset(
+    {"about", "on", "the", "a", "an", "of", "we", "did", "decide", "what", "sur", "sobre"}
+)
+
+
+@dataclass(frozen=True)
+class _Subject:
+    words: list[str]
+    iso3: str | None
+    area: str | None
+    label: str
+
+    def matches(self, text: str, states: list[str], area: str | None) -> bool:
+        if self.iso3 is not None:
+            return self.iso3 in states
+        if self.area is not None and area == self.area:
+            return True
+        folded = fold(text)
+        return bool(self.words) and all(re.search(rf"\b{re.escape(w)}", folded) for w in self.words)
+
+
+def _subject(ctx: Ctx, args: str) -> _Subject:
+    state = ctx.states.lookup(args) or next(
+        iter(m.state for m in ctx.states.find_in_text(args)), None
+    )
+    area = find_area(args)
+    words = [w for w in fold(args).split() if w not in _STOP and len(w) > 1]
+    label = state.short if state else area.name if area else args
+    return _Subject(words, state.iso3 if state else None, area.key if area else None, label)
+
+
+@command(
+    "decided",
+    usage="decided <State or topic>",
+    examples=("decided Lebanon", "decided universalization", "decided side event"),
+    aliases=("decisions",),
+)
+def decided(ctx: Ctx, args: str) -> Reply:
+    """What imported minutes decided about a State or topic, with meeting and section."""
+    text = args.strip()
+    if not text:
+        return error("Say what about: `/ccm decided Lebanon` or `/ccm decided victim assistance`.")
+    subject = _subject(ctx, text)
+    found: list[tuple[date, str]] = []
+    for record in ctx.session.exec(select(MinutesImport)):
+        payload: dict[str, Any] = json.loads(record.payload or "{}")
+        draft = " _(import not yet confirmed)_" if record.status != "confirmed" else ""
+        for d in payload.get("decisions", []):
+            if subject.matches(d.get("text", ""), d.get("states", []), d.get("area")):
+                where = _where(record.meeting_day, d.get("section", ""))
+                found.append(
+                    (record.meeting_day, f"• {where}{draft}: {escape(shorten(d['text'], 300))}")
+                )
+    found += _commitments(ctx, subject)
+    if not found:
+        return Reply(
+            text=f"No imported decision or commitment about {escape(subject.label)} found. "
+            "Decisions become searchable when minutes are imported.",
+            blocks=[],
+        )
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    lines = [line for _, line in found[:MAX_SHOWN]]
+    title = f"Decided about {subject.label}"
+    blocks = [header(title), *sections("\n".join(lines))]
+    if len(found) > MAX_SHOWN:
+        blocks.append(context(f"…and {len(found) - MAX_SHOWN} more."))
+    return Reply(text=f"*{escape(title)}*\n" + "\n".join(lines), blocks=blocks)
+
+
+def _where(day: date, section: str) -> str:
+    place = f", section {escape(section)}" if section else ""
+    return f"*Minutes of {format_day(day)}*{place}"
+
+
+def _commitments(ctx: Ctx, subject: _Subject) -> list[tuple[date, str]]:
+    """Imported action items about the subject (live ones), as commitments of that meeting."""
+    query = select(ActionItem).where(
+        col(ActionItem.import_key).is_not(None), col(ActionItem.status).not_in([DRAFT, DELETED])
+    )
+    if subject.iso3 is not None:
+        ids = select(ItemState.item_id).where(ItemState.iso3 == subject.iso3)
+        query = query.where(col(ActionItem.id).in_(ids))
+    out: list[tuple[date, str]] = []
+    for item in ctx.session.exec(query.limit(500)):
+        if subject.iso3 is None and not subject.matches(item.text, [], item.area_key):
+            continue
+        day = _day_of(item.import_key or "") or item.created_at.date()
+        where = _where(day, item.section or "")
+        out.append(
+            (day, f"• {where}: #{item.id} {escape(item.owner)} — {escape(shorten(item.text, 200))}")
+        )
+    return out
+
+
+def _day_of(key: str) -> date | None:
+    m = re.match(r"minutes:(\d{4}-\d{2}-\d{2}):", key)
+    return date.fromisoformat(m.group(1)) if m else None
