@@ -87,6 +87,9 @@ COMMANDS = (
     "coordinator add Austria victim assistance 8MSP",
     "coordinator remove Austria victim assistance 8MSP",
     "lang",
+    "decided universalization",
+    "decided Narnia",
+    "decided",
     # refusals and typos
     "flubber wibble",
     "status Botswna",
