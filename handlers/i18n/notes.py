@@ -196,10 +196,29 @@ _STORED = re.compile(r"“(?P<text>[^”]*)” read as (?P<rest>.+)", re.S)
 _STORED_DAY = re.compile(rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})(?:, (?P<why>.+))?", re.S)
 
 
+_DAY_TEXT = rf"\d{{1,2}} (?:{'|'.join(_MONTHS.split())}) \d{{4}}"
+_FROM_MINUTES = re.compile(
+    rf"(?P<text>.+?) read as (?P<day>{_DAY_TEXT}) \((?P<event>.+) on (?P<anchor>{_DAY_TEXT})\)",
+    re.S,
+)
+
+
+def _day_text(text: str) -> str:
+    return format_long_day(datetime.strptime(text, "%d %B %Y").date())
+
+
 def localize_stored(note: str) -> str:
     """A note stored in English with an item (how its date was read), for today's reader."""
     if current_language() == "en":
         return note
+    minutes = _FROM_MINUTES.fullmatch(note)  # a minutes import: "after the meeting" phrases
+    if minutes is not None:
+        return _("“{text}” read as {day} ({event} on {anchor})").format(
+            text=minutes["text"],
+            day=_day_text(minutes["day"]),
+            event=minutes["event"],
+            anchor=_day_text(minutes["anchor"]),
+        )
     m = _STORED.fullmatch(note)
     if m is None:
         return note
