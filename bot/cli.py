@@ -125,3 +125,7 @@ def default_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "console"
+
+
+if __name__ == "__main__":  # `python -m bot.cli ...` works like `python -m bot ...`
+    raise SystemExit(main())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,10 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
     deps = build_deps(settings)
     warm_up()
+    if sys.stdin.isatty():  # fit the intent matcher while the first line is typed, not after
+        from handlers.understanding.understand import warm_up as warm_matcher
+
+        threading.Thread(target=warm_matcher, args=(deps.states,), daemon=True).start()
     user = args.user or default_user()
     return chat(deps, user=user, at=args.at, jsonl=args.jsonl, lang=args.lang)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TextIO
 
@@ -19,10 +19,31 @@ PROMPT = "ccm> "
 
 
 def _render(reply: Reply) -> str:
-    return to_plain(reply.text)
+    text = to_plain(reply.text)
+    if reply.choices and any(c.confirm for c in reply.choices):
+        with use_language(reply.lang):
+            text += "\n" + _("Type y to confirm, n to cancel.")
+    return text
 
 
 QUIT = {"quit", "exit", ":q"}
+YES = {"y", "yes", "ok", "confirm", "oui", "o", "si", "sí", "s"}
+NO = {"n", "no", "non", "cancel", "annuler", "cancelar"}
+
+
+def _picked(line: str, pending: Reply | None) -> str | None:
+    """The command a "y" or a number picks from the last answer's choices; "" for cancel."""
+    if pending is None or not pending.choices:
+        return None
+    word = line.strip().lower().rstrip(".!")
+    if word in YES:
+        confirm = [c for c in pending.choices if c.confirm]
+        return confirm[0].command if confirm else None
+    if word in NO:
+        return ""
+    if word.isdigit() and 1 <= int(word) <= len(pending.choices):
+        return pending.choices[int(word) - 1].command
+    return None
 
 
 def run_lines(
@@ -41,6 +62,7 @@ def run_lines(
     can pair its lines with the answers by position.
     """
     refused = 0
+    pending: Reply | None = None
     for raw in lines:
         line = raw.rstrip("\n")
         if line.strip().lower() in QUIT:
@@ -49,10 +71,25 @@ def run_lines(
             if jsonl:
                 out.write(json.dumps({"input": line, "text": "", "blocks": [], "ok": True}) + "\n")
             continue
-        reply = handle(deps, line, user=user, now=at, source="console", lang=lang)
+        picked = _picked(line, pending)
+        if picked == "":
+            with use_language(lang or (pending.lang if pending else None) or deps.language):
+                reply = Reply(text=_("Cancelled: nothing was changed."), lang=lang)
+        else:
+            reply = handle(deps, picked or line, user=user, now=at, source="console", lang=lang)
+        pending = reply if reply.choices else None
         refused += 0 if reply.ok else 1
         if jsonl:
-            record = {"input": line, "text": reply.text, "blocks": reply.blocks, "ok": reply.ok}
+            record: dict[str, object] = {
+                "input": line,
+                "text": reply.text,
+                "blocks": reply.blocks,
+                "ok": reply.ok,
+            }
+            if reply.choices:
+                record["choices"] = [
+                    {"label": c.label, "command": c.command} for c in reply.choices
+                ]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.write(_render(reply) + "\n\n")
@@ -68,15 +105,18 @@ def interactive(
         import readline  # noqa: F401
     with use_language(lang or deps.language):
         print(_("ccm-bot console — type a command such as `status Botswana`, `help`, or `quit`."))
+    run_lines(deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, lang=lang)
+    return 0
+
+
+def _prompted() -> Iterator[str]:
+    """Typed lines, one at a time, so a "y" or a number can answer the previous reply."""
     while True:
         try:
-            line = input(PROMPT)
+            yield input(PROMPT)
         except (EOFError, KeyboardInterrupt):
             print()
-            return 0
-        if line.strip().lower() in QUIT:
-            return 0
-        run_lines(deps, [line], user=user, at=at, jsonl=jsonl, out=sys.stdout, lang=lang)
+            return
 
 
 def chat(

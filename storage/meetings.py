@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from storage.models import Meeting
 
@@ -16,6 +16,15 @@ def next_meeting(*, session: Session, after: datetime, kind: str | None = "cc") 
     query = select(Meeting).where(col(Meeting.start) >= after)
     if kind:
         query = query.where(Meeting.kind == kind)
+    return session.exec(query.order_by(col(Meeting.start))).first()
+
+
+def next_intersessionals(*, session: Session, after: datetime) -> Meeting | None:
+    """The next intersessional meetings: kind "intersessional", or a meeting titled so."""
+    query = select(Meeting).where(
+        col(Meeting.start) >= after,
+        or_(col(Meeting.kind) == "intersessional", col(Meeting.title).ilike("%intersession%")),
+    )
     return session.exec(query.order_by(col(Meeting.start))).first()
 
 

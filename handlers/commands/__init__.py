@@ -15,6 +15,8 @@ from handlers.commands import (  # noqa: F401
     lang,
     listing,
     meetings,
+    questions,
+    report,
     roster,
     status,
     who,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, DateReading, format_reading
-from handlers.dates.when import find_due, past_warning
+from handlers.dates.when import find_due, past_warning, unread_dates
 from handlers.i18n import _, format_number
 from handlers.items.capture import split_commitment, strip_capture
 from handlers.items.render import item_blocks, owner_shown
@@ -54,7 +54,7 @@ def action(ctx: Ctx, args: str) -> Reply:
                 "That item is {length} characters long; keep it under {limit}. Nothing was logged."
             ).format(length=format_number(len(text)), limit=format_number(MAX_ITEM_CHARS))
         )
-    split = split_commitment(text)
+    split = split_commitment(text) or _split_in_words(ctx, text)
     if split is None:
         return error(
             _(
@@ -63,7 +63,7 @@ def action(ctx: Ctx, args: str) -> Reply:
             ).format(text=escape(shorten(text, 200)), usage=USAGE)
         )
     try:
-        owner = parse_owner(ctx, split[0])
+        owner = _owner(ctx, split[0])
         reading, what = _due(ctx, split[1])
     except OwnerError as problem:  # its message escapes what it quotes
         return error(f"{problem} {_nothing_logged()}")
@@ -75,7 +75,31 @@ def action(ctx: Ctx, args: str) -> Reply:
                 owner=owner_text(owner.label), usage=USAGE
             )
         )
-    return _store(ctx, owner=owner, what=what, reading=reading)
+    unread = [] if reading else unread_dates(ctx, split[1])
+    return _store(ctx, owner=owner, what=what, reading=reading, unread=unread)
+
+
+def _owner(ctx: Ctx, phrase: str) -> Owner:
+    """The owner as written, or as the reader names it ("the Swiss", "la Suisse", "je")."""
+    try:
+        return parse_owner(ctx, phrase)
+    except OwnerError:
+        from handlers.understanding.compose import owner_of
+        from handlers.understanding.entities import read
+
+        reading = read(phrase, states=ctx.states, with_dates=False)
+        named = owner_of(ctx, reading, len(phrase))
+        if named is None or named == phrase:
+            raise
+        return parse_owner(ctx, named)
+
+
+def _split_in_words(ctx: Ctx, text: str) -> tuple[str, str] | None:
+    """ "la Suisse doit envoyer ...", "Italia llamará ...": the owner named first, in any language."""
+    from handlers.understanding.commitments import split_natural
+    from handlers.understanding.entities import read
+
+    return split_natural(ctx, read(text, states=ctx.states, with_dates=False))
 
 
 def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
@@ -86,8 +110,15 @@ def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
     return reading, rest.strip().rstrip(".")
 
 
-def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) -> Reply:
-    mentioned = [match.state.iso3 for match in ctx.states.find_in_text(what)]
+def _store(
+    ctx: Ctx,
+    *,
+    owner: Owner,
+    what: str,
+    reading: DateReading | None,
+    unread: list[str] | None = None,
+) -> Reply:
+    mentioned = [match.state.iso3 for match in ctx.states.find_in_text(what, demonyms=True)]
     states = list(dict.fromkeys([*owner.states, *mentioned]))
     named_area = find_area(what)
     item = ActionItem(
@@ -113,6 +144,10 @@ def _store(ctx: Ctx, *, owner: Owner, what: str, reading: DateReading | None) ->
         if reading
         else _("no due date (add one: `/ccm due #{id} <when>`)").format(id=item.id)
     )
+    if unread:
+        when += " ⚠️ " + _("I could not read {words}.").format(
+            words="; ".join(escape(u) for u in unread)
+        )
     logged = _("Logged *#{id}*:").format(id=item.id)
     text = f"{logged} {owner_shown(item)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]

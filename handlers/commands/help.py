@@ -29,6 +29,10 @@ HELP_ORDER = (
     "contribution",
     "pledge",
     "contributions",
+    "unpaid",
+    "article7",
+    "report",
+    "treaty",
     "who",
     "coordinator",
     "digest",
@@ -48,19 +52,32 @@ def usage(line: str) -> str:
 def help_command(ctx: Ctx, args: str) -> Reply:
     """List the commands, or explain one with examples."""
     name = args.strip().lower().lstrip("/")
+    if name in {"me", "moi", "please", "pls", "svp", "por favor", "us"}:  # "help me" = help
+        name = ""
     if name:
-        spec = LOOKUP.get(name.split()[0])
-        if spec is None:
-            return error(
-                _("There is no command “{name}”. `/ccm help` lists them all.").format(
-                    name=escape(shorten(name, 40))
+        spec = LOOKUP.get(name.split()[0]) if len(name.split()) == 1 else None
+        also: list[str] = []
+        if spec is None:  # "help log an action item", "help comment payer": by meaning
+            from handlers.understanding.helpfind import find_commands
+
+            found = find_commands(name)
+            if not found:
+                return error(
+                    _("I found no command about “{name}”. `/ccm help` lists them all.").format(
+                        name=escape(shorten(name, 40))
+                    )
                 )
-            )
+            spec, also = COMMANDS[found[0]], found[1:]
         examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
-        also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
-        aliases = f"\n{also}" if spec.aliases else ""
+        see_also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
+        aliases = f"\n{see_also}" if spec.aliases else ""
+        related = (
+            "\n" + _("See also: {commands}").format(commands=", ".join(f"`{n}`" for n in also))
+            if also
+            else ""
+        )
         title = _("Examples")
-        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}"
+        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}{related}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from handlers.commands.registry import command
+from handlers.dates.periods import period_bounds
 from handlers.i18n import _, pgettext, state_label
 from handlers.i18n.terms import term
 from handlers.items.render import item_line
@@ -69,6 +70,11 @@ def items(ctx: Ctx, args: str) -> Reply:
     if re.search(r"\b(mine|my|me)\b", words, re.I):
         query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
         described.append(_("yours"))
+    due = re.search(r"\bdue\s+(?!(?:this|next) week\b)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
+    if due and (bounds := period_bounds(due["period"], now=ctx.now, tz=ctx.tz)) is not None:
+        query = query.where(col(ActionItem.due) >= bounds[0], col(ActionItem.due) <= bounds[1])
+        described.append(_("due {period}").format(period=escape(due["period"])))
+        words = words[: due.start()] + words[due.end() :]
     owner = re.search(r"\bowner\s+(.+)$", words, re.I)
     if owner:
         query = query.where(col(ActionItem.owner).ilike(f"%{owner[1].strip()}%"))

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from handlers.commands.registry import command
-from handlers.dates.reading import DateError, DateReading, format_day, parse_time_range, parse_when
+from handlers.dates.periods import period_bounds
+from handlers.dates.reading import (
+    DateError,
+    DateReading,
+    format_day,
+    parse_time_range,
+    parse_when,
+)
 from handlers.i18n import _
 from handlers.i18n.terms import term
 from handlers.people.permissions import PRESIDENCY
@@ -66,7 +73,26 @@ def meeting(ctx: Ctx, args: str) -> Reply:
         return _add(ctx, added["rest"])
     if re.fullmatch(r"(next\s*)?(meeting)?", words, re.I) and words:
         return _next(ctx)
+    period = re.sub(r"^(?:meetings?\s+)?(?:in|during|for)\s+", "", words, flags=re.I)
+    if period:
+        bounds = period_bounds(period, now=ctx.now, tz=ctx.tz)
+        if bounds is None:
+            return error(
+                f"I couldn't read “{escape(period)}” as a period. Try `/ccm meetings April` or `/ccm next meeting`."
+            )
+        return _in_period(ctx, *bounds)
     return _list(ctx)
+
+
+def _in_period(ctx: Ctx, first: date, last: date) -> Reply:
+    """Meetings that start between two days (inclusive), in the committee's time zone."""
+    start = datetime.combine(first, time(0, 0), tzinfo=ctx.tz)
+    end = datetime.combine(last, time(23, 59), tzinfo=ctx.tz)
+    query = select(Meeting).where(col(Meeting.start) >= start, col(Meeting.start) <= end)
+    rows = list(ctx.session.exec(query.order_by(col(Meeting.start)).limit(30)))
+    title = f"Meetings {format_day(first)} – {format_day(last)}"
+    body = "\n".join(meeting_line(ctx, row) for row in rows) or "_No meetings in that period._"
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def _add(ctx: Ctx, rest: str) -> Reply:

@@ -8,19 +8,20 @@ import uuid
 from dataclasses import replace
 from datetime import datetime
 
-from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
-from handlers.i18n import _, format_number, join_names, state_label, use_language
+from handlers.i18n import _, format_number, use_language
 from handlers.i18n.reader import language_of
 from handlers.items.capture import is_capture
 from handlers.people.permissions import isu_admins, may_write
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
-from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, shorten
+from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
+from handlers.understanding.understand import noted, understand
+from handlers.understanding.words import FOREIGN, LOOSE
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,24 @@ _NATURAL_STATUS = re.compile(
 
 
 def route(text: str) -> tuple[Command | None, str]:
-    """Pick the sub-command for a line of text; (None, text) when nothing fits."""
+    """Pick the sub-command for a line of text; (None, text) when nothing fits.
+
+    The first word may be a command in English, French or Spanish ("statut", "hecho").
+    """
     if is_capture(text):
         return COMMANDS["action"], text
     if _NATURAL_STATUS.match(text):
         return COMMANDS["status"], text
     word, _, rest = text.partition(" ")
-    spec = LOOKUP.get(word.lower().rstrip(":?!,."))
+    key = word.lower().rstrip(":?!,.")
+    spec = LOOKUP.get(key) or LOOKUP.get(FOREIGN.get(fold(key), ""))
     return (spec, rest.strip()) if spec else (None, text)
+
+
+def _loose(line: str) -> bool:
+    """A first word that also starts ordinary questions ("who hasn't paid?"): read the whole line."""
+    word = line.partition(" ")[0].lower().rstrip(":?!,.")
+    return fold(word) in LOOSE and len(line.split()) > 2
 
 
 def handle(
@@ -121,8 +132,14 @@ def handle(
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
-    if spec is None:
-        return _fallback(ctx, line)
+    if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
+        if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
+            return noted(
+                COMMANDS["status"].func(ctx, line), f"status {line}"
+            )  # a bare State or area
+        read = understand(ctx, line, run=lambda command: _run(ctx, command))
+        assert read is not None  # no ``unless``: always a reply
+        return read
     if writes and not may_write(ctx.actor):
         return error(
             _(
@@ -130,33 +147,39 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
                 "Ask {admins} if you need a different role."
             ).format(admins=isu_admins(ctx.session))
         )
+    reply = spec.func(ctx, args)
+    if reply.ok or writes or not args.strip():
+        return reply  # a bare command word gets the command's own prompt, not a second guess
+    # A question that starts like a command ("items owned by the ISU"): try reading it whole.
+    other = understand(ctx, line, run=lambda command: _run(ctx, command), unless=spec.name)
+    if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
+        return reply
+    return other
+
+
+_NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+
+
+def _unnumbered(spec: Command, args: str) -> bool:
+    """ "attribuer l'action 13 à la Suisse": an item command whose item is not first."""
+    return spec.name in _NUMBERED and re.match(r"\s*#?\d", args) is None and bool(args.strip())
+
+
+def _run(ctx: Ctx, command: str) -> Reply:
+    """Run a command an understood line stands for (never itself read as free text again)."""
+    spec, args = route(command)
+    if spec is None:
+        return error(
+            _(
+                "I read that as `/ccm {command}`, which this version cannot answer yet. "
+                "`/ccm help` lists what it can do."
+            ).format(command=escape(command))
+        )
+    if spec.writes_for(args) and not may_write(ctx.actor):
+        return error(
+            _(
+                "Observers can read but not change anything, so nothing was changed. "
+                "Ask {admins} if you need a different role."
+            ).format(admins=isu_admins(ctx.session))
+        )
     return spec.func(ctx, args)
-
-
-def _fallback(ctx: Ctx, line: str) -> Reply:
-    """No command word: a bare State or area means status; otherwise say what was understood."""
-    if ctx.states.lookup(line) or resolve_area(line):
-        return COMMANDS["status"].func(ctx, line)
-    word = line.split()[0].lower()
-    best = process.extractOne(word, list(LOOKUP), scorer=fuzz.ratio, score_cutoff=70)
-    states = ctx.states.find_in_text(line)
-    names = join_names(state_label(m.state.iso3, m.state.short) for m in states)
-    understood = " " + _("I noticed {states}.").format(states=names) if states else ""
-    if best:
-        spec = LOOKUP[best[0]]
-        hint = _("Did you mean `/ccm {usage}`?").format(usage=spec.usage)
-    elif states:
-        hint = _("To see where things stand, try `/ccm status {state}`.").format(
-            state=states[0].state.short
-        )
-    else:
-        guess = ctx.states.suggest(line, limit=1)
-        hint = (
-            _("No State called “{text}” — did you mean *{state}*?").format(
-                text=escape(shorten(line, 60)), state=state_label(guess[0].iso3, guess[0].short)
-            )
-            if guess
-            else _("`/ccm help` lists what I can do.")
-        )
-    said = _("I didn't understand “{text}”.").format(text=escape(shorten(line, 120)))
-    return error(f"{said}{understood} {hint}")

@@ -10,7 +10,7 @@ from handlers.commands.listing import items_reply_lines
 from handlers.commands.registry import command
 from handlers.commands.state_card import KIND_LABELS, state_card, state_more
 from handlers.dates.reading import format_day
-from handlers.i18n import _, state_label
+from handlers.i18n import _, join_names, state_label
 from handlers.i18n.terms import term
 from handlers.items.render import item_blocks
 from handlers.ports import Ctx
@@ -148,18 +148,19 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
 
 
 def my_status(ctx: Ctx) -> Reply:
-    query = select(ActionItem).where(
-        ActionItem.owner_kind == "person",
-        ActionItem.owner_ref == ctx.user,
-        ActionItem.status == OPEN,
-    )
+    from handlers.people.plate import plate_filter
+
+    condition, covers = plate_filter(ctx)  # yours, and your State's, areas', ISU's...
+    query = select(ActionItem).where(condition, ActionItem.status == OPEN)
     items = list(
         ctx.session.exec(
             query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(30)
         )
     )
     body = items_reply_lines(items, ctx.today) if items else _("You have no open items. 🎉")
-    title = _("Your open items ({count})").format(count=len(items))
+    title = _("Your open items ({count})").format(count=len(items)) + (
+        " — " + _("with {owners}").format(owners=join_names(covers)) if covers else ""
+    )
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

@@ -17,7 +17,7 @@ from handlers.dates.search import Kind
 from handlers.dates.vocab import UnknownEventError
 from handlers.reply.text import clean
 
-__all__ = ["find_when"]
+__all__ = ["candidates", "find_when"]
 
 _NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
 
@@ -31,7 +31,8 @@ class _Candidate:
     deadline_word: bool
 
 
-def _candidates(original: str, folded: str) -> list[_Candidate]:
+def candidates(original: str, folded: str) -> list[_Candidate]:
+    """Every date phrase of a sentence that may be its due date, left to right, no overlaps."""
     found: list[_Candidate] = []
     for kind in date_search.KINDS:
         for m in kind.regex.finditer(folded):
@@ -47,10 +48,18 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
-            if kind.name == "meeting" and m[0].startswith(("the", "next", "la ", "proxima")):
+            if (
+                kind.name == "meeting"
+                and not conn
+                and m[0].startswith(("the", "next", "la ", "proxima"))
+            ):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
             if kind.name == "season" and not (m["prep"] or m["art"]):
                 continue
+            if kind.name in {"holiday", "anchor"} and not (m["prep"] or conn):
+                continue
+            if kind.name == "range" and _day(m["d1"]) >= _day(m["d2"]):
+                continue  # "item 13 to 5 April" is no range of days
             if kind.name == "quarter" and not (m["year"] or m["q"]):
                 continue
             if kind.name == "event" and not (
@@ -60,7 +69,7 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
             end = m.end()
             if late := date_search.LATEST_AFTER.match(folded, end):
                 end = late.end()
-            word = kind.name == "event" or bool(
+            word = kind.name in {"event", "anchor", "cob", "holiday"} or bool(
                 conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
             )
             found.append(_Candidate(start, m.start(), end, kind, word))
@@ -70,6 +79,10 @@ def _candidates(original: str, folded: str) -> list[_Candidate]:
         if not chosen or cand.start >= chosen[-1].end:
             chosen.append(cand)
     return chosen
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text) or 0)
 
 
 def _tidy(text: str) -> str:
@@ -93,7 +106,7 @@ def find_when(
     """
     original = clean(text)
     folded = vocab.same_length_fold(original)
-    cands = _candidates(original, folded)
+    cands = candidates(original, folded)
     while cands:
         best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
         late = date_search.LATEST_AFTER.search(folded, best.core, best.end)

@@ -23,9 +23,31 @@ _PERIOD_MONTH = re.compile(rf"(?P<month>{vocab.MONTH})(?:\s+(?P<year>{vocab.YEAR
 _PERIOD_QUARTER = re.compile(rules.QUARTER)
 
 
+_UNITS = {"semaine": "week", "semana": "week", "mois": "month", "mes": "month", "annee": "year"}
+_UNITS |= {"ano": "year", "trimestre": "quarter"}
+_UNIT_WORDS = "semaine|semana|mois|mes|annee|ano|trimestre"
+# French and Spanish relative periods, in English for the patterns below (folded text).
+_FOREIGN_PERIODS = [
+    (
+        re.compile(rf"^(?:cette|ce|cet|esta|este)\s+(?P<u>{_UNIT_WORDS})(?:-ci)?$"),
+        lambda m: f"this {_UNITS[m['u']]}",
+    ),
+    (
+        re.compile(
+            rf"^(?:(?:la|le|l'|el)\s*)?(?:(?:prochaine?|proxim[oa])\s+(?P<u>{_UNIT_WORDS})|"
+            rf"(?P<u2>{_UNIT_WORDS})\s+(?:prochaine?|proxim[oa]|que\s+viene|siguiente))$"
+        ),
+        lambda m: f"next {_UNITS[m['u'] or m['u2']]}",
+    ),
+]
+
+
 def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
     text = re.sub(r"^(?:in|during|for|over)\s+", "", vocab.same_length_fold(clean(phrase)))
+    text = re.sub(r"\b(?:wk|wks)\b", "week", re.sub(r"\b(?:yr|yrs)\b", "year", text))
+    for pattern, english in _FOREIGN_PERIODS:
+        text = pattern.sub(english, text)
     today = local_now(now, tz).date()
     ctx = vocab.Ctx(today, True, None)
     if m := _PERIOD_NEXT.fullmatch(text):

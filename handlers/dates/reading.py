@@ -21,7 +21,7 @@ import dateparser
 
 from handlers.dates import checks as date_checks
 from handlers.dates import events as event_rules
-from handlers.dates import rules, vocab
+from handlers.dates import extra, rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.i18n.catalog import N_, _
@@ -53,7 +53,10 @@ _TIME = re.compile(
 )
 _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the coming weeks"
     rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
-    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}"
+    rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}|"
+    rf"(?:the\s+|la\s+|el\s+|l')?(?:{vocab.alt(extra.HOLIDAY_KEYS)})\b|(?:the\s+|les\s+|las\s+)?(?:june\s+|may\s+)?"
+    r"(?:intersession|reuniones\s+entre|reunions\s+inter)|(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|"
+    r"proxima)\s+(?:cc|coordination|meeting|reunion|comite)\b"
 )
 _LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
@@ -65,6 +68,7 @@ _NAMES_DAY = re.compile(
 )
 _WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
 _EVENT = re.compile(event_rules.EVENT)
+_ANCHOR = re.compile(extra.INTERSESSIONALS)
 _UNREADABLE = N_(
     "I could not read “{text}” as a date. Try “15 April”, “end of March” or “in two weeks”."
 )
@@ -224,6 +228,10 @@ def read_phrase(
         due, why = _by_event(original, m, local, tz, events)
         said = reading_note(text, due, why)
         return DateReading(due, None, None, text, said, ctx.today), False
+    if m := _ANCHOR.fullmatch(folded):
+        due, why = _by_anchor(m, events)
+        said = f"“{text}” read as {vocab.long_day(due)}, {why}"
+        return DateReading(due, None, None, text, said, ctx.today), False
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
     span = start = None
@@ -267,6 +275,21 @@ def _which_one(folded: str, due: date, today: date, why: str | None) -> str | No
     if rolled and _NAMES_DAY.search(folded) and not _HAS_YEAR.search(folded):
         return f"{why}, next year" if why else "next year"
     return why
+
+
+def _by_anchor(m: re.Match[str], events: Mapping[str, date] | None) -> vocab.Resolved:
+    """ "by the intersessionals": the first day of the next intersessional meetings on the calendar."""
+    day = (events or {}).get("intersessionals")
+    if day is None:
+        raise UnknownEventError(
+            "I don't know when the intersessionals are: add them with `meeting add intersessional <date>`"
+        )
+    prep = re.sub(r"\s+", " ", m["prep"] or "")
+    if prep.startswith(("before", "ahead", "prior", "avant", "antes")):
+        return day - timedelta(
+            days=1
+        ), f"the day before the intersessionals ({event_rules.short_day(day)})"
+    return day, f"the first day of the intersessionals ({event_rules.short_day(day)})"
 
 
 def _event_key(name: str) -> str:

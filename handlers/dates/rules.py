@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from handlers.dates.checks import check_day
+from handlers.dates.extra import EXTRA_RULES
 from handlers.dates.vocab import (
     DAY,
     DAY_NAMES,
@@ -53,15 +54,17 @@ from handlers.i18n.catalog import N_, _
 # --- the next meeting ------------------------------------------------------------------------
 
 NEXT_MEETING = (
-    r"(?:(?:at|by|before|for|during|until|till|a|lors\s+de|avant|en|para|antes\s+de)\s+)?"
-    r"(?:the\s+|la\s+)?(?:next|prochaine|proxima)\s+(?:coordination\s+committee\s+|cc\s+)?"
-    r"(?:meeting|reunion)(?:\s+of\s+the\s+(?:coordination\s+)?committee)?"
+    r"(?:(?P<mprep>at|by|before|for|during|until|till|a|lors\s+de|avant|en|para|antes\s+de|d'ici|hasta)\s+)?"
+    r"(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|proxima)\s+(?:(?:coordination\s+committee|cc)"
+    r"(?:\s+(?:meeting|reunion))?|(?:meeting|reunion|comite)(?:\s+(?:du|del)\s+(?:cc|comite(?:\s+de\s+coordinacion)?))?)"
+    r"(?:\s+of\s+the\s+(?:coordination\s+)?committee)?"
 )
 
 
 def next_meeting_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     if ctx.next_meeting is None:
         raise DateError(_("“at the next meeting” needs a next meeting: add one with `meeting add`"))
+    # "before the next meeting" is due at the meeting itself, as the minutes use it (tested there).
     return ctx.next_meeting, "the next meeting"
 
 
@@ -347,6 +350,7 @@ _UNREACHABLE = N_("That day could not be placed in the coming year.")
 Rule = Callable[[re.Match[str], Ctx], Resolved]
 RULES: list[tuple[str, Rule]] = [
     (NEXT_MEETING, next_meeting_rule),
+    *EXTRA_RULES,
     (SEASON, season_rule),
     (QUARTER, quarter_rule),
     (PART_MONTH, part_month_rule),

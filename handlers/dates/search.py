@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.dates import extra
 from handlers.dates.events import EVENT
 from handlers.dates.rules import (
     BARE_MONTH,
@@ -78,6 +79,11 @@ def _kind(name: str, pattern: str, timed: bool = False, **needs: bool) -> Kind:
 
 KINDS = [
     _kind("event", EVENT),
+    _kind("anchor", extra.INTERSESSIONALS),
+    _kind("cob", extra.COB),
+    _kind("cob", extra.EOW),
+    _kind("in", extra.FORTNIGHT),
+    _kind("holiday", extra.HOLIDAY),
     _kind("meeting", NEXT_MEETING),
     _kind("season", SEASON),
     _kind("quarter", QUARTER),

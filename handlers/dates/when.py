@@ -9,7 +9,7 @@ from handlers.dates.finding import find_when
 from handlers.dates.reading import DateReading, parse_when
 from handlers.i18n import _
 from handlers.ports import Ctx
-from storage.meetings import event_days, next_meeting
+from storage.meetings import event_days, next_intersessionals, next_meeting
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,20 @@ class Calendar:
     events: dict[str, date]
 
 
-def _calendar(ctx: Ctx) -> Calendar:
+def calendar_of(ctx: Ctx) -> Calendar:
+    """What dates can be counted from: the next CC meeting, numbered MSPs, the intersessionals."""
     meeting = next_meeting(session=ctx.session, after=ctx.now)
+    events = event_days(session=ctx.session, tz=ctx.tz)
+    intersessional = next_intersessionals(session=ctx.session, after=ctx.now)
+    if intersessional is not None:
+        events["intersessionals"] = intersessional.start.astimezone(ctx.tz).date()
     return Calendar(
         next_meeting=meeting.start.astimezone(ctx.tz).date() if meeting else None,
-        events=event_days(session=ctx.session, tz=ctx.tz),
+        events=events,
     )
+
+
+_calendar = calendar_of
 
 
 def read_due(ctx: Ctx, phrase: str) -> DateReading:
@@ -45,3 +53,22 @@ def past_warning(reading: DateReading | None) -> str:
     if reading is None or not reading.past:
         return ""
     return " ⚠️ *{}*".format(_("That day has already passed."))
+
+
+def unread_dates(ctx: Ctx, text: str) -> list[str]:
+    """What in ``text`` looks like a date but could not be read, each with the reason."""
+    from handlers.dates.spans import date_spans, loose_date_words
+    from handlers.reply.text import clean
+
+    text = clean(text)
+    cal = calendar_of(ctx)
+    spans = date_spans(
+        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events
+    )
+    said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
+    covered = [(s.start, s.end) for s in spans]
+    said += [
+        _("“{word}”: I don't know that date").format(word=w)
+        for w in loose_date_words(text, covered)
+    ]
+    return said

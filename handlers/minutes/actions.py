@@ -81,8 +81,10 @@ def owner_of(
     """Who an owner phrase names, or None when it names nobody; ``strict`` (running text)
     takes a person only if the attendance list names them."""
     bare = phrase.strip(" .,:;()[]*")
-    if people and bare in people:
-        return Owner("person", people[bare], people[bare])
+    untitled = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|M|Mme)\.?\s+", "", bare)
+    for key in (bare, untitled):
+        if people and key in people:
+            return Owner("person", people[key], people[key])
     text = re.sub(
         r"^(?:the|le|la|les|l['’]|el|los|las)\s+", "", phrase.strip(" .,:;()[]*"), flags=re.I
     )

@@ -14,6 +14,7 @@ from handlers.minutes.model import Attendee
 from handlers.minutes.organisations import looks_like_organisation, organisation, state
 from handlers.minutes.vocab import ATTENDANCE_KINDS, BULLET
 from handlers.reference.states import StateDirectory
+from handlers.reply.text import fold
 
 _LABEL_LINE = re.compile(
     r"^(?:#{1,6}\s*)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]?\s+)?(?P<label>[^\W\d_][\w\s’'-]{2,40}?)\s*"
@@ -54,6 +55,7 @@ _HEADER_CELLS = re.compile(
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
 MAX_ENTRY = 240
+_GENERIC = frozenset({"secretariat", "the secretariat", "secretaria"})
 _ORG_MARK = "\x00"  # an entry taken as written, in a list that is mostly delegations
 _FILLER = re.compile(
     r"^(?:(?:also|and|as\s+well\s+as|aussi|ainsi\s+que|así\s+como|y|et)\s+)+", re.I
@@ -123,7 +125,11 @@ class AttendanceReader:
             # "Ms. Karin Berg, Sweden", "Ms. Hanna Virtanen, Programme Manager, Finland":
             # one person, her role and delegation
             return [[text]]
-        if len(pieces) > 1 and all(self._entry(p, numbered=False) is not None for p in pieces):
+        if len(pieces) > 1 and all(
+            # semicolons part whole entries ("Director; Programme Assistant (Mr. X)")
+            self._entry(p, numbered=False, alone=";" in text) is not None
+            for p in pieces
+        ):
             return [pieces, [text]]
         known = [p for p in pieces if self._delegation(p) is not None]
         if len(pieces) >= 3 and len(known) * 3 >= len(pieces) * 2:
@@ -180,7 +186,9 @@ class AttendanceReader:
             and not looks_like_organisation(text)
         )
 
-    def _entry(self, text: str, *, numbered: bool) -> Attendee | str | None:
+    def _entry(self, text: str, *, numbered: bool, alone: bool = True) -> Attendee | str | None:
+        """One entry; ``alone`` when it is the whole line (a bare role "Director" counts then,
+        not as a piece of "Ms. X, director, Ministry")."""
         if text.startswith(_ORG_MARK):
             name = re.sub(r"^(?:the|la|le|les|el|los|las)\s+", "", text[1:], flags=re.I)
             return Attendee(name, "organisation", None, (), None, text[1:])
@@ -192,9 +200,12 @@ class AttendanceReader:
         parts = [p.strip(" .()–—-") for p in re.split(r"\s+[-–—]\s+|\s*[:,;(]\s*|\)\s*", text)]
         parts = [p for p in parts if p]
         if len(parts) > 1:
+            hits = [i for i, part in enumerate(parts) if self._delegation(part) is not None]
+            # "Secretariat: UNODA (Mr. X)": the specific one is the delegation, "Secretariat" a role
+            specific = [i for i in hits if fold(parts[i]) not in _GENERIC]
             for index, part in enumerate(parts):
                 delegation = self._delegation(part)
-                if delegation is None:
+                if delegation is None or (specific and index not in specific):
                     continue
                 others = parts[:index] + parts[index + 1 :]
                 people = tuple(p for p in others if self._person_alone(p))
@@ -210,6 +221,12 @@ class AttendanceReader:
             if self._person_alone(parts[0]):
                 role = ", ".join(parts[1:])
                 return Attendee(parts[0], "person", None, (), role or self.role, parts[0])
+            titled = [p for p in parts if _PERSON.match(p)]
+            if len(titled) == 1:  # "Programme Assistant (Mr. Leo Brandt)"
+                role = ", ".join(p for p in parts if p != titled[0])
+                return Attendee(titled[0], "person", None, (), role or self.role, text)
+        if alone and _ROLE.search(text) and len(text.split()) <= 4 and not numbered:
+            return Attendee(text, "person", None, (), text, text)  # "Director": someone by role
         if self._person_alone(text) and not (numbered and not self.numbered):
             return text
         if looks_like_organisation(text) and not numbered and len(text.split()) <= 10:

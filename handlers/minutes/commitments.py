@@ -167,6 +167,9 @@ def _by_modality(
         owner = None if relative else _subject_owner(region, sentence, speaker, ctx)
         if owner is None and not relative:  # "Iraq conveyed its plans to ...": the reporter
             owner = reporter(region, frame=ctx.frame, speaker=speaker, states=ctx.states)
+        if owner is None and m["tv"] and _ASKING.match(m["tv"]) and _object(m["mid"]):
+            # "The Bureau requested the Secretariat to ...": whoever was asked, if known
+            owner = resolve(_object(m["mid"]), frame=ctx.frame, speaker=speaker, states=ctx.states)
         if owner is None:
             owner = _passive_owner(pieces, predicate, sentence, speaker, ctx)
             if owner is None or _EVENT.match(predicate):

@@ -15,6 +15,7 @@ from handlers.minutes.model import MeetingInfo, MinutesExtract
 from handlers.minutes.sentences import split_sentences
 from handlers.minutes.speakers import SectionFrame
 from handlers.minutes.structure import Section, coordinators_of, read_layout
+from handlers.minutes.vocab import BULLET
 from handlers.reference.states import StateDirectory
 
 
@@ -91,7 +92,15 @@ def _on_day(meeting: MeetingInfo | None, day: date, tz: ZoneInfo) -> MeetingInfo
 
 
 def _sentences(section: Section) -> list[str]:
-    return [s for paragraph in section.paragraphs for s in split_sentences(paragraph)]
+    """The section's sentences, a list item's bullet dropped ("- The Chair will ...")."""
+    return [
+        _LEADING_BULLET.sub("", s)
+        for paragraph in section.paragraphs
+        for s in split_sentences(paragraph)
+    ]
+
+
+_LEADING_BULLET = re.compile(rf"^{BULLET}\s+")
 
 
 def document_year(text: str) -> int | None:

@@ -159,7 +159,14 @@ def state(text: str, states: StateDirectory) -> StateName | None:
     if found is not None:
         return found
     bare = re.sub(r"^(?:la|le|les|l['’]|el|los|las|the)\s*", "", name, flags=re.I)
-    alpha2 = _foreign_names().get(fold(bare)) or _foreign_names().get(fold(name))
+    names = _foreign_names()
+    alpha2 = names.get(fold(bare)) or names.get(fold(name))
+    if alpha2 is None and len(bare) >= 6:
+        # UN and CLDR spellings differ slightly ("Nueva Zelandia" / "Nueva Zelanda")
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(fold(bare), list(names), scorer=fuzz.ratio, score_cutoff=90)
+        alpha2 = names[best[0]] if best else None
     if alpha2 is None:
         return None
     import pycountry

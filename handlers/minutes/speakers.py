@@ -19,6 +19,7 @@ PRESIDENCY = Owner("presidency", None, "the Presidency")
 ISU = Owner("isu", None, "the ISU")
 COMMITTEE = Owner("committee", None, "the Committee")
 CHAIR = Owner("presidency", None, "the Chair")
+SECRETARIAT = Owner("isu", None, "the Secretariat")
 COORDINATORS = Owner("organisation", "Coordinators", "the Coordinators")
 
 _PRONOUNS = frozenset(
@@ -110,7 +111,7 @@ def resolve(
         # other bodies' minutes say "the Chair": same owner, the word the reader knows
         return CHAIR if re.search(r"\bchair", folded) else PRESIDENCY
     if _ISU.match(folded):
-        return ISU
+        return SECRETARIAT if "secretariat" in folded else ISU
     if _COMMITTEE.match(folded):
         return COMMITTEE
     found = _states(text, states)

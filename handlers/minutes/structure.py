@@ -13,7 +13,14 @@ from handlers.minutes.attendance import AttendanceReader, attendance_label
 from handlers.minutes.model import Attendee
 from handlers.minutes.sentences import strip_markup
 from handlers.minutes.tables import is_row, read_table
-from handlers.minutes.vocab import ACTION, AGENDA_WORD, BULLET, DECISION_LABEL, ROMAN
+from handlers.minutes.vocab import (
+    ACTION,
+    AGENDA_WORD,
+    BULLET,
+    DECISION_LABEL,
+    NEXT_MEETING_LABEL,
+    ROMAN,
+)
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateDirectory
 
@@ -55,6 +62,12 @@ _SENTENCE_END = re.compile(r"[.;:,]$")
 _RULE = re.compile(r"^[\s+=*_~#-]{3,}$")
 MAX_HEADING = 220
 MAX_HEADING_WORDS = 16
+_STARTS_WITH_DATE = re.compile(
+    r"^(?:#{1,6}\s*)?\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?"
+    r"(?:jan|feb|f[ée]v|mar|apr|avr|abr|may|mai|jun|juin|jul|juil|aug|ao[ûu]|ago|sep|set|oct|nov|"
+    r"dec|d[ée]c|dic|ene|enero|janv)",
+    re.I,
+)
 _BULLET = re.compile(rf"^(?:{BULLET}\s|\d{{1,2}}[.)]\s)")
 # "2. Ms. Pérez (Peru) said that her Government would submit ..." cut by a PDF's line end:
 # a numbered paragraph of a summary record, not a heading.
@@ -118,6 +131,8 @@ def _heading(line: str, *, numbered_doc: bool) -> tuple[str, str] | None:
     """(number, title) when the line is a heading; ``number`` may be a letter or empty."""
     if len(line) > MAX_HEADING or is_credit(line):
         return None
+    if _STARTS_WITH_DATE.match(line):
+        return None  # "8 February 2024, 10:00.": a date, not section 8
     if m := _NUMBERED.match(line):
         title = m["title"].strip()
         words = len(title.split())
@@ -270,6 +285,9 @@ def read_layout(text: str, states: StateDirectory) -> Layout:
             if not bold and not line.startswith("#") and reader.feed(line):
                 continue
             reader = None
+        if in_actions and NEXT_MEETING_LABEL.match(line):
+            flush()  # "Next call: ..." closes an action list that has no heading after it
+            in_actions = False
         if m := ACTION.match(line):
             flush()
             if m["rest"].strip():

@@ -12,7 +12,8 @@ ABSENT = (
 )
 APOLOGIES = (
     r"apologies(?:\s+(?:received|for\s+absence))?|apologi[sz]ed|excused|regrets|"
-    r"unable\s+to\s+attend|excus[ée]s?|se\s+sont\s+excus[ée]s|excusas|excusados?|"
+    r"unable\s+to\s+(?:attend|join)|could\s+not\s+(?:attend|join|make\s+it)|not\s+attending|"
+    r"excus[ée]s?|se\s+sont\s+excus[ée]s|excusas|excusados?|"
     r"disculpas|se\s+excusaron"
 )
 ATTENDEES = (
@@ -20,7 +21,9 @@ ATTENDEES = (
     r"(?:[\w-]+\s+){1,3}(?:members|delegations|representatives)\s+present|"
     r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
     r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
-    r"present|attendance|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
+    r"present|attendance(?:\s+list)?|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
+    r"on\s+the\s+(?:call|line)|participating|roll\s+call|attending|"
+    r"liste\s+de\s+pr[ée]sence|feuille\s+de\s+pr[ée]sence|lista\s+de\s+(?:asistencia|presentes)|"
     r"attended\s+by|members\s+present|observers(?:\s+present)?|guests?|"
     r"(?:liste\s+des\s+)?(?:participants|pr[ée]sents?|membres\s+pr[ée]sents)|[ée]taient\s+pr[ée]sents|"
     r"assistaient|(?:lista\s+de\s+)?(?:asistentes|participantes|presentes|miembros\s+presentes)|"
@@ -63,7 +66,7 @@ BULLET = rf"[{BULLETS}]"
 # An explicit action: "ACTION:", "Action point 3:", "AP 3", "Actions arising", "Acción", "Suivi"
 ACTION = re.compile(
     r"^(?:[-*•]\s*)?(?:\[\s*)?(?P<label>actions?(?:\s+(?:points?|items?|required|arising))?|"
-    r"a\.?p\.?|a\.?i\.?|to\s*-?\s*do|follow\s*-?\s*up|"
+    r"a\.?p\.?s?|a\.?i\.?s?|to\s*-?\s*dos?|follow\s*-?\s*up|"
     r"actions?\s+[àa]\s+(?:mener|entreprendre|suivre)|suivi|acci[óo]n(?:es)?(?:\s+a\s+(?:tomar|seguir))?|"
     r"seguimiento|tarea)\s*(?P<num>#?\d{1,3}(?:\.\d{1,2})?)?\s*"
     r"(?:\((?P<owner>[^()]{1,80})\))?\s*(?:\]\s*)?(?P<sep>[:–—-]|\.(?=\s))\s*(?P<rest>.*)$",

@@ -143,6 +143,7 @@ ALIASES: dict[str, list[str]] = {
     ],
     "MMR": ["Myanmar", "Burma"],
     "NLD": ["The Netherlands", "Holland", "Kingdom of the Netherlands"],
+    "NZL": ["NZ", "Aotearoa New Zealand"],
     "PRK": [
         "North Korea",
         "DPRK",

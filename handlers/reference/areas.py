@@ -22,13 +22,38 @@ AREAS: tuple[Area, ...] = (
     Area(
         "general_status",
         "General Status and Operation of the Convention",
-        ("general status", "general status and operation", "operation of the convention", "gso"),
+        (
+            "general status",
+            "general status and operation",
+            "operation of the convention",
+            "gso",
+            "fonctionnement de la convention",
+            "etat general",
+            "funcionamiento de la convencion",
+            "situacion general",
+        ),
     ),
-    Area("universalization", "Universalization", ("universalization", "universalisation", "univ")),
+    Area(
+        "universalization",
+        "Universalization",
+        ("universalization", "universalisation", "univ", "universalizacion"),
+    ),
     Area(
         "stockpile",
         "Stockpile Destruction and Retention",
-        ("stockpile destruction", "stockpile", "stockpiles", "article 3", "art 3", "retention"),
+        (
+            "stockpile destruction",
+            "stockpile",
+            "stockpiles",
+            "article 3",
+            "art 3",
+            "retention",
+            "destruction des stocks",
+            "stocks",
+            "destruccion de existencias",
+            "existencias",
+            "arsenales",
+        ),
     ),
     Area(
         "clearance",
@@ -42,9 +67,27 @@ AREAS: tuple[Area, ...] = (
             "rre",
             "article 4",
             "art 4",
+            "depollution",
+            "deminage",
+            "education aux risques",
+            "limpieza",
+            "remocion",
+            "desminado",
+            "educacion sobre el riesgo",
         ),
     ),
-    Area("victim_assistance", "Victim Assistance", ("victim assistance", "va", "article 5")),
+    Area(
+        "victim_assistance",
+        "Victim Assistance",
+        (
+            "victim assistance",
+            "va",
+            "article 5",
+            "assistance aux victimes",
+            "asistencia a las victimas",
+            "asistencia a victimas",
+        ),
+    ),
     Area(
         "cooperation",
         "International Cooperation and Assistance",
@@ -55,17 +98,40 @@ AREAS: tuple[Area, ...] = (
             "cooperation",
             "ica",
             "article 6",
+            "cooperation et assistance internationales",
+            "cooperation internationale",
+            "cooperacion y asistencia internacionales",
+            "cooperacion internacional",
+            "cooperacion",
         ),
     ),
     Area(
         "transparency",
         "Transparency Measures",
-        ("transparency measures", "transparency", "article 7", "art 7"),
+        (
+            "transparency measures",
+            "transparency",
+            "article 7",
+            "art 7",
+            "mesures de transparence",
+            "transparence",
+            "medidas de transparencia",
+            "transparencia",
+        ),
     ),
     Area(
         "national_implementation",
         "National Implementation Measures",
-        ("national implementation measures", "national implementation", "nim", "article 9"),
+        (
+            "national implementation measures",
+            "national implementation",
+            "nim",
+            "article 9",
+            "mesures nationales d'application",
+            "mise en oeuvre nationale",
+            "medidas nacionales de aplicacion",
+            "aplicacion nacional",
+        ),
     ),
 )
 
@@ -75,7 +141,7 @@ AREA_BY_KEY = {area.key: area for area in AREAS}
 @cache
 def _pattern() -> re.Pattern[str]:
     words = sorted({alias for area in AREAS for alias in area.aliases}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 @cache
@@ -97,6 +163,29 @@ def find_area(text: str) -> Area | None:
     """The first area named anywhere in free text (two-letter aliases only as whole words)."""
     match = _pattern().search(fold(text))
     return AREA_BY_KEY[_alias_to_key()[match.group(1)]] if match else None
+
+
+_CASED = {
+    "va",
+    "ica",
+    "nim",
+    "rre",
+    "gso",
+}  # short aliases that are words in FR/ES ("va"): capitals only
+
+
+def find_areas(text: str) -> list[tuple[int, int, str]]:
+    """Every area named in free text, as (start, end, area key); spans index into ``text``."""
+    from handlers.dates.vocab import same_length_fold
+
+    folded = same_length_fold(text).replace("'", "'")
+    found = []
+    for match in _pattern().finditer(folded):
+        alias = match.group(1)
+        if alias in _CASED and not text[match.start() : match.end()].isupper():
+            continue
+        found.append((match.start(), match.end(), _alias_to_key()[alias]))
+    return found
 
 
 def suggest_area(word: str) -> Area | None:

@@ -33,6 +33,7 @@ from handlers.reference.aliases import (
     UN_MEMBERS,
     UN_NAMES,
 )
+from handlers.reference.names_i18n import demonyms, foreign_names
 from handlers.reply.text import fold
 
 CSV_PATH = Path(__file__).parents[2] / "storage" / "data" / "ccm_states.csv"
@@ -226,7 +227,12 @@ class StateDirectory:
         unknown = set(csv_names) - {state.iso3 for state in states}
         if unknown:
             raise ValueError(f"{csv_path.name} names States not in the directory: {unknown}")
-        return cls(states, names, lookup_codes=lookup_codes, demonyms=DEMONYMS)
+        _add_foreign(names)
+        adjectives = {iso3: list(words) for iso3, words in DEMONYMS.items()}
+        for iso3, words in demonyms().items():
+            if iso3 in names:
+                adjectives.setdefault(iso3, []).extend(words)
+        return cls(states, names, lookup_codes=lookup_codes, demonyms=_unclashed(adjectives))
 
     def get(self, iso3: str) -> StateName | None:
         return self._states.get(iso3.upper())
@@ -320,6 +326,30 @@ class StateDirectory:
         return choices, owners
 
 
+def _add_foreign(names: dict[str, list[str]]) -> None:
+    """French and Spanish names (CLDR), unless the words already name another State."""
+    owner = {_name_key(alias): iso3 for iso3, aliases in names.items() for alias in aliases}
+    for iso3, foreign in foreign_names().items():
+        if iso3 not in names:
+            continue
+        for alias in foreign:
+            key = _name_key(alias)
+            if owner.setdefault(key, iso3) == iso3 and not _is_code(alias):
+                names[iso3].append(alias)
+
+
+def _unclashed(adjectives: dict[str, list[str]]) -> dict[str, list[str]]:
+    """An adjective shared by two States ("guinéen") names neither."""
+    seen: dict[str, set[str]] = {}
+    for iso3, words in adjectives.items():
+        for word in words:
+            seen.setdefault(_name_key(word), set()).add(iso3)
+    return {
+        iso3: list(dict.fromkeys(w for w in words if len(seen[_name_key(w)]) == 1))
+        for iso3, words in adjectives.items()
+    }
+
+
 def _read_csv_names(path: Path) -> dict[str, str]:
     """UN short names of the CCM States, as the ISU writes them (they win over pycountry)."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -340,6 +370,11 @@ def _source_states() -> list[tuple[str, str, list[str]]]:
         raise ValueError(f"pycountry lacks {sorted(missing)}")
     found.extend((iso3, iso2, [name]) for iso3, (iso2, name) in EXTRA_STATES.items())
     return found
+
+
+def iso2_codes() -> tuple[tuple[str, str], ...]:
+    """(iso3, iso2) of every State the directory knows: what the CLDR names are looked up by."""
+    return tuple((iso3, iso2) for iso3, iso2, _names in _source_states())
 
 
 @functools.cache

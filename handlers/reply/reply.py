@@ -9,6 +9,22 @@ Block = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A reading offered back: a button in Slack, a numbered line in the console.
+
+    ``command`` is the `/ccm` line the choice runs (empty: cancel); ``confirm`` marks the one
+    a "y" answers in the console.
+    """
+
+    label: str
+    command: str
+    confirm: bool = False
+
+
+CHOICE_ACTION = "ccm_choice"
+
+
+@dataclass(frozen=True)
 class Reply:
     """What a command answers; ``public`` asks the transport to post it in the channel."""
 
@@ -19,6 +35,7 @@ class Reply:
     item_id: int | None = None
     failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
     lang: str | None = None  # the language it was written in, for what a transport adds to it
+    choices: tuple[Choice, ...] = ()  # readings to pick from, or Confirm / Cancel
 
 
 def section(markdown: str) -> Block:
@@ -68,3 +85,19 @@ def simple(text: str, *, ok: bool = True) -> Reply:
 def error(text: str) -> Reply:
     """A refusal: nothing was changed, and the text says how to fix the command."""
     return simple(text, ok=False)
+
+
+def choice_block(choices: tuple[Choice, ...]) -> Block:
+    """Buttons for ``choices``; each carries the command it runs (a click runs it as the clicker)."""
+    buttons = []
+    for index, choice in enumerate(choices[:5]):
+        button: Block = {
+            "type": "button",
+            "action_id": f"{CHOICE_ACTION}_{index}",
+            "text": {"type": "plain_text", "text": choice.label[:75], "emoji": True},
+            "value": (choice.command or "cancel")[:2000],
+        }
+        if choice.confirm:
+            button["style"] = "primary"
+        buttons.append(button)
+    return {"type": "actions", "block_id": CHOICE_ACTION, "elements": buttons}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from handlers.ports import Deps
 from tests.conftest import Run
 
 
@@ -129,11 +130,10 @@ def test_help_lists_every_command_and_explains_one(demo_run: Run) -> None:
     assert not demo_run("help frobnicate").ok
 
 
-def test_unknown_command_suggests_closest(demo_run: Run) -> None:
+def test_a_mistyped_command_is_read_and_says_how(demo_run: Run) -> None:
     reply = demo_run("stauts Botswana")
-    assert not reply.ok
-    assert "/ccm status" in reply.text
-    assert "Botswana" in reply.text
+    assert "Botswana (BWA)" in reply.text
+    assert "Read as_ `/ccm status Botswana`" in reply.text
 
 
 def _at(year: int, month: int, day: int):  # type: ignore[no-untyped-def]
@@ -169,3 +169,18 @@ def test_due_days_are_date_tokens_each_reader_sees_in_their_own_locale(demo_run:
     text = demo_run("items Botswana").text + demo_run("items universalization").text
     assert "due <!date^" in text and "{date_long_pretty}|Sun 30 Apr 2017>" in text
     assert "due Sun 30 Apr 2017" in to_plain(text)
+
+
+def test_my_plate_holds_what_my_state_and_its_areas_owe(demo_deps: Deps) -> None:
+    from handlers.commands.router import handle
+    from handlers.people.roster import set_role
+
+    with demo_deps.db.session(write=True) as session:
+        set_role(session, user="U9", role="isu", name="Admin")
+        set_role(session, user="UIT", role="coordinator", state_iso3="ITA", name="Bruno")
+    text = handle(demo_deps, "what's on my plate?", user="UIT").text
+    assert "with Italy" in text
+    assert "*#7* Italy" in text  # Italy's own item
+    assert "*#5* Victim Assistance coordinators" in text  # Italy coordinates VA
+    assert "*#6* Chile and Italy" in text
+    assert "#13" not in text

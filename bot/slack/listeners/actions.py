@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from handlers.commands.router import handle
 from handlers.commands.state_card import ACTION_STATUS_MORE
 from handlers.i18n import use_language
 from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
+from handlers.reply.reply import CHOICE_ACTION, Reply, section
 
 log = logging.getLogger(__name__)
 SNOOZE_WORDS = {"1d": "1d", "1w": "1w", "meeting": "next meeting"}
@@ -65,7 +67,40 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def run_choice(runtime: Runtime, body: dict[str, Any], command: str) -> None:
+    """A reading picked from the buttons (or Confirm): run its command as the one who clicked,
+    and show the answer where the question was (the buttons go, so it runs once)."""
+    user = str(body["user"]["id"])
+    origin = origin_of(body)
+    if command == "cancel":
+        reply = Reply(text="Cancelled: nothing was changed.")
+    else:
+        runtime.people.ensure(user)
+        reply = handle(runtime.deps, command, user=user)
+    blocks = reply.blocks or [section(reply.text)]
+    try:
+        if origin.response_url:
+            WebhookClient(origin.response_url).send(
+                text=reply.text, blocks=blocks, replace_original=True
+            )
+        elif origin.channel and origin.ts:
+            runtime.client.chat_update(
+                channel=origin.channel, ts=origin.ts, text=reply.text, blocks=blocks
+            )
+    except SlackApiError as problem:
+        log.error("could not show the picked reading: %s", problem)
+    if reply.ok and reply.item_id is not None:
+        runtime.refresh_home(user)
+
+
 def register(app: App, runtime: Runtime) -> None:
+    @app.action(re.compile(rf"^{CHOICE_ACTION}_\d+$"))
+    def choice(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        command = str(action.get("value") or "")
+        if command:
+            run_choice(runtime, body, command)
+
     @app.action(ACTION_DONE)
     def done(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()

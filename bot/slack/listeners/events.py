@@ -39,8 +39,11 @@ def permalink(client: WebClient, channel: str, ts: str) -> str:
         return f"https://slack.com/archives/{channel}/p{ts.replace('.', '')}"
 
 
-def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
-    """Run one chat line once (dedupe in the item's transaction), then answer in its thread."""
+def answer_in_thread(
+    runtime: Runtime, body: dict[str, Any], text: str, *, threaded: bool = True
+) -> None:
+    """Run one chat line once (dedupe in the item's transaction), then answer in its thread
+    (a direct message is answered in the conversation itself unless it was in a thread)."""
     event = body["event"]
     channel, ts, user = str(event["channel"]), str(event["ts"]), str(event["user"])
     delivery = Delivery(
@@ -58,12 +61,14 @@ def answer_in_thread(runtime: Runtime, body: dict[str, Any], text: str) -> None:
     # delivery whose dedupe row now swallows it, and the answer would never come.
     try:
         for message in split_reply(reply):
+            thread = event.get("thread_ts") or (ts if threaded else None)
+            where: dict[str, Any] = {"thread_ts": str(thread)} if thread else {}
             runtime.client.chat_postMessage(
                 channel=channel,
-                thread_ts=str(event.get("thread_ts") or ts),
                 text=message.text,
                 blocks=message.blocks,
                 unfurl_links=False,
+                **where,
             )
     except SlackApiError as problem:
         log.error("could not answer in %s/%s: %s", channel, ts, problem)
@@ -84,7 +89,13 @@ def register(app: App, runtime: Runtime) -> None:
 
     @app.event("message")
     def message(body: dict[str, Any], event: dict[str, Any]) -> None:
-        if not from_a_person(event) or event.get("channel_type") not in _CHANNEL_TYPES:
+        if not from_a_person(event):
+            return
+        if event.get("channel_type") == "im":  # a direct message is read like /ccm
+            text = without_mention(from_slack(event.get("text")), bot_user)
+            answer_in_thread(runtime, body, text, threaded=False)
+            return
+        if event.get("channel_type") not in _CHANNEL_TYPES:
             return
         text = without_mention(from_slack(event.get("text")), bot_user)
         if is_capture(text):

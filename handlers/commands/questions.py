@@ -1,0 +1,166 @@
+"""Questions people ask in words, as commands: who has not paid, who owes an Article 7 report,
+which treaty deadlines fall when (filtered by Article, State and period)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlmodel import col, select
+
+from handlers.commands.registry import command
+from handlers.commands.status import KIND_LABELS
+from handlers.dates.periods import period_bounds
+from handlers.dates.reading import format_day
+from handlers.ports import Ctx
+from handlers.reference.areas import find_area
+from handlers.reply.reply import Reply, error, header, section
+from handlers.reply.text import escape, shorten
+from storage.contributions import parties_in, year_summary
+from storage.models import TreatyDeadline
+
+_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_ARTICLE = re.compile(r"\b(?:article|art\.?|art[ií]culo)\s*([347])\b", re.I)
+LIMIT = 40
+
+
+def _year_of(ctx: Ctx, args: str) -> int:
+    found = _YEAR.search(args)
+    return int(found[1]) if found else ctx.today.year
+
+
+@command(
+    "unpaid",
+    usage="unpaid [year]",
+    examples=("unpaid", "unpaid 2017"),
+    aliases=("impayes", "impagos"),
+)
+def unpaid(ctx: Ctx, args: str) -> Reply:
+    """States Parties with no contribution received for a year (default: this year)."""
+    year = _year_of(ctx, args)
+    summary = year_summary(session=ctx.session, year=year)
+    title = f"Not paid for {year}"
+    if not summary.unpaid_known:
+        body = (
+            f"The minutes report {summary.reported_paid} States Parties as paid for {year} but name "
+            f"only {len(summary.paid)}, so who has not paid is not known yet. Record payments by "
+            "State (`/ccm contribution Norway 25'000 CHF received`) and ask again."
+        )
+        return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+    names = sorted(s.name for s in summary.unpaid)
+    body = (
+        f"{len(names)} of {len(summary.parties)} States Parties have no contribution recorded as "
+        f"received for {year}:\n" + ", ".join(names)
+        if names
+        else f"Every State Party has paid for {year}. 🎉"
+    )
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+@command(
+    "article7",
+    usage="article7 [year]",
+    examples=("article7", "article7 2017"),
+    aliases=("art7", "transparency-reports"),
+)
+def article7(ctx: Ctx, args: str) -> Reply:
+    """States Parties whose Article 7 report for a year (due 30 April) is not recorded as received."""
+    year = _year_of(ctx, args)
+    received = set(
+        ctx.session.exec(
+            select(TreatyDeadline.state_iso3).where(
+                TreatyDeadline.kind == "article7",
+                TreatyDeadline.due == date(year, 4, 30),
+                col(TreatyDeadline.completed).is_(True),
+            )
+        )
+    )
+    parties = parties_in(session=ctx.session, year=year)
+    owing = sorted(s.name for s in parties if s.iso3 not in received)
+    title = f"Article 7 reports {year} (due 30 April {year})"
+    if not owing:
+        body = f"Every State Party's report for {year} is recorded as received."
+    else:
+        body = (
+            f"{len(owing)} of {len(parties)} States Parties have no report recorded as received:\n"
+            + ", ".join(owing)
+            + f"\n_Record one with `/ccm report <State> article 7 {year}`._"
+        )
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+_KINDS: dict[str, tuple[str, ...]] = {
+    "3": ("article3", "article3_extension"),
+    "4": ("article4", "article4_extension"),
+    "7": ("article7",),
+}
+
+
+@command(
+    "treaty",
+    usage="treaty [article 3|4|7] [State] [period]",
+    examples=("treaty article 4 2019", "treaty Lao PDR article 4", "treaty Peru this year"),
+    aliases=("obligations", "treaty-deadlines"),
+)
+def treaty(ctx: Ctx, args: str) -> Reply:
+    """Treaty deadlines (Articles 3, 4 and 7, extensions), filtered by Article, State and period."""
+    text = args.strip()
+    kinds: tuple[str, ...] = ()
+    rest = text
+    if m := _ARTICLE.search(text):
+        kinds = _KINDS[m[1]]
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    elif (area := find_area(text)) is not None and area.key in {"clearance", "stockpile"}:
+        kinds = _KINDS["4" if area.key == "clearance" else "3"]
+    matches = ctx.states.find_in_text(rest)
+    for match in sorted(matches, key=lambda found: -found.start):
+        rest = rest[: match.start] + " " + rest[match.end :]
+    rest = re.sub(
+        r"\b(?:deadlines?|clearance|stockpiles?|destruction|in|for|of|the|due)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    rest = " ".join(rest.split()).strip(" ,.?")
+    bounds = period_bounds(rest, now=ctx.now, tz=ctx.tz) if rest else None
+    if rest and bounds is None:
+        return error(
+            f"I couldn't read “{escape(shorten(rest, 60))}” as a period. Try "
+            "`/ccm treaty article 4 2019` or `/ccm treaty Lao PDR`."
+        )
+    query = select(TreatyDeadline).order_by(col(TreatyDeadline.due))
+    if kinds:
+        query = query.where(col(TreatyDeadline.kind).in_(kinds))
+    if matches:
+        query = query.where(col(TreatyDeadline.state_iso3).in_([m.state.iso3 for m in matches]))
+    if bounds:
+        query = query.where(
+            col(TreatyDeadline.due) >= bounds[0], col(TreatyDeadline.due) <= bounds[1]
+        )
+    elif not matches:
+        query = query.where(col(TreatyDeadline.due) >= ctx.today)
+    rows = list(ctx.session.exec(query.limit(LIMIT + 1)))
+    described = [f"Article {m[1]}" if (m := _ARTICLE.search(text)) else ""]
+    described += [m.state.short for m in matches]
+    if bounds:
+        described.append(f"{format_day(bounds[0])} – {format_day(bounds[1])}")
+    elif not matches:
+        described.append("from today")
+    title = "Treaty deadlines: " + ", ".join(d for d in described if d)
+    lines = [_line(ctx, d) for d in rows[:LIMIT]]
+    body = "\n".join(lines) or "_none recorded_"
+    if len(rows) > LIMIT:
+        body += "\n…and more: narrow it down with a State or a year."
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+def _line(ctx: Ctx, deadline: TreatyDeadline) -> str:
+    name = ctx.states.get(deadline.state_iso3)
+    who = name.short if name else deadline.state_iso3
+    label = KIND_LABELS.get(deadline.kind, deadline.kind)
+    state = (
+        "met/superseded"
+        if deadline.completed
+        else ("passed" if deadline.due < ctx.today else "ahead")
+    )
+    return f"{format_day(deadline.due)} · {who}: {label} — {state}"

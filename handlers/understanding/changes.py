@@ -1,0 +1,177 @@
+"""Readings that change something (a payment, a pledge, a report received, an item done,
+moved or reassigned, a commitment) as the command that would make the change: always shown
+for confirmation first (see ``understand``), never run from a reading alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from handlers.dates.vocab import NUMBER_WORDS, add_months
+from handlers.ports import Ctx
+from handlers.understanding.compose import (
+    Builder,
+    Proposal,
+    _me,
+    _names,
+    _role,
+    _year,
+    fold_,
+)
+from handlers.understanding.entities import Reading
+from storage.models import ActionItem
+
+
+def _money(status: str) -> Builder:
+    def build(ctx: Ctx, r: Reading) -> Proposal:
+        names = _names(ctx, r)
+        amount = r.first("amount")
+        if not names:
+            return Proposal(status, "", "", True, problem="Which State? I found none.")
+        state = names[0]
+        if amount is None:
+            return Proposal(
+                status,
+                "",
+                "",
+                True,
+                problem=f"How much, and in which currency? e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`.",
+            )
+        currency = amount.currency or "CHF"
+        if currency != "CHF":
+            return Proposal(
+                status,
+                "",
+                "",
+                True,
+                problem=(
+                    f"I read {amount.text} for {state}, but the ISU keeps its accounts in CHF: convert it and "
+                    f"write e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`. Nothing was recorded."
+                ),
+            )
+        cents = int(amount.value)
+        number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
+        year = _year(r) or (
+            str(ctx.today.year + 1)
+            if re.search(r"next year|l'an prochain|año que viene|proximo ano", fold_(r.line))
+            else str(ctx.today.year)
+        )
+        verb = "received" if status == "received" else "pledged"
+        command = f"contribution {state} {number} CHF {year} {verb}"
+        says = f"{state}: CHF {cents / 100:,.2f} {verb} for {year}"
+        return Proposal("paid" if status == "received" else "pledged", command, says, True)
+
+    return build
+
+
+def _report(ctx: Ctx, r: Reading) -> Proposal:
+    names = _names(ctx, r)
+    if not names:
+        return Proposal("report", "", "", True, problem="Whose Article 7 report? I found no State.")
+    year = _year(r) or str(ctx.today.year)
+    command = f"report {names[0]} article 7 {year}"
+    return Proposal("report", command, f"{names[0]}'s Article 7 report for {year} received", True)
+
+
+def _item(r: Reading) -> str | None:
+    item = r.first("item")
+    return item.value if item else None
+
+
+def _done(ctx: Ctx, r: Reading) -> Proposal:
+    item = _item(r)
+    if item is None:
+        return Proposal(
+            "done", "", "", True, problem="Which item? Give its number, e.g. `done #12`."
+        )
+    return Proposal("done", f"done {item}", f"mark #{item} done", True)
+
+
+_SHIFT = re.compile(
+    r"(?:back|by|another|more|extra|de|por|otra?)\s+(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
+    r"(?P<unit>days?|weeks?|months?|fortnight|jours?|semaines?|mois|d[ií]as?|semanas?|mes(?:es)?)"
+)
+
+
+def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
+    item = _item(r)
+    if item is None:
+        return Proposal(
+            "reschedule", "", "", True, problem="Which item? e.g. `due #12 end of April`."
+        )
+    shift = _SHIFT.search(fold_(r.line))
+    row = ctx.session.get(ActionItem, int(item))
+    if shift and row is not None and row.due is not None:
+        n = shift["n"] or "1"
+        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
+        unit = shift["unit"][:2]
+        if unit == "fo":
+            new = row.due + timedelta(weeks=2 * count)
+        elif unit in {"da", "jo", "di", "dí"}:
+            new = row.due + timedelta(days=count)
+        elif unit in {"we", "se"}:
+            new = row.due + timedelta(weeks=count)
+        else:
+            new = add_months(row.due, count)
+        when = f"{new.day}/{new.month}/{new.year}"
+        return Proposal(
+            "reschedule",
+            f"due {item} {when}",
+            f"move #{item} from {row.due:%d %b %Y} to {new:%d %b %Y}",
+            True,
+        )
+    dates = [e for e in r.of("date") if e.reading is not None]
+    if not dates:
+        return Proposal(
+            "reschedule", "", "", True, problem=f"To when? e.g. `due #{item} end of April`."
+        )
+    phrase = dates[0].text
+    return Proposal("reschedule", f"due {item} {phrase}", f"set #{item} due {phrase}", True)
+
+
+def _assign(ctx: Ctx, r: Reading) -> Proposal:
+    item = _item(r)
+    owner = owner_phrase(ctx, r)
+    if item is None or owner is None:
+        return Proposal(
+            "assign", "", "", True, problem="Which item, and to whom? e.g. `assign #12 Norway`."
+        )
+    return Proposal("assign", f"assign {item} {owner}", f"give #{item} to {owner}", True)
+
+
+def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
+    mention = r.first("mention")
+    if mention:
+        return f"<@{mention.value}>"
+    role_entity = r.first("role")
+    role = _role(r) or (
+        {"presidency": "the Presidency", "isu": "the ISU"}.get(role_entity.value)
+        if role_entity
+        else None
+    )
+    names = _names(ctx, r)
+    if names:
+        return " and ".join(names)
+    if role:
+        return role
+    if _me(r):
+        return "me"
+    return None
+
+
+def _commitment(ctx: Ctx, r: Reading) -> Proposal:
+    from handlers.understanding.commitments import commitment
+
+    return commitment(ctx, r)
+
+
+CHANGES: dict[str, Builder] = {
+    "paid": _money("received"),
+    "pledged": _money("pledged"),
+    "report": _report,
+    "commitment": _commitment,
+    "done": _done,
+    "reschedule": _reschedule,
+    "assign": _assign,
+}

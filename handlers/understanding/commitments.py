@@ -1,0 +1,91 @@
+"""A commitment said in words ("Italy will call the Albanian mission by next Wednesday") as the
+`action` command it means, in English, French or Spanish: who (the first owner named at the
+start), what (the rest, after the modal verb), and the date phrase left inside for `action`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handlers.ports import Ctx
+from handlers.understanding.entities import Reading
+
+if TYPE_CHECKING:
+    from handlers.understanding.compose import Proposal
+
+_LEAD = re.compile(
+    r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
+    r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
+    r"action|todo|ai)\s*:\s*)*",
+    re.I,
+)
+_MODAL = re.compile(
+    r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
+    r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
+    r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|"
+    r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
+    r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
+    re.I,
+)
+_NOT_A_VERB = re.compile(
+    r"(?:and|or|the|a|an|of|for|about|with|on|in|at|et|ou|le|la|les|de|du|des|y|o|el|los|las|"
+    r"del|con|sobre|is|are|was|has|have|est|es|'s|s)\b",
+    re.I,
+)
+_OWNER_KINDS = {"state", "role", "person", "mention"}
+_ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
+
+
+def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
+    """(owner, what) when the line starts with an owner; the owner in words the `action`
+    command reads ("Switzerland", "the ISU", "me", "<@U1>")."""
+    from handlers.understanding.compose import owner_of
+
+    line = reading.line
+    lead = _LEAD.match(line)
+    start = lead.end() if lead else 0
+    owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
+    if not owners:
+        return None
+    first = owners[0]
+    if not _ARTICLE.match(line[start : first.start]) and line[start : first.start].strip():
+        return None
+    end = first.end
+    for e in owners[1:]:  # "Chile and Italy", "the VA coordinators"
+        gap = line[end : e.start]
+        if re.fullmatch(r"\s*(?:and|&|,|et|y)?\s*", gap, re.I):
+            end = e.end
+        else:
+            break
+    area_after = re.match(r"\s*(?:coordinators?|coordinateurs|coordinadores)\b", line[end:], re.I)
+    if area_after:
+        end += area_after.end()
+    owner = owner_of(ctx, reading, end)
+    if first.kind == "person" and first.value == "we":
+        return None  # "we" names nobody the bot can remind
+    modal = _MODAL.match(line[end:])
+    what = line[end + modal.end() :] if modal else line[end:].lstrip(" :,-–")
+    if owner is None or not what.strip():
+        return None
+    if modal is None and _NOT_A_VERB.match(what):  # "Costa Rica and the seminar": no deed
+        return None
+    return owner, what.strip().rstrip(".")
+
+
+def commitment(ctx: Ctx, reading: Reading) -> Proposal:
+    from handlers.understanding.compose import Proposal
+
+    split = split_natural(ctx, reading)
+    if split is None:
+        return Proposal(
+            "commitment",
+            "",
+            "",
+            True,
+            problem="Who will do it? Start with the owner, e.g. `action Italy to call the Albanian mission by next Wednesday`.",
+        )
+    owner, what = split
+    return Proposal(
+        "commitment", f"action {owner} to {what}", f"log an item for {owner}: {what}", True
+    )

@@ -1,0 +1,295 @@
+"""From an intent and the entities of a line to the `/ccm` command it means.
+
+Every reading ends as a plain command line ("overdue Italy", "contribution Austria 25000 CHF
+2017 received"), run by the same handlers as a typed command: so what the bot did can be shown,
+offered as a button, and typed again. ``None`` means the intent lacks something it needs; the
+caller then asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handlers.dates.vocab import same_length_fold
+from handlers.ports import Ctx
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.understanding.entities import Reading
+
+Builder = Callable[[Ctx, "Reading"], "Proposal"]
+WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A command to run, and how to say it in words (for a confirmation or a button)."""
+
+    intent: str
+    command: str
+    says: str
+    writes: bool
+    problem: str | None = None  # when set, no command: what is missing, said to the user
+
+
+def _states(reading: Reading) -> list[str]:
+    names = []
+    for e in reading.of("state"):
+        names.append(e.value)
+    return list(dict.fromkeys(names))
+
+
+def _names(ctx: Ctx, reading: Reading) -> list[str]:
+    out = []
+    for iso3 in _states(reading):
+        state = ctx.states.get(iso3)
+        out.append(state.short if state else iso3)
+    return out
+
+
+def _area_names(reading: Reading) -> list[str]:
+    return list(dict.fromkeys(AREA_BY_KEY[e.value].name for e in reading.of("area")))
+
+
+def _role(reading: Reading) -> str | None:
+    role = reading.first("role")
+    if role is None:
+        return None
+    if role.value == "presidency":
+        return "the Presidency"
+    if role.value == "isu":
+        return "the ISU"
+    if role.value == "coordinators":
+        areas = _area_names(reading)
+        return f"{areas[0]} coordinators" if areas else None
+    return None
+
+
+def _period(reading: Reading) -> str | None:
+    period = reading.first("period")
+    if period is not None:
+        return period.text
+    year = reading.first("year")
+    return year.value if year else None
+
+
+def _year(reading: Reading) -> str:
+    year = reading.first("year")
+    return year.value if year else ""
+
+
+def _me(reading: Reading) -> bool:
+    return any(e.value == "me" for e in reading.of("person"))
+
+
+def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
+    """State and area filters, and the owner filter (which must come last: it takes the rest)."""
+    parts: list[str] = []
+    role = _role(reading)
+    if role is None and reading.first("role") is not None:
+        role = {"presidency": "the Presidency", "isu": "the ISU"}.get(reading.first("role").value)  # type: ignore[union-attr]
+    if not role or "coordinators" not in role:
+        parts.extend(_area_names(reading))
+    parts.extend(_names(ctx, reading))
+    mention = reading.first("mention")
+    owner = f"owner {role}" if role else None
+    if mention:
+        owner = f"owner <@{mention.value}>"
+    elif _me(reading) and owner is None:
+        parts.append("mine")
+    return parts, owner
+
+
+_PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
+
+
+def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
+    """The command ``intent`` means with these entities."""
+    from handlers.understanding.changes import CHANGES  # changes build on this module
+
+    builder = _BUILDERS.get(intent) or CHANGES.get(intent)
+    if builder is None:
+        return Proposal(intent, "help", "show what I can do", False)
+    unread = [e for e in reading.of("date") if e.problem]
+    if intent in _PERIODIC and unread:  # "due before the 8MSP" with no 8MSP: never drop it
+        return Proposal(intent, "", "", False, problem=f"“{unread[0].text}”: {unread[0].problem}")
+    return builder(ctx, reading)
+
+
+def _meetings(ctx: Ctx, r: Reading) -> Proposal:
+    period = _period(r)
+    if period and not re.search(r"next|prochain|proxim", fold_(r.line)):
+        return Proposal("meetings", f"meetings {period}", f"the meetings in {period}", False)
+    plural = re.search(
+        r"\b(?:meetings|reunions|reuniones|calendar|calendrier|calendario)\b", fold_(r.line)
+    )
+    if plural or (r.first("meeting") and r.first("meeting").value != "next cc"):  # type: ignore[union-attr]
+        return Proposal("meetings", "meetings", "the upcoming meetings", False)
+    return Proposal("meetings", "next meeting", "the next CC meeting", False)
+
+
+def fold_(text: str) -> str:
+    return same_length_fold(text)
+
+
+def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
+    names = _names(ctx, r)
+    if len(names) == 1:  # "what does NZ owe us": that State's contributions
+        return Proposal(
+            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+        )
+    year = _year(r) or str(ctx.today.year)
+    return Proposal("unpaid", f"unpaid {year}", f"who has not paid for {year}", False)
+
+
+def _contributions(ctx: Ctx, r: Reading) -> Proposal:
+    names = _names(ctx, r)
+    if names:
+        return Proposal(
+            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+        )
+    year = _year(r)
+    return Proposal("contributions", f"contributions {year}".strip(), "the contributions", False)
+
+
+def _listing(name: str) -> Builder:
+    def build(ctx: Ctx, r: Reading) -> Proposal:
+        parts, owner = _filters(ctx, r)
+        period = _period(r)
+        if name == "items" and period:
+            parts.append(f"due {period}")
+        if owner:
+            parts.append(owner)
+        if name == "items" and re.search(
+            r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
+        ):
+            parts.insert(0, "done")
+        command = " ".join([name, *parts])
+        label = "overdue items" if name == "overdue" else "open items"
+        return Proposal(name, command, f"{label} {' '.join(parts)}".strip(), False)
+
+    return build
+
+
+def _mine(ctx: Ctx, r: Reading) -> Proposal:
+    if not _me(r) and (r.has("state") or r.has("role")):  # "what is Switzerland supposed to do"
+        return _listing("items")(ctx, r)
+    return Proposal("mine", "mine", "your open items", False)
+
+
+def _who(ctx: Ctx, r: Reading) -> Proposal:
+    areas, names = _area_names(r), _names(ctx, r)
+    subject = areas[0] if areas else (names[0] if names else "")
+    return Proposal(
+        "who", f"who {subject}".strip(), f"who coordinates {subject or 'each area'}", False
+    )
+
+
+def _article7(ctx: Ctx, r: Reading) -> Proposal:
+    year = _year(r)
+    return Proposal("article7", f"article7 {year}".strip(), "who owes an Article 7 report", False)
+
+
+def _treaty(ctx: Ctx, r: Reading) -> Proposal:
+    parts: list[str] = []
+    article = r.first("article")
+    if article:
+        parts.append(f"article {article.value}")
+    else:
+        for e in r.of("area"):
+            if e.value in {"clearance", "stockpile"}:
+                parts.append("article 4" if e.value == "clearance" else "article 3")
+                break
+    parts.extend(_names(ctx, r))
+    period = _period(r)
+    if period:
+        parts.append(period)
+    command = " ".join(["treaty", *parts])
+    return Proposal("treaty", command, f"treaty deadlines {' '.join(parts)}".strip(), False)
+
+
+_QUESTION = re.compile(
+    r"^(?:what|which|any|did|do|have|has|remind me|was there|qu'est-ce qui|qu'avons-nous|que|quel|"
+    r"que|qué|se)\b.*?\b(?:decide[d]?|decision[s]?|agreed?|say|said|outcome|decidimos|acordo|acordó|"
+    r"decidido|décidé|decide)\b\s*(?:about|on|regarding|for|with|sur|pour|concernant|sobre|de|"
+    r"respecto)?\s*",
+    re.I,
+)
+
+
+def _decided(ctx: Ctx, r: Reading) -> Proposal:
+    names = _names(ctx, r)
+    topic = names[0] if len(names) == 1 and len(r.of("state")) == 1 else ""
+    if not topic:
+        rest = _QUESTION.sub("", r.line).strip(" ?!.")
+        rest = re.sub(
+            r"^(?:decisions?|décisions?|decisiones)\s+(?:about|on|sur|concernant|sobre)\s+",
+            "",
+            rest,
+            flags=re.I,
+        )
+        topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
+    return Proposal("decided", f"decided {topic}".strip(), f"what was decided about {topic}", False)
+
+
+def _status(ctx: Ctx, r: Reading) -> Proposal:
+    item = r.first("item")
+    if item:
+        return Proposal("status", f"status #{item.value}", f"item #{item.value}", False)
+    names, areas = _names(ctx, r), _area_names(r)
+    subject = names[0] if names else (areas[0] if areas else "")
+    if not subject and _me(r):
+        return Proposal("mine", "mine", "your open items", False)
+    if not subject:
+        return Proposal(
+            "status", "", "", False, problem="Status of what? Name a State, an area or an item."
+        )
+    return Proposal("status", f"status {subject}", f"where things stand with {subject}", False)
+
+
+_HOW = re.compile(
+    r"^(?:how\s+(?:do|can|should)\s+(?:i|we|you)|how\s+to|comment\s+(?:je\s+|on\s+)?|cómo\s+|como\s+)",
+    re.I,
+)
+
+
+def _help(ctx: Ctx, r: Reading) -> Proposal:
+    topic = _HOW.sub("", r.line).strip(" ?!.¿")
+    if topic == r.line.strip(" ?!.¿") and len(topic.split()) <= 4:
+        topic = ""
+    return Proposal("help", f"help {topic}".strip(), "how to use the bot", False)
+
+
+def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
+    period = _period(r)
+    return Proposal("deadlines", f"deadlines {period or ''}".strip(), "the deadlines", False)
+
+
+def _greeting(ctx: Ctx, r: Reading) -> Proposal:
+    return Proposal("greeting", "", "", False)
+
+
+_BUILDERS: dict[str, Builder] = {
+    "meetings": _meetings,
+    "unpaid": _unpaid,
+    "contributions": _contributions,
+    "overdue": _listing("overdue"),
+    "items": _listing("items"),
+    "mine": _mine,
+    "who": _who,
+    "article7": _article7,
+    "treaty": _treaty,
+    "decided": _decided,
+    "status": _status,
+    "help": _help,
+    "deadlines": _deadlines,
+    "greeting": _greeting,
+}
+
+
+def owner_of(ctx: Ctx, r: Reading, before: int) -> str | None:
+    """The owner named before position ``before``: States, a role, a mention or "me"."""
+    from handlers.understanding.changes import owner_phrase
+
+    head = Reading(r.line, tuple(e for e in r.entities if e.end <= before))
+    return owner_phrase(ctx, head)

@@ -1,0 +1,142 @@
+"""Entities in a line, each with its span: the step before any routing.
+
+``read`` finds everything a committee member may name in one pass over the line: States (names,
+codes, adjectives, French and Spanish names), thematic areas, item references, people and roles,
+meetings, Articles, amounts with currencies, years and periods, and date phrases. Overlaps are
+settled by a fixed precedence (an amount's "Swiss francs" is not Switzerland; the year inside
+"15 April 2017" is part of the date), except that a period may overlap a date ("this week" is
+both: questions use the period, commitments the date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from handlers.dates.reading import DateReading
+from handlers.dates.spans import DateSpan, date_spans
+from handlers.reference.areas import find_areas
+from handlers.reference.states import StateDirectory
+from handlers.understanding import finders
+from handlers.understanding.finders import Found
+
+_ELISION = re.compile(r"(?<!\w)([ldLD])['’](?=\w)")  # "l'Autriche": same length, so spans hold
+_PRECEDENCE: tuple[str, ...] = ("mention", "amount", "date", "meeting", "article", "item")
+_PRECEDENCE += ("year", "period", "state", "area", "role", "person")
+# "in 2019" is a date for a commitment and a year for a question; "Article 7" an Article and an area.
+_MAY_OVERLAP = ({"period", "date"}, {"year", "date"}, {"meeting", "date"}, {"area", "article"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing named in the line: ``kind``, where it is, and what it points at (``value``)."""
+
+    kind: str  # state area item person role meeting article amount year period date
+    start: int
+    end: int
+    text: str
+    value: str
+    currency: str | None = None
+    reading: DateReading | None = None
+    problem: str | None = None  # a date-like phrase that could not be read, and why
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A line with every entity found in it, in order of position."""
+
+    line: str
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+
+    def of(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+    def first(self, kind: str) -> Entity | None:
+        return next((e for e in self.entities if e.kind == kind), None)
+
+    def has(self, *kinds: str) -> bool:
+        return any(e.kind in kinds for e in self.entities)
+
+    def masked(self) -> str:
+        """The line with each entity replaced by its kind: what the intent matcher compares."""
+        out, last = [], 0
+        for entity in self.entities:
+            if entity.start < last:
+                continue
+            out.append(self.line[last : entity.start])
+            out.append(f" {entity.kind.upper()} ")
+            last = entity.end
+        out.append(self.line[last:])
+        return " ".join("".join(out).split())
+
+
+def read(
+    line: str,
+    *,
+    states: StateDirectory,
+    now: datetime | None = None,
+    tz: ZoneInfo | None = None,
+    next_meeting: date | None = None,
+    events: Mapping[str, date] | None = None,
+    with_dates: bool = True,
+) -> Reading:
+    """Every entity in ``line``. Dates are read only when ``now`` is given (and ``with_dates``)."""
+    found: list[Entity] = []
+    for match in states.find_in_text(_ELISION.sub(r"\1 ", line), demonyms=True):
+        found.append(_entity("state", match.start, match.end, line, match.state.iso3))
+    for area_start, area_end, key in find_areas(line):
+        found.append(_entity("area", area_start, area_end, line, key))
+    found.extend(_from(finders.find_all(line), line))
+    if with_dates and now is not None and tz is not None:
+        found.extend(
+            _dates(date_spans(line, now=now, tz=tz, next_meeting=next_meeting, events=events), line)
+        )
+    return Reading(line, tuple(_settle(found)))
+
+
+def _entity(kind: str, start: int, end: int, line: str, value: str) -> Entity:
+    return Entity(kind, start, end, line[start:end], value)
+
+
+def _from(items: Iterable[Found], line: str) -> list[Entity]:
+    return [
+        Entity(f.kind, f.start, f.end, line[f.start : f.end], f.value, f.currency) for f in items
+    ]
+
+
+def _dates(spans: Iterable[DateSpan], line: str) -> list[Entity]:
+    out = []
+    for span in spans:
+        value = span.reading.due.isoformat() if span.reading else ""
+        out.append(
+            Entity(
+                "date",
+                span.start,
+                span.end,
+                line[span.start : span.end],
+                value,
+                reading=span.reading,
+                problem=span.problem,
+            )
+        )
+    return out
+
+
+def _settle(found: list[Entity]) -> list[Entity]:
+    """Keep the higher-precedence entity where two overlap (periods may overlap dates)."""
+    ranked = sorted(found, key=lambda e: (_PRECEDENCE.index(e.kind), e.start - e.end))
+    kept: list[Entity] = []
+    for entity in ranked:
+        clash = [
+            k
+            for k in kept
+            if k.start < entity.end
+            and entity.start < k.end
+            and {k.kind, entity.kind} not in _MAY_OVERLAP
+        ]
+        if not clash:
+            kept.append(entity)
+    return sorted(kept, key=lambda e: (e.start, -e.end))

@@ -1,0 +1,160 @@
+"""Finders for the entities that are not names: item numbers, people and roles, meetings,
+Articles, amounts with currencies, years and periods. Each returns spans into the line.
+
+They run on the ``same_length_fold``ed line (lower case, no accents, same length), so a span
+found there is a span of what the user typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handlers.dates.vocab import MONTH, YEAR, same_length_fold
+from handlers.money import _TOKEN, _cents
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    start: int
+    end: int
+    value: str
+    currency: str | None = None
+
+
+MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_ITEM_VERBS = (
+    r"done|close[sd]?|complete[sd]?|finish(?:ed)?|tick\s+off|mark|marquer|marcar|snooze|push|move|postpone|delay|"
+    r"extend|reopen|delete|remove|restore|assign|reassign|give|hand|note|edit|status|history|"
+    r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
+    r"terminad[ao]|aplazar|mover|asignar|pasar"
+)
+ITEM = re.compile(
+    r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
+    r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:,'h])"
+    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:,'h%])(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
+    r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
+    r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+)
+ROLE = re.compile(
+    r"(?<!\w)(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<role>presiden(?:cy|t|ce|cia|te)|chair(?:s|person)?|"
+    r"co-?chairs?|co-?presidents?|copresidentes?|isu|isu-ccm|secretariat|secretaria(?:do|t)?|"
+    r"coordinat(?:ors?|eurs?)|coordonnat(?:eurs?|rices?)|coordinador(?:es|as)?)(?!\w)"
+)
+PERSON = re.compile(
+    r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'])"
+)
+WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
+MEETING = re.compile(
+    r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|reunion\s+de\s+los\s+estados\s+partes)"
+    r"|(?P<next>next|prochaine?|proxima)\s+(?:cc|coordination\s+committee|meeting|reunion|comite)"
+    r"|(?P<inter>intersessionals?|intersessions|reuniones\s+entre\s+sesiones)"
+    r"|(?P<msp>msp|review\s+conference))(?!\w)"
+)
+ARTICLE = re.compile(
+    r"(?<!\w)(?:article|art\.?|articulo|artículo)\s*(?P<n>[1-9]|1[0-9]|2[0-2])(?!\d)"
+)
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<code>chf|eur|usd|gbp|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$")
+_CURRENCY_AFTER = re.compile(
+    r"^\s*(?P<word>chf|eur|euros?|usd|dollars?|dolares|gbp|pounds?|swiss\s+francs?|francs?\s+suisses?|"
+    r"francos?\s+suizos?|francs?|francos?|sfr\.?|fr\.)(?!\w)"
+)
+_CODES = {"chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "eur": "EUR", "usd": "USD"}
+_CODES |= {"gbp": "GBP", "€": "EUR", "$": "USD", "£": "GBP"}
+_MONEY_CUES = re.compile(
+    r"paid|pay|pledg|contribut|transfer|received|payment|promis|paye|verse|contribution|recu|"
+    r"pago|pagado|pagó|recib|aport|donat|fund|announced|committed|give|money"
+)
+YEAR_RE = re.compile(rf"(?<![\d'.,])(?P<y>{YEAR})(?![\d'.,]\d)")
+PERIOD = re.compile(
+    r"(?<!\w)(?:(?:this|next|last|cette|ce|la|le|el|esta|este)\s+(?:week|wk|month|year|yr|quarter|semaine|mois|annee|semana|mes|ano|trimestre)"
+    r"(?:\s+(?:prochaine?|proxim[oa]|que\s+viene|siguiente))?"
+    r"|(?:the\s+)?(?:next|coming|prochains?|proxim[oa]s)\s+\d{1,3}\s+(?:days|weeks|months|jours|semaines|mois|dias|semanas|meses)"
+    r"|(?:this|next)\s+(?:couple\s+of\s+)?(?:weeks|months)"
+    r"|today|tomorrow|aujourd'hui|demain|hoy"
+    r"|[qt][1-4](?:\s+" + YEAR + r")?"
+    rf"|(?<![\d/])(?:{MONTH})(?:\s+{YEAR})?(?!\w))(?!\w)"
+)
+
+
+def find_all(line: str) -> Iterator[Found]:
+    """Every non-name entity in ``line``."""
+    folded = same_length_fold(line)
+    for m in MENTION.finditer(line):
+        yield Found("mention", m.start(), m.end(), m["id"])
+    yield from _amounts(line, folded)
+    for m in ITEM.finditer(folded):
+        group = next(g for g in ("a", "b", "c", "d") if m[g])
+        yield Found("item", m.start(group) - (1 if group == "a" else 0), m.end(group), m[group])
+    for m in ROLE.finditer(folded):
+        yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))
+    for m in PERSON.finditer(folded):
+        yield Found("person", m.start(), m.end(), "me")
+    for m in WE.finditer(folded):
+        yield Found("person", m.start(), m.end(), "we")
+    for m in MEETING.finditer(folded):
+        yield Found("meeting", m.start(), m.end(), _meeting(m))
+    for m in ARTICLE.finditer(folded):
+        yield Found("article", m.start(), m.end(), m["n"])
+    for m in YEAR_RE.finditer(folded):
+        yield Found("year", m.start(), m.end(), m["y"])
+    for m in PERIOD.finditer(folded):
+        if m[0].strip() in {"may", "march"} and not line[m.start()].isupper():
+            continue  # "may" and "march" are verbs unless capitalised
+        yield Found("period", m.start(), m.end(), line[m.start() : m.end()])
+
+
+def _role(word: str) -> str:
+    if word.startswith(("presiden", "chair")):
+        return "presidency"
+    if (word.startswith(("co-", "co", "copresident")) and "chair" in word) or "copresid" in word:
+        return "cochairs"
+    if word.startswith(("isu", "secretaria")):
+        return "isu"
+    return "coordinators"
+
+
+def _meeting(m: re.Match[str]) -> str:
+    if m["num"]:
+        kind = "rc" if m["kind"] == "rc" else "msp"
+        return f"{int(m['num'])}{kind}"
+    if m["next"]:
+        return "next cc"
+    if m["inter"]:
+        return "intersessionals"
+    return "msp" if m["msp"] == "msp" else "rc"
+
+
+def _amounts(line: str, folded: str) -> Iterator[Found]:
+    """Numbers that are money: a currency beside them, or a money word in the line."""
+    cue = _MONEY_CUES.search(folded) is not None
+    for m in _TOKEN.finditer(line):
+        cents = _cents(m)
+        if cents is None:
+            continue
+        start, end = m.start(), m.end()
+        before = _CURRENCY_BEFORE.search(folded[max(0, start - 5) : start])
+        after = _CURRENCY_AFTER.match(folded[end : end + 20])
+        currency = None
+        if before:
+            currency = _CODES.get(before["code"] or before["sym"])
+            start -= len(before[0])
+        elif after:
+            word = after["word"]
+            currency = (
+                "CHF"
+                if "fr" in word
+                else _CODES.get(
+                    word, "EUR" if "euro" in word else "USD" if "dol" in word else "GBP"
+                )
+            )
+            end += len(after[0])
+        number = m["number"]
+        plain = re.fullmatch(r"\d{1,4}", number) is not None and not m["scale"]
+        if currency is None and (
+            not cue or (plain and (YEAR_RE.fullmatch(number) or int(number) < 100))
+        ):
+            continue  # "2017", "#12", "in 3 weeks": not money
+        yield Found("amount", start, end, str(cents), currency)

@@ -1,0 +1,94 @@
+"""`help <anything>` and "how do I ...?": the command whose words are closest in meaning.
+
+Each command is described by its usage, its help line, its examples and the words people use
+for it in English, French and Spanish (``WORDS``); a question is compared with each description
+over the same character n-grams the intent matcher uses (TF-IDF, cosine).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cache
+
+from handlers.commands.registry import COMMANDS
+from handlers.understanding.intents import features
+
+WORDS: dict[str, str] = {
+    "action": "log record add create new action item task todo commitment follow-up ajouter "
+    "enregistrer créer nouvelle action tâche registrar crear nueva tarea acción compromiso",
+    "done": "mark done complete finish close tick off terminer marquer fait terminé fermer cerrar "
+    "marcar hecho completar terminar",
+    "snooze": "snooze postpone remind later delay hold reminders reporter repousser rappel aplazar "
+    "posponer recordar",
+    "due": "change due date deadline set date move reschedule changer la date échéance cambiar "
+    "fecha vencimiento plazo",
+    "assign": "reassign assign give hand over owner someone else transfer réattribuer attribuer "
+    "confier responsable reasignar asignar responsable",
+    "note": "comment note add remark commentaire nota comentario",
+    "edit": "edit rename change text wording correct modifier texte editar corregir texto",
+    "delete": "delete remove erase supprimer effacer borrar eliminar",
+    "restore": "restore undelete undo restaurer récupérer restaurar recuperar",
+    "meeting": "meeting add schedule calendar CC MSP next meeting when meet réunion calendrier "
+    "ajouter prochaine reunión calendario próxima",
+    "contribution": "record contribution payment paid money received CHF enregistrer contribution "
+    "paiement versement payé registrar contribución pago pagado",
+    "pledge": "pledge promise announced promesse annonce promis promesa prometido",
+    "contributions": "contributions totals finances received pledged who paid total combien "
+    "finances cuánto finanzas",
+    "unpaid": "not paid unpaid who hasn't paid owes chase impayé pas payé no ha pagado impagos",
+    "who": "coordinators who coordinates area thematic coordinateurs qui coordonne coordinadores "
+    "quién coordina",
+    "coordinator": "add coordinator remove coordinator change coordinators ajouter coordinateur "
+    "añadir coordinador",
+    "status": "status where do we stand state situation overview picture statut où en est estado "
+    "situación",
+    "items": "list items open tasks filter show actions liste actions tareas lista",
+    "overdue": "overdue late past due missed retard en retard atrasado vencido",
+    "deadlines": "deadlines upcoming due soon coming up échéances plazos",
+    "treaty": "treaty deadlines article 3 article 4 clearance stockpile extension obligations "
+    "échéances article plazos artículo",
+    "article7": "article 7 transparency report owed missing who owes rapport transparence informe "
+    "transparencia",
+    "report": "record article 7 report received arrived enregistrer rapport reçu registrar informe "
+    "recibido",
+    "history": "history changes audit log who changed historique historial",
+    "roster": "roster roles people admin permissions rôles roles",
+    "digest": "digest summary weekly preview résumé resumen semanal",
+    "mine": "my items my tasks mine my plate mes actions mis tareas",
+    "decided": "decided decision agreed minutes search what did we decide décision décidé decisión "
+    "acordado",
+    "help": "help commands aide ayuda",
+}
+
+
+def _vector(text: str) -> dict[str, float]:
+    grams = features(text)
+    norm = math.sqrt(sum(v * v for v in grams.values())) or 1.0
+    return {g: v / norm for g, v in grams.items()}
+
+
+@cache
+def _index() -> tuple[tuple[str, dict[str, float]], ...]:
+    """Per command: a TF-IDF-weighted vector of its description (built at first use)."""
+    docs: list[tuple[str, Counter[str]]] = []
+    for name, spec in COMMANDS.items():
+        text = " ".join([spec.usage, spec.summary, WORDS.get(name, "")])
+        docs.append((name, features(text)))
+    df: Counter[str] = Counter()
+    for _name, grams in docs:
+        df.update(grams.keys())
+    out = []
+    for name, grams in docs:
+        weighted = {g: c * math.log((1 + len(docs)) / (1 + df[g])) for g, c in grams.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        out.append((name, {g: v / norm for g, v in weighted.items()}))
+    return tuple(out)
+
+
+def find_commands(question: str, *, limit: int = 3) -> list[str]:
+    """Command names closest to ``question`` in meaning, best first."""
+    query = _vector(question)
+    scored = [(sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()]
+    scored.sort(reverse=True)
+    return [name for score, name in scored[:limit] if score >= 0.12]

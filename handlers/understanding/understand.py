@@ -1,0 +1,227 @@
+"""A line with no command word: read it, judge the intent, then answer, confirm or ask.
+
+* one clear reading of a question: answered at once, with the command it was read as;
+* one clear reading of a change (a payment, a report, a commitment, an item done): shown
+  first with Confirm / Cancel; nothing is stored until Confirm runs the command;
+* two or three close readings: offered as choices (buttons; numbers in the console);
+* nothing close: what was understood (the entities) and the closest commands, filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from handlers.dates.vocab import same_length_fold
+from handlers.dates.when import calendar_of
+from handlers.ports import Ctx
+from handlers.reference.states import StateDirectory
+from handlers.reply.reply import Choice, Reply, choice_block, context, section
+from handlers.reply.text import escape, shorten
+from handlers.understanding.compose import WRITES, Proposal, compose
+from handlers.understanding.describe import entity_list
+from handlers.understanding.entities import Reading, read
+from handlers.understanding.judge import Judgement, cue_scores, judge
+
+Runner = Callable[[str], Reply]
+FLOOR = 0.25  # below this, an intent is not offered at all
+BARE_FLOOR = 0.5  # a line with no entity and no cue word needs a close example
+SURE = 0.35  # a lone reading below this is offered, not acted on
+
+
+@cache
+def masker(states: StateDirectory) -> Callable[[str], str]:
+    """What the matcher compares: the line with its entities replaced by their kinds."""
+
+    def mask(text: str) -> str:
+        return read(text, states=states, with_dates=False).masked()
+
+    return mask
+
+
+_ANCHORED = re.compile(
+    r"next|prochain|proxim|msp|\brc\b|intersession|entre\s+sesiones|review\s+conference|"
+    r"meeting|reunion|\bcc\b|\baep\b",
+    re.I,
+)
+
+
+def reading_of(ctx: Ctx, line: str) -> Reading:
+    """The reading of a line; the calendar is read only when a date may count from a meeting."""
+    if _ANCHORED.search(same_length_fold(line)) is None:
+        return read(line, states=ctx.states, now=ctx.now, tz=ctx.tz)
+    cal = calendar_of(ctx)
+    return read(
+        line,
+        states=ctx.states,
+        now=ctx.now,
+        tz=ctx.tz,
+        next_meeting=cal.next_meeting,
+        events=cal.events,
+    )
+
+
+def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
+    """The reading, the judgement and the proposals of the close intents, best first."""
+    reading = reading_of(ctx, line)
+    judgement = judge(reading, masker(ctx.states))
+    best = judgement.best[1]
+    if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
+        return reading, judgement, []  # no entity, no cue word, only a faint likeness
+    proposals: list[Proposal] = []
+    floor = FLOOR if judgement.certain else FLOOR * 0.6  # unsure: offer the runners-up too
+    for intent, score in judgement.ranked[:4]:
+        if score < floor or (proposals and score < best * 0.5):
+            break
+        proposal = compose(ctx, intent, reading)
+        if all(p.command != proposal.command or not p.command for p in proposals):
+            proposals.append(proposal)
+    return reading, judgement, proposals
+
+
+def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:
+    """The reply for a line read in words; None when it would only repeat ``unless`` (the
+    command that was already tried and refused)."""
+    reading, judgement, proposals = interpret(ctx, line)
+    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
+        return None
+    if not proposals:
+        return _nothing_fits(ctx, reading)
+    first = proposals[0]
+    if first.intent == "greeting" and judgement.certain:
+        return Reply(
+            text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything."
+        )
+    if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
+        if first.problem:
+            return _ask(ctx, reading, first.problem, proposals[1:])
+        if first.writes or first.intent in WRITES:
+            return _confirm(reading, first)
+        reply = run(first.command)
+        return noted(reply, first.command)
+    usable = [p for p in proposals if p.command][:3]
+    if not usable:
+        return _ask(ctx, reading, first.problem or "", [])
+    return _choose(reading, usable)
+
+
+def _same(command: str, refused: str) -> bool:
+    """The reading would only run the refused command again, with nothing more understood."""
+    word, _, args = command.partition(" ")
+    return word in {"", refused} and not args.strip()
+
+
+def noted(reply: Reply, command: str) -> Reply:
+    """Say which command the line was read as, so people learn it and can check it."""
+    note = f"_Read as_ `/ccm {escape(command)}`"
+    return Reply(
+        text=f"{reply.text}\n{note}",
+        blocks=[*reply.blocks, context(note)],
+        ok=reply.ok,
+        public=reply.public,
+        item_id=reply.item_id,
+        failed=reply.failed,
+        choices=reply.choices,
+    )
+
+
+def _dates_said(reading: Reading) -> list[str]:
+    from handlers.dates.spans import loose_date_words
+
+    said = []
+    for e in reading.of("date"):
+        if e.reading is not None:
+            note = e.reading.note or f"“{e.reading.phrase}” read as {e.reading.due:%A %d %B %Y}"
+            said.append(f"📅 {escape(note)}")
+        elif e.problem:
+            said.append(
+                f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
+            )
+
+    covered = [(e.start, e.end) for e in reading.of("date")]
+    for words in loose_date_words(reading.line, covered):
+        said.append(
+            f"⚠️ I could not read “{escape(words)}” as a date; set one with `due #<id> <when>`."
+        )
+    return said
+
+
+def _confirm(reading: Reading, proposal: Proposal) -> Reply:
+    lines = [f"I read this as: *{escape(proposal.says)}*", f"`/ccm {escape(proposal.command)}`"]
+    lines += _dates_said(reading)
+    lines.append("Nothing is stored until you confirm.")
+    text = "\n".join(lines)
+    choices = (Choice("Confirm", proposal.command, confirm=True), Choice("Cancel", ""))
+    return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
+
+
+def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
+    lines = [
+        f"I'm not sure what you meant by “{escape(shorten(reading.line, 120))}”. Did you mean:"
+    ]
+    for number, proposal in enumerate(proposals, 1):
+        lines.append(f"{number}. {escape(proposal.says)} — `/ccm {escape(proposal.command)}`")
+    lines.append("Pick one (in the console: type its number).")
+    text = "\n".join(lines)
+    choices = tuple(
+        Choice(f"{n}. {shorten(p.says, 60)}", p.command) for n, p in enumerate(proposals, 1)
+    )
+    return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
+
+
+def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Reply:
+    understood = entity_list(ctx, reading)
+    lines = [problem] if problem else []
+    if understood:
+        lines.append("I understood: " + "; ".join(escape(u) for u in understood) + ".")
+    usable = [p for p in others if p.command][:3]
+    text = "\n".join(lines)
+    if not usable:
+        return Reply(text=text, blocks=[section(text)], ok=False)
+    choices = tuple(Choice(shorten(p.says, 60), p.command) for p in usable)
+    text += "\nOr did you mean one of these?"
+    return Reply(
+        text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
+    )
+
+
+def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
+    """Say what was understood and offer the closest commands, filled in with it."""
+    understood = entity_list(ctx, reading)
+    offers: list[Choice] = []
+    names = [
+        s.short
+        for iso3 in dict.fromkeys(e.value for e in reading.of("state"))
+        if (s := ctx.states.get(iso3))
+    ]
+    item = reading.first("item")
+    if item:
+        offers.append(Choice(f"status #{item.value}", f"status #{item.value}"))
+    for name in names[:1]:
+        offers += [
+            Choice(f"status {name}", f"status {name}"),
+            Choice(f"items {name}", f"items {name}"),
+        ]
+    if not offers:
+        offers = [
+            Choice("what's overdue", "overdue"),
+            Choice("deadlines", "deadlines"),
+            Choice("help", "help"),
+        ]
+    head = f"I couldn't work out what to do with “{escape(shorten(reading.line, 120))}”."
+    said = f" I understood: {'; '.join(escape(u) for u in understood)}." if understood else ""
+    tail = " Try one of these, or `help <what you want to do>`:"
+    lines = [head + said + tail, *[f"• `/ccm {escape(c.command)}`" for c in offers[:3]]]
+    text = "\n".join(lines)
+    choices = tuple(offers[:3])
+    return Reply(
+        text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
+    )
+
+
+def warm_up(states: StateDirectory) -> None:
+    """Fit the matcher now (a terminal warms it while the first line is being typed)."""
+    from handlers.understanding.intents import matcher
+
+    matcher(masker(states))

@@ -1,0 +1,126 @@
+"""Judge lines as committee members type them: right, acceptable, unhelpful or wrong.
+
+Each corpus row says which command(s) a line means (or "ask": a question back is right) and,
+optionally, text the answer must contain (a date read, a name). A line is
+
+* right: the bot ran, or asked to confirm, one of the expected commands, with that text;
+* acceptable: it offered choices among which an expected one (nothing done);
+* unhelpful: it asked or offered, but not the expected command (nothing done);
+* wrong: it ran or proposed another command, or missed the expected text (a wrong State,
+  item, amount or date, a date dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from handlers.commands.router import handle, route
+from handlers.ports import Deps
+from handlers.reference.states import StateDirectory
+from handlers.reply.text import clean
+
+HERE = Path(__file__).parent
+_READ_AS = re.compile(r"_Read as_ `/ccm (.+?)`")
+
+
+@dataclass(frozen=True)
+class Row:
+    expected: tuple[str, ...]
+    contains: str
+    line: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    row: Row
+    grade: str  # right, acceptable, unhelpful, wrong
+    kind: str  # run, confirm, choose, ask
+    commands: tuple[str, ...]
+    text: str
+
+
+def load(name: str) -> list[Row]:
+    rows = []
+    for raw in (HERE / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        expected, contains, line = raw.split("\t")
+        rows.append(
+            Row(tuple(e.strip() for e in expected.split(" | ")), contains.strip(), line.strip())
+        )
+    return rows
+
+
+_FILLER = {"to", "the", "for", "of", "du", "de", "la", "le", "recu", "reçu", "items", "tâches"}
+_SAME = {"wk": "week", "wks": "weeks", "meeting": "meetings", "mine": "mine"}
+
+
+def _norm(command: str) -> str:
+    """The substance of a command: States as ISO3 codes, no filler words or punctuation.
+
+    ("assign #11 to Zambia" and "assign 11 Zambia" are the same command; so are "status laos?"
+    and "status Lao PDR".)"""
+    text = command.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    for match in sorted(StateDirectory.default().find_in_text(text), key=lambda m: -m.start):
+        text = text[: match.start] + f" {match.state.iso3} " + text[match.end :]
+    text = re.sub(r"#(\d)", r"\1", text)
+    words = [_SAME.get(w, w) for w in re.findall(r"[\w*'/.<>@-]+", text.lower())]
+    if words[:1] == ["mine"]:
+        words = ["mine"]  # `mine` takes no arguments
+    return " ".join(w for w in words if w not in _FILLER)
+
+
+def _matches(command: str, expected: tuple[str, ...]) -> bool:
+    got = _norm(command)
+    return any(e != "ask" and fnmatchcase(got, _norm(e)) for e in expected)
+
+
+def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tuple[str, ...], str]:
+    reply = handle(deps, line, user=user, now=now)
+    text = reply.text
+    confirm = [c.command for c in reply.choices if c.confirm]
+    if confirm:
+        return "confirm", tuple(confirm), text
+    read_as = _READ_AS.search(text)
+    if read_as:
+        return "run", (read_as[1],), text
+    if reply.choices:
+        kind = "ask" if text.startswith("I couldn't work out") else "choose"
+        return kind, tuple(c.command for c in reply.choices), text
+    spec, args = route(clean(line))
+    if spec is not None and not (not reply.ok and "I understood" in text):
+        return "run", (f"{spec.name} {args}".strip(),), text
+    return "ask", (), text
+
+
+def judge_row(deps: Deps, row: Row, *, user: str, now: datetime) -> Verdict:
+    kind, commands, text = outcome(deps, row.line, user=user, now=now)
+    wants_ask = "ask" in row.expected
+    plain = text.replace("&amp;", "&")
+    if kind in {"run", "confirm"}:
+        if _matches(commands[0], row.expected) and (not row.contains or row.contains in plain):
+            grade = "right"
+        else:
+            grade = "wrong"
+    elif wants_ask:
+        grade = "right" if not row.contains or row.contains in plain else "unhelpful"
+    elif any(_matches(c, row.expected) for c in commands):
+        grade = "acceptable"
+    else:
+        grade = "unhelpful"
+    return Verdict(row, grade, kind, commands, text)
+
+
+def judge_all(deps: Deps, rows: list[Row], *, user: str, now: datetime) -> list[Verdict]:
+    return [judge_row(deps, row, user=user, now=now) for row in rows]
+
+
+def summary(verdicts: list[Verdict]) -> dict[str, int]:
+    counts = {"right": 0, "acceptable": 0, "unhelpful": 0, "wrong": 0}
+    for verdict in verdicts:
+        counts[verdict.grade] += 1
+    return counts
