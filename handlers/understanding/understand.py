@@ -15,6 +15,8 @@ from functools import cache
 
 from handlers.dates.vocab import same_length_fold
 from handlers.dates.when import calendar_of
+from handlers.i18n import _
+from handlers.i18n.notes import reading_note
 from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
@@ -108,13 +110,13 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
 
 def _same(command: str, refused: str) -> bool:
     """The reading would only run the refused command again, with nothing more understood."""
-    word, _, args = command.partition(" ")
+    word, _sep, args = command.partition(" ")
     return word in {"", refused} and not args.strip()
 
 
 def noted(reply: Reply, command: str) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
-    note = f"_Read as_ `/ccm {escape(command)}`"
+    note = "_{}_ `/ccm {}`".format(_("Read as"), escape(command))
     return Reply(
         text=f"{reply.text}\n{note}",
         blocks=[*reply.blocks, context(note)],
@@ -132,37 +134,46 @@ def _dates_said(reading: Reading) -> list[str]:
     said = []
     for e in reading.of("date"):
         if e.reading is not None:
-            note = e.reading.note or f"“{e.reading.phrase}” read as {e.reading.due:%A %d %B %Y}"
+            note = e.reading.note or reading_note(e.reading.phrase, e.reading.due, None)
             said.append(f"📅 {escape(note)}")
         elif e.problem:
             said.append(
-                f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
+                f"⚠️ {escape(e.problem)} "
+                + _("The item would have no due date; set one with `due #<id> <when>`.")
             )
 
     covered = [(e.start, e.end) for e in reading.of("date")]
     for words in loose_date_words(reading.line, covered):
         said.append(
-            f"⚠️ I could not read “{escape(words)}” as a date; set one with `due #<id> <when>`."
+            "⚠️ "
+            + _("I could not read “{words}” as a date; set one with `due #<id> <when>`.").format(
+                words=escape(words)
+            )
         )
     return said
 
 
 def _confirm(reading: Reading, proposal: Proposal) -> Reply:
-    lines = [f"I read this as: *{escape(proposal.says)}*", f"`/ccm {escape(proposal.command)}`"]
+    lines = [
+        _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
+        f"`/ccm {escape(proposal.command)}`",
+    ]
     lines += _dates_said(reading)
-    lines.append("Nothing is stored until you confirm.")
+    lines.append(_("Nothing is stored until you confirm."))
     text = "\n".join(lines)
-    choices = (Choice("Confirm", proposal.command, confirm=True), Choice("Cancel", ""))
+    choices = (Choice(_("Confirm"), proposal.command, confirm=True), Choice(_("Cancel"), ""))
     return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
 
 
 def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
     lines = [
-        f"I'm not sure what you meant by “{escape(shorten(reading.line, 120))}”. Did you mean:"
+        _("I'm not sure what you meant by “{text}”. Did you mean:").format(
+            text=escape(shorten(reading.line, 120))
+        )
     ]
     for number, proposal in enumerate(proposals, 1):
         lines.append(f"{number}. {escape(proposal.says)} — `/ccm {escape(proposal.command)}`")
-    lines.append("Pick one (in the console: type its number).")
+    lines.append(_("Pick one (in the console: type its number)."))
     text = "\n".join(lines)
     choices = tuple(
         Choice(f"{n}. {shorten(p.says, 60)}", p.command) for n, p in enumerate(proposals, 1)
@@ -174,13 +185,15 @@ def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Re
     understood = entity_list(ctx, reading)
     lines = [problem] if problem else []
     if understood:
-        lines.append("I understood: " + "; ".join(escape(u) for u in understood) + ".")
+        lines.append(
+            _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
+        )
     usable = [p for p in others if p.command][:3]
     text = "\n".join(lines)
     if not usable:
         return Reply(text=text, blocks=[section(text)], ok=False)
     choices = tuple(Choice(shorten(p.says, 60), p.command) for p in usable)
-    text += "\nOr did you mean one of these?"
+    text += "\n" + _("Or did you mean one of these?")
     return Reply(
         text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
     )
@@ -205,13 +218,19 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
         ]
     if not offers:
         offers = [
-            Choice("what's overdue", "overdue"),
-            Choice("deadlines", "deadlines"),
-            Choice("help", "help"),
+            Choice(_("what's overdue"), "overdue"),
+            Choice(_("deadlines"), "deadlines"),
+            Choice(_("help"), "help"),
         ]
-    head = f"I couldn't work out what to do with “{escape(shorten(reading.line, 120))}”."
-    said = f" I understood: {'; '.join(escape(u) for u in understood)}." if understood else ""
-    tail = " Try one of these, or `help <what you want to do>`:"
+    head = _("I couldn't work out what to do with “{text}”.").format(
+        text=escape(shorten(reading.line, 120))
+    )
+    said = (
+        " " + _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
+        if understood
+        else ""
+    )
+    tail = " " + _("Try one of these, or `help <what you want to do>`:")
     lines = [head + said + tail, *[f"• `/ccm {escape(c.command)}`" for c in offers[:3]]]
     text = "\n".join(lines)
     choices = tuple(offers[:3])

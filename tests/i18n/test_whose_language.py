@@ -76,7 +76,8 @@ def test_console_lang_overrides_everyone(deps: Deps) -> None:
     out = io.StringIO()
     run_lines(deps, ["mine", "flubber"], user="U9", at=MEETING_NOW, jsonl=False, out=out, lang="es")
     assert "Sus acciones pendientes" in out.getvalue()
-    assert "No entendí «flubber»" in out.getvalue()
+    assert "«flubber»" in out.getvalue()
+    assert language_of(out.getvalue().split("\n\n")[1]) == "es"
 
 
 def test_reminders_in_each_recipients_language_digest_in_the_committees(db: Database) -> None:
