@@ -26,7 +26,12 @@ def _group(expected: dict[str, object]) -> str:
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    groups = sorted({_group(expected_of(n)) for n in documents()}, key=lambda g: (g[0] != "T", g))
+
+    def order(group: str) -> tuple[bool, int]:
+        number = "".join(c for c in group.split("(")[0] if c.isdigit())
+        return (group[0] != "T", int(number or 0))
+
+    groups = sorted({_group(expected_of(n)) for n in documents()}, key=order)
     totals = {group: Tally() for group in groups}
     for group in groups:
         print(group)

@@ -127,6 +127,8 @@ _PERIODS = (
     (re.compile(r"\bd['’]ici\s+(?=(?:\d+|un|une|deux|trois|quatre|six)\s)", re.I), "dans "),
     (re.compile(r"\bsous\s+quinzaine\b", re.I), "dans deux semaines"),
     (re.compile(r"\bwithin\s+a\s+(?:period|time\s*frame)\s+of\b", re.I), "within"),
+    # "at the next MASG meeting", "à la prochaine réunion du Comité": the next meeting
+    (re.compile(r"\bnext\s+(?:[A-Z][\w-]*\s+){1,3}meeting\b"), "next meeting"),
 )
 
 
@@ -244,8 +246,8 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
 _TELEGRAPHIC = re.compile(r"^(?P<owner>[^:;,]{1,60}?)\s+to\s+(?P<task>[a-z]\w+\s.*)$")
 _FOREIGN = re.compile(
     r"^(?P<owner>[^:;,]{1,60}?)\s+(?:(?:devra|doit|doivent|va|vont|deber[áa]n?|debe|van?\s+a|"
-    r"se\s+(?:charge(?:ra)?|encargar[áa])\s+d(?:e\s+|['’]\s*)|s['’]engage\s+[àa]|se\s+compromete\s+a)\s+"
-    r"|(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",
+    r"s['’]engage\s+[àa]|se\s+compromete\s+a)\s+|se\s+(?:charge(?:ra)?|encargar[áa])\s+"
+    r"d(?:e\s+|['’]\s*)|(?=\w+(?:rá|rán|ra|ront)\s))(?P<task>\S.*)$",
     re.I,
 )
 _ENGLISH_MODAL = re.compile(
@@ -281,10 +283,19 @@ _GLUE = frozenset(
 )
 
 
+_ROLE_NOUN = re.compile(
+    r"(?:chair(?:person)?|pr[ée]sident[ea]?|presidencia|pr[ée]sidence|secr[ée]tariat|secretar[ií]a|"
+    r"secretariat|co-?ordinators?|coordonnat(?:eur|rice)s?|coordinador[ae]s?)",
+    re.I,
+)
+
+
 def _noun_phrase(phrase: str) -> bool:
     """ "Paul Smith", "the HALO Trust", "la Belgique": a name, not "The President asked the donors"."""
     words = phrase.split()
-    return 1 <= len(words) <= 7 and all(w[:1].isupper() or w.lower() in _GLUE for w in words)
+    return 1 <= len(words) <= 7 and all(
+        w[:1].isupper() or w.lower() in _GLUE or _ROLE_NOUN.fullmatch(w) for w in words
+    )
 
 
 def sentence_items(

@@ -55,6 +55,7 @@ _HEADER_CELLS = re.compile(
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]\w*\s+[a-z]|\b(?:was|were|is|are|has|had|will)\b")
 MAX_ENTRY = 240
+MAX_UNKNOWN_WORDS = 10
 _GENERIC = frozenset({"secretariat", "the secretariat", "secretaria"})
 _ORG_MARK = "\x00"  # an entry taken as written, in a list that is mostly delegations
 _FILLER = re.compile(
@@ -83,6 +84,7 @@ class AttendanceReader:
         self.role = role  # "Chair: Jane Doe": the role the label gives
         self.columns: list[str] | None = None
         self.numbered: bool | None = None  # whether the list's own entries are numbered
+        self.bulleted: bool | None = None  # whether they are bullets (or numbers)
 
     def feed(self, line: str) -> bool:
         """Take one line; False when it is not part of the list (the list is over)."""
@@ -97,6 +99,9 @@ class AttendanceReader:
             self.numbered = numbered
         elif numbered and not self.numbered and not (self._delegation(text) or _PERSON.match(text)):
             return False  # "2. Victim Assistance (Chile and Italy)": the next heading
+        bulleted = bool(re.match(rf"^(?:{BULLET}|\(?\d{{1,3}}[.)])\s", raw))
+        if self.bulleted is None:
+            self.bulleted = bulleted
         for parts in self._splits(text):
             entries = [self._entry(part, numbered=numbered) for part in parts]
             if all(entry is not None for entry in entries):
@@ -104,18 +109,27 @@ class AttendanceReader:
                     assert entry is not None
                     self._add(entry)
                 return True
+        if bulleted and self.bulleted and len(text.split()) <= MAX_UNKNOWN_WORDS:
+            # a bullet of the list is an attendee even when the bot does not know the name
+            self.into.append(Attendee(text, "organisation", None, (), None, text))
+            return True
         return False
 
     def _splits(self, text: str) -> list[list[str]]:
         """The ways to cut a line: several entries ("Peru, Austria") or one ("Jane Doe, UNDP")."""
-        split = re.split(
-            r"\s*[,;]\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?[A-Z])", text
-        )
+        split = []  # commas first; "and" only where the piece is not a name with "and" in it
+        for piece in re.split(r"\s*[,;]\s*", text):
+            if self._delegation(piece) is not None:
+                split.append(piece)
+            else:
+                split += re.split(
+                    r"\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?[A-Z])", piece
+                )
         pieces = [_FILLER.sub("", p).strip(" .") for p in split]
         pieces = [p for p in pieces if p]
         if self._delegation(text) is not None:
             return [[text]]
-        delegations = [p for p in pieces if self._delegation(p) is not None]
+        delegations = [p for p in pieces if self._delegation(p) or self._delegation_with_role(p)]
         if (
             len(pieces) in (2, 3)
             and self._person_alone(pieces[0])
@@ -140,7 +154,7 @@ class AttendanceReader:
     def _row(self, cells: list[str]) -> bool:
         if not any(cells):
             return True
-        if all(_HEADER_CELLS.match(c) or not c for c in cells) and self.columns is None:
+        if all(_header_cell(c) for c in cells) and self.columns is None:
             self.columns = [c.lower() for c in cells]
             return True
         if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
@@ -172,6 +186,11 @@ class AttendanceReader:
         if org is not None:
             return Attendee(org, "organisation", None, (), None, text.strip())
         return None
+
+    def _delegation_with_role(self, text: str) -> bool:
+        """ "France (présidente du groupe)": a delegation and a role in brackets."""
+        m = re.match(r"^(?P<who>[^()]+?)\s*\((?P<role>[^()]+)\)$", text.strip())
+        return m is not None and self._delegation(m["who"]) is not None
 
     def _person_alone(self, text: str) -> bool:
         if _PERSON.match(text):
@@ -236,6 +255,14 @@ class AttendanceReader:
         return None
 
 
+def _header_cell(cell: str) -> bool:
+    """ "Name", "Pays / organisation", "Country or organisation": a header, part by part."""
+    parts = [
+        p for p in re.split(r"\s*(?:/|&|\band\b|\bor\b|\bou\b|\bet\b|\bo\b|\by\b)\s*", cell) if p
+    ]
+    return all(_HEADER_CELLS.match(p.strip(" *_:")) for p in parts)
+
+
 def _looks_like_name(text: str) -> bool:
     """ "Handicap International" yes; "Opening Remarks by the President" no (a heading), nor a
     lone word such as "Conclusiones" (a one-word name is known, or an acronym)."""
@@ -243,4 +270,7 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 6 and all(word[:1].isupper() or word in _NAME_GLUE for word in words)
 
 
-_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"})
+_NAME_GLUE = frozenset(
+    {"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"}
+    | {"los", "las", "el", "del", "y", "et", "aux", "au", "d'", "l'", "para", "pour", "contra"}
+)

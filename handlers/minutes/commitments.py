@@ -229,7 +229,9 @@ def _subject_owner(region: str, sentence: str, speaker: Owner | None, ctx: Conte
     # "On behalf of X, Italy would ...": the last comma piece; "Chile, as coordinator, would":
     # the whole subject less its parenthetical (a trailing one too: "A and B, in their capacity
     # as Coordinators, would ...")
-    for subject in (bare.rstrip(" ,").split(",")[-1], bare.rstrip(" ") + ","):
+    last = bare.rstrip(" ,").split(",")[-1]
+    appositive = re.match(r"\s*(?:as|in\s+(?:its|his|her|their)\s+capacity)\b", last, re.I)
+    for subject in ([] if appositive else [last]) + [bare.rstrip(" ") + ","]:
         owner = resolve(tidy_subject(subject), frame=ctx.frame, speaker=speaker, states=ctx.states)
         if owner is not None:
             return owner
@@ -336,6 +338,8 @@ def _due(text: str, ctx: Context) -> tuple[DateReading | None, str]:
 
 def _by_deadline(sentence: str, speaker: Owner | None, ctx: Context) -> Iterator[_Found]:
     """No modal verb, but an actor and a future deadline: "... inviting them to reply by May"."""
+    if not _DEADLINE.search(sentence):
+        return  # no "by", "before", "until" ...: no deadline (and no date reading to pay for)
     due, rest = _due(sentence, ctx)
     if due is None or due.due <= ctx.now.date():
         return

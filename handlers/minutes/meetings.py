@@ -148,12 +148,19 @@ def next_meeting_in(
 ) -> MeetingInfo | None:
     """The next meeting: a sentence saying when it will be held, or the text under a heading
     such as "Date of the next meeting"."""
-    for section, sentence in sentences:
-        under_heading = bool(_NEXT.search(section.title))
-        labelled = NEXT_MEETING_LABEL.match(sentence) is not None
-        said = (_NEXT.search(sentence) and _WILL_MEET.search(sentence)) or _AGAIN.search(sentence)
-        if not (under_heading or labelled or said):
-            continue
+    # The "Next meeting" heading or label first; a sentence that mentions the next meeting in
+    # passing ("... will report at the next meeting on the new date of 3 September") after.
+    strong = [
+        (s, t)
+        for s, t in sentences
+        if _NEXT.search(s.title) or NEXT_MEETING_LABEL.match(t) is not None
+    ]
+    said = [
+        (s, t)
+        for s, t in sentences
+        if (_NEXT.search(t) and _WILL_MEET.search(t)) or _AGAIN.search(t)
+    ]
+    for _section, sentence in [*strong, *said]:
         # a next meeting in January, in December's minutes: the weekday may name next year
         calendar = [f for f in dates_in(sentence, now.year, reach=1) if f.day > now.date()]
         calendar += [

@@ -74,7 +74,12 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "EEAS",
         "European External Action Service",
     ),
-    "OAS": ("Organization of American States", "OEA"),
+    "OAS": (
+        "Organization of American States",
+        "OEA",
+        "Organización de los Estados Americanos",
+        "Organisation des États américains",
+    ),
     "AU": ("African Union", "Union africaine", "Unión Africana"),
     "ASEAN": ("Association of Southeast Asian Nations",),
     "OSCE": ("Organization for Security and Co-operation in Europe",),
@@ -134,12 +139,33 @@ def looks_like_organisation(text: str) -> bool:
     return bool(_ORG_WORDS.search(stripped)) or bool(_ACRONYM.match(stripped))
 
 
+# Official or older French/Spanish forms CLDR does not give (UN terminology).
+_FORMS = {
+    "république tchèque": "CZ",
+    "república checa": "CZ",
+    "états-unis d'amérique": "US",
+    "estados unidos de américa": "US",
+    "fédération de russie": "RU",
+    "federación de rusia": "RU",
+    "république de corée": "KR",
+    "república de corea": "KR",
+    "royaume-uni de grande-bretagne et d'irlande du nord": "GB",
+    "reino unido de gran bretaña e irlanda del norte": "GB",
+    "république démocratique populaire lao": "LA",
+    "república democrática popular lao": "LA",
+    "république démocratique du congo": "CD",
+    "república democrática del congo": "CD",
+    "bosnie-herzégovine": "BA",
+    "viet nam": "VN",
+}
+
+
 @lru_cache(maxsize=1)
 def _foreign_names() -> dict[str, str]:
-    """French and Spanish country names (CLDR) -> ISO alpha-2."""
+    """French and Spanish country names (CLDR, plus UN forms) -> ISO alpha-2."""
     from babel import Locale
 
-    out: dict[str, str] = {}
+    out: dict[str, str] = {fold(name): code for name, code in _FORMS.items()}
     for code in ("fr", "es"):
         for alpha2, name in Locale(code).territories.items():
             if len(alpha2) == 2 and alpha2.isalpha():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from handlers.minutes.vocab import WHAT, WHEN, WHO
 
 _RULE = re.compile(r"^[\s:|-]*$")
+_PARTS = re.compile(r"\s*(?:/|&|\band\b|\bor\b|\bou\b|\bet\b|\bo\b|\by\b)\s*")
 _ATTENDANCE = re.compile(
     r"^(?:name|names|participants?|attendees?|delegations?|delegates?|country|state|"
     r"organi[sz]ations?|affiliation|representatives?|title|role|function|position|e-?mail|"
@@ -66,6 +67,11 @@ def read_table(lines: list[str]) -> Table:
         return table
     table.who = table.what = table.when = None
     labels = [c.strip(" *_:") for c in header if c.strip()]
-    table.attendance = bool(labels) and all(_ATTENDANCE.match(c) or len(c) < 3 for c in labels)
+    table.attendance = bool(labels) and all(
+        all(
+            _ATTENDANCE.match(p.strip()) or len(p.strip()) < 3 for p in _PARTS.split(c) if p.strip()
+        )
+        for c in labels
+    )
     table.rows = body if table.attendance else rows
     return table

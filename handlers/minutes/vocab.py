@@ -18,7 +18,7 @@ APOLOGIES = (
 )
 ATTENDEES = (
     r"(?:list\s+of\s+)?(?:attendees|participants|delegations|members|those)(?:\s+present)?|"
-    r"(?:[\w-]+\s+){1,3}(?:members|delegations|representatives)\s+present|"
+    r"(?:[\w-]+\s+){1,3}present|"
     r"(?:[\w-]+\s+){1,2}(?:members|delegations|representatives|participants|attendees)|"
     r"members\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:committee|board|group|council)|"
     r"present|attendance(?:\s+list)?|in\s+attendance|also\s+(?:present|attending|in\s+attendance)|"
@@ -27,7 +27,8 @@ ATTENDEES = (
     r"attended\s+by|members\s+present|observers(?:\s+present)?|guests?|"
     r"(?:liste\s+des\s+)?(?:participants|pr[ée]sents?|membres\s+pr[ée]sents)|[ée]taient\s+pr[ée]sents|"
     r"assistaient|(?:lista\s+de\s+)?(?:asistentes|participantes|presentes|miembros\s+presentes)|"
-    r"asistencia|estuvieron\s+presentes"
+    r"asistencia|estuvieron\s+presentes|asistieron|participaron|ont\s+particip[ée]|"
+    r"ont\s+assist[ée]|assistaient\s+[àa]\s+la\s+r[ée]union"
 )
 CHAIR = (
     r"chair(?:ed\s+by|person|man|woman)?|co-?chairs?|president|facilitator|moderator|"

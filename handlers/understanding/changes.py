@@ -9,7 +9,7 @@ import re
 from datetime import timedelta
 
 from handlers.dates.vocab import NUMBER_WORDS, add_months
-from handlers.i18n import _, format_amount, format_day
+from handlers.i18n import N_, _, format_amount, format_day
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.understanding.compose import (
@@ -197,7 +197,41 @@ def _commitment(ctx: Ctx, r: Reading) -> Proposal:
     return commitment(ctx, r)
 
 
+def _item_change(verb: str, says: str) -> Builder:
+    def build(ctx: Ctx, r: Reading) -> Proposal:
+        item = _item(r)
+        if item is None:
+            problem = _("Which item? e.g. `{command} #12`.").format(command=verb)
+            return Proposal(verb, "", "", True, problem=problem)
+        return Proposal(verb, f"{verb} {item}", _(says).format(item=item), True)
+
+    return build
+
+
+_NOTE_TEXT = re.compile(r"^.*?(?:#\s?\d+|\b\d+\b)\s*(?:[:,-]|that)?\s*(?P<text>.+)$", re.S)
+
+
+def _note(ctx: Ctx, r: Reading) -> Proposal:
+    item = _item(r)
+    found = _NOTE_TEXT.match(r.line)
+    text = found["text"].strip() if found else ""
+    if item is None or not text:
+        return Proposal(
+            "note",
+            "",
+            "",
+            True,
+            problem=_("Which item, and what note? e.g. `note #12 Albania answered`."),
+        )
+    return Proposal(
+        "note", f"note {item} {text}", _("add to #{id}: {note}").format(id=item, note=text), True
+    )
+
+
 CHANGES: dict[str, Builder] = {
+    "delete": _item_change("delete", N_("delete #{item} (it can be restored)")),
+    "reopen": _item_change("reopen", N_("reopen #{item}")),
+    "note": _note,
     "paid": _money("received"),
     "pledged": _money("pledged"),
     "report": _report,

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
-    r"action|todo|ai)\s*:\s*)*",
+    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|ajoute[rz]?|nouvelle|nueva|añade|anade|crea)?\s*"
+    r"(?:an?\s+|une\s+|un\s+)?(?:action(?:\s+item)?|item|todo|task|tâche|tache|tarea|acción|accion)\s+"
+    r"(?:for|pour|para)\s+)*",
     re.I,
 )
 _MODAL = re.compile(
@@ -34,6 +36,7 @@ _NOT_A_VERB = re.compile(
     r"del|con|sobre|is|are|was|has|have|est|es|'s|s)\b",
     re.I,
 )
+_REMIND_ME = re.compile(r"\s*(?:remind\s+me\s+to|rappelle-moi\s+de|recuérdame|recuerdame)\s+", re.I)
 _OWNER_KINDS = {"state", "role", "person", "mention"}
 _ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
 
@@ -46,6 +49,9 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     line = reading.line
     lead = _LEAD.match(line)
     start = lead.end() if lead else 0
+    remind = _REMIND_ME.match(line, start)
+    if remind:  # "remind me to call the Lebanese mission on Monday": mine to do
+        return "me", line[remind.end() :].strip().rstrip(".")
     owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
     if not owners:
         return None

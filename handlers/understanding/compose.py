@@ -20,6 +20,7 @@ from handlers.understanding.entities import Reading
 
 Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
+WRITES |= {"delete", "reopen", "note"}
 
 
 @dataclass(frozen=True)
@@ -257,12 +258,22 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
             flags=re.I,
         )
         topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
+    if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
+        return Proposal(
+            "decided", "", "", False, problem=_("Decided about what? Name a State or a topic.")
+        )
     return Proposal(
         "decided",
         f"decided {topic}".strip(),
         _("what was decided about {topic}").format(topic=topic),
         False,
     )
+
+
+_ONLY_CUES = re.compile(
+    r"[\s?!.]*(?:(?:any|what|which|the|we|did|have|decid\w*|decision\w*|agreed?|acord\w*|"
+    r"decisiones|was|were|made)[\s?!.]*)*"
+)
 
 
 def _status(ctx: Ctx, r: Reading) -> Proposal:
@@ -305,6 +316,10 @@ def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), _("the deadlines"), False)
 
 
+def _digest(ctx: Ctx, r: Reading) -> Proposal:
+    return Proposal("digest", "digest", _("a preview of the weekly digest"), False)
+
+
 def _greeting(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("greeting", "", "", False)
 
@@ -324,6 +339,7 @@ _BUILDERS: dict[str, Builder] = {
     "help": _help,
     "deadlines": _deadlines,
     "greeting": _greeting,
+    "digest": _digest,
 }
 
 

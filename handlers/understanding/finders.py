@@ -33,8 +33,8 @@ _ITEM_VERBS = (
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
-    r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:,'h])"
-    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:,'h%])(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
+    r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
+    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
     r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
 )

@@ -29,6 +29,9 @@ _NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "done": (("item",), 0.25),
     "reschedule": (("item",), 0.25),
     "assign": (("item",), 0.25),
+    "delete": (("item",), 0.2),
+    "reopen": (("item",), 0.2),
+    "note": (("item",), 0.25),
     "commitment": (("state", "role", "person", "mention"), 0.4),
     "status": (("state", "area", "item"), 0.5),
 }
