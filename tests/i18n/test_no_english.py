@@ -116,6 +116,17 @@ COMMANDS = (
     "due 5 flibbertigibbet",
     "due 5 Tuesday 25 April 2017",
     "snooze 5",
+    # natural lines, in any language: confirmations, choices, what was understood
+    "Italy will send the letters to Albania by end of April",
+    "où en est le Liban ?",
+    "¿quién no ha pagado?",
+    "qui coordonne l'universalisation ?",
+    "what did we decide about Lebanon",
+    "unpaid 2017",
+    "article7 2017",
+    "treaty article 4",
+    "report Botswana article 7 2017",
+    "blah Narnia 12 flubber",
 )
 
 
