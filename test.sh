@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything into .venv (from nothing) and run the whole suite: ruff format --check,
-# ruff check, mypy, then pytest twice: on SQLite, and on the PostgreSQL server at
+# ruff check, mypy, lint-imports (the import-linter contracts in pyproject.toml), then pytest twice: on SQLite, and on the PostgreSQL server at
 # CCM_TEST_DATABASE_URL (default: the local one). CI (.ci/run) calls exactly this, with
 # CCM_REQUIRE_POSTGRES=1 so that a missing PostgreSQL fails the run instead of skipping it.
 set -euo pipefail
@@ -13,6 +13,7 @@ fi
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 .venv/bin/mypy
+.venv/bin/lint-imports
 
 echo "== pytest on SQLite"
 env -u CCM_TEST_DATABASE_URL .venv/bin/pytest -n "${CCM_TEST_WORKERS:-2}" "$@"

@@ -12,7 +12,9 @@ concurrency level is measured in ``--rounds`` alternating slices (ccm-bot, floor
 ccm-bot, ...), so that whatever else the machine is doing falls on both alike. Prints, per
 server and concurrency, p50/p99/max of the time until the answer arrived (inline in the ack, or
 posted to the fake response_url: both count), requests lost, throughput and peak RSS, and
-ccm-bot's p99 / the floor's p99. Target: nothing lost, ratio <= 3 at every concurrency.
+ccm-bot's p99 / the floor's p99 (and p50 / p50), and each server's CPU time per request (read
+from /proc: what other load on a shared machine does not inflate). Target: nothing lost, p99
+ratio <= 3 at every concurrency.
 """
 
 from __future__ import annotations
@@ -117,9 +119,10 @@ class Figures:
     p50: float
     p99: float
     worst: float
+    cpu_ms: float = float("nan")  # the server's CPU time per answered request
 
 
-def figures(samples: list[Sample], wall: float) -> Figures:
+def figures(samples: list[Sample], wall: float, cpu_s: float = float("nan")) -> Figures:
     times = sorted(t * 1000 for t, _ in samples if t is not None)
     nan = float("nan")
     return Figures(
@@ -130,6 +133,7 @@ def figures(samples: list[Sample], wall: float) -> Figures:
         p50=statistics.median(times) if times else nan,
         p99=times[min(len(times) - 1, int(len(times) * 0.99))] if times else nan,
         worst=times[-1] if times else nan,
+        cpu_ms=cpu_s * 1000 / len(times) if times else nan,
     )
 
 
@@ -201,10 +205,13 @@ def side_by_side(
     """Alternate slices of the load between the servers; one set of figures per server."""
     samples: dict[str, list[Sample]] = {label: [] for label in servers}
     walls = dict.fromkeys(servers, 0.0)
+    cpu = dict.fromkeys(servers, 0.0)
+    tick = os.sysconf("SC_CLK_TCK")
     order = list(servers)
     per_round = max(1, requests // rounds)
     for r in range(rounds):
         for label in order if r % 2 == 0 else reversed(order):
+            ticks = cpu_ticks(servers[label].pid)
             got, wall = run_load(
                 servers[label].url,
                 fake,
@@ -214,7 +221,8 @@ def side_by_side(
             )
             samples[label] += got
             walls[label] += wall
-    return {label: figures(samples[label], walls[label]) for label in servers}
+            cpu[label] += (cpu_ticks(servers[label].pid) - ticks) / tick
+    return {label: figures(samples[label], walls[label], cpu[label]) for label in servers}
 
 
 def main() -> int:
@@ -239,7 +247,8 @@ def main() -> int:
     )
     header = (
         f"{'backend':<10} {'server':<8} {'c':>3} {'sent':>5} {'lost':>4} {'inline':>6} "
-        f"{'req/s':>7} {'p50':>7} {'p99':>7} {'max':>7} {'p99/floor':>9} {'peak RSS':>9}"
+        f"{'req/s':>7} {'p50':>7} {'p99':>7} {'max':>7} {'p99/floor':>9} {'p50/floor':>9} "
+        f"{'cpu/req':>8} {'peak RSS':>9}"
     )
     failed = False
     fake = Waiter()
@@ -283,11 +292,12 @@ def main() -> int:
                 for c in levels:
                     f = results[c][label]
                     ratio = f.p99 / results[c]["floor"].p99
+                    median = f.p50 / results[c]["floor"].p50
                     failed |= f.lost > 0 or (label == "ccm-bot" and ratio > 3)
                     print(
                         f"{backend:<10} {label:<8} {c:>3} {f.sent:>5} {f.lost:>4} {f.inline:>6} "
                         f"{f.rps:>7.0f} {f.p50:>7.1f} {f.p99:>7.1f} {f.worst:>7.1f} "
-                        f"{ratio:>8.2f}x {rss[label] / 1024:>7.0f} MB"
+                        f"{ratio:>8.2f}x {median:>8.2f}x {f.cpu_ms:>5.1f} ms {rss[label] / 1024:>7.0f} MB"
                     )
     fake.stop()
     print("\ntarget met" if not failed else "\nTARGET MISSED (lost > 0, or p99 > 3x the floor)")

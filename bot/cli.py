@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from datetime import UTC, date, datetime
@@ -118,13 +117,6 @@ def main(argv: list[str] | None = None) -> int:
         # `ccm-bot export ... | head`: the reader left; stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-
-
-def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "console"
 
 
 if __name__ == "__main__":  # `python -m bot.cli ...` works like `python -m bot ...`

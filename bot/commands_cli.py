@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import sys
 import threading
@@ -27,12 +28,11 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.cli import default_user
     from bot.console import chat
-    from handlers.dates.reading import warm_up
 
+    # No date warm-up here (serve has one, for Slack's 3-second deadline): a console's first
+    # answer should not wait a second for dateparser when the command reads no date.
     deps = build_deps(settings)
-    warm_up()
     if sys.stdin.isatty():  # fit the intent matcher while the first line is typed, not after
         from handlers.understanding.understand import warm_up as warm_matcher
 
@@ -221,7 +221,13 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _operator() -> str:
-    from bot.cli import default_user
+def default_user() -> str:
+    """Who is at the terminal: the login name, or "console" when there is none (a container)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "console"
 
+
+def _operator() -> str:
     return default_user()

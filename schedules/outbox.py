@@ -8,6 +8,7 @@ with no transaction open, so a slow Slack never holds a database lock. A send th
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -131,6 +132,14 @@ class Outbox:
     notifier: Notifier
     sent: list[Message] = field(default_factory=list)
     failures: int = 0
+    # send_claimed marks what went out at most this long after sending it, several messages
+    # per statement: a catch-up sends hundreds of summaries, and a commit per message was most
+    # of its time. A crash inside the window re-sends at most that second's messages, once
+    # their claims go stale (as a crash between one send and its mark always could).
+    mark_within_s: float = 1.0
+    clock: Callable[[], float] = time.monotonic
+    _unmarked: list[str] = field(default_factory=list)
+    _unmarked_since: float = 0.0
 
     def send_once(self, *, job: str, to: str, key: str, reply: Reply) -> None:
         """A message with one key; when split, part n>1 gets key#n so each part goes once."""
@@ -169,7 +178,18 @@ class Outbox:
     ) -> bool:
         """Send a message for keys already claimed by claim_many, then mark or fail them."""
         mine = {key for key in keys if key in won}
-        return bool(mine) and self._deliver(job=job, to=to, keys=keys, render=render, won=mine)
+        if not mine:
+            return False
+        delivered = self._deliver(job=job, to=to, keys=keys, render=render, won=mine, defer=True)
+        if self._unmarked and self.clock() - self._unmarked_since >= self.mark_within_s:
+            self.flush_marks()
+        return delivered
+
+    def flush_marks(self) -> None:
+        """Mark every message send_claimed delivered and has not marked yet."""
+        if self._unmarked:
+            keys, self._unmarked = self._unmarked, []
+            self.ledger.mark(keys)
 
     def _deliver(
         self,
@@ -179,6 +199,7 @@ class Outbox:
         keys: Sequence[str],
         render: Callable[[set[str]], Reply],
         won: set[str] | None = None,
+        defer: bool = False,
     ) -> bool:
         if won is None:
             won = self.ledger.claim(keys, job=job, recipient=to)
@@ -191,8 +212,14 @@ class Outbox:
         except Exception as problem:
             self.failures += 1
             log.warning("send %s to %s failed (%s); will retry", job, to, problem)
+            self.flush_marks()
             self.ledger.fail(ordered, f"{type(problem).__name__}: {problem}")
             return False
-        self.ledger.mark(ordered)
+        if defer:
+            if not self._unmarked:
+                self._unmarked_since = self.clock()
+            self._unmarked += ordered
+        else:
+            self.ledger.mark(ordered)
         self.sent.append(Message(job=job, to=to, text=reply.text, blocks=reply.blocks))
         return True

@@ -25,15 +25,15 @@ from schedules import sentlog
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
 from schedules.recipients import Directory, Recipient
-from schedules.reminder_message import Due, reminder_reply
+from schedules.reminder_message import Due, reminder_reply, shown
 from schedules.steps import OVERDUE, Step, before_name, dm_allowed, latest_step, local_at
 from storage.db import Database
-from storage.items import OPEN, states_of
+from storage.items import IN_CHUNK, OPEN, states_of
 from storage.models import ActionItem
 
 JOB = "reminder"
 CLAIM_CHUNK = 50  # recipients per claim transaction: sent in well under the stale limit
-Candidate = tuple[str, int, Step]  # key, item id, step
+Candidate = tuple[str, int, Step, date]  # key, item id, step, due date
 
 
 def reminder_key(item_id: int, due: date, step: Step, to: str) -> str:
@@ -163,6 +163,7 @@ def find_due(
             query = query.where(case((skip, 0), else_=1) == 1)
         rows = session.execute(query).all()
     today_of: dict[Recipient, date | None] = {}
+    steps: dict[tuple[date, date], Step | None] = {}
     owners: dict[tuple[str, str | None, str | None], list[Recipient]] = {}
     for item_id, due, kind, ref, area, snoozed in rows:
         assert item_id is not None and due is not None
@@ -175,16 +176,32 @@ def find_due(
             today = today_of[recipient]
             if today is None or (snoozed is not None and snoozed > today):
                 continue
-            step = latest_step(
-                due=due,
-                today=today,
-                days_before=config.reminder_days_before,
-                overdue_every=config.overdue_every_days,
-            )
+            if (due, today) not in steps:  # a few hundred distinct days among 100,000 items
+                steps[due, today] = latest_step(
+                    due=due,
+                    today=today,
+                    days_before=config.reminder_days_before,
+                    overdue_every=config.overdue_every_days,
+                )
+            step = steps[due, today]
             if step is not None:
                 key = reminder_key(item_id, due, step, recipient.to)
-                found[recipient].append((key, item_id, step))
+                found[recipient].append((key, item_id, step, due))
     return found
+
+
+def _load_items(db: Database, ids: list[int]) -> tuple[dict[int, ActionItem], dict[int, list[str]]]:
+    """The items a message will show, and their States (a few queries per 5,000 ids)."""
+    with db.session() as session:
+        items = {
+            item.id: item
+            for start in range(0, len(ids), IN_CHUNK)
+            for item in session.exec(
+                select(ActionItem).where(col(ActionItem.id).in_(ids[start : start + IN_CHUNK]))
+            )
+            if item.id is not None
+        }
+        return items, states_of(session=session, item_ids=ids)
 
 
 def scan_reminders(
@@ -196,47 +213,74 @@ def scan_reminders(
     channel: str | None,
     config: ScheduleConfig,
 ) -> None:
-    """Send each due reminder once: one message per recipient, buttons under every item."""
+    """Send each due reminder once: one message per recipient, buttons under the first items.
+
+    After a gap (the bot was down), a person may have hundreds of items due: every key is
+    claimed and marked in a few set-based statements per chunk of recipients, but only the
+    items the message can show (``shown``) are loaded and rendered; the rest are counted.
+    """
     found = find_due(db, now=now, tz=tz, channel=channel, config=config)
-    pending = outbox.ledger.pending([key for cands in found.values() for key, _, _ in cands])
-    todo = {r: [c for c in cands if c[0] in pending] for r, cands in found.items()}
+    pending = outbox.ledger.pending([c[0] for cands in found.values() for c in cands])
+    todo = {
+        r: sorted((c for c in cands if c[0] in pending), key=_soonest) for r, cands in found.items()
+    }
     todo = {r: cands for r, cands in todo.items() if cands}
-    if not todo:
-        return
-    ids = sorted({item_id for cands in todo.values() for _, item_id, _ in cands})
-    with db.session() as session:
-        items = {
-            item.id: item
-            for start in range(0, len(ids), 500)
-            for item in session.exec(
-                select(ActionItem).where(col(ActionItem.id).in_(ids[start : start + 500]))
-            )
-        }
-        states = states_of(session=session, item_ids=ids)
     recipients = list(todo)
     for start in range(0, len(recipients), CLAIM_CHUNK):
         chunk = recipients[start : start + CLAIM_CHUNK]
-        owners = {key: r.to for r in chunk for key, _, _ in todo[r]}
+        owners = {c[0]: r.to for r in chunk for c in todo[r]}
         won = outbox.claim_many(job=JOB, recipients=owners)
-        for recipient in chunk:
-            today = now.astimezone(recipient.tz).date()
-            dues = {
-                key: Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
-                for key, item_id, step in todo[recipient]
-            }
+        shown_ids = sorted({c[1] for r in chunk for c in _first_won(todo[r], won, r, now)})
+        items, states = _load_items(db, shown_ids)
+        try:
+            for recipient in chunk:
+                _send(outbox, recipient, todo[recipient], won, items, states, now=now)
+        finally:
+            outbox.flush_marks()  # before the next claim: a chunk never outlives its window
 
-            def render(
-                won: set[str],
-                dues: dict[str, Due] = dues,
-                today: date = today,
-                direct: bool = recipient.direct,
-            ) -> Reply:
-                chosen = [d for key, d in dues.items() if key in won]
-                return reminder_reply(chosen, today=today, direct=direct)
 
-            # Each reminder in its reader's language (what Slack adds to it too); a channel
-            # gets the committee's.
-            with use_language(recipient.lang or current_language()):
-                outbox.send_claimed(
-                    job=JOB, to=recipient.to, won=won, keys=list(dues), render=render
-                )
+def _soonest(candidate: Candidate) -> tuple[date, int]:
+    return candidate[3], candidate[1]
+
+
+def _late(cands: list[Candidate], today: date) -> bool:
+    """Did a step come while the bot was away (it fired before the recipient's today)?"""
+    return any(c[2].fires_on < today for c in cands)
+
+
+def _first_won(
+    cands: list[Candidate], won: set[str], recipient: Recipient, now: datetime
+) -> list[Candidate]:
+    mine = [c for c in cands if c[0] in won]
+    return mine[: shown(late=_late(mine, now.astimezone(recipient.tz).date()))]
+
+
+def _send(
+    outbox: Outbox,
+    recipient: Recipient,
+    cands: list[Candidate],
+    won: set[str],
+    items: dict[int, ActionItem],
+    states: dict[int, list[str]],
+    *,
+    now: datetime,
+) -> None:
+    today = now.astimezone(recipient.tz).date()
+    keys = [c[0] for c in cands]
+
+    def render(won: set[str]) -> Reply:
+        mine = [c for c in cands if c[0] in won]
+        late = _late(mine, today)
+        dues = [
+            Due(key=key, item=items[item_id], states=states.get(item_id, []), step=step)
+            for key, item_id, step, _ in mine[: shown(late=late)]
+            if item_id in items
+        ]
+        return reminder_reply(
+            dues, today=today, direct=recipient.direct, hidden=len(mine) - len(dues), late=late
+        )
+
+    # Each reminder in its reader's language (what Slack adds to it too); a channel gets the
+    # committee's.
+    with use_language(recipient.lang or current_language()):
+        outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=keys, render=render)

@@ -6,6 +6,7 @@ import re
 
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.i18n import _, state_label
 from handlers.i18n.terms import term
 from handlers.money import AmountError, find_amount, format_chf
@@ -16,7 +17,7 @@ from handlers.reply.text import escape, shorten
 from storage.contributions import summarize
 from storage.models import Contribution
 
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR = YEAR_IN_TEXT
 _ON = re.compile(r"\bon\s+(.+)$", re.I)
 USAGE = "`/ccm contribution <State> <amount> [CHF] [year] [pledged|received] [on <date>]`"
 

@@ -59,13 +59,7 @@ def _build(ctx: Ctx, start: date, end: date) -> Reply:
         .limit(LIMIT)
     )
     items = list(ctx.session.exec(items_query))
-    treaty_query = (
-        select(TreatyDeadline)
-        .where(col(TreatyDeadline.due) >= start, col(TreatyDeadline.due) <= end)
-        .order_by(col(TreatyDeadline.due))
-        .limit(LIMIT)
-    )
-    treaty = list(ctx.session.exec(treaty_query))
+    treaty = [d for d in ctx.reference.deadlines if start <= d.due <= end][:LIMIT]
     title = _("Deadlines {start} – {end}").format(start=format_day(start), end=format_day(end))
     item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_{}_".format(
         _("no action items due")

@@ -34,12 +34,13 @@ ME = {"me", "mine", "myself", "my items"}
 
 @command(
     "status",
-    usage="status <State | area | #id | me>",
+    usage="status <State | area | #id | me> [more]",
     examples=(
         "status Botswana",
         "status universalization",
         "status #12",
         "status me",
+        "status Chile more",
         "what's up with Lao PDR",
     ),
     aliases=("where", "info", "show", "about"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from handlers.commands.registry import command
 from handlers.i18n import _, state_label
@@ -34,7 +34,7 @@ def _name(ctx: Ctx, iso3: str) -> str:
 def who(ctx: Ctx, args: str) -> Reply:
     """Who coordinates an area, or what a State coordinates."""
     subject = args.strip()
-    rows = list(ctx.session.exec(select(Coordinator).order_by(col(Coordinator.cycle).desc())))
+    rows = ctx.reference.coordinators  # newest cycle first, from the process's snapshot
     if not subject:
         lines = [
             f"*{term(area.name)}:* "

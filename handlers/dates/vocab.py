@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from handlers.dates import years
 from handlers.reply.text import fold
 
 
@@ -86,7 +87,7 @@ def alt(words: Iterable[str]) -> str:
 MONTH = rf"(?:{alt(MONTHS)}|(?:{alt(_MONTH_ABBR)})\.?)"
 FULL_MONTH = rf"(?:{alt(MONTHS)})"
 WEEKDAY = rf"(?:{alt(w for w in WEEKDAYS if len(w) > 3)}|(?:{alt(w for w in WEEKDAYS if len(w) == 3)})\.?)"
-YEAR = r"(?:19|20)\d\d(?!\d)"
+YEAR = years.YEAR
 DAY = r"(?<![\d#.,'/])(?:[12]\d|3[01]|0?[1-9]|3[2-9])(?!\d)(?:st|nd|rd|th|er|o)?"
 NUMBER = rf"(?:\d{{1,3}}|{alt(NUMBER_WORDS)})"
 UNIT = (

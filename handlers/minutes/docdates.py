@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from handlers.dates.years import YEAR_DIGITS
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -49,19 +51,19 @@ _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _W = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _DAY_FIRST = re.compile(
     rf"(?<!\w)(?:(?P<wd>{_W})\.?,?\s+(?:the\s+|le\s+|el\s+)?)?(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
-    rf"(?:\s+of|\s+de|\s*-)?\s+(?P<m>{_M})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d))?",
+    rf"(?:\s+of|\s+de|\s*-)?\s+(?P<m>{_M})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?(?P<y>{YEAR_DIGITS}))?",
     re.I,
 )
 _MONTH_FIRST = re.compile(
     rf"(?<!\w)(?:(?P<wd>{_W})\.?,?\s+)?(?P<m>{_M})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    rf"(?:,?\s+(?P<y>{YEAR_DIGITS}))?",
     re.I,
 )
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+_ISO = re.compile(rf"(?<!\d)(?P<y>{YEAR_DIGITS})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 _NUMERIC = re.compile(
     r"(?<![\d/.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)(?![\d/])"
 )
-_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d/-])")
+_YEAR = re.compile(rf"(?<![\d/.-])({YEAR_DIGITS})(?![\d/-])")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def document_year(lines: list[str], filename: str = "") -> int | None:
             return found.day.year
         if m := _YEAR.search(line):
             return int(m.group(1))
-    if m := re.search(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)", filename):
+    if m := re.search(rf"(?<!\d)({YEAR_DIGITS})(?!\d)", filename):
         return int(m.group(1))
     for line in lines:
         for found in dates_in(line, None):

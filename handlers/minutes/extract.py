@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.minutes.actions import explicit_items, initials, same_commitment, sentence_items
 from handlers.minutes.commitments import Context, commitments_in, section_frame, speaker_after
 from handlers.minutes.decisions import decision, is_decision
@@ -105,5 +106,5 @@ _LEADING_BULLET = re.compile(rf"^{BULLET}\s+")
 
 def document_year(text: str) -> int | None:
     """The first plausible year the text names, for dates written without one."""
-    m = re.search(r"\b(19[89]\d|20\d\d)\b", text)
+    m = YEAR_IN_TEXT.search(text)
     return int(m.group(1)) if m else None

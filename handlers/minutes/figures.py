@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from dateparser.search import search_dates
 
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.minutes.model import DraftContribution, DraftDeadline
 from handlers.money import parse_amount
 from handlers.reference.states import StateDirectory
@@ -24,7 +25,7 @@ _COUNT = re.compile(
     r"(?:paid|contributed)|States\s+Parties\s+that\s+(?:have|had)\s+paid\b[^.]*?\bto\s+(?P<m>\d{1,3})\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR = YEAR_IN_TEXT
 _ARTICLE = re.compile(r"\bArticle\s+(?P<n>[347])\b[^.]*?\bdeadline", re.I)
 _DATE_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
 

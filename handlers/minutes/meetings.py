@@ -10,6 +10,7 @@ from dateparser.search import search_dates
 
 from handlers.dates.finding import find_when
 from handlers.dates.reading import DateError, parse_time_range
+from handlers.dates.years import YEAR_IN_TEXT
 from handlers.minutes.docdates import Found, dates_in, document_year, weekday_conflict
 from handlers.minutes.model import MeetingInfo
 from handlers.minutes.sentences import strip_markup
@@ -24,7 +25,7 @@ _SEARCH = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "PARSERS": ["absolute-time"],
 }
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR = YEAR_IN_TEXT
 _PLACE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*(?P<place>.+)$", re.I)
 _PLACE = re.compile(
     r"(?:^|\s)(?:at|in)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w'’.-]*|[a-z]+\s+room)"

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz, process
-
 from handlers.reply.text import fold
 
 
@@ -191,5 +189,7 @@ def find_areas(text: str) -> list[tuple[int, int, str]]:
 def suggest_area(word: str) -> Area | None:
     """Did-you-mean for a mistyped area name."""
     choices = {alias: key for alias, key in _alias_to_key().items() if len(alias) > 3}
+    from rapidfuzz import fuzz, process  # only suggestions need it: imported then
+
     best = process.extractOne(fold(word), list(choices), scorer=fuzz.WRatio, score_cutoff=85)
     return AREA_BY_KEY[choices[best[0]]] if best else None

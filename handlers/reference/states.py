@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
-from rapidfuzz import fuzz, process
 
 from handlers.reference.aliases import (
     ALIASES,
@@ -287,6 +286,8 @@ class StateDirectory:
         ranked: list[str] = []
         query = _name_key(word)
         if len(query) >= _SUGGEST_MIN_CHARS - 1:
+            from rapidfuzz import fuzz, process  # only suggestions need it: imported then
+
             found = process.extract(
                 query, self._choices, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF, limit=None
             )

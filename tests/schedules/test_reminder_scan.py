@@ -60,7 +60,7 @@ def _seed(db: Database, rng: random.Random) -> None:
 def _pending(db: Database, config: ScheduleConfig, now: datetime) -> tuple[set[str], int]:
     """The keys find_due returns that the sent-log would let a claim take, and how many keys."""
     found = reminders.find_due(db, now=now, tz=ZURICH, channel=CHANNEL, config=config)
-    keys = [key for cands in found.values() for key, _, _ in cands]
+    keys = [cand[0] for cands in found.values() for cand in cands]
     return DbLedger(db, now=now, max_attempts=config.max_attempts).pending(keys), len(keys)
 
 
