@@ -24,6 +24,9 @@ from bot.settings import Settings
 from bot.wiring import build_deps, prepare_database
 from handlers.commands.router import handle
 from handlers.items.transfer import FIELDS, read_csv, store_rows
+from handlers.people.permissions import Caller
+
+OPERATOR = Caller("U1", operator=True)  # the console: may do everything before an admin exists
 
 AREAS = ["universalization", "victim_assistance", "clearance", "stockpile", "cooperation", None]
 
@@ -97,8 +100,8 @@ def main() -> None:
         "deadlines next 30 days",
         "digest",
     ):
-        handle(deps, command, user="U1", now=now)  # warm
-        samples = timed(lambda c=command: handle(deps, c, user="U1", now=now), 30)
+        handle(deps, command, user="U1", now=now, caller=OPERATOR)  # warm
+        samples = timed(lambda c=command: handle(deps, c, user="U1", now=now, caller=OPERATOR), 30)
         print(
             f"{command!r:28} median {statistics.median(samples):6.1f} ms  p90 {sorted(samples)[26]:6.1f} ms"
         )

@@ -34,8 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--demo", action="store_true", help="add a demo data set drawn from the seed minutes"
     )
+    init.add_argument(
+        "--admin",
+        action="append",
+        default=[],
+        metavar="U…",
+        help="name an ISU admin by Slack user id (repeatable); until one exists only workspace "
+        "owners and admins may change anything",
+    )
     chat = sub.add_parser("chat", help="a local console running the same handlers as Slack")
-    chat.add_argument("--user", default=None, help="who is typing (a Slack user id or a name)")
+    chat.add_argument(
+        "--user",
+        default=None,
+        help="who is typing (a Slack user id); before any ISU admin exists the console may do everything",
+    )
     chat.add_argument("--at", type=_moment, default=None, help="fix 'now' (ISO 8601)")
     chat.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
     chat.add_argument(
@@ -46,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve = sub.add_parser("serve", help="connect to Slack and run the scheduler")
     serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: loopback, behind your HTTPS proxy; 0.0.0.0 for all)",
+    )
     jobs = sub.add_parser("jobs", help="scheduled jobs")
     jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True)
     run = jobs_sub.add_parser("run", help="run every job that is due, once, and exit")

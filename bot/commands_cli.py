@@ -14,16 +14,32 @@ from typing import cast
 
 from bot.settings import Settings
 from bot.wiring import build_deps, prepare_database
+from handlers.people.permissions import Caller
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
-    db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
+    from bot.settings import SettingsError, parse_admins
+    from bot.wiring import name_install_admins
     from storage.migrate import current_revision
 
+    try:
+        named = parse_admins(",".join(args.admin))
+    except SettingsError as problem:
+        print(f"ccm-bot init: --admin {str(problem).split(': ', 1)[-1]}", file=sys.stderr)
+        return 2
+    db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
+    admins = name_install_admins(db, named=named, from_env=settings.admins)
     print(
         f"Database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {current_revision(db.engine)})."
         + (" Demo data loaded." if args.demo else "")
     )
+    if admins:
+        print(f"ISU admins: {', '.join(sorted(admins))}.")
+    else:
+        print(
+            "No ISU admin yet: until one is named, only the workspace's owners and admins may "
+            "change anything (name one with `ccm-bot init --admin U…` or `/ccm roster add @someone isu`)."
+        )
     return 0
 
 
@@ -38,7 +54,28 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
         threading.Thread(target=warm_matcher, args=(deps.states,), daemon=True).start()
     user = args.user or default_user()
-    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, lang=args.lang)
+    facts = _slack_facts(settings, user)
+    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, facts=facts, lang=args.lang)
+
+
+def _slack_facts(settings: Settings, user: str) -> Caller | None:
+    """With a bot token, `chat --user U` learns from Slack what U is (a guest, an outsider),
+    so the console acts exactly as U would in Slack once an ISU admin exists."""
+    if not settings.slack_bot_token or user[:1] not in ("U", "W"):
+        return None
+    try:
+        from bot.slack.client import identify, make_client
+        from bot.slack.people import caller_from_profile
+
+        client = make_client(settings)
+        team = identify(client).team_id
+        return caller_from_profile(dict(client.users_info(user=user)["user"]), team_id=team)
+    except Exception as problem:
+        print(
+            f"ccm-bot chat: could not ask Slack about {user} ({problem}); using the roster only",
+            file=sys.stderr,
+        )
+        return None
 
 
 def _entry(module: str, name: str) -> Callable[..., int]:
@@ -47,7 +84,7 @@ def _entry(module: str, name: str) -> Callable[..., int]:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    return _entry("bot.serve", "serve")(settings, port=args.port)
+    return _entry("bot.serve", "serve")(settings, port=args.port, host=args.host)
 
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:

@@ -6,11 +6,13 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import TextIO
 
 from handlers.commands.router import handle
 from handlers.i18n import _, use_language
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reply.mrkdwn import to_plain
 from handlers.reply.reply import Reply
@@ -55,6 +57,7 @@ def run_lines(
     jsonl: bool,
     out: TextIO,
     lang: str | None = None,
+    facts: Caller | None = None,
 ) -> int:
     """Answer each line until the input ends or says quit; returns how many were refused.
 
@@ -76,7 +79,12 @@ def run_lines(
             with use_language(lang or (pending.lang if pending else None) or deps.language):
                 reply = Reply(text=_("Cancelled: nothing was changed."), lang=lang)
         else:
-            reply = handle(deps, picked or line, user=user, now=at, source="console", lang=lang)
+            # The console is the operator's: it may do everything until an ISU admin exists,
+            # then `--user U` has exactly U's rights.
+            caller = replace(facts or Caller(user), user=user, operator=True)
+            reply = handle(
+                deps, picked or line, user=user, now=at, source="console", caller=caller, lang=lang
+            )
         pending = reply if reply.choices else None
         refused += 0 if reply.ok else 1
         if jsonl:
@@ -98,14 +106,22 @@ def run_lines(
 
 
 def interactive(
-    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, lang: str | None = None
+    deps: Deps,
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    facts: Caller | None = None,
+    lang: str | None = None,
 ) -> int:
     """A prompt loop with line editing where the platform offers readline."""
     with contextlib.suppress(ImportError):  # readline gives input() arrow keys and history
         import readline  # noqa: F401
     with use_language(lang or deps.language):
         print(_("ccm-bot console — type a command such as `status Botswana`, `help`, or `quit`."))
-    run_lines(deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, lang=lang)
+    run_lines(
+        deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts, lang=lang
+    )
     return 0
 
 
@@ -120,10 +136,21 @@ def _prompted() -> Iterator[str]:
 
 
 def chat(
-    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, lang: str | None = None
+    deps: Deps,
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    facts: Caller | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON)."""
+    """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON).
+
+    ``facts``: what Slack says about ``user`` (guest, other workspace), when a token is set.
+    """
     if sys.stdin.isatty():
-        return interactive(deps, user=user, at=at, jsonl=jsonl, lang=lang)
-    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, lang=lang)
+        return interactive(deps, user=user, at=at, jsonl=jsonl, facts=facts, lang=lang)
+    run_lines(
+        deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts, lang=lang
+    )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from typing import Any
 
 from sqlalchemy import text
@@ -14,6 +15,60 @@ from handlers.ports import Deps
 
 log = logging.getLogger(__name__)
 HTTP_THREADS = 16
+DEFAULT_HOST = "127.0.0.1"  # behind the HTTPS proxy; `--host 0.0.0.0` to listen on every address
+# Half-open or idle connections are dropped after this many seconds (Slack sends its request
+# at once): 101 silent sockets must not stall the server.
+IDLE_TIMEOUT_S = 10
+CONNECTION_LIMIT = 1000
+
+
+def waitress_options() -> dict[str, Any]:
+    """waitress' limits, applied before the WSGI app sees a request.
+
+    waitress reads (and buffers) the whole body before calling the app, so the app's own
+    Content-Length check comes too late: ``max_request_body_size`` refuses it while reading.
+    """
+    from bot.slack.wsgi import MAX_BODY
+
+    return {
+        "threads": HTTP_THREADS,
+        "channel_timeout": IDLE_TIMEOUT_S,
+        "connection_limit": CONNECTION_LIMIT,
+        "max_request_body_size": MAX_BODY,
+        "max_request_header_size": 64 * 1024,
+        "asyncore_use_poll": True,  # select() stops at 1024 descriptors
+        "cleanup_interval": 5,
+    }
+
+
+WARN_EVERY_S = 3600.0
+
+
+def keep_warning(deps: Deps, stop: threading.Event, *, every_s: float = WARN_EVERY_S) -> None:
+    """While no ISU admin exists, say so again every hour (in the log), until ``stop``."""
+    while not stop.wait(every_s):
+        try:
+            if not warn_without_admin(deps, quiet=True):
+                return
+        except Exception:
+            log.exception("could not check the roster for an ISU admin")
+
+
+def warn_without_admin(deps: Deps, *, quiet: bool = False) -> bool:
+    """Say loudly, at start, that nobody but workspace admins can change anything yet."""
+    from handlers.people.permissions import roster_is_empty
+
+    with deps.db.session() as session:
+        empty = roster_is_empty(session)
+    if empty:
+        message = (
+            "no ISU admin is named yet: only workspace owners and admins (and CCM_ADMINS) may "
+            "change anything. Name one: `ccm-bot init --admin U…` or `/ccm roster add @someone isu`."
+        )
+        log.warning(message)
+        if not quiet:
+            print(f"ccm-bot: warning: {message}", file=sys.stderr)
+    return empty
 
 
 def _fail(message: str) -> int:
@@ -39,7 +94,7 @@ def make_wsgi(app: Any, settings: Settings, deps: Deps) -> Any:
     )
 
 
-def serve(settings: Settings, port: int, *, host: str = "0.0.0.0") -> int:
+def serve(settings: Settings, port: int, *, host: str = DEFAULT_HOST) -> int:
     """Run until interrupted; exit code 2 with one line when credentials are missing or refused."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -65,6 +120,11 @@ def serve(settings: Settings, port: int, *, host: str = "0.0.0.0") -> int:
         app = create_app(settings, deps, client=client)
     except (SlackSetupError, SettingsError) as problem:
         return _fail(str(problem))
+    stop_warning = threading.Event()
+    if warn_without_admin(deps):
+        threading.Thread(
+            target=keep_warning, args=(deps, stop_warning), daemon=True, name="ccm-no-admin"
+        ).start()
     warm_up()  # the first date parse costs ~1 s: pay it before the first 3-second deadline
     from schedules.runner import start_scheduler
 
@@ -82,11 +142,12 @@ def serve(settings: Settings, port: int, *, host: str = "0.0.0.0") -> int:
 
             log.info("listening on http://%s:%d/slack/events", host, port)
             waitress.serve(
-                make_wsgi(app, settings, deps), host=host, port=port, threads=HTTP_THREADS
+                make_wsgi(app, settings, deps), host=host, port=port, **waitress_options()
             )
     except KeyboardInterrupt:
         pass
     finally:
+        stop_warning.set()
         scheduler.shutdown()
         runtime_of(app).shutdown()
     return 0

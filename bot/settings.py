@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,6 +13,7 @@ from schedules.config import ConfigError, ScheduleConfig
 from storage.db import DEFAULT_URL
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_SLACK_FILES_URL = "https://files.slack.com/"  # the only host that gets the bot token
 
 
 class SettingsError(ValueError):
@@ -26,8 +28,10 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
+    slack_files_url: str = DEFAULT_SLACK_FILES_URL
     digest_channel: str | None = None
     language: str = "en"
+    admins: frozenset[str] = frozenset()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     @classmethod
@@ -45,8 +49,10 @@ class Settings:
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            slack_files_url=get("SLACK_FILES_URL") or DEFAULT_SLACK_FILES_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
             language=_language(get("CCM_LANGUAGE")),
+            admins=parse_admins(get("CCM_ADMINS")),
             schedule=_schedule(source),
         )
         settings.tz  # noqa: B018  (fail early on a bad time zone)
@@ -72,6 +78,18 @@ def _language(value: str | None) -> str:
             f"CCM_LANGUAGE={value!r} is not a language the bot speaks; use en, fr or es."
         )
     return code
+
+
+def parse_admins(raw: str | None) -> frozenset[str]:
+    """CCM_ADMINS: Slack user ids (U…/W…), comma- or space-separated; a name is refused."""
+    words = [w.strip() for w in re.split(r"[,\s]+", raw or "") if w.strip()]
+    bad = [w for w in words if not re.fullmatch(r"[UW][A-Z0-9]+", w)]
+    if bad:
+        raise SettingsError(
+            f"CCM_ADMINS={raw!r}: {bad[0]!r} is not a Slack user id (U… or W…; copy it from the "
+            "person's profile, ⋮ → Copy member ID)."
+        )
+    return frozenset(words)
 
 
 def _schedule(env: Mapping[str, str]) -> ScheduleConfig:

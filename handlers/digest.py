@@ -44,6 +44,7 @@ def build_digest(
     since: datetime | None = None,
     title: str = N_("Weekly digest"),
     reference: Reference | None = None,
+    money: bool = True,
 ) -> Reply:
     """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'.
 
@@ -115,7 +116,10 @@ def build_digest(
         (_("Treaty deadlines in the next 12 months"), "\n".join(treaty_lines) or _("_none_"))
     )
 
-    sections.append((_("Contributions {year}").format(year=today.year), _money(facts, today.year)))
+    if money:  # left out where guests or other organisations read (a shared channel)
+        sections.append(
+            (_("Contributions {year}").format(year=today.year), _money(facts, today.year))
+        )
     return _assemble(title=f"{_(title)} — {format_day(today)}", sections=sections)
 
 

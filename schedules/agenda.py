@@ -57,14 +57,20 @@ def agenda_blocks(session: Session, *, today: date) -> tuple[list[Block], list[s
 
 
 def pre_meeting_digest(
-    session: Session, *, meeting: Meeting, now: datetime, tz: ZoneInfo, since: datetime | None
+    session: Session,
+    *,
+    meeting: Meeting,
+    now: datetime,
+    tz: ZoneInfo,
+    since: datetime | None,
+    money: bool = True,
 ) -> Reply:
     """build_digest for the picture, then the agenda; its closing hint stays last."""
     start = meeting.start.astimezone(tz)
     title = _("Before the {meeting} of {day}").format(
         meeting=term(meeting.title), day=format_day(start.date())
     )
-    digest = build_digest(session=session, now=now, tz=tz, since=since, title=title)
+    digest = build_digest(session=session, now=now, tz=tz, since=since, title=title, money=money)
     blocks, text = agenda_blocks(session, today=now.astimezone(tz).date())
     closing = (
         digest.blocks[-1:] if digest.blocks[-1:] and digest.blocks[-1]["type"] == "context" else []

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.dates.reading import format_day
 from handlers.i18n import _, current_language, ngettext, state_label, use_language
+from handlers.ports import shared_outside
 from handlers.reply.reply import Reply, context, section
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
@@ -56,7 +57,9 @@ def contributions_reminder(
         return
     with db.session() as session:
         directory = Directory.load(session, committee_tz=tz, channel=channel)
-    recipients = directory.role("isu") or directory.channel_recipient()
+    recipients = directory.role("isu") or [
+        r for r in directory.channel_recipient() if not shared_outside(outbox.notifier, r.to)
+    ]  # who has not paid is never posted where another organisation reads
     todo = [r for r in recipients if _reachable(r, now, config)]
     keys = {r.to: f"{JOB}:{year}:{r.to}" for r in todo}
     pending = outbox.ledger.pending(list(keys.values()))

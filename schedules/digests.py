@@ -7,12 +7,17 @@ next scan, unless it is older than catch_up_hours (the next one is then closer t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from handlers.digest import build_digest
+from handlers.ports import shared_outside
+from handlers.reply.reply import Reply, divider
+from handlers.reply.reply import sections as split_sections
+from handlers.reply.text import escape
 from schedules import sentlog
 from schedules.agenda import pre_meeting_digest
 from schedules.config import ScheduleConfig
@@ -22,6 +27,7 @@ from storage.db import Database
 from storage.meetings import last_meeting
 from storage.models import Meeting
 
+UNDELIVERED_SHOWN = 10
 WEEKLY = "weekly_digest"
 PRE_MEETING = "pre_meeting_digest"
 
@@ -45,8 +51,33 @@ def weekly_digest(
         return
     with db.session() as session:
         since = sentlog.last_sent(session, job=WEEKLY)
-        reply = build_digest(session=session, now=now, tz=tz, since=since)
+        money = not shared_outside(outbox.notifier, channel)
+        reply = build_digest(session=session, now=now, tz=tz, since=since, money=money)
+        reply = with_undelivered(session, reply, since=since, config=config)
     outbox.send_once(job=WEEKLY, to=channel, key=key, reply=reply)
+
+
+def with_undelivered(
+    session: Session, reply: Reply, *, since: datetime | None, config: ScheduleConfig
+) -> Reply:
+    """The digest says which messages never went out since the last one (and why)."""
+    lost = sentlog.given_up(session, max_attempts=config.max_attempts, since=since)
+    if not lost:
+        return reply
+    lines = [
+        f"{row.job} to {mention(row.recipient)}: {escape((row.error or '').removeprefix(sentlog.PERMANENT))}"
+        for row in lost[:UNDELIVERED_SHOWN]
+    ]
+    if len(lost) > UNDELIVERED_SHOWN:
+        lines.append(f"…and {len(lost) - UNDELIVERED_SHOWN} more (`ccm-bot audit` / the sent-log)")
+    body = f"*Not delivered ({len(lost)})*\n" + "\n".join(lines)
+    blocks = [*reply.blocks, divider(), *split_sections(body)]
+    return replace(reply, text=f"{reply.text}\n{body}", blocks=blocks)
+
+
+def mention(to: str) -> str:
+    """A channel as a link; a person by id, unpinged (the message may be about them)."""
+    return f"`{escape(to)}`" if to[:1] in ("U", "W") else f"<#{escape(to)}>"
 
 
 def pre_meeting_digests(
@@ -79,5 +110,9 @@ def pre_meeting_digests(
         with db.session() as session:
             previous = last_meeting(session=session, before=meeting.start)
             since = previous.start if previous else None
-            reply = pre_meeting_digest(session, meeting=meeting, now=now, tz=tz, since=since)
+            money = not shared_outside(outbox.notifier, channel)
+            reply = pre_meeting_digest(
+                session, meeting=meeting, now=now, tz=tz, since=since, money=money
+            )
+            reply = with_undelivered(session, reply, since=since, config=config)
         outbox.send_once(job=PRE_MEETING, to=channel, key=key, reply=reply)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from handlers.ports import Notifier
+from handlers.ports import Notifier, Undeliverable
 from handlers.reply.reply import Block, Reply
 from schedules import sentlog
 from schedules.split import split_reply
@@ -46,6 +46,7 @@ class Ledger(Protocol):
     ) -> set[str]: ...
     def mark(self, keys: Sequence[str]) -> None: ...
     def fail(self, keys: Sequence[str], error: str) -> None: ...
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None: ...
 
 
 def _pending(db: Database, keys: Sequence[str], *, max_attempts: int) -> set[str]:
@@ -94,6 +95,13 @@ class DbLedger:
         with self.db.session(write=True) as session:
             sentlog.mark_failed(session, keys=keys, error=error)
 
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None:
+        """Settle the keys for good (and remember a destination that is gone), in one commit."""
+        with self.db.session(write=True) as session:
+            sentlog.give_up(session, keys=keys, error=error)
+            if unreachable:
+                sentlog.mark_unreachable(session, to=unreachable, error=error, now=self.now)
+
 
 @dataclass
 class DryLedger:
@@ -119,6 +127,9 @@ class DryLedger:
     def fail(self, keys: Sequence[str], error: str) -> None:
         return None
 
+    def give_up(self, keys: Sequence[str], error: str, *, unreachable: str | None) -> None:
+        return None
+
 
 def _constant(reply: Reply) -> Callable[[set[str]], Reply]:
     return lambda _won: reply
@@ -132,6 +143,7 @@ class Outbox:
     notifier: Notifier
     sent: list[Message] = field(default_factory=list)
     failures: int = 0
+    gone: set[str] = field(default_factory=set)  # destinations Slack said are gone, this run
     # send_claimed marks what went out at most this long after sending it, several messages
     # per statement: a catch-up sends hundreds of summaries, and a commit per message was most
     # of its time. A crash inside the window re-sends at most that second's messages, once
@@ -209,6 +221,15 @@ class Outbox:
         reply = render(won)
         try:
             self.notifier.send(to=to, text=reply.text, blocks=reply.blocks)
+        except Undeliverable as problem:
+            # Recorded once and never retried; a reminder goes to the next person in line.
+            log.warning("send %s to %s refused for good (%s)", job, to, problem.code)
+            gone = to if problem.recipient_gone else None
+            self.flush_marks()
+            self.ledger.give_up(ordered, problem.code, unreachable=gone)
+            if gone:
+                self.gone.add(gone)
+            return False
         except Exception as problem:
             self.failures += 1
             log.warning("send %s to %s failed (%s); will retry", job, to, problem)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, col, select
 
 from handlers.i18n.choice import normalize
+from schedules import sentlog
 from storage.models import Coordinator, Person
 
 SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
@@ -47,14 +48,23 @@ class Directory:
     by_state: dict[str, list[Recipient]] = field(default_factory=lambda: defaultdict(list))
     by_role: dict[str, list[Recipient]] = field(default_factory=lambda: defaultdict(list))
     area_states: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    gone: set[str] = field(default_factory=set)
+    person_states: dict[str, str | None] = field(default_factory=dict)  # of the gone
 
     @classmethod
     def load(cls, session: Session, *, committee_tz: ZoneInfo, channel: str | None) -> Directory:
         directory = cls(committee_tz=committee_tz, channel=channel)
         zones: dict[str | None, ZoneInfo] = {}
+        gone = sentlog.unreachable(session)
+        directory.gone = gone
+        if channel in gone:
+            directory.channel = None
         people = session.exec(select(Person).where(col(Person.slack_user_id).is_not(None)))
         for person in people:
             assert person.slack_user_id is not None
+            if person.slack_user_id in gone:
+                directory.person_states[person.slack_user_id] = person.state_iso3
+                continue  # Slack says they are gone: their reminders go to the next in line
             if person.tz not in zones:
                 zones[person.tz] = _zone(person.tz, committee_tz)
             lang = normalize(person.language) or normalize(person.slack_locale)
@@ -98,9 +108,13 @@ class Directory:
 
     def for_item(self, *, kind: str, ref: str | None, area_key: str | None) -> list[Recipient]:
         """Assignee, else the owning State's people, else the area's coordinators, else the channel."""
-        if kind == "person" and ref and SLACK_USER.fullmatch(ref):
-            return [self.user(ref)]
         chain: list[list[Recipient]] = []
+        if kind == "person" and ref and SLACK_USER.fullmatch(ref):
+            if ref not in self.gone:
+                return [self.user(ref)]
+            # Gone from Slack: their State's delegates, then the area's coordinators, the channel.
+            state = self.person_states.get(ref)
+            chain.append(self.for_states([state] if state else []))
         if kind in {"state", "states"} and ref:
             chain.append(self.for_states([part.strip() for part in ref.split(",")]))
         if kind == "area":

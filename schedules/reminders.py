@@ -204,6 +204,9 @@ def _load_items(db: Database, ids: list[int]) -> tuple[dict[int, ActionItem], di
         return items, states_of(session=session, item_ids=ids)
 
 
+REROUTES = 3  # a reminder whose recipient is gone tries the next in line, this many times
+
+
 def scan_reminders(
     db: Database,
     outbox: Outbox,
@@ -218,7 +221,26 @@ def scan_reminders(
     After a gap (the bot was down), a person may have hundreds of items due: every key is
     claimed and marked in a few set-based statements per chunk of recipients, but only the
     items the message can show (``shown``) are loaded and rendered; the rest are counted.
+    When Slack says a recipient is gone (account_inactive, user_not_found...), the scan runs
+    again at once: the directory now skips them, so their reminders reach the next in line.
     """
+    for _ in range(REROUTES):
+        gone = len(outbox.gone)
+        _scan(db, outbox, now=now, tz=tz, channel=channel, config=config)
+        outbox.flush_marks()
+        if len(outbox.gone) == gone:
+            return
+
+
+def _scan(
+    db: Database,
+    outbox: Outbox,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    channel: str | None,
+    config: ScheduleConfig,
+) -> None:
     found = find_due(db, now=now, tz=tz, channel=channel, config=config)
     pending = outbox.ledger.pending([c[0] for cands in found.values() for c in cands])
     todo = {

@@ -26,12 +26,15 @@ from storage.types import UTCDateTime
 
 STALE_NOTE = "stale claim released"
 MAX_ERROR = 500
+PERMANENT = "permanent: "  # an error no retry fixes: the key is settled, never claimed again
+UNREACHABLE = "unreachable"  # job of the rows that remember destinations Slack says are gone
 
 
 def _retriable(max_attempts: int) -> Any:
     return and_(
         col(SentLog.sent_at).is_(None),
         col(SentLog.error).is_not(None),
+        not_(col(SentLog.error).startswith(PERMANENT, autoescape=True)),
         col(SentLog.attempts) < max_attempts,
     )
 
@@ -129,6 +132,31 @@ def mark_failed(session: Session, *, keys: Iterable[str], error: str) -> None:
     )
 
 
+def give_up(session: Session, *, keys: Iterable[str], error: str) -> None:
+    """Slack refused for good: recorded once, never retried, reported in the next digest."""
+    mark_failed(session, keys=keys, error=PERMANENT + (error or "refused"))
+
+
+def mark_unreachable(session: Session, *, to: str, error: str, now: datetime) -> None:
+    """Remember a destination Slack says is gone, so reminders go to the next in line."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    row = {
+        "key": f"{UNREACHABLE}:{to}",
+        "job": UNREACHABLE,
+        "recipient": to,
+        "claimed_at": now,
+        "attempts": 1,
+        "error": (PERMANENT + error)[:MAX_ERROR],
+    }
+    session.execute(insert(SentLog).values([row]).on_conflict_do_nothing())
+
+
+def unreachable(session: Session) -> set[str]:
+    """Destinations Slack said were gone (deactivated people, deleted channels)."""
+    return set(session.exec(select(SentLog.recipient).where(SentLog.job == UNREACHABLE)))
+
+
 def sweep(session: Session, *, now: datetime, stale_after: timedelta) -> int:
     """Release claims a crashed process left in flight, so the next scan may send them once."""
     result = session.execute(
@@ -182,9 +210,18 @@ def last_sent(session: Session, *, job: str) -> datetime | None:
     return UTCDateTime().process_result_value(value, session.get_bind().dialect)
 
 
-def given_up(session: Session, *, max_attempts: int) -> list[SentLog]:
-    """Sends that failed ``max_attempts`` times: an operator must look at them."""
+def given_up(
+    session: Session, *, max_attempts: int, since: datetime | None = None
+) -> list[SentLog]:
+    """Sends that will not go: refused for good, or failed ``max_attempts`` times (newest
+    claims first, those claimed after ``since`` when given). An operator must look at them."""
     query = select(SentLog).where(
-        col(SentLog.sent_at).is_(None), col(SentLog.attempts) >= max_attempts
+        col(SentLog.sent_at).is_(None),
+        col(SentLog.error).is_not(None),
+        col(SentLog.job) != UNREACHABLE,
+        (col(SentLog.attempts) >= max_attempts)
+        | col(SentLog.error).startswith(PERMANENT, autoescape=True),
     )
-    return list(session.exec(query.where(col(SentLog.error).is_not(None))))
+    if since is not None:
+        query = query.where(col(SentLog.claimed_at) >= since)
+    return list(session.exec(query.order_by(col(SentLog.claimed_at).desc())))

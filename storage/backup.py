@@ -5,6 +5,7 @@ PostgreSQL is backed up with its own tools (pg_dump / pg_restore): see the READM
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -34,6 +35,10 @@ def backup(engine: Engine, target: Path) -> int:
         raise BackupError(f"there is no database at {source_path}")
     if target.exists():
         raise BackupError(f"{target} exists already; choose a new file name")
+    try:  # the copy holds what the store holds: for its owner only, from its first byte
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as problem:
+        raise BackupError(f"cannot create {target}: {problem.strerror or problem}") from problem
     source, copy = sqlite3.connect(source_path), sqlite3.connect(target)
     try:
         source.backup(copy)

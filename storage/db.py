@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
@@ -23,6 +26,8 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     in_memory = url in ("sqlite://", "sqlite:///:memory:")
+    if not in_memory:
+        private_file(make_url(url).database)
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -30,6 +35,24 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
     )
     _tune_sqlite(engine, wal=not in_memory)
     return engine
+
+
+def private_file(path: str | os.PathLike[str] | None) -> None:
+    """The committee's store (contributions, roster, audit) is for its owner only: 0600.
+
+    Created so before SQLite opens it (SQLite gives its -wal and -shm files the same mode),
+    and an existing file readable by others is tightened.
+    """
+    if not path or str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    target = Path(path)
+    if not target.parent.exists():
+        return  # SQLite reports the missing folder itself, in its own words
+    fd = os.open(target, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    for name in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        if name.exists() and stat.S_IMODE(name.stat().st_mode) & 0o077:
+            name.chmod(0o600)
 
 
 def _tune_sqlite(engine: Engine, *, wal: bool) -> None:

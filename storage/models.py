@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -51,7 +51,10 @@ class Coordinator(SQLModel, table=True):
 
 
 class Person(SQLModel, table=True):
-    """Someone the bot can remind: a Slack user with a State or organisation and a time zone."""
+    """Someone the bot can remind: a Slack user with a State or organisation and a time zone.
+
+    Identity is ``slack_user_id`` alone (unique); ``name`` is for display and never matched.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     slack_user_id: str | None = Field(default=None, unique=True)
@@ -63,6 +66,10 @@ class Person(SQLModel, table=True):
     # Output language: `/ccm lang` sets ``language``; ``slack_locale`` caches users.info's locale.
     language: str | None = Field(default=None, max_length=8)
     slack_locale: str | None = Field(default=None, max_length=16)
+    # An admin named them in the roster (a guest or outsider listed there is no longer an observer).
+    listed: bool = False
+    # Set by migration 0006 when the stored name reads like a State, an area or a user id.
+    name_clash: str | None = None
 
 
 class ActionItem(SQLModel, table=True):
@@ -133,7 +140,8 @@ class Contribution(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     state_iso3: str | None = Field(default=None, foreign_key="state.iso3", index=True)
     year: int
-    amount_cents: int
+    # 64-bit: CHF 21,474,836.47 is the most a 32-bit count of cents holds.
+    amount_cents: int = Field(sa_column=Column(BigInteger(), nullable=False))
     currency: str = "CHF"
     status: str = "received"
     on: date | None = None

@@ -11,6 +11,7 @@ import pytest
 from bot.settings import Settings
 from bot.wiring import prepare_database
 from handlers.commands.router import handle
+from handlers.people.permissions import Caller
 from handlers.ports import Deps, fixed_clock
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Reply
@@ -98,10 +99,11 @@ Run = Callable[..., Reply]
 
 @pytest.fixture
 def run(deps: Deps) -> Run:
-    """Run a /ccm command as user U1 at the seed meeting's moment (or ``now=``)."""
+    """Run a /ccm command as user U1 at the seed meeting's moment (or ``now=``), from the local
+    console: before any ISU admin exists the console's operator may do everything."""
 
     def _run(text: str, *, user: str = "U1", now: datetime | None = None) -> Reply:
-        return handle(deps, text, user=user, now=now)
+        return handle(deps, text, user=user, now=now, caller=Caller(user, operator=True))
 
     return _run
 
@@ -109,6 +111,6 @@ def run(deps: Deps) -> Run:
 @pytest.fixture
 def demo_run(demo_deps: Deps) -> Run:
     def _run(text: str, *, user: str = "U1", now: datetime | None = None) -> Reply:
-        return handle(demo_deps, text, user=user, now=now)
+        return handle(demo_deps, text, user=user, now=now, caller=Caller(user, operator=True))
 
     return _run

@@ -14,6 +14,7 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 
 from bot.settings import Settings
+from bot.slack.channels import Channels
 from bot.slack.client import SlackSetupError, identify, make_client
 from bot.slack.listeners import register_listeners
 from bot.slack.people import People
@@ -76,7 +77,16 @@ def create_app(settings: Settings, deps: Deps, *, client: WebClient | None = Non
             token_verification_enabled=False,
             ignoring_self_events_enabled=True,
         )
-    runtime = Runtime(deps=deps, client=client, identity=identity, people=People(deps.db, client))
+    runtime = Runtime(
+        files_base=settings.slack_files_url,
+        deps=deps,
+        client=client,
+        identity=identity,
+        people=People(
+            deps.db, client, team_id=identity.team_id, install_admins=deps.install_admins
+        ),
+        channels=Channels(client),
+    )
     register_listeners(app, runtime)
     _RUNTIMES[app] = runtime
     return app

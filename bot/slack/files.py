@@ -8,6 +8,8 @@ HTML login page, which must not be mistaken for minutes.
 
 from __future__ import annotations
 
+import http.client
+import logging
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -18,12 +20,16 @@ from urllib.parse import urlparse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from handlers.i18n import N_, _
 from handlers.minutes.reading import MAX_BYTES
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 _BY_FILETYPE = {"text": ".txt", "markdown": ".md", "docx": ".docx", "pdf": ".pdf"}
 TIMEOUT_S = 20
 _CHUNK = 64 * 1024
+FILES_BASE = "https://files.slack.com/"  # the only host that ever gets the bot token
+_NOTHING = N_("Nothing was stored.")
+log = logging.getLogger(__name__)
 
 
 class FileRefused(ValueError):
@@ -59,8 +65,10 @@ def _complete(client: WebClient, raw: dict[str, Any]) -> dict[str, Any]:
         return dict(client.files_info(file=str(raw["id"]))["file"])
     except (SlackApiError, KeyError) as problem:
         raise FileRefused(
-            "I can't open that file (Slack says no: is the bot allowed to read files, "
-            "scope files:read?). Nothing was stored."
+            _(
+                "I can't open that file (Slack says no: is the bot allowed to read files, "
+                "scope files:read?). Nothing was stored."
+            )
         ) from problem
 
 
@@ -68,14 +76,27 @@ def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
     """The first importable file among those shared, or a refusal that says why."""
     if not raws:
         raise FileRefused(
-            "Attach the minutes (.txt, .md, .docx or .pdf) to the message that says "
-            "`@ccm import`, or use the message shortcut *Import minutes* on a message with the file."
+            _(
+                "Attach the minutes (.txt, .md, .docx or .pdf) to the message that says "
+                "`@ccm import`, or use the message shortcut *Import minutes* on a message with "
+                "the file."
+            )
         )
     names = []
     for raw in raws:
         full = _complete(client, raw)
         name = str(full.get("name") or full.get("title") or "minutes")
         names.append(name)
+        if full.get("is_external") or full.get("mode") == "external":
+            # A "remote file": its URL is whatever its creator chose (Google Drive, or not).
+            raise FileRefused(
+                _(
+                    "{name} is a link to a file kept outside Slack; I only import files uploaded "
+                    "to Slack. Download it and share the file itself."
+                ).format(name=name)
+                + " "
+                + _(_NOTHING)
+            )
         suffix = _suffix(full)
         if not suffix:
             continue
@@ -84,42 +105,90 @@ def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
             raise FileRefused(_too_big(name))
         url = str(full.get("url_private_download") or full.get("url_private") or "")
         if not url:
-            raise FileRefused(f"Slack gave me no download link for {name}. Nothing was stored.")
+            raise FileRefused(
+                _("Slack gave me no download link for {name}. Nothing was stored.").format(
+                    name=name
+                )
+            )
         return SharedFile(id=str(full["id"]), name=name, suffix=suffix, size=size, url=url)
     shown = ", ".join(names[:3])
     raise FileRefused(
-        f"I import minutes from .txt, .md, .docx or .pdf files; {shown} is not one. Nothing was stored."
+        _(
+            "I import minutes from .txt, .md, .docx or .pdf files; {names} is not one. "
+            "Nothing was stored."
+        ).format(names=shown)
     )
 
 
 def _too_big(name: str) -> str:
-    return (
-        f"{name} is larger than {MAX_BYTES // 1_000_000} MB; I can't import it. Nothing was stored."
+    return _("{name} is larger than {size} MB; I can't import it. Nothing was stored.").format(
+        name=name, size=MAX_BYTES // 1_000_000
     )
 
 
-class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but never carry the bot token to another host."""
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: it could carry the bot token (or the request) anywhere."""
 
     def redirect_request(
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is not None and urlparse(newurl).netloc != urlparse(req.full_url).netloc:
-            new.remove_header("Authorization")
-        return new
+        raise FileRefused(
+            _("Slack did not hand over the file directly, so I did not follow it.")
+            + " "
+            + _(_NOTHING)
+        )
 
 
-def download(shared: SharedFile, *, token: str) -> bytes:
-    """The file's bytes, at most MAX_BYTES (the cap holds even when ``size`` was wrong)."""
+def _opener() -> urllib.request.OpenerDirector:
+    """HTTP(S) only: no file://, ftp:// or data: handlers, no proxy from the environment."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        _NoRedirects(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def check_url(url: str, *, files_base: str) -> None:
+    """Only Slack's own file host gets the token: same scheme, host and port, under its path."""
+    allowed, asked = urlparse(files_base), urlparse(url)
+    same_origin = (
+        asked.scheme == allowed.scheme
+        and asked.hostname == allowed.hostname
+        and asked.port == allowed.port
+        and not asked.username
+        and not asked.password
+    )
+    if not same_origin or not asked.path.startswith(allowed.path or "/"):
+        raise FileRefused(
+            _("That file is not stored in Slack (it points elsewhere), so I will not fetch it.")
+            + " "
+            + _(_NOTHING)
+        )
+
+
+def download(shared: SharedFile, *, token: str, files_base: str = FILES_BASE) -> bytes:
+    """The file's bytes, at most MAX_BYTES (the cap holds even when ``size`` was wrong).
+
+    The token goes only to ``files_base`` (https://files.slack.com/), never through a redirect;
+    a failure says that the download failed and nothing about why (the log has the detail).
+    """
+    check_url(shared.url, files_base=files_base)
     request = urllib.request.Request(shared.url, headers={"Authorization": f"Bearer {token}"})
-    opener = urllib.request.build_opener(_SameHostRedirects)
     try:
-        with opener.open(request, timeout=TIMEOUT_S) as response:
+        with _opener().open(request, timeout=TIMEOUT_S) as response:
             if "text/html" in str(response.headers.get("Content-Type", "")):
                 raise FileRefused(
-                    f"Slack sent a login page instead of {shared.name}: the bot needs the "
-                    "files:read scope. Nothing was stored."
+                    _(
+                        "Slack sent a login page instead of {name}: the bot needs the "
+                        "files:read scope."
+                    ).format(name=shared.name)
+                    + " "
+                    + _(_NOTHING)
                 )
             data = bytearray()
             while chunk := response.read(_CHUNK):
@@ -128,8 +197,13 @@ def download(shared: SharedFile, *, token: str) -> bytes:
                     raise FileRefused(_too_big(shared.name))
     except FileRefused:
         raise
-    except (urllib.error.URLError, OSError, ValueError) as problem:  # ValueError: a bad URL
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as problem:
+        log.warning("download of Slack file %s failed: %r", shared.id, problem)
         raise FileRefused(
-            f"I couldn't download {shared.name} from Slack ({problem}). Nothing was stored."
+            _("I couldn't download {name} from Slack. Please try again later.").format(
+                name=shared.name
+            )
+            + " "
+            + _(_NOTHING)
         ) from problem
     return bytes(data)

@@ -2,14 +2,15 @@
 
 The same handlers as `ccm-bot import-minutes` (read, extract, store_drafts): drafts are stored
 with status "draft" (not listed, not reminded) until someone presses Confirm. An event's dedupe
-row is written in the draft transaction, so a retried delivery imports nothing and answers once.
+row is committed before the file is downloaded, so a retried delivery imports nothing and
+answers once; the import itself runs in a small pool (Runtime.submit_import), the file is
+fetched only from Slack's file host (files.py) and parsed in a limited child process.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
@@ -17,8 +18,8 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
 
+from bot.isolated_read import IsolatedReadError, read_isolated
 from bot.slack.blocks import Block, split_reply, with_date_picker
 from bot.slack.files import FileRefused, SharedFile, download, files_of, pick_minutes
 from bot.slack.inbound import moment_of
@@ -32,14 +33,13 @@ from handlers.minutes import (
     DraftItem,
     ReadError,
     extract,
-    read_bytes,
     store_drafts,
     summary_reply,
 )
 from handlers.minutes.reading import Progress
 from handlers.minutes.reply import item_line
 from handlers.people.owners import Owner
-from handlers.people.permissions import actor_for, may_write
+from handlers.people.permissions import actor_for, may_write, read_only_reason
 from handlers.reply.mrkdwn import owner_text
 from handlers.reply.reply import Reply, error, section
 from handlers.reply.text import escape, shorten
@@ -49,7 +49,6 @@ from storage.models import ActionItem, ProcessedEvent
 log = logging.getLogger(__name__)
 IMPORT_WORD = re.compile(r"^\s*import\b", re.I)
 _SAFE_NAME = re.compile(r"[^\w.-]+")
-Work = Callable[[Session], list[int]]
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,7 @@ class ImportRequest:
     user: str
     files: list[dict[str, Any]]
     delivery: Delivery | None = None  # events are deduped; a shortcut is an explicit re-ask
+    team: str | None = None  # the requester's own workspace, as the request said it
 
 
 def asks_import(event: dict[str, Any], text: str) -> bool:
@@ -71,13 +71,18 @@ def asks_import(event: dict[str, Any], text: str) -> bool:
 
 
 def import_from_event(runtime: Runtime, body: dict[str, Any]) -> None:
-    """An app_mention that says import: dedupe first (cheap read), then import and answer."""
+    """An app_mention that says import: recorded at once, imported by the worker, then answered.
+
+    The dedupe row is committed before anything is downloaded, and the event is acknowledged
+    as soon as the import is queued: a retry of this event (or its message twin) finds the row
+    and does nothing, so a document is never fetched or parsed twice.
+    """
     event = body["event"]
     channel, ts = str(event["channel"]), str(event["ts"])
     delivery = Delivery(
         event_id=str(body.get("event_id") or f"{channel}:{ts}"), channel=channel, ts=ts
     )
-    if seen(runtime.deps, delivery):
+    if seen(runtime.deps, delivery) or not _record(runtime, delivery):
         return
     request = ImportRequest(
         channel=channel,
@@ -86,12 +91,28 @@ def import_from_event(runtime: Runtime, body: dict[str, Any]) -> None:
         user=str(event["user"]),
         files=files_of(event),
         delivery=delivery,
+        team=event.get("user_team"),
     )
-    run_import(runtime, request)
+    queue_import(runtime, request)
+
+
+def queue_import(runtime: Runtime, request: ImportRequest) -> None:
+    """Hand the import to the bounded import pool; when it is full, say so in the thread."""
+    if not runtime.submit_import(run_import, runtime, request):
+        _post(
+            runtime,
+            request,
+            error(
+                _(
+                    "I'm reading several minutes already; share this one again in a few minutes. "
+                    "Nothing was stored."
+                )
+            ),
+        )
 
 
 def run_import(runtime: Runtime, request: ImportRequest) -> None:
-    """Import and answer in the thread; a duplicate delivery answers nothing."""
+    """Import (in the import pool) and answer in the thread."""
     runtime.people.ensure(request.user)
     with speaking_to(runtime.deps, request.user):  # the summary in the importer's language
         _run_import(runtime, request)
@@ -102,18 +123,20 @@ def _run_import(runtime: Runtime, request: ImportRequest) -> None:
     try:
         reply = _import(runtime, request, status)
     except Exception:
+        log.exception("minutes import failed")
         status.update(_("Something went wrong on my side; nothing was stored."), None)
-        if request.delivery is not None:
-            raise  # an event: fail it, so that Slack delivers it again
-        log.exception("minutes import from the shortcut failed")
         reply = error(_("Something went wrong on my side; nothing was stored. Please try again."))
-    if reply is None:
-        status.drop()
-        return
-    # Committed: a failure to post must not fail the event (its retry would now be swallowed).
+    _post(runtime, request, reply, status)
+    if reply.ok:
+        runtime.refresh_home(request.user)
+
+
+def _post(
+    runtime: Runtime, request: ImportRequest, reply: Reply, status: StatusLine | None = None
+) -> None:
     try:
         messages = split_reply(reply)
-        if messages and status.update(messages[0].text, messages[0].blocks):
+        if messages and status is not None and status.update(messages[0].text, messages[0].blocks):
             messages = messages[1:]  # the reading message became the summary
         for message in messages:
             runtime.client.chat_postMessage(
@@ -125,26 +148,47 @@ def _run_import(runtime: Runtime, request: ImportRequest) -> None:
             )
     except SlackApiError as problem:
         log.error("could not answer the import in %s/%s: %s", request.channel, request.ts, problem)
-    if reply.ok:
-        runtime.refresh_home(request.user)
 
 
-def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Reply | None:
+def _record(runtime: Runtime, delivery: Delivery) -> bool:
+    """Commit the event's dedupe row; False when another delivery got there first."""
+    deps = runtime.deps
+    try:
+        with deps.db.session(write=True) as session:
+            session.add(
+                ProcessedEvent(
+                    event_id=delivery.event_id,
+                    channel=delivery.channel,
+                    ts=delivery.ts,
+                    at=deps.clock(),
+                )
+            )
+    except IntegrityError:
+        log.info("duplicate import delivery ignored: %s/%s", delivery.channel, delivery.ts)
+        return False
+    return True
+
+
+def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Reply:
     deps = runtime.deps
     now = moment_of(request.ts) or deps.clock()
+    caller = runtime.caller(request.user, team=request.team)
     with deps.db.session() as session:
-        allowed = may_write(actor_for(session, request.user))
-    if not allowed:
-        return _refuse(runtime, request, _("Observers can read but not import minutes."))
+        actor = actor_for(session, request.user, caller)
+        refusal = None if may_write(actor) else read_only_reason(session, actor)
+    if refusal is not None:
+        return error(refusal)
     try:
         shared = pick_minutes(runtime.client, request.files)
         status.start(shared.name)
-        data = download(shared, token=str(runtime.client.token or ""))
+        data = download(
+            shared, token=str(runtime.client.token or ""), files_base=runtime.files_base
+        )
         text = _read(shared, data, progress=status.progress)
     except FileRefused as problem:
-        return _refuse(runtime, request, str(problem))
-    except ReadError as problem:
-        return _refuse(runtime, request, f"{problem} " + _("Nothing was stored."))
+        return error(escape(str(problem)))
+    except (ReadError, IsolatedReadError) as problem:
+        return error(f"{escape(str(problem))} " + _("Nothing was stored."))
     document = PurePosixPath(shared.name).stem or "minutes"
     found = extract(
         text, now=now, tz=deps.tz, states=deps.states, document=document, filename=shared.name
@@ -153,52 +197,18 @@ def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Rep
         message = _("I found no meeting and no action items in {name}. Nothing was stored.").format(
             name=shared.name
         )
-        return _refuse(runtime, request, message)
-    ids = _claim(
-        runtime,
-        request,
-        lambda session: store_drafts(session, found, actor=request.user, now=now, text=text),
-    )
-    if ids is None:
-        return None
+        return error(escape(message))
+    with deps.db.session(write=True, actor=request.user, now=deps.clock()) as session:
+        ids = store_drafts(session, found, actor=request.user, now=now, text=text)
     reply = summary_reply(found, item_ids=ids)
     day = found.meeting_day or now.date()  # the day store_drafts filed the drafts under
     return Reply(text=reply.text, blocks=scoped_confirm_all(reply.blocks, day))
 
 
 def _read(shared: SharedFile, data: bytes, *, progress: Progress | None = None) -> str:
-    """The upload's bytes as text (read_bytes: bytes and a file name, no file on disk)."""
+    """The upload's bytes as text, read by a limited child process (bot/isolated_read.py)."""
     stem = _SAFE_NAME.sub("_", PurePosixPath(shared.name).stem)[:80] or "minutes"
-    return read_bytes(data, f"{stem}{shared.suffix}", progress=progress)
-
-
-def _refuse(runtime: Runtime, request: ImportRequest, message: str) -> Reply | None:
-    """A friendly refusal, answered once per event: the dedupe row is still written."""
-    if _claim(runtime, request, None) is None:
-        return None
-    return error(escape(message))
-
-
-def _claim(runtime: Runtime, request: ImportRequest, work: Work | None) -> list[int] | None:
-    """Run ``work(session)`` in the transaction that records the event; None if seen before."""
-    deps = runtime.deps
-    try:
-        with deps.db.session(write=True, actor=request.user, now=deps.clock()) as session:
-            if request.delivery is not None:
-                delivery = request.delivery
-                session.add(
-                    ProcessedEvent(
-                        event_id=delivery.event_id,
-                        channel=delivery.channel,
-                        ts=delivery.ts,
-                        at=deps.clock(),
-                    )
-                )
-                session.flush()  # the unique constraints answer here, before any work
-            return work(session) if work is not None else []
-    except IntegrityError:
-        log.info("duplicate import delivery ignored: %s/%s", request.channel, request.ts)
-        return None
+    return read_isolated(data, name=f"{stem}{shared.suffix}", progress=progress)
 
 
 def scoped_confirm_all(blocks: list[Block], day: date) -> list[Block]:

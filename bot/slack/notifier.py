@@ -8,13 +8,35 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.slack.blocks import split_reply
+from bot.slack.channels import Channels
+from handlers.ports import Undeliverable
 from handlers.reply.reply import Reply
 
 # Slack allows about one message per second per channel; bursts beyond that get 429s.
 MIN_INTERVAL_S = 1.0
+# Web API errors that no retry fixes. The first group means the destination is gone (the
+# scheduler sends to the next person in line); the second, that this message never will go.
+GONE = frozenset(
+    {
+        "user_not_found",
+        "users_not_found",
+        "account_inactive",
+        "user_disabled",
+        "channel_not_found",
+        "is_archived",
+        "not_in_channel",
+        "cannot_dm_bot",
+        "user_is_bot",
+        "restricted_action",
+        "ekm_access_denied",
+        "team_access_not_granted",
+    }
+)
+REFUSED = frozenset({"invalid_blocks", "msg_too_long", "no_text", "too_many_attachments"})
 
 
 class SlackNotifier:
@@ -42,8 +64,22 @@ class SlackNotifier:
         self._last: dict[str, float] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._channels = Channels(client)
+
+    def shares_outside(self, channel: str) -> bool:
+        """handlers.ports.ChannelFacts: digests leave the money out of a Slack Connect channel."""
+        return self._channels.shares_outside(channel)
 
     def send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None:
+        try:
+            return self._send(to=to, text=text, blocks=blocks)
+        except SlackApiError as problem:
+            code = str(problem.response.get("error") or "")
+            if code in GONE or code in REFUSED:
+                raise Undeliverable(code, recipient_gone=code in GONE) from problem
+            raise
+
+    def _send(self, *, to: str, text: str, blocks: list[dict[str, Any]]) -> str | None:
         channel = self._channel(to)
         first: str | None = None
         for message in split_reply(Reply(text=text, blocks=blocks)):

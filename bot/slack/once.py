@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
 from handlers.commands.router import handle
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reply.reply import Reply
 from storage.models import ProcessedEvent
@@ -76,6 +77,7 @@ def handle_once(
     user: str,
     now: datetime | None,
     source: str | None,
+    caller: Caller | None = None,
 ) -> Reply | None:
     """Run the command once per message; None when this event or message was already handled.
 
@@ -92,7 +94,9 @@ def handle_once(
             )
             session.add(row)
             session.flush()  # the unique constraints answer here, before any work
-            reply = run_joined(deps, session, text, user=user, now=now, source=source)
+            reply = run_joined(
+                deps, session, text, user=user, now=now, source=source, caller=caller
+            )
             row.item_id = reply.item_id if reply.ok else None
             session.add(row)
     except IntegrityError:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App, BoltRequest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.replay import ReplayGuard
+
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
@@ -135,6 +137,7 @@ class SlackWsgi:
         self._app = app
         self._verifier = SignatureVerifier(signing_secret)
         self._healthy = healthy
+        self._replays = ReplayGuard()
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         status, headers, body = self._respond(environ)
@@ -168,6 +171,7 @@ class SlackWsgi:
             return 400, text, b"malformed request\n"
         if not signed:
             return 401, text, b"invalid signature\n"
+        fresh = self._replays.first_sight(headers.get("x-slack-signature", ""))
         try:
             request = BoltRequest(
                 body=raw.decode("utf-8"),
@@ -180,6 +184,11 @@ class SlackWsgi:
             return 400, text, b"malformed body\n"
         if not _well_formed(request):
             return 400, text, b"malformed body\n"
+        if not fresh and not _is_event(request):
+            # A command, button or modal seen before: someone is replaying it. (An event may
+            # come again as Slack's retry of a failed delivery; its event_id dedupes it.)
+            log.warning("replayed signed request refused")
+            return 401, text, b"replayed request\n"
         response = self._app.dispatch(request)
         out = [
             (k, v)
@@ -188,6 +197,10 @@ class SlackWsgi:
             if k.lower() != "content-length"
         ]
         return response.status, out, _bytes(response.body)
+
+
+def _is_event(request: BoltRequest) -> bool:
+    return isinstance(request.body, dict) and request.body.get("type") == "event_callback"
 
 
 def _bytes(body: Any) -> bytes:

@@ -31,6 +31,7 @@ USAGE = "`/ccm contribution <State> <amount> [CHF] [year] [pledged|received] [on
     ),
     aliases=("contribute", "paid"),
     writes=True,
+    private=True,
 )
 def contribution(ctx: Ctx, args: str) -> Reply:
     """Record a State's contribution to the ISU."""
@@ -116,6 +117,7 @@ def contribution(ctx: Ctx, args: str) -> Reply:
     usage="contributions [year]",
     examples=("contributions", "contributions 2017"),
     aliases=("finances", "money", "funding"),
+    private=True,
 )
 def contributions(ctx: Ctx, args: str) -> Reply:
     """Totals received and pledged for a year, who has paid and who has not."""
@@ -181,6 +183,7 @@ def contributions(ctx: Ctx, args: str) -> Reply:
     usage="pledge <State> <amount> [year]",
     examples=("pledge Italy 12'500 2017",),
     writes=True,
+    private=True,
 )
 def pledge(ctx: Ctx, args: str) -> Reply:
     """Record a pledge (money announced, not yet received)."""

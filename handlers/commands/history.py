@@ -74,6 +74,7 @@ def describe_change(row: AuditLog) -> str:
     usage="history <#id>",
     examples=("history 12", "history #12"),
     aliases=("audit", "log"),
+    private=True,
 )
 def history(ctx: Ctx, args: str) -> Reply:
     """Every change to an item: who, when, what, before and after."""

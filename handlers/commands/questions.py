@@ -35,6 +35,7 @@ def _year_of(ctx: Ctx, args: str) -> int:
     usage="unpaid [year]",
     examples=("unpaid", "unpaid 2017"),
     aliases=("impayes", "impagos"),
+    private=True,  # who has paid is money: members only, never in a shared channel (issue 12)
 )
 def unpaid(ctx: Ctx, args: str) -> Reply:
     """States Parties with no contribution received for a year (default: this year)."""

@@ -20,6 +20,7 @@ class Command:
     aliases: tuple[str, ...] = ()
     writes: bool = False
     write_words: tuple[str, ...] = ()
+    private: bool = False  # shows money, audit or roster: members only, never in shared channels
 
     def writes_for(self, args: str) -> bool:
         """Whether this call may change data: some commands only write after a verb ("add")."""
@@ -47,11 +48,12 @@ def command(
     aliases: tuple[str, ...] = (),
     writes: bool = False,
     write_words: tuple[str, ...] = (),
+    private: bool = False,
 ) -> Callable[[CommandFunc], CommandFunc]:
-    """Register a sub-command under its name and aliases."""
+    """Register a sub-command under its name and aliases (``private``: see Command)."""
 
     def register(func: CommandFunc) -> CommandFunc:
-        spec = Command(name, func, usage, examples, aliases, writes, write_words)
+        spec = Command(name, func, usage, examples, aliases, writes, write_words, private)
         COMMANDS[name] = spec
         for word in (name, *aliases):
             LOOKUP[word] = spec

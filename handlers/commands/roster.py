@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.commands.registry import command
 from handlers.i18n import _
 from handlers.i18n.terms import term
-from handlers.people.permissions import isu_admins, roster_is_empty
+from handlers.people.permissions import isu_admins, read_only_reason, roster_is_empty
 from handlers.people.roster import (
     RosterError,
     describe,
@@ -19,6 +19,7 @@ from handlers.ports import Ctx
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
 from handlers.reply.text import escape, shorten
+from storage.models import Person
 
 USAGE = "`/ccm roster add @someone <isu|presidency|coordinator|member|observer> [State or organisation]`"
 
@@ -40,6 +41,13 @@ USAGE = "`/ccm roster add @someone <isu|presidency|coordinator|member|observer> 
 def roster(ctx: Ctx, args: str) -> Reply:
     """Show or change who holds which role."""
     words = args.split()
+    if not ctx.sees_private:
+        return error(
+            _(
+                "The roster is shared with the committee's members only. "
+                "Ask {admins} if you need to know who holds a role."
+            ).format(admins=isu_admins(ctx.session))
+        )
     if not words or words[0].lower() in {"list", "show"}:
         return _list(ctx)
     verb = words[0].lower()
@@ -50,6 +58,8 @@ def roster(ctx: Ctx, args: str) -> Reply:
             )
         )
     if not ctx.actor.is_admin:
+        if ctx.actor.closed:
+            return error(read_only_reason(ctx.session, ctx.actor))
         return error(
             _("Only ISU admins change the roster; ask {admins}. Nothing was changed.").format(
                 admins=isu_admins(ctx.session)
@@ -57,7 +67,14 @@ def roster(ctx: Ctx, args: str) -> Reply:
         )
     if len(words) < 2:
         return error(_("Whose role? Try {usage}.").format(usage=USAGE))
-    user = user_key(words[1])
+    user = user_key(words[1], me=ctx.user)
+    if user is None:
+        return error(
+            _(
+                "“{name}” is a name, and a name identifies nobody: mention the person (@name) "
+                "or type their member ID. Try {usage}."
+            ).format(name=escape(shorten(words[1], 60)), usage=USAGE)
+        )
     try:
         if verb in {"remove", "rm"}:
             person = remove(ctx.session, user=user)
@@ -72,11 +89,11 @@ def roster(ctx: Ctx, args: str) -> Reply:
         found = ctx.states.find_in_text(rest) if rest else []
         state = found[0].state.iso3 if found else None
         organisation = None if found or not rest else rest
-        if roster_is_empty(ctx.session) and role != "isu" and user != ctx.user:
+        if roster_is_empty(ctx.session) and role != "isu":
             return error(
                 _(
-                    "Name an ISU admin first (`/ccm roster add @you isu`): until then everyone "
-                    "may change everything."
+                    "Name an ISU admin first (`/ccm roster add @someone isu`): until then only "
+                    "the workspace's owners and admins may change anything."
                 )
             )
         person, previous = set_role(
@@ -98,12 +115,21 @@ def _list(ctx: Ctx) -> Reply:
     people = entries(ctx.session)
     if not people:
         body = _(
-            "No roles yet: everyone may change everything. An ISU admin starts the roster "
-            "with `/ccm roster add @you isu`."
+            "No roles yet: until an ISU admin is named, only the workspace's owners and admins "
+            "may change anything. One of them starts the roster with "
+            "`/ccm roster add @someone isu`."
         )
     else:
-        body = "\n".join(
-            f"{user_ref(p.slack_user_id or p.name)} — {escape(describe(p))}" for p in people
-        )
+        body = "\n".join(_line(p) for p in people)
     title = _("Roster")
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+def _line(person: Person) -> str:
+    who = user_ref(person.slack_user_id) if person.slack_user_id else escape(person.name)
+    flag = (
+        " ⚠ " + _("name reads like {other}").format(other=escape(person.name_clash))
+        if person.name_clash
+        else ""
+    )
+    return f"{who} — {escape(describe(person))}{flag}"

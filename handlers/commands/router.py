@@ -15,7 +15,7 @@ from handlers.commands.registry import COMMANDS, LOOKUP, Command
 from handlers.i18n import _, format_number, use_language
 from handlers.i18n.reader import language_of
 from handlers.items.capture import is_capture
-from handlers.people.permissions import isu_admins, may_write
+from handlers.people.permissions import Caller, isu_admins, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, error
@@ -61,6 +61,7 @@ def handle(
     source: str | None = None,
     session: Session | None = None,
     lang: str | None = None,
+    caller: Caller | None = None,
 ) -> Reply:
     """Run one command; a refused or failed command leaves the database exactly as it was.
 
@@ -84,6 +85,9 @@ def handle(
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
     language = [lang or deps.language]
+    who = caller if caller is not None and caller.user == user else Caller(user=user)
+    if user in deps.install_admins:
+        who = replace(who, installer=True)
 
     def run_in(open_session: Session) -> Reply:
         if lang is None:
@@ -96,6 +100,7 @@ def handle(
             states=deps.states,
             source=source,
             lang=language[0],
+            caller=who,
             reference_cache=deps.db.reference,
         )
         with use_language(ctx.lang):
@@ -140,14 +145,10 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
         read = understand(ctx, line, run=lambda command: _run(ctx, command))
         assert read is not None  # no ``unless``: always a reply
         return read
-    if writes and not may_write(ctx.actor):
-        return error(
-            _(
-                "Observers can read but not change anything, so nothing was changed. "
-                "Ask {admins} if you need a different role."
-            ).format(admins=isu_admins(ctx.session))
-        )
-    reply = spec.func(ctx, args)
+    refused = _refusal(ctx, spec, writes=writes)
+    if refused is not None:
+        return refused
+    reply = _private(spec, spec.func(ctx, args))
     if reply.ok or writes or not args.strip():
         return reply  # a bare command word gets the command's own prompt, not a second guess
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
@@ -155,6 +156,26 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
         return reply
     return other
+
+
+def _refusal(ctx: Ctx, spec: Command, *, writes: bool) -> Reply | None:
+    """The two gates every command passes, typed or understood: who may see, who may change."""
+    if spec.private and not ctx.sees_private:
+        return error(
+            _(
+                "Contributions, the change history and the roster are shared with the "
+                "committee's members only. Ask {admins} to add you to the roster."
+            ).format(admins=isu_admins(ctx.session))
+            + (" " + _("Nothing was changed.") if writes else "")
+        )
+    if writes and not may_write(ctx.actor):
+        return error(read_only_reason(ctx.session, ctx.actor))
+    return None
+
+
+def _private(spec: Command, reply: Reply) -> Reply:
+    """Money, audit and roster replies are marked, so no transport posts them where outsiders read."""
+    return replace(reply, private=True) if spec.private and reply.ok else reply
 
 
 _NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
@@ -175,11 +196,7 @@ def _run(ctx: Ctx, command: str) -> Reply:
                 "`/ccm help` lists what it can do."
             ).format(command=escape(command))
         )
-    if spec.writes_for(args) and not may_write(ctx.actor):
-        return error(
-            _(
-                "Observers can read but not change anything, so nothing was changed. "
-                "Ask {admins} if you need a different role."
-            ).format(admins=isu_admins(ctx.session))
-        )
-    return spec.func(ctx, args)
+    refused = _refusal(ctx, spec, writes=spec.writes_for(args))
+    if refused is not None:
+        return refused
+    return _private(spec, spec.func(ctx, args))

@@ -127,7 +127,9 @@ def _roles(ctx: Ctx, iso3: str) -> list[str]:
 
 
 def _money_lines(ctx: Ctx, iso3: str) -> list[str]:
-    """Per year, status and currency, newest year first."""
+    """Per year, status and currency, newest year first (none for guests and outsiders)."""
+    if not ctx.sees_private:
+        return []
     sums: dict[tuple[int, str, str], int] = {}
     for row in ctx.reference.contributions_by_state.get(iso3, []):
         key = (row.year, row.status, row.currency)
@@ -201,7 +203,7 @@ def state_card(ctx: Ctx, name: StateName) -> Reply:
         blocks.append(section("\n".join(facts)))
     blocks.append(section("\n".join([heading, *item_lines])))
     blocks += [context(footer), _more_button(name)]
-    return Reply(text="\n".join(lines), blocks=blocks)
+    return Reply(text="\n".join(lines), blocks=blocks, private=bool(money))
 
 
 def _footer(ctx: Ctx, name: StateName, state: State | None, mention: StateMention | None) -> str:
@@ -254,10 +256,11 @@ def state_more(ctx: Ctx, name: StateName) -> Reply:
         )
         for d in ctx.reference.deadlines_by_state.get(name.iso3, [])
     ]
+    money = _money_lines(ctx, name.iso3)
     parts += [
         (_("Every treaty deadline"), deadlines),
         (_("Coordinates"), _roles(ctx, name.iso3)),
-        (_("Contributions"), _money_lines(ctx, name.iso3)),
+        (_("Contributions"), money),
     ]
     items, total = items_for_state(session=ctx.session, iso3=name.iso3, limit=MAX_LINES)
     listing = [item_line(item, ctx.today) for item in items]
@@ -282,4 +285,4 @@ def state_more(ctx: Ctx, name: StateName) -> Reply:
         if part:
             lines += [f"*{label}*", *part]
             blocks.append(section(f"*{label}*\n" + "\n".join(part)))
-    return Reply(text="\n".join(lines), blocks=blocks)
+    return Reply(text="\n".join(lines), blocks=blocks, private=bool(money))

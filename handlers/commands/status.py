@@ -131,7 +131,8 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
             _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
         )
     item, states = found
-    events = history(session=ctx.session, item_id=item_id)
+    # The change history names who did what: for the committee's members only.
+    events = history(session=ctx.session, item_id=item_id) if ctx.sees_private else []
     log = "\n".join(
         f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {term(e.action)}"
         + (f" — {e.detail}" if e.detail else "")

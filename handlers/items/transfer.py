@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -123,12 +124,27 @@ def export_csv(session: Session) -> str:
     return out.getvalue()
 
 
+# OWASP "CSV injection": a cell starting with = + - @ (or tab, CR) is a formula to
+# spreadsheets. Such cells get a leading apostrophe, which spreadsheets show as text; a cell
+# that already starts with apostrophes before such a character gets one more, so that
+# import (which removes exactly one) gives every value back unchanged.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restore_cell(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
+
+
 def _csv_cell(key: str, value: Any) -> str:
     if value is None:
         return ""
     if key == "states":
         return " ".join(value)
-    return str(value)
+    return neutralise(str(value))
 
 
 def _parse_dt(value: str, line: int, field: str) -> datetime | None:
@@ -158,7 +174,7 @@ def _row(
     raw: dict[str, str], line: int, directory: StateDirectory, now: datetime
 ) -> tuple[dict[str, Any], list[str]]:
     def get(key: str) -> str:
-        return (raw.get(key) or "").strip()
+        return restore_cell((raw.get(key) or "").strip())
 
     text, owner = get("text"), get("owner")
     if not text:

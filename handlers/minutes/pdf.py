@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from handlers.minutes.limits import TooCostly, check_pages
 from handlers.minutes.reading import ReadError
 
 EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
@@ -30,6 +31,7 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
     try:
         reader = PdfReader(io.BytesIO(data))
         total = len(reader.pages)
+        check_pages(total, name)  # before any text is extracted (limits.py)
         pages: list[list[str]] = []
         damaged = 0
         for number, page in enumerate(reader.pages, start=1):
@@ -40,6 +42,8 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
             pages.append([" ".join(line.split()) for line in text.splitlines()])
             if progress is not None:
                 progress(number, total)
+    except TooCostly as problem:
+        raise ReadError(str(problem)) from problem
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as problem:
         raise ReadError(f"{name} is not a readable PDF ({problem}).") from problem
     if total and damaged == total:

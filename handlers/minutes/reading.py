@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
+from handlers.minutes.limits import TooCostly, check_docx
+
 MAX_BYTES = 5_000_000
 Progress = Callable[[int, int], None]  # (pages read, pages in all)
 
@@ -28,6 +30,7 @@ def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) 
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from handlers.minutes.word import docx_text
 
+        _within_limits(check_docx, data, name)  # a zip bomb is refused before it inflates
         return docx_text(data, name)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from handlers.minutes.pdf import pdf_text
@@ -45,6 +48,13 @@ def read_document(path: Path, *, progress: Progress | None = None) -> str:
     except OSError as problem:
         raise ReadError(f"cannot read {path}: {problem.strerror or problem}") from problem
     return read_bytes(data, path.name, progress=progress)
+
+
+def _within_limits(check: Callable[[bytes, str], None], data: bytes, name: str) -> None:
+    try:
+        check(data, name)
+    except TooCostly as problem:
+        raise ReadError(str(problem)) from problem
 
 
 def _decode(data: bytes) -> str:

@@ -12,7 +12,7 @@ from handlers.ports import Ctx
 from handlers.reference.areas import resolve_area
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.text import escape, fold
-from storage.models import Coordinator, Person
+from storage.models import Coordinator
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _PRESIDENCY = {"president", "the president", "presidency", "the presidency", "chair", "the chair"}
@@ -69,10 +69,8 @@ def _person_owner(ctx: Ctx, phrase: str) -> Owner | None:
         return Owner("person", mention.group(1), user_ref(mention.group(1)))
     if fold(phrase) in {"me", "i", "myself"}:
         return Owner("person", ctx.user, user_ref(ctx.user))
-    person = ctx.session.exec(select(Person).where(Person.name == phrase)).first()
-    if person is not None:
-        ref = person.slack_user_id or person.name
-        return Owner("person", ref, user_ref(ref))
+    # A bare name never names a person: Slack names are chosen by their holders ("Italy",
+    # "the ISU", someone else's user id), so only a mention or "me" is an identity.
     return None
 
 

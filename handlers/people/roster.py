@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from handlers.i18n import _
+from handlers.i18n import N_, _
 from handlers.people.permissions import ROLE_LABELS, ROLES
 from handlers.reply.text import escape
 from storage.models import Person
@@ -28,6 +29,12 @@ _ROLE_WORDS = {
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
+_LAST_ADMIN = N_(
+    "That is the last ISU admin: name another one first (`roster add @someone isu`), "
+    "so the bot never falls back to having no admin."
+)
+
+
 class RosterError(ValueError):
     """A roster change that cannot be made; the message says why."""
 
@@ -43,15 +50,35 @@ def role_from_word(word: str) -> str:
     return role
 
 
-def user_key(word: str) -> str:
-    """A Slack mention becomes its user id; anything else is a name."""
+_USER_ID = re.compile(r"[UW][A-Z0-9]+")
+_TYPED_ID = re.compile(r"[UW][A-Z0-9]{8,}")  # as Slack issues them; "UK" is a word, not an id
+
+
+def is_user_id(word: str) -> bool:
+    return _USER_ID.fullmatch(word) is not None
+
+
+def user_key(word: str, *, me: str | None = None) -> str | None:
+    """A Slack mention, a typed member id or "me" as a user id; None for a name, which the
+    roster refuses: a name is chosen by its holder and identifies nobody."""
     match = _MENTION.match(word.strip())
-    return match[1] if match else word.strip()
+    if match:
+        return match[1]
+    if me and word.strip().lower() in {"me", "myself"}:
+        return me
+    return word.strip() if _TYPED_ID.fullmatch(word.strip()) else None
 
 
 def find_person(session: Session, user: str) -> Person | None:
-    query = select(Person).where((Person.slack_user_id == user) | (Person.name == user))
-    return session.exec(query).first()
+    """The roster entry of a Slack user id (never looked up by name)."""
+    if not is_user_id(user):
+        return None
+    return session.exec(select(Person).where(Person.slack_user_id == user)).first()
+
+
+def _admins(session: Session) -> int:
+    query = select(func.count()).select_from(Person).where(Person.role == "isu")
+    return int(session.exec(query).one())
 
 
 def set_role(
@@ -65,6 +92,11 @@ def set_role(
     tz: str | None = None,
 ) -> tuple[Person, str | None]:
     """Create or update a roster entry; returns the person and their previous role."""
+    if not is_user_id(user):
+        raise RosterError(
+            f"“{escape(user)}” is not a Slack user: name people with a mention (@name) or a "
+            "user id (U…), never by their name."
+        )
     if role not in ROLES:
         raise RosterError(
             _("“{word}” is not a role; use one of: {roles}.").format(
@@ -88,10 +120,12 @@ def set_role(
         )
     person = find_person(session, user)
     previous = person.role if person else None
+    if person is not None and previous == "isu" and role != "isu" and _admins(session) <= 1:
+        raise RosterError(_LAST_ADMIN)
     if person is None:
-        is_slack = re.fullmatch(r"[UW][A-Z0-9]{2,}", user) is not None
-        person = Person(slack_user_id=user if is_slack else None, name=name or user)
+        person = Person(slack_user_id=user, name=name or user)
     person.role = role
+    person.listed = True
     if state_iso3:
         person.state_iso3 = state_iso3
     if organisation:
@@ -108,11 +142,14 @@ def set_role(
 def remove(session: Session, *, user: str) -> Person:
     """Take someone's role away (they become a member); people are never deleted: history refers to them."""
     person = find_person(session, user)
-    if person is None or person.role == "member":
+    if person is None or (person.role == "member" and not person.listed):
         raise RosterError(
             _("{who} holds no role on the roster; nothing changed.").format(who=escape(user))
         )
+    if person.role == "isu" and _admins(session) <= 1:
+        raise RosterError(_(_LAST_ADMIN))
     person.role = "member"
+    person.listed = False
     session.add(person)
     return person
 

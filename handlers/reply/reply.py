@@ -35,6 +35,9 @@ class Reply:
     item_id: int | None = None
     failed: bool = False  # a crash, not a refusal: the caller may want the whole event retried
     lang: str | None = None  # the language it was written in, for what a transport adds to it
+    # Shows contributions, the audit trail or the roster: never posted where guests or other
+    # organisations read (a Slack Connect channel); the transport answers privately instead.
+    private: bool = False
     choices: tuple[Choice, ...] = ()  # readings to pick from, or Confirm / Cancel
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reply.text import MAX_COMMAND_CHARS
 from storage.models import ActionItem, Contribution, Coordinator, Meeting
@@ -79,7 +80,12 @@ def test_a_crash_inside_a_command_rolls_back_and_answers(
         raise RuntimeError("simulated failure after the insert")
 
     monkeypatch.setattr("handlers.commands.action.item_blocks", boom)
-    reply = handle(deps, "action Italy to follow up with Albania", user="U1")
+    reply = handle(
+        deps,
+        "action Italy to follow up with Albania",
+        user="U1",
+        caller=Caller("U1", operator=True),
+    )
     assert not reply.ok and "nothing was changed" in reply.text
     assert _snapshot(deps)[0] == 0
     assert render.item_blocks  # the real builder is untouched

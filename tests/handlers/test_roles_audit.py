@@ -25,9 +25,17 @@ def rostered(demo_run: Run) -> Run:
     return demo_run
 
 
-def test_open_mode_until_an_isu_admin_is_named(demo_run: Run) -> None:
+def test_before_an_isu_admin_only_the_console_changes_things(
+    demo_run: Run, demo_deps: Deps
+) -> None:
+    """The console's operator may do everything until an ISU admin is named (closed by default:
+    a Slack member without a workspace role may not; see tests/security)."""
+    from handlers.commands.router import handle
+
     assert "No roles yet" in demo_run("roster").text
-    assert demo_run("done 13", user="U0ANY").ok
+    refused = handle(demo_deps, "done 13", user="U0ANY")  # a plain Slack member
+    assert not refused.ok and "workspace's owners and admins" in refused.text
+    assert demo_run("done 13", user="U0ANY").ok  # the same user at the console
     refused = demo_run("roster add <@U0X> observer", user="U0ANY")
     assert not refused.ok and "ISU admin first" in refused.text
 

@@ -16,6 +16,7 @@ from handlers.items.transfer import (
     read_csv,
     store_rows,
 )
+from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from storage.db import Database
 from storage.models import ActionItem
@@ -64,7 +65,9 @@ def test_csv_round_trip_is_lossless(demo_deps: Deps, db: Database) -> None:
     # New items continue after the imported ids (PostgreSQL's sequence was moved past them).
     from handlers.commands.router import handle
 
-    logged = handle(target, "action Norway to write to Albania", user="U1")
+    logged = handle(
+        target, "action Norway to write to Albania", user="U1", caller=Caller("U1", operator=True)
+    )
     assert logged.ok and logged.item_id == 18
 
 

@@ -13,7 +13,7 @@ from slack_bolt import App
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.serve import make_wsgi
+from bot.serve import make_wsgi, waitress_options
 from bot.settings import Settings
 from bot.slack.app import create_app, runtime_of
 from bot.slack.runtime import Runtime
@@ -42,7 +42,14 @@ def _warm_dates() -> None:
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack(users={"U2": {"name": "Ana Rossi", "tz": "America/New_York"}})
+    # U1 installed the app (a workspace admin): before any ISU admin exists it may change
+    # things, as the existing tests expect. tests/security covers everyone else.
+    server = FakeSlack(
+        users={
+            "U1": {"is_admin": True},
+            "U2": {"name": "Ana Rossi", "tz": "America/New_York", "is_admin": True},
+        }
+    )
     yield server
     server.stop()
 
@@ -53,6 +60,7 @@ def settings_for(fake: FakeSlack, db: Database) -> Settings:
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
         slack_api_url=fake.url,
+        slack_files_url=fake.files_url,
     )
 
 
@@ -86,7 +94,8 @@ class Served:
 def served(fake: FakeSlack, deps: Deps, db: Database) -> Iterator[Served]:
     app = create_app(settings_for(fake, db), deps)
     wsgi = make_wsgi(app, settings_for(fake, db), deps)
-    server = waitress.create_server(wsgi, host="127.0.0.1", port=0, threads=8)
+    options = {**waitress_options(), "threads": 8}
+    server = waitress.create_server(wsgi, host="127.0.0.1", port=0, **options)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     port = server.effective_port  # type: ignore[union-attr]

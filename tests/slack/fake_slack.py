@@ -54,6 +54,8 @@ class FakeFile:
     info: dict[str, Any]
     content: bytes
     content_type: str = "application/octet-stream"
+    delay_s: float = 0.0  # a slow download
+    redirect_to: str | None = None  # answer 302 to this URL instead of the bytes
 
 
 @dataclass
@@ -66,9 +68,15 @@ class FakeSlack:
     auth_error: str | None = None
     files: dict[str, FakeFile] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # (method, channel) -> a Slack error answered every time (account_inactive, ...)
+    errors: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._count_lock = threading.Lock()
+        self.downloading = 0
+        self.most_downloading = 0
         self._ts = 0
         fake = self
 
@@ -109,6 +117,11 @@ class FakeSlack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
 
+    @property
+    def files_url(self) -> str:
+        """Where this fake serves uploads: the tests' stand-in for https://files.slack.com/."""
+        return f"http://127.0.0.1:{self.server.server_address[1]}/files-pri/"
+
     def response_url(self, name: str = "r1") -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/response/{name}"
 
@@ -135,6 +148,8 @@ class FakeSlack:
         *,
         size: int | None = None,
         content_type: str = "application/octet-stream",
+        delay_s: float = 0.0,
+        redirect_to: str | None = None,
     ) -> dict[str, Any]:
         """Upload a file; returns its object as Slack puts it in a message's ``files``."""
         root, quoted = self.url.removesuffix("/api/"), quote(name)
@@ -147,7 +162,7 @@ class FakeSlack:
             "url_private": f"{root}/files-pri/{TEAM}-{file_id}/{quoted}",
             "url_private_download": f"{root}/files-pri/{TEAM}-{file_id}/download/{quoted}",
         }
-        self.files[file_id] = FakeFile(info, content, content_type)
+        self.files[file_id] = FakeFile(info, content, content_type, delay_s, redirect_to)
         return dict(info)
 
     # -- what tests read -------------------------------------------------------------
@@ -187,6 +202,9 @@ class FakeSlack:
                     else {}
                 )
                 return failure.status, extra, {"ok": False, "error": failure.error or "ratelimited"}
+            refused = self.errors.get((method, str(body.get("channel"))))
+            if refused:
+                return 200, {}, {"ok": False, "error": refused}
             if method.startswith("response/"):
                 return 200, {}, b"ok"
             if method.startswith("files-pri/"):
@@ -199,8 +217,21 @@ class FakeSlack:
         found = self.files.get(file_id)
         if found is None:
             return 404, {"Content-Type": "text/plain"}, b"not found"
+        if found.redirect_to:
+            return 302, {"Location": found.redirect_to, "Content-Type": "text/plain"}, b""
         if not headers.get("Authorization", "").startswith("Bearer xoxb-"):
             return 200, {"Content-Type": "text/html"}, b"<html>Sign in to Slack</html>"
+        if found.delay_s:
+            self._lock.release()  # let other downloads overlap while this one is slow
+            try:
+                with self._count_lock:
+                    self.downloading += 1
+                    self.most_downloading = max(self.most_downloading, self.downloading)
+                time.sleep(found.delay_s)
+                with self._count_lock:
+                    self.downloading -= 1
+            finally:
+                self._lock.acquire()
         return 200, {"Content-Type": found.content_type}, found.content
 
     def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -264,14 +295,34 @@ class FakeSlack:
         if method == "users.info":
             user = str(body.get("user"))
             profile = self.users.get(user, {})
+            if profile.get("error"):
+                return {"ok": False, "error": profile["error"]}
+            flags = ("is_admin", "is_owner", "is_restricted", "is_ultra_restricted", "is_stranger")
             found: dict[str, Any] = {
                 "id": user,
+                "team_id": profile.get("team_id", TEAM),
                 "name": user.lower(),
                 "real_name": profile.get("name", f"Person {user}"),
                 "tz": profile.get("tz", "Europe/Zurich"),
+                "deleted": bool(profile.get("deleted", False)),
+                **{flag: bool(profile.get(flag, False)) for flag in flags},
             }
             # Like Slack: the locale comes back only when asked for with include_locale.
             if str(body.get("include_locale", "")).lower() in ("true", "1"):
                 found["locale"] = profile.get("locale", "en-US")
             return {"ok": True, "user": found}
+        if method == "conversations.info":
+            channel = str(body.get("channel"))
+            facts = self.channels.get(channel, {})
+            if facts.get("error"):
+                return {"ok": False, "error": facts["error"]}
+            return {
+                "ok": True,
+                "channel": {
+                    "id": channel,
+                    "is_ext_shared": bool(facts.get("is_ext_shared", False)),
+                    "is_shared": bool(facts.get("is_shared", False)),
+                    "is_private": bool(facts.get("is_private", False)),
+                },
+            }
         return {"ok": False, "error": "unknown_method"}

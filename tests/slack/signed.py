@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import time
 import urllib.error
@@ -15,6 +16,7 @@ from urllib.parse import urlencode
 from tests.slack.fake_slack import TEAM
 
 SECRET = "test-signing-secret"
+_UNIQUE = itertools.count(1)
 
 
 def signature(secret: str, timestamp: str, body: str) -> str:
@@ -62,6 +64,10 @@ class Sender:
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.read().decode())
 
+    def _next(self) -> int:
+        """A fresh number per request, safe across the threads of a load test."""
+        return next(_UNIQUE)
+
     def json_body(self, payload: dict[str, Any], **kwargs: Any) -> Answer:
         return self.post(json.dumps(payload), content_type="application/json", **kwargs)
 
@@ -77,6 +83,7 @@ class Sender:
         user: str = "U1",
         response_url: str = "",
         channel: str = "C1",
+        trigger_id: str | None = None,
         **kwargs: Any,
     ) -> Answer:
         return self.form(
@@ -89,7 +96,8 @@ class Sender:
                 "command": "/ccm",
                 "text": text,
                 "response_url": response_url,
-                "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+                # Slack gives every invocation its own trigger_id: two commands are two bodies.
+                "trigger_id": trigger_id or f"13345224609.{self._next()}.8088930838d88f008e0",
             },
             **kwargs,
         )
@@ -110,4 +118,12 @@ class Sender:
         )
 
     def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Answer:
-        return self.form({"payload": json.dumps(payload)}, **kwargs)
+        """Like Slack, every click carries its own ``action_ts``: two clicks are two bodies
+        (an identical signed body is a replay, and the server refuses it)."""
+        stamp = f"{time.time():.6f}{self._next():06d}"
+        actions = [
+            {**action, "action_ts": stamp} if isinstance(action, dict) else action
+            for action in payload.get("actions") or []
+        ]
+        fresh = {**payload, "actions": actions} if "actions" in payload else payload
+        return self.form({"payload": json.dumps(fresh)}, **kwargs)

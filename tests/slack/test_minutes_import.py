@@ -99,6 +99,8 @@ def test_mention_with_a_file_answers_drafts_in_the_thread_and_nothing_goes_live(
 def test_a_retried_event_or_its_message_twin_imports_nothing_new(served: Served) -> None:
     event = mention([seed_file(served)])
     served.sender.event(event, event_id="EvImp")
+    served.fake.wait_for("chat.postMessage")  # acknowledged at once, imported by the worker
+    served.settle()
     before = served.counts()
     assert served.sender.event(event, event_id="EvImp", headers=RETRY).status == 200
     twin = {**event, "type": "message", "subtype": "file_share", "channel_type": "channel"}

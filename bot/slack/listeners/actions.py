@@ -33,7 +33,7 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
     """The same handler as `/ccm <command>`, then the message updates where it was pressed."""
     user = str(body["user"]["id"])
     runtime.people.ensure(user)
-    reply = handle(runtime.deps, command, user=user)
+    reply = handle(runtime.deps, command, user=user, caller=runtime.caller_of(body))
     origin = origin_of(body)
     with use_language(reply.lang):  # what the bot adds ("by … · just now") in the same language
         if reply.ok:
@@ -45,7 +45,7 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
 def show_more(runtime: Runtime, body: dict[str, Any], iso3: str) -> None:
     """The rest of a State's status card, to the presser only (the card stays as it was)."""
     user = str(body["user"]["id"])
-    reply = handle(runtime.deps, f"status {iso3} more", user=user)
+    reply = handle(runtime.deps, f"status {iso3} more", user=user, caller=runtime.caller_of(body))
     origin = origin_of(body)
     try:
         if origin.response_url:
@@ -76,10 +76,15 @@ def run_choice(runtime: Runtime, body: dict[str, Any], command: str) -> None:
         reply = Reply(text="Cancelled: nothing was changed.")
     else:
         runtime.people.ensure(user)
-        reply = handle(runtime.deps, command, user=user)
+        reply = handle(runtime.deps, command, user=user, caller=runtime.caller_of(body))
     blocks = reply.blocks or [section(reply.text)]
     try:
-        if origin.response_url:
+        if reply.private and origin.channel and runtime.channels.shares_outside(origin.channel):
+            # Money, audit or roster: to the clicker alone where another organisation reads.
+            runtime.client.chat_postEphemeral(
+                channel=origin.channel, user=user, text=reply.text, blocks=blocks
+            )
+        elif origin.response_url:
             WebhookClient(origin.response_url).send(
                 text=reply.text, blocks=blocks, replace_original=True
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -14,16 +15,25 @@ from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
 from bot.slack.speak import reader_language
 from handlers.commands.router import handle
-from handlers.i18n import _, use_language
-from handlers.reply.reply import Reply
+from handlers.i18n import N_, _, use_language
+from handlers.reply.reply import Reply, context
 
 log = logging.getLogger(__name__)
 MAX_RESPONSES = 5  # a response_url takes 5 posts in 30 minutes
 
 
-def _run(runtime: Runtime, text: str, user: str) -> Reply:
+def _run(
+    runtime: Runtime, text: str, user: str, team: str | None, public: bool, channel: str
+) -> tuple[Reply, bool]:
     runtime.people.ensure(user)
-    return handle(runtime.deps, text, user=user)
+    reply = handle(runtime.deps, text, user=user, caller=runtime.caller(user, team=team))
+    return _keep_inside(runtime, reply, public, channel)
+
+
+PRIVATE_NOTE = N_(
+    "_Shown only to you: this channel is shared with another organisation, and contributions, "
+    "history and the roster stay within the committee._"
+)
 
 
 def _response_type(reply: Reply, public: bool) -> str:
@@ -31,11 +41,23 @@ def _response_type(reply: Reply, public: bool) -> str:
     return "in_channel" if (public or reply.public) and reply.ok else "ephemeral"
 
 
+def _keep_inside(runtime: Runtime, reply: Reply, public: bool, channel: str) -> tuple[Reply, bool]:
+    """Money, audit and roster never go in_channel where another organisation reads."""
+    wants_channel = (public or reply.public) and reply.ok
+    if not (wants_channel and reply.private and runtime.channels.shares_outside(channel)):
+        return reply, public
+    with use_language(reply.lang):
+        private_note = _(PRIVATE_NOTE)
+    note = context(private_note)
+    kept = replace(reply, public=False, text=f"{reply.text}\n{private_note}")
+    return replace(kept, blocks=[*reply.blocks, note]), False
+
+
 def _deliver_later(
-    future: Future[Reply], respond: Respond, public: bool, lang: str | None = None
+    future: Future[tuple[Reply, bool]], respond: Respond, lang: str | None = None
 ) -> None:
     try:
-        reply = future.result()
+        reply, public = future.result()
     except Exception:
         log.exception("slow /ccm command failed")
         with use_language(lang):
@@ -57,14 +79,16 @@ def register(app: App, runtime: Runtime) -> None:
         """Run the command off the request thread, so the ack is due in 3 s whatever it costs."""
         public, text = split_visibility(from_slack(body.get("text")))
         user = str(body.get("user_id") or "")
-        future = runtime.submit(_run, runtime, text, user)
+        team = body.get("user_team") or None  # Slack Connect: the typer's own workspace
+        channel = str(body.get("channel_id") or "")
+        future = runtime.submit(_run, runtime, text, user, team, public, channel)
         try:
-            reply = future.result(timeout=runtime.ack_budget_s)
+            reply, public = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:
             lang = reader_language(runtime.deps, user)
             with use_language(lang):
                 ack(text=_("⏳ Working on it…"), response_type="ephemeral")
-            future.add_done_callback(lambda done: _deliver_later(done, respond, public, lang))
+            future.add_done_callback(lambda done: _deliver_later(done, respond, lang))
             return
         kind = _response_type(reply, public)
         messages = split_reply(reply, max_messages=MAX_RESPONSES)

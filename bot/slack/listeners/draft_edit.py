@@ -25,7 +25,7 @@ from bot.slack.validate import Checked, check_item_form, plain
 from handlers.i18n import _, state_label
 from handlers.i18n.terms import term
 from handlers.people.owners import OwnerError, parse_owner
-from handlers.people.permissions import may_write
+from handlers.people.permissions import may_write, read_only_reason
 from handlers.ports import Ctx
 from handlers.reply.text import clean
 from storage.items import DRAFT, add_event, set_states, states_of
@@ -110,9 +110,16 @@ def _apply(
         item = session.get(ActionItem, item_id)
         if item is None or item.status != DRAFT:
             return {"what": _("#{id} is not a draft any more; nothing changed.").format(id=item_id)}
-        ctx = Ctx(session=session, now=now, tz=deps.tz, user=user, states=deps.states)
+        ctx = Ctx(
+            session=session,
+            now=now,
+            tz=deps.tz,
+            user=user,
+            states=deps.states,
+            caller=runtime.caller(user),
+        )
         if not may_write(ctx.actor):
-            return {"what": _("Observers can read but not edit drafts.")}
+            return {"what": plain(read_only_reason(session, ctx.actor))}
         if values.get("owner") != item.owner:
             try:
                 owner = parse_owner(ctx, values.get("owner", ""))

@@ -54,15 +54,26 @@ def answer_in_thread(
     runtime.people.ensure(user)
     logs_item = route(clean(text))[0] is COMMANDS["action"]
     source = permalink(runtime.client, channel, ts) if logs_item else None
-    reply = handle_once(runtime.deps, delivery, text, user=user, now=moment_of(ts), source=source)
+    caller = runtime.caller(user, team=event.get("user_team"))
+    reply = handle_once(
+        runtime.deps, delivery, text, user=user, now=moment_of(ts), source=source, caller=caller
+    )
     if reply is None:
         return
     # Committed: from here a failure to post must not fail the event, or Slack would retry a
     # delivery whose dedupe row now swallows it, and the answer would never come.
+    thread = event.get("thread_ts") or (ts if threaded else None)
+    where: dict[str, Any] = {"thread_ts": str(thread)} if thread else {}
+    # Money, audit and roster are never posted where another organisation reads: the asker
+    # alone sees the answer there.
+    inside = reply.private and runtime.channels.shares_outside(channel)
     try:
         for message in split_reply(reply):
-            thread = event.get("thread_ts") or (ts if threaded else None)
-            where: dict[str, Any] = {"thread_ts": str(thread)} if thread else {}
+            if inside:
+                runtime.client.chat_postEphemeral(
+                    channel=channel, user=user, text=message.text, blocks=message.blocks, **where
+                )
+                continue
             runtime.client.chat_postMessage(
                 channel=channel,
                 text=message.text,

@@ -23,9 +23,9 @@ from bot.slack.minutes_flow import (
     ImportRequest,
     day_of,
     draft_ids,
+    queue_import,
     replace_rows,
     row_for,
-    run_import,
 )
 from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.runtime import Runtime
@@ -33,7 +33,13 @@ from bot.slack.speak import speaking_to
 from handlers.i18n import _
 from handlers.i18n.terms import term
 from handlers.minutes import confirm, discard
-from handlers.people.permissions import actor_for, isu_admins, may_record_money, may_write
+from handlers.people.permissions import (
+    actor_for,
+    isu_admins,
+    may_record_money,
+    may_write,
+    read_only_reason,
+)
 from handlers.reply.reply import section
 from storage.items import DRAFT, states_of
 from storage.models import ActionItem
@@ -69,17 +75,18 @@ def _rows(session: Session, ids: list[int], today: date, note: str) -> dict[int,
     return out
 
 
-def _refusal(runtime: Runtime, user: str, *, whole_import: bool) -> str | None:
+def _refusal(runtime: Runtime, body: dict[str, Any], *, whole_import: bool) -> str | None:
     """Observers only read; Confirm all stores contributions, which only the ISU records."""
+    caller = runtime.caller_of(body)
     with runtime.deps.db.session() as session:
-        actor = actor_for(session, user)
+        actor = actor_for(session, caller.user, caller)
         if whole_import and not may_record_money(actor):
             return _(
                 "Confirm all also stores contributions, which only the ISU records; ask "
                 "{admins}, or confirm the items one by one. Nothing changed."
             ).format(admins=isu_admins(session))
         if not may_write(actor):
-            return _("Observers can read but not decide drafts. Nothing changed.")
+            return read_only_reason(session, actor)
     return None
 
 
@@ -87,7 +94,7 @@ def decide(runtime: Runtime, body: dict[str, Any], item_id: int, *, keep: bool) 
     """Confirm (``keep``) or discard one draft, then show it decided in the message."""
     user, now, origin = str(body["user"]["id"]), runtime.deps.clock(), origin_of(body)
     handler = confirm if keep else discard
-    refusal = _refusal(runtime, user, whole_import=False)
+    refusal = _refusal(runtime, body, whole_import=False)
     if refusal:
         tell(runtime, origin, refusal, user=user)
         return
@@ -120,7 +127,7 @@ def confirm_all(runtime: Runtime, body: dict[str, Any], value: str) -> None:
     if day is None:
         tell(runtime, origin, _("This button names no import; nothing changed."), user=user)
         return
-    refusal = _refusal(runtime, user, whole_import=True)
+    refusal = _refusal(runtime, body, whole_import=True)
     if refusal:
         tell(runtime, origin, refusal, user=user)
         return
@@ -164,8 +171,9 @@ def register(app: App, runtime: Runtime) -> None:
             thread_ts=str(message.get("thread_ts") or ts),
             user=str(body["user"]["id"]),
             files=files_of(message),
+            team=body["user"].get("team_id"),
         )
-        runtime.background(run_import, runtime, request)
+        queue_import(runtime, request)
 
     @app.action(DRAFT_CONFIRM)
     def on_confirm(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:

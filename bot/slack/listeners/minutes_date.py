@@ -22,7 +22,7 @@ from bot.slack.speak import speaking_to
 from handlers.i18n import _
 from handlers.minutes.redate import RedateRefused, redate
 from handlers.minutes.reply import SET_DATE, summary_reply
-from handlers.people.permissions import actor_for, may_write
+from handlers.people.permissions import actor_for, may_write, read_only_reason
 
 log = logging.getLogger(__name__)
 DATE_VIEW = "minutes_date"
@@ -71,10 +71,12 @@ def _day(value: str) -> date | None:
 
 def open_picker(runtime: Runtime, body: dict[str, Any], value: str) -> None:
     user, origin = str(body["user"]["id"]), origin_of(body)
+    caller = runtime.caller_of(body)
     with runtime.deps.db.session() as session:
-        allowed = may_write(actor_for(session, user))
-    if not allowed:
-        tell(runtime, origin, _("Observers can read but not change imports."), user=user)
+        actor = actor_for(session, user, caller)
+        refusal = None if may_write(actor) else read_only_reason(session, actor)
+    if refusal is not None:
+        tell(runtime, origin, refusal, user=user)
         return
     filed = _day(value)
     if filed is None:
@@ -101,10 +103,12 @@ def save_date(runtime: Runtime, body: dict[str, Any], view: dict[str, Any]) -> d
     if old_day is None:
         return {"day": _("This form names no import; nothing changed.")}
     deps, now = runtime.deps, runtime.deps.clock()
+    caller = runtime.caller_of(body)
     try:
         with deps.db.session(write=True, actor=user, now=now) as session:
-            if not may_write(actor_for(session, user)):
-                return {"day": _("Observers can read but not change imports.")}
+            actor = actor_for(session, user, caller)
+            if not may_write(actor):
+                return {"day": read_only_reason(session, actor)}
             done = redate(
                 session,
                 old_day=old_day,

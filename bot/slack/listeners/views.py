@@ -21,6 +21,7 @@ from bot.slack.validate import Checked, check_item_form, plain
 from handlers.commands.router import handle
 from handlers.i18n import _
 from handlers.items.render import item_blocks, owner_shown
+from handlers.people.permissions import Caller
 from handlers.reply.reply import section
 from handlers.reply.text import escape
 from storage.items import set_states, states_of
@@ -41,7 +42,8 @@ def log_item(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
     channel, ts = meta.get("channel"), meta.get("ts")
     source = permalink(runtime.client, str(channel), str(ts)) if channel and ts else None
     try:
-        stored = _store(runtime, values, checked, user=user, now=now, source=source)
+        caller = runtime.caller_of(body)
+        stored = _store(runtime, values, checked, caller=caller, now=now, source=source)
     except HandlerFailed:
         problem = _("Something went wrong on my side; nothing was logged. Please try again.")
         ack(response_action="errors", errors={"what": problem})
@@ -70,14 +72,17 @@ def _store(
     values: dict[str, str],
     checked: Checked,
     *,
-    user: str,
+    caller: Caller,
     now: datetime,
     source: str | None,
 ) -> tuple[ActionItem, list[Block]] | str:
     """One transaction: `/ccm action` stores, then the form's due, area and States apply."""
+    user = caller.user
     with write_transaction(runtime.deps) as session:
         command = f"action {values['owner']} to {values['what']}"
-        reply = run_joined(runtime.deps, session, command, user=user, now=now, source=source)
+        reply = run_joined(
+            runtime.deps, session, command, user=user, now=now, source=source, caller=caller
+        )
         if not reply.ok or reply.item_id is None:
             return plain(reply.text)
         item = session.get(ActionItem, reply.item_id)
@@ -127,7 +132,8 @@ def reassign(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
         )
         return
     block, phrase = choice
-    reply = handle(runtime.deps, f"assign {item_id} {phrase}", user=user)
+    caller = runtime.caller_of(body)
+    reply = handle(runtime.deps, f"assign {item_id} {phrase}", user=user, caller=caller)
     if not reply.ok:
         ack(response_action="errors", errors={block: plain(reply.text)})
         return

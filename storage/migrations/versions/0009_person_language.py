@@ -1,7 +1,7 @@
 """person.language and person.slack_locale: the language each reader is answered in
 
 Revision ID: 0009
-Revises: 0011
+Revises: 0006
 Create Date: 2026-11-29 17:10:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0011"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
