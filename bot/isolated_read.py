@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from handlers.i18n import _
-
 Progress = Callable[[int, int], None]
 
 
@@ -106,6 +104,8 @@ def read_isolated(
         child.kill()
         child.wait()
         reader.join(1.0)
+        from handlers.i18n import _  # here, not at the top: the child process stays small
+
         raise IsolatedReadError(_("Reading {name} took too long, so I stopped.").format(name=name))
     child.wait()
     if isinstance(answer.get("text"), str):
