@@ -8,7 +8,7 @@ from handlers.dates.when import find_due, past_warning, unread_dates
 from handlers.i18n import _, format_number
 from handlers.items.capture import split_commitment, strip_capture
 from handlers.items.render import item_blocks, owner_shown
-from handlers.people.owners import Owner, OwnerError, parse_owner
+from handlers.people.owners import Owner, OwnerError
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reply.mrkdwn import owner_text
@@ -81,17 +81,9 @@ def action(ctx: Ctx, args: str) -> Reply:
 
 def _owner(ctx: Ctx, phrase: str) -> Owner:
     """The owner as written, or as the reader names it ("the Swiss", "la Suisse", "je")."""
-    try:
-        return parse_owner(ctx, phrase)
-    except OwnerError:
-        from handlers.understanding.compose import owner_of
-        from handlers.understanding.entities import read
+    from handlers.understanding.owner import owner_in_words
 
-        reading = read(phrase, states=ctx.states, with_dates=False)
-        named = owner_of(ctx, reading, len(phrase))
-        if named is None or named == phrase:
-            raise
-        return parse_owner(ctx, named)
+    return owner_in_words(ctx, phrase)
 
 
 def _split_in_words(ctx: Ctx, text: str) -> tuple[str, str] | None:

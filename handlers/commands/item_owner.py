@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
 from handlers.i18n import _
-from handlers.people.owners import OwnerError, parse_owner
+from handlers.people.owners import OwnerError
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import owner_text
 from handlers.reply.reply import Reply, error
+from handlers.understanding.owner import owner_in_words
 from storage.items import set_states
 from storage.models import ActionItem
 
@@ -27,7 +26,7 @@ def assign(ctx: Ctx, args: str) -> Reply:
 
     def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
         try:
-            owner = parse_owner(ctx, re.sub(r"^to\s+", "", rest, flags=re.I))
+            owner = owner_in_words(ctx, rest)  # "to Norway", "à la Suisse", "the Swiss"
         except OwnerError as problem:
             return error(f"{problem} " + _("Nothing changed."))
         before = item.owner

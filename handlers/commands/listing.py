@@ -11,6 +11,8 @@ from sqlmodel import col, select
 
 from handlers.commands.registry import command
 from handlers.dates.periods import period_bounds
+from handlers.dates.reading import DateError, format_day
+from handlers.dates.when import read_due
 from handlers.i18n import _, pgettext, state_label
 from handlers.i18n.terms import term
 from handlers.items.render import item_line
@@ -70,6 +72,21 @@ def items(ctx: Ctx, args: str) -> Reply:
     if re.search(r"\b(mine|my|me)\b", words, re.I):
         query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
         described.append(_("yours"))
+    by = re.search(
+        r"\bdue\s+(?P<when>(?:by|before|until|till|avant|d'ici|antes\s+de|hasta)\b.+?)(?=\s+owner\b|$)",
+        words,
+        re.I,
+    )
+    if by:
+        try:
+            limit = read_due(ctx, by["when"])
+        except DateError as problem:
+            return error(f"{escape(str(problem))} " + _("Try `/ccm items due by 15 April`."))
+        query = query.where(col(ActionItem.due) <= limit.due)
+        described.append(
+            _("due {when} ({day})").format(when=escape(by["when"]), day=format_day(limit.due))
+        )
+        words = words[: by.start()] + words[by.end() :]
     due = re.search(r"\bdue\s+(?!(?:this|next) week\b)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
     if due and (bounds := period_bounds(due["period"], now=ctx.now, tz=ctx.tz)) is not None:
         query = query.where(col(ActionItem.due) >= bounds[0], col(ActionItem.due) <= bounds[1])

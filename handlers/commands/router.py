@@ -25,7 +25,20 @@ from handlers.understanding.words import FOREIGN, LOOSE
 
 log = logging.getLogger(__name__)
 
-_PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b|<@[UW][A-Z0-9]+>)\s*", re.I)
+_PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b)\s*", re.I)
+_LEADING_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+>\s*")
+
+
+def _without_prefix(text: str) -> str:
+    """Drop "/ccm" or "@ccm"; a leading mention only before a command word (the bot's own, as
+    pasted in the console): "<@U024> will send the draft" names who will send it."""
+    line = _PREFIX.sub("", text)
+    rest = _LEADING_MENTION.sub("", line)
+    if rest != line and route(rest)[0] is not None:
+        return rest
+    return line
+
+
 _NATURAL_STATUS = re.compile(
     r"^(?:what'?s up with|what about|where do we stand (?:with|on)|how is|how's)\b", re.I
 )
@@ -42,8 +55,15 @@ def route(text: str) -> tuple[Command | None, str]:
         return COMMANDS["status"], text
     word, _, rest = text.partition(" ")
     key = word.lower().rstrip(":?!,.")
-    spec = LOOKUP.get(key) or LOOKUP.get(FOREIGN.get(fold(key), ""))
+    spec = LOOKUP.get(key)
+    if spec is None and (spec := LOOKUP.get(FOREIGN.get(fold(key), ""))) is not None:
+        rest = _OF.sub("", rest.strip())  # "statut de la Bosnie", "estado de Perú"
     return (spec, rest.strip()) if spec else (None, text)
+
+
+_OF = re.compile(
+    r"^(?:(?:de|du|des|del|sur|sobre|pour|para)\s+)?(?:(?:la|le|les|el|los|las)\s+|l['’])?", re.I
+)
 
 
 def _loose(line: str) -> bool:
@@ -80,7 +100,7 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    line = _PREFIX.sub("", clean(raw))
+    line = _without_prefix(clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
@@ -137,6 +157,8 @@ def handle(
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
+    if spec is not None:
+        args = item_args(spec, args)
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
             return noted(
@@ -179,6 +201,19 @@ def _private(spec: Command, reply: Reply) -> Reply:
 
 
 _NUMBERED = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+
+
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:of|for|on|with|item|action|task|the|l'action|la\s+tarea|tarea|tâche|de|del|du)\s+|#\s*)+(?=#?\d)",
+    re.I,
+)
+
+
+def item_args(spec: Command, args: str) -> str:
+    """ "history of #12", "done with item 5": the item number first, as item commands want it."""
+    if spec.name in _NUMBERED | {"history"}:
+        return _ITEM_LEAD.sub("", args.strip())
+    return args
 
 
 def _unnumbered(spec: Command, args: str) -> bool:

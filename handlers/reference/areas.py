@@ -163,13 +163,7 @@ def find_area(text: str) -> Area | None:
     return AREA_BY_KEY[_alias_to_key()[match.group(1)]] if match else None
 
 
-_CASED = {
-    "va",
-    "ica",
-    "nim",
-    "rre",
-    "gso",
-}  # short aliases that are words in FR/ES ("va"): capitals only
+_CASED = {"va"}  # a short alias that is a Spanish word ("¿cómo va?"): in capitals only
 
 
 def find_areas(text: str) -> list[tuple[int, int, str]]:

@@ -149,6 +149,9 @@ _MORE_FOREIGN: dict[str, list[str]] = {
     "COD": ["République démocratique du Congo", "RD Congo", "R.D. Congo"],
     "COG": ["République du Congo", "República del Congo"],
     "LAO": ["RDP lao", "República Democrática Popular Lao"],
+    "BIH": ["Bosnie"],
+    "GBR": ["Grande-Bretagne", "Gran Bretaña"],
+    "USA": ["EE. UU.", "EEUU"],
 }
 
 

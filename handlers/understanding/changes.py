@@ -24,6 +24,20 @@ from handlers.understanding.compose import (
 from handlers.understanding.entities import Reading
 from storage.models import ActionItem
 
+_ASKS = re.compile(
+    r"\?\s*$|^\s*(?:has|have|did|does|is|was|a-t-(?:il|elle)|est-ce|¿|ha\s|han\s)", re.I
+)
+
+
+_NEXT_YEAR = re.compile(r"next year|l'an prochain|l'annee prochaine|ano que viene|proximo ano")
+_LAST_YEAR = re.compile(r"last year|l'an dernier|l'annee derniere|ano pasado")
+
+
+def _year_shift(line: str) -> int:
+    """ "for next year" is this year + 1, "last year" this year - 1."""
+    folded = fold_(line)
+    return 1 if _NEXT_YEAR.search(folded) else -1 if _LAST_YEAR.search(folded) else 0
+
 
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
@@ -32,6 +46,13 @@ def _money(status: str) -> Builder:
         if not names:
             return Proposal(status, "", "", True, problem=_("Which State? I found none."))
         state = names[0]
+        if amount is None and _ASKS.search(r.line):  # "has Italy paid?": a question, not news
+            return Proposal(
+                "status",
+                f"status {state}",
+                _("where things stand with {subject}").format(subject=state),
+                False,
+            )
         if amount is None:
             return Proposal(
                 status,
@@ -58,11 +79,7 @@ def _money(status: str) -> Builder:
             )
         cents = int(amount.value)
         number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
-        year = _year(r) or (
-            str(ctx.today.year + 1)
-            if re.search(r"next year|l'an prochain|año que viene|proximo ano", fold_(r.line))
-            else str(ctx.today.year)
-        )
+        year = _year(r) or str(ctx.today.year + _year_shift(r.line))
         verb = "received" if status == "received" else "pledged"
         command = f"contribution {state} {number} CHF {year} {verb}"
         says = _("{state}: {amount} {status} for {year}").format(
@@ -78,6 +95,13 @@ def _report(ctx: Ctx, r: Reading) -> Proposal:
     if not names:
         return Proposal(
             "report", "", "", True, problem=_("Whose Article 7 report? I found no State.")
+        )
+    if _ASKS.search(r.line):  # "did Chile send its Article 7 report?": where Chile stands
+        return Proposal(
+            "status",
+            f"status {names[0]}",
+            _("where things stand with {subject}").format(subject=names[0]),
+            False,
         )
     year = _year(r) or str(ctx.today.year)
     command = f"report {names[0]} article 7 {year}"
@@ -100,6 +124,8 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "done", "", "", True, problem=_("Which item? Give its number, e.g. `done #12`.")
         )
+    if _ASKS.search(r.line):  # "is #4 done?": a question about the item
+        return Proposal("status", f"status #{item}", _("item #{id}").format(id=item), False)
     return Proposal("done", f"done {item}", _("mark #{id} done").format(id=item), True)
 
 

@@ -102,6 +102,13 @@ def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
     return parts, owner
 
 
+_BY = re.compile(r"(?:by|before|until|till|avant|d'ici|antes\s+de|hasta)\b")
+
+
+def _undue(text: str) -> str:
+    return re.sub(r"^due\s+", "", fold_(text)) if fold_(text).startswith("due ") else text
+
+
 _PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
 
 
@@ -171,7 +178,10 @@ def _listing(name: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         parts, owner = _filters(ctx, r)
         period = _period(r)
-        if name == "items" and period:
+        deadline = next((e for e in r.of("date") if e.reading and _BY.match(_undue(e.text))), None)
+        if name == "items" and deadline is not None:
+            parts.append(f"due {_undue(deadline.text)}")  # "anything due before Easter?"
+        elif name == "items" and period:
             parts.append(f"due {period}")
         if owner:
             parts.append(owner)

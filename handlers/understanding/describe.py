@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.i18n import N_, _, format_amount, format_day, format_number, state_label
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
@@ -48,3 +50,19 @@ def _describe(ctx: Ctx, e: Entity) -> str:
     if e.kind == "mention":
         return _("person: {who}").format(who=f"<@{e.value}>")
     return ""
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
+    """(word, State) for words no entity covers that look like a mistyped State ("botswanas")."""
+    covered = [(e.start, e.end) for e in reading.entities]
+    guesses: list[tuple[str, str]] = []
+    for m in _WORD.finditer(reading.line):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        found = ctx.states.suggest(m[0], limit=1)
+        if found and found[0].short not in {g for _w, g in guesses}:
+            guesses.append((m[0], found[0].short))
+    return guesses[:2]

@@ -22,7 +22,7 @@ from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
 from handlers.understanding.compose import WRITES, Proposal, compose
-from handlers.understanding.describe import entity_list
+from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
 from handlers.understanding.judge import Judgement, cue_scores, judge
 
@@ -101,7 +101,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         if first.writes or first.intent in WRITES:
             return _confirm(reading, first)
         reply = run(first.command)
-        return noted(reply, first.command)
+        return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     usable = [p for p in proposals if p.command][:3]
     if not usable:
         return _ask(ctx, reading, first.problem or "", [])
@@ -114,9 +114,27 @@ def _same(command: str, refused: str) -> bool:
     return word in {"", refused} and not args.strip()
 
 
-def noted(reply: Reply, command: str) -> Reply:
+def _unused_dates(reading: Reading, command: str) -> list[str]:
+    """Date phrases of the line the command does not carry: said, never dropped in silence."""
+    folded = same_length_fold(command)
+    unused = []
+    for e in reading.of("date"):
+        words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
+        if words and words not in folded:
+            unused.append(e.text)
+    return unused
+
+
+def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
     note = "_{}_ `/ccm {}`".format(_("Read as"), escape(command))
+    if unused:
+        quoted = ", ".join(f"“{escape(u)}”" for u in unused)
+        note += " _({})_".format(
+            _("I did not use {words} here; add a period, e.g. `/ccm {command} April`.").format(
+                words=quoted, command=escape(command)
+            )
+        )
     return Reply(
         text=f"{reply.text}\n{note}",
         blocks=[*reply.blocks, context(note)],
@@ -153,7 +171,19 @@ def _dates_said(reading: Reading) -> list[str]:
     return said
 
 
+BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command cannot ride on one
+
+
 def _confirm(reading: Reading, proposal: Proposal) -> Reply:
+    if len(proposal.command) > BUTTON_VALUE:
+        text = _(
+            "I read this as a change (*{meaning}*), but it is too long to confirm with a button. "
+            "Nothing was stored: send it as `/ccm {command}` in full, or shorten it."
+        ).format(
+            meaning=escape(shorten(proposal.says, 200)),
+            command=escape(shorten(proposal.command, 60)),
+        )
+        return Reply(text=text, blocks=[section(text)], ok=False)
     lines = [
         _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
         f"`/ccm {escape(proposal.command)}`",
@@ -181,19 +211,40 @@ def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
     return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
 
 
+def _guessed(ctx: Ctx, reading: Reading) -> tuple[list[str], list[Choice]]:
+    """Did-you-mean for words that look like a mistyped State, with its status as a choice."""
+    said, offers = [], []
+    for word, name in state_guesses(ctx, reading):
+        said.append(
+            _("No State called “{text}” — did you mean *{state}*?").format(
+                text=escape(word), state=name
+            )
+        )
+        offers.append(Choice(f"status {name}", f"status {name}"))
+    return said, offers
+
+
 def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Reply:
     understood = entity_list(ctx, reading)
-    lines = [problem] if problem else []
+    guessed, offers = _guessed(ctx, reading)
+    lines = ([problem] if problem else []) + guessed
     if understood:
         lines.append(
             _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
         )
     usable = [p for p in others if p.command][:3]
     text = "\n".join(lines)
-    if not usable:
+    if not usable and not offers:
         return Reply(text=text, blocks=[section(text)], ok=False)
-    choices = tuple(Choice(shorten(p.says, 60), p.command) for p in usable)
-    text += "\n" + _("Or did you mean one of these?")
+    choices = tuple(offers + [Choice(shorten(p.says, 60), p.command) for p in usable])[:3]
+    text += (
+        "\n"
+        + _("Or did you mean one of these?")
+        + "\n"
+        + "\n".join(
+            f"{n}. {escape(c.label)} — `/ccm {escape(c.command)}`" for n, c in enumerate(choices, 1)
+        )
+    )
     return Reply(
         text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
     )
@@ -202,7 +253,7 @@ def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Re
 def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     """Say what was understood and offer the closest commands, filled in with it."""
     understood = entity_list(ctx, reading)
-    offers: list[Choice] = []
+    guessed, offers = _guessed(ctx, reading)
     names = [
         s.short
         for iso3 in dict.fromkeys(e.value for e in reading.of("state"))
@@ -225,13 +276,17 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     head = _("I couldn't work out what to do with “{text}”.").format(
         text=escape(shorten(reading.line, 120))
     )
+    head += "".join(f" {g}" for g in guessed)
     said = (
         " " + _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
         if understood
         else ""
     )
     tail = " " + _("Try one of these, or `help <what you want to do>`:")
-    lines = [head + said + tail, *[f"• `/ccm {escape(c.command)}`" for c in offers[:3]]]
+    lines = [
+        head + said + tail,
+        *[f"{n}. `/ccm {escape(c.command)}`" for n, c in enumerate(offers[:3], 1)],
+    ]
     text = "\n".join(lines)
     choices = tuple(offers[:3])
     return Reply(

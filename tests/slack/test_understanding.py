@@ -119,3 +119,9 @@ def test_a_choice_runs_with_the_clickers_permissions(served: Served) -> None:
     click(served, "contribution Austria 25000 CHF 2017 received")
     assert served.count(Contribution) == 0
     assert "nothing was" in served.fake.of("chat.update")[0].body["text"].lower()  # refused
+
+
+def test_a_slash_command_that_starts_with_a_person_keeps_them_as_the_owner(served: Served) -> None:
+    body = served.sender.command("<@U2|ana> will send the draft to Chile by 15 April").json()
+    buttons = next(b for b in body["blocks"] if b["type"] == "actions")["elements"]
+    assert buttons[0]["value"] == "action <@U2> to send the draft to Chile by 15 April"

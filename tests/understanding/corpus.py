@@ -18,7 +18,7 @@ from datetime import datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from handlers.commands.router import handle, route
+from handlers.commands.router import handle, item_args, route
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reference.states import StateDirectory
@@ -56,7 +56,7 @@ def load(name: str) -> list[Row]:
     return rows
 
 
-_FILLER = {"to", "the", "for", "of", "du", "de", "la", "le", "recu", "reçu", "items", "tâches"}
+_FILLER = {"to", "the", "for", "of", "du", "de", "la", "le", "recu", "reçu", "items", "tâches", "à"}
 _SAME = {"wk": "week", "wks": "weeks", "meeting": "meetings", "mine": "mine"}
 
 
@@ -95,7 +95,7 @@ def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tu
         return kind, tuple(c.command for c in reply.choices), text
     spec, args = route(clean(line))
     if spec is not None and not (not reply.ok and "I understood" in text):
-        return "run", (f"{spec.name} {args}".strip(),), text
+        return "run", (f"{spec.name} {item_args(spec, args)}".strip(),), text
     return "ask", (), text
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from handlers.reference.states import StateDirectory
 from handlers.understanding.entities import Reading, read
-from tests.conftest import ZURICH
+from tests.conftest import ZURICH, Run
 
 NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
 
@@ -142,3 +142,13 @@ def test_any_text_reads_without_error_and_spans_hold() -> None:
             assert text[entity.start : entity.end] == entity.text
 
     check()
+
+
+def test_an_answer_names_the_date_it_did_not_use(demo_run: Run) -> None:
+    text = demo_run("any meetings after Easter?").text
+    assert "I did not use “after Easter”" in text
+
+
+def test_last_and_next_year_in_statements(demo_run: Run) -> None:
+    assert "CHF 2016 received" in demo_run("Austria paid 25,000 CHF last year").text
+    assert "CHF 2018 pledged" in demo_run("Germany promised 50k for next year").text
