@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
+from handlers.i18n.choice import normalize
 
 
 def _moment(text: str) -> datetime:
@@ -77,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl",
         action="store_true",
         help='one JSON object per input line: {"input", "text", "blocks", "ok"}',
+    )
+    chat.add_argument(
+        "--lang",
+        type=_language,
+        default=None,
+        help="answer in en, fr or es (default: the user's own language, else CCM_LANGUAGE)",
     )
     serve = sub.add_parser("serve", help="connect to Slack and run the scheduler")
     serve.add_argument(
@@ -159,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the SQLite store with a backup")
     restore.add_argument("file", type=Path, help="a copy made by `ccm-bot backup`")
     return parser
+
+
+def _language(value: str) -> str:
+    code = normalize(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose en, fr or es")
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:

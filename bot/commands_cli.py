@@ -55,7 +55,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
         threading.Thread(target=warm_matcher, args=(deps.states,), daemon=True).start()
     user = args.user or default_user()
     facts = _slack_facts(settings, user)
-    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, facts=facts)
+    return chat(deps, user=user, at=args.at, jsonl=args.jsonl, facts=facts, lang=args.lang)
 
 
 def _slack_facts(settings: Settings, user: str) -> Caller | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from handlers.commands.router import handle
+from handlers.i18n import _, format_day, use_language
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reply.mrkdwn import to_plain
@@ -23,7 +24,8 @@ PROMPT = "ccm> "
 def _render(reply: Reply) -> str:
     text = to_plain(reply.text)
     if reply.choices and any(c.confirm for c in reply.choices):
-        text += "\nType y to confirm, n to cancel."
+        with use_language(reply.lang):
+            text += "\n" + _("Type y to confirm, n to cancel.")
     return text
 
 
@@ -55,6 +57,7 @@ def run_lines(
     at: datetime | None,
     jsonl: bool,
     out: TextIO,
+    lang: str | None = None,
     facts: Caller | None = None,
 ) -> int:
     """Answer each line until the input ends or says quit; returns how many were refused.
@@ -75,12 +78,15 @@ def run_lines(
             continue
         picked = _picked(line, pending)
         if picked == "":
-            reply = Reply(text="Cancelled: nothing was changed.")
+            with use_language(lang or (pending.lang if pending else None) or deps.language):
+                reply = Reply(text=_("Cancelled: nothing was changed."), lang=lang)
         else:
             # The console is the operator's: it may do everything until an ISU admin exists,
             # then `--user U` has exactly U's rights.
             caller = replace(facts or Caller(user), user=user, operator=True)
-            reply = handle(deps, picked or line, user=user, now=at, source="console", caller=caller)
+            reply = handle(
+                deps, picked or line, user=user, now=at, source="console", caller=caller, lang=lang
+            )
         pending = reply if reply.choices else None
         refused += 0 if reply.ok else 1
         saved = save_upload(reply.upload) if reply.upload else None
@@ -120,21 +126,31 @@ def start_line(deps: Deps, at: datetime | None) -> str:
     """Which database, and what "now" is: the two things a newcomer needs before answers."""
     url = deps.db.engine.url.render_as_string(hide_password=True)
     moment = (at or deps.clock()).astimezone(deps.tz)
-    fixed = " (fixed by --at)" if at else ""
-    return (
-        f"ccm-bot console · database {url} · now {moment:%a %d %b %Y %H:%M} "
-        f"{deps.tz.key}{fixed} · type `help`, or `quit` to leave"
+    fixed = _(" (fixed by --at)") if at else ""
+    return _(
+        "ccm-bot console · database {url} · now {now} {zone}{fixed} · type `help`, or `quit` to leave"
+    ).format(
+        url=url, now=f"{format_day(moment.date())} {moment:%H:%M}", zone=deps.tz.key, fixed=fixed
     )
 
 
 def interactive(
-    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+    deps: Deps,
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    facts: Caller | None = None,
+    lang: str | None = None,
 ) -> int:
     """A prompt loop with line editing where the platform offers readline."""
     with contextlib.suppress(ImportError):  # readline gives input() arrow keys and history
         import readline  # noqa: F401
-    print(start_line(deps, at))
-    run_lines(deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
+    with use_language(lang or deps.language):
+        print(start_line(deps, at))
+    run_lines(
+        deps, _prompted(), user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts, lang=lang
+    )
     return 0
 
 
@@ -149,15 +165,24 @@ def _prompted() -> Iterator[str]:
 
 
 def chat(
-    deps: Deps, *, user: str, at: datetime | None, jsonl: bool, facts: Caller | None = None
+    deps: Deps,
+    *,
+    user: str,
+    at: datetime | None,
+    jsonl: bool,
+    facts: Caller | None = None,
+    lang: str | None = None,
 ) -> int:
     """Exit status 0 whatever was answered: refusals are answers (``"ok": false`` in JSON).
 
     ``facts``: what Slack says about ``user`` (guest, other workspace), when a token is set.
     """
     if sys.stdin.isatty():
-        return interactive(deps, user=user, at=at, jsonl=jsonl, facts=facts)
+        return interactive(deps, user=user, at=at, jsonl=jsonl, facts=facts, lang=lang)
     # Piped: the first line says the same, on stderr under --jsonl (stdout stays pure JSON).
-    print(start_line(deps, at), file=sys.stderr if jsonl else sys.stdout)
-    run_lines(deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts)
+    with use_language(lang or deps.language):
+        print(start_line(deps, at), file=sys.stderr if jsonl else sys.stdout)
+    run_lines(
+        deps, sys.stdin, user=user, at=at, jsonl=jsonl, out=sys.stdout, facts=facts, lang=lang
+    )
     return 0

@@ -104,7 +104,9 @@ def read_isolated(
         child.kill()
         child.wait()
         reader.join(1.0)
-        raise IsolatedReadError(f"Reading {name} took too long, so I stopped.")
+        from handlers.i18n import _  # here, not at the top: the child process stays small
+
+        raise IsolatedReadError(_("Reading {name} took too long, so I stopped.").format(name=name))
     child.wait()
     if isinstance(answer.get("text"), str):
         return str(answer["text"])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from bot.wiring import build_deps
+from handlers.i18n import _, use_language
 from handlers.minutes import (
     ReadError,
     extract,
@@ -85,10 +86,15 @@ def import_minutes(
                 item["status"] = "open"
         print(json.dumps(payload, ensure_ascii=False, indent=1))
         return 0
-    print(_plain(summary_text(found)))
-    for index, item in enumerate(found.items):
-        print("  " + _plain(item_line(item, ids[index] if ids else None)))
-    print("Stored." if confirm else "Nothing stored: run again with --confirm to store these.")
+    with use_language(settings.language):  # the summary in the committee's language
+        print(_plain(summary_text(found)))
+        for index, item in enumerate(found.items):
+            print("  " + _plain(item_line(item, ids[index] if ids else None)))
+        print(
+            _("Stored.")
+            if confirm
+            else _("Nothing stored: run again with --confirm to store these.")
+        )
     print(f"Read in {time.monotonic() - started:.1f} s.", file=sys.stderr)
     return 0
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.i18n.choice import normalize
 from schedules.config import ConfigError, ScheduleConfig
 from storage.db import DEFAULT_URL
 
@@ -31,6 +32,7 @@ class Settings:
     slack_files_url: str = DEFAULT_SLACK_FILES_URL
     digest_channel: str | None = None
     public_url: str | None = None
+    language: str = "en"
     admins: frozenset[str] = frozenset()
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
@@ -52,6 +54,7 @@ class Settings:
             slack_files_url=get("SLACK_FILES_URL") or DEFAULT_SLACK_FILES_URL,
             digest_channel=get("CCM_DIGEST_CHANNEL"),
             public_url=_public_url(get("CCM_PUBLIC_URL")),
+            language=_language(get("CCM_LANGUAGE")),
             admins=parse_admins(get("CCM_ADMINS")),
             schedule=_schedule(source),
         )
@@ -66,6 +69,18 @@ class Settings:
             raise SettingsError(
                 f"CCM_TIMEZONE={self.timezone!r} is not a time zone; use an IANA name such as Europe/Zurich."
             ) from problem
+
+
+def _language(value: str | None) -> str:
+    """CCM_LANGUAGE: the committee's default language; a typo stops the start, it is not ignored."""
+    if value is None:
+        return "en"
+    code = normalize(value)
+    if code is None:
+        raise SettingsError(
+            f"CCM_LANGUAGE={value!r} is not a language the bot speaks; use en, fr or es."
+        )
+    return code
 
 
 def parse_admins(raw: str | None) -> frozenset[str]:

@@ -53,5 +53,6 @@ def build_deps(settings: Settings, *, db: Database | None = None) -> Deps:
         states=StateDirectory.default(),
         digest_channel=settings.digest_channel,
         public_url=settings.public_url,
+        language=settings.language,
         install_admins=settings.admins,
     )

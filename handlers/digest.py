@@ -9,6 +9,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from handlers.dates.reading import format_day
+from handlers.i18n import N_, _, state_label
+from handlers.i18n.terms import term
 from handlers.items.render import item_line
 from handlers.money import format_chf
 from handlers.reference.areas import AREA_BY_KEY
@@ -23,6 +25,14 @@ from storage.models import ActionItem, ItemEvent
 from storage.reference import Reference, load_reference
 
 SHOWN = 10
+DEADLINE_KINDS = {
+    "article3": N_("article 3"),
+    "article3_extension": N_("article 3 extension"),
+    "article4": N_("article 4"),
+    "article4_extension": N_("article 4 extension"),
+    "extension_request": N_("extension request"),
+    "article7": N_("article 7"),
+}
 MAX_BLOCKS = 50
 
 
@@ -32,12 +42,13 @@ def build_digest(
     now: datetime,
     tz: ZoneInfo,
     since: datetime | None = None,
-    title: str = "Weekly digest",
+    title: str = N_("Weekly digest"),
     reference: Reference | None = None,
     money: bool = True,
 ) -> Reply:
     """A digest as of ``now``; ``since`` (default a week ago) bounds 'done since last digest'.
 
+    ``title`` is an English message id (marked with ``N_``): it is shown in the reader's language.
     ``reference`` is the process's snapshot of the reference facts (read afresh without it).
     """
     facts = reference or load_reference(session)
@@ -51,13 +62,15 @@ def build_digest(
         .group_by(ActionItem.area_key)
     ).all()
     area_lines = [
-        f"{AREA_BY_KEY[key].name if key in AREA_BY_KEY else 'No area'}: {count}"
+        _("{label}: {count}").format(
+            label=term(AREA_BY_KEY[key].name) if key in AREA_BY_KEY else _("No area"), count=count
+        )
         for key, count in sorted(per_area, key=lambda row: -row[1])
     ]
-    sections.append(("Open items per thematic area", "\n".join(area_lines) or "_none_"))
+    sections.append((_("Open items per thematic area"), "\n".join(area_lines) or _("_none_")))
 
     overdue = _items(session, (ActionItem.status == OPEN, col(ActionItem.due) < today))
-    sections.append((f"Overdue ({overdue[1]})", _lines(overdue[0], today)))
+    sections.append((_("Overdue ({count})").format(count=overdue[1]), _lines(overdue[0], today)))
     soon = _items(
         session,
         (
@@ -66,14 +79,18 @@ def build_digest(
             col(ActionItem.due) <= today + timedelta(days=14),
         ),
     )
-    sections.append((f"Due in the next 14 days ({soon[1]})", _lines(soon[0], today)))
+    sections.append(
+        (_("Due in the next 14 days ({count})").format(count=soon[1]), _lines(soon[0], today))
+    )
     # Closed since: the time of the 'done' event, not of the last touch (a later note on an
     # old item must not bring it back into the digest).
     closed = select(ItemEvent.item_id).where(ItemEvent.action == "done", col(ItemEvent.at) >= since)
     done = _items(session, (ActionItem.status == DONE, col(ActionItem.id).in_(closed)), newest=True)
     sections.append(
         (
-            f"Done since {format_day(since.astimezone(tz).date())} ({done[1]})",
+            _("Done since {day} ({count})").format(
+                day=format_day(since.astimezone(tz).date()), count=done[1]
+            ),
             _lines(done[0], today),
         )
     )
@@ -83,22 +100,32 @@ def build_digest(
         start = meeting.start.astimezone(tz)
         place = f" · {escape(meeting.place)}" if meeting.place else ""
         token = date_token(meeting.start, f"{format_day(start.date())} {start:%H:%M}")
-        sections.append(("Next meeting", f"{escape(meeting.title)} · {token}{place}"))
+        sections.append((_("Next meeting"), f"{escape(term(meeting.title))} · {token}{place}"))
 
     horizon = today + timedelta(days=365)
     treaty = [
-        (d, facts.states[d.state_iso3].short)
+        (d, facts.states[d.state_iso3].short, d.state_iso3)
         for d in facts.deadlines
         if today <= d.due <= horizon and not d.completed and d.state_iso3 in facts.states
     ][:SHOWN]
     treaty_lines = [
-        f"{format_day(d.due)} · {short}: {d.kind.replace('_', ' ')}" for d, short in treaty
+        f"{format_day(d.due)} · {state_label(iso3, short)}: {deadline_kind(d.kind)}"
+        for d, short, iso3 in treaty
     ]
-    sections.append(("Treaty deadlines in the next 12 months", "\n".join(treaty_lines) or "_none_"))
+    sections.append(
+        (_("Treaty deadlines in the next 12 months"), "\n".join(treaty_lines) or _("_none_"))
+    )
 
     if money:  # left out where guests or other organisations read (a shared channel)
-        sections.append((f"Contributions {today.year}", _money(facts, today.year)))
-    return _assemble(title=f"{title} — {format_day(today)}", sections=sections)
+        sections.append(
+            (_("Contributions {year}").format(year=today.year), _money(facts, today.year))
+        )
+    return _assemble(title=f"{_(title)} — {format_day(today)}", sections=sections)
+
+
+def deadline_kind(kind: str) -> str:
+    """A treaty deadline's kind as a short phrase ("article7" -> "Article 7 report due")."""
+    return _(DEADLINE_KINDS[kind]) if kind in DEADLINE_KINDS else kind.replace("_", " ")
 
 
 def _items(
@@ -117,14 +144,18 @@ def _items(
 
 
 def _lines(items: list[ActionItem], today: date) -> str:
-    return "\n".join(item_line(item, today) for item in items) or "_none_"
+    return "\n".join(item_line(item, today) for item in items) or _("_none_")
 
 
 def _money(facts: Reference, year: int) -> str:
     summary = summarize(year=year, contributions=facts.contributions, states=facts.states.values())
-    return (
-        f"Received {format_chf(summary.received_cents)} · pledged {format_chf(summary.pledged_cents)}"
-        f" · States Parties paid: {summary.paid_count} of {len(summary.parties)}"
+    return _(
+        "Received {received} · pledged {pledged} · States Parties paid: {paid} of {parties}"
+    ).format(
+        received=format_chf(summary.received_cents),
+        pledged=format_chf(summary.pledged_cents),
+        paid=summary.paid_count,
+        parties=len(summary.parties),
     )
 
 
@@ -140,5 +171,5 @@ def _assemble(*, title: str, sections: list[tuple[str, str]]) -> Reply:
         blocks += [divider(), *split_sections(f"*{heading}*\n{body}")]
         text_parts.append(f"*{heading}*\n{body}")
     blocks = blocks[: MAX_BLOCKS - 1]
-    blocks.append(context("Preview with `/ccm digest`; details with `/ccm items overdue`."))
+    blocks.append(context(_("Preview with `/ccm digest`; details with `/ccm items overdue`.")))
     return Reply(text="\n\n".join(text_parts), blocks=blocks)

@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from handlers.i18n import _, format_amount, join_names
+
 HOME_CURRENCY = "CHF"
 _OTHER_CURRENCIES = re.compile(
     r"(?<![A-Za-z])(EUR|USD|GBP|JPY|SEK|NOK|DKK|CAD|AUD|NZD)(?![A-Za-z])|[€$£¥]", re.I
 )
-_NUMBER = r"\d{1,3}(?:[',’ .]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+# The separators include the no-break spaces French amounts are written with ("143 935,07").
+_NUMBER = r"\d{1,3}(?:[',’ .\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _SCALE = r"million|mio\.?|mn|m|thousand|k"
 _TOKEN = re.compile(
     rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\w.,'’/-])", re.I
@@ -80,21 +83,25 @@ def find_amount(text: str) -> Amount:
     other = _OTHER_CURRENCIES.search(text)
     if other:
         raise AmountError(
-            f"The ISU keeps its accounts in CHF, and I read “{other[0]}”: convert the amount "
-            "and record it in CHF."
+            _(
+                "The ISU keeps its accounts in CHF, and I read “{currency}”: convert the amount "
+                "and record it in CHF."
+            ).format(currency=other[0])
         )
     found = [(m, _cents(m)) for m in _TOKEN.finditer(text)]
     amounts = [Amount(c, m[0], m.start(), m.end()) for m, c in found if c is not None]
     if not amounts:
-        raise AmountError("I found no amount; write it like 25'000, 25,000.50 or 1.5 million.")
+        raise AmountError(_("I found no amount; write it like 25'000, 25,000.50 or 1.5 million."))
     if len(amounts) > 1:
-        listed = " and ".join(f"“{a.text}”" for a in amounts[:3])
-        raise AmountError(f"I found several amounts ({listed}); give one per contribution.")
+        listed = join_names(f"“{a.text}”" for a in amounts[:3])
+        raise AmountError(
+            _("I found several amounts ({amounts}); give one per contribution.").format(
+                amounts=listed
+            )
+        )
     return amounts[0]
 
 
 def format_chf(cents: int, currency: str = HOME_CURRENCY) -> str:
-    """14393507 -> "CHF 143,935.07"."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    return f"{currency} {sign}{whole:,}.{rest:02d}"
+    """14393507 -> "CHF 143,935.07" ("143 935,07 CHF" for a French reader: see handlers.i18n)."""
+    return format_amount(cents, currency)

@@ -70,6 +70,7 @@ class Deps:
     states: StateDirectory = field(default_factory=StateDirectory.default)
     digest_channel: str | None = None
     public_url: str | None = None  # CCM_PUBLIC_URL: where people reach `serve` (calendar feeds)
+    language: str = "en"  # the committee's default (CCM_LANGUAGE): channel digests use it
     # CCM_ADMINS: Slack user ids trusted to change things before the roster names an ISU admin.
     install_admins: frozenset[str] = frozenset()
 
@@ -85,6 +86,7 @@ class Ctx:
     states: StateDirectory
     source: str | None = None
     public_url: str | None = None
+    lang: str = "en"  # the reader's language; replies are written in it (see handlers.i18n)
     caller: Caller | None = None  # what the transport knows; None: a plain member
     reference_cache: ReferenceCache | None = None  # the process's; None reads them afresh
 

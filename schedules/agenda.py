@@ -10,6 +10,8 @@ from sqlmodel import Session, col, select
 
 from handlers.dates.reading import format_day
 from handlers.digest import build_digest
+from handlers.i18n import N_, _
+from handlers.i18n.terms import term
 from handlers.items.render import item_line
 from handlers.reference.areas import AREA_BY_KEY, AREAS
 from handlers.reply.reply import Block, Reply, divider, header
@@ -29,11 +31,12 @@ def agenda_blocks(session: Session, *, today: date) -> tuple[list[Block], list[s
             .group_by(ActionItem.area_key)
         ).all()
     )
-    blocks: list[Block] = [divider(), header("Working agenda: open items per area")]
-    text: list[str] = ["*Working agenda: open items per area*"]
+    agenda = _("Working agenda: open items per area")
+    blocks: list[Block] = [divider(), header(agenda)]
+    text: list[str] = [f"*{agenda}*"]
     order: list[tuple[str | None, str]] = [(a.key, a.name) for a in AREAS if a.key in counts]
     order += [(k, k) for k in counts if k is not None and k not in AREA_BY_KEY]
-    order += [(None, "No area")] if None in counts else []
+    order += [(None, N_("No area"))] if None in counts else []
     for key, name in order:
         items = session.exec(
             select(ActionItem)
@@ -43,8 +46,11 @@ def agenda_blocks(session: Session, *, today: date) -> tuple[list[Block], list[s
         ).all()
         lines = [item_line(item, today) for item in items]
         if counts[key] > len(items):
-            lines.append(f"_…and {counts[key] - len(items)} more: `/ccm status {name}`_")
-        heading = f"{name} ({counts[key]})"
+            more = _("…and {count} more: `/ccm status {area}`").format(
+                count=counts[key] - len(items), area=name
+            )
+            lines.append(f"_{more}_")
+        heading = f"{term(name)} ({counts[key]})"
         blocks += line_sections(heading, lines)
         text.append(f"*{heading}*\n" + "\n".join(lines))
     return blocks, text
@@ -61,7 +67,9 @@ def pre_meeting_digest(
 ) -> Reply:
     """build_digest for the picture, then the agenda; its closing hint stays last."""
     start = meeting.start.astimezone(tz)
-    title = f"Before the {meeting.title} of {format_day(start.date())}"
+    title = _("Before the {meeting} of {day}").format(
+        meeting=term(meeting.title), day=format_day(start.date())
+    )
     digest = build_digest(session=session, now=now, tz=tz, since=since, title=title, money=money)
     blocks, text = agenda_blocks(session, today=now.astimezone(tz).date())
     closing = (

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from handlers.dates.reading import format_day
+from handlers.i18n import _, current_language, ngettext, state_label, use_language
 from handlers.ports import shared_outside
 from handlers.reply.reply import Reply, context, section
 from schedules.config import ScheduleConfig
@@ -23,7 +24,8 @@ def unpaid_states(db: Database, *, year: int) -> list[str]:
     """States Parties in ``year`` with no contribution received by name (same rule as the
     `contributions` command: payers only reported as a total are not known by name)."""
     with db.session() as session:
-        return [state.short for state in year_summary(session=session, year=year).unpaid]
+        unpaid = year_summary(session=session, year=year).unpaid
+        return [state_label(state.iso3, state.short) for state in unpaid]
 
 
 def _reachable(recipient: Recipient, now: datetime, config: ScheduleConfig) -> bool:
@@ -64,17 +66,22 @@ def contributions_reminder(
     todo = [r for r in todo if keys[r.to] in pending]
     if not todo:
         return
-    unpaid = unpaid_states(db, year=year)
-    if not unpaid:
+    if not unpaid_states(db, year=year):
         return
-    intro = (
-        f":moneybag: {len(unpaid)} States Parties had not paid their {year} contribution "
-        f"by {format_day(by)}."
-    )
-    blocks = [section(intro), *line_sections("Not received yet", unpaid)]
-    blocks.append(
-        context("Reminder letters go from the ISU; record payments with `/ccm contributions`.")
-    )
-    reply = Reply(text=f"{intro} " + ", ".join(unpaid), blocks=blocks)
     for recipient in todo:
-        outbox.send_once(job=JOB, to=recipient.to, key=keys[recipient.to], reply=reply)
+        with use_language(recipient.lang or current_language()):  # each ISU reader's language
+            reply = _unpaid_reply(unpaid_states(db, year=year), year=year, by=by)
+            outbox.send_once(job=JOB, to=recipient.to, key=keys[recipient.to], reply=reply)
+
+
+def _unpaid_reply(unpaid: list[str], *, year: int, by: date) -> Reply:
+    intro = ":moneybag: " + ngettext(
+        "{count} State Party had not paid its {year} contribution by {day}.",
+        "{count} States Parties had not paid their {year} contribution by {day}.",
+        len(unpaid),
+    ).format(count=len(unpaid), year=year, day=format_day(by))
+    blocks = [section(intro), *line_sections(_("Not received yet"), unpaid)]
+    blocks.append(
+        context(_("Reminder letters go from the ISU; record payments with `/ccm contributions`."))
+    )
+    return Reply(text=f"{intro} " + ", ".join(unpaid), blocks=blocks)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from handlers.i18n import use_language
 from handlers.ports import Deps, Notifier
 from schedules import sentlog
 from schedules.config import ScheduleConfig
@@ -63,7 +64,9 @@ def run_due(
     tz: ZoneInfo = deps.tz
     for job in jobs:
         try:
-            job(deps.db, outbox, now=now, tz=tz, channel=deps.digest_channel, config=config)
+            # Channel posts speak the committee's language; reminders switch to each reader's.
+            with use_language(deps.language):
+                job(deps.db, outbox, now=now, tz=tz, channel=deps.digest_channel, config=config)
         except Exception:
             log.exception("scheduled job %s failed; the next scan retries it", job.__name__)
             outbox.failures += 1

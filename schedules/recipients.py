@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
 
+from handlers.i18n.choice import normalize
 from schedules import sentlog
 from storage.models import Coordinator, Person
 
@@ -20,11 +21,15 @@ SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
 
 @dataclass(frozen=True)
 class Recipient:
-    """A Slack destination, its wall clock, and whether it is a person (quiet hours apply)."""
+    """A Slack destination, its wall clock, whether it is a person (quiet hours apply), its language.
+
+    ``lang`` is the person's own (``/ccm lang`` or Slack's locale); None means the committee's.
+    """
 
     to: str
     tz: ZoneInfo
     direct: bool
+    lang: str | None = field(default=None, compare=False)
 
 
 def _cycle_rank(cycle: str) -> tuple[int, str]:
@@ -62,7 +67,8 @@ class Directory:
                 continue  # Slack says they are gone: their reminders go to the next in line
             if person.tz not in zones:
                 zones[person.tz] = _zone(person.tz, committee_tz)
-            recipient = Recipient(person.slack_user_id, zones[person.tz], direct=True)
+            lang = normalize(person.language) or normalize(person.slack_locale)
+            recipient = Recipient(person.slack_user_id, zones[person.tz], direct=True, lang=lang)
             directory.by_user[person.slack_user_id] = recipient
             if person.state_iso3:
                 directory.by_state[person.state_iso3].append(recipient)

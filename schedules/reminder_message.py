@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from handlers.i18n import _, ngettext
 from handlers.items.render import item_blocks, item_line
 from handlers.reply.reply import Block, Reply, context, section
 from schedules.split import fallback, line_sections
@@ -35,10 +36,10 @@ class Due:
 
 def _why(step: Step) -> str:
     if step.name.startswith("overdue"):
-        return "is overdue"
+        return _(":bell: Reminder: *#{id}* is overdue.")
     if step.name == "d0":
-        return "is due today"
-    return "is due soon"
+        return _(":bell: Reminder: *#{id}* is due today.")
+    return _(":bell: Reminder: *#{id}* is due soon.")
 
 
 def reminder_reply(
@@ -58,18 +59,26 @@ def reminder_reply(
     """
     if len(dues) == 1 and not hidden:
         due = dues[0]
-        intro = f":bell: Reminder: *#{due.item.id}* {_why(due.step)}."
+        intro = _why(due.step).format(id=due.item.id)
         single = [section(intro), *item_blocks(due.item, due.states, today)]
-        single.append(context("Done, snooze or reassign with the buttons."))
+        single.append(context(_("Done, snooze or reassign with the buttons.")))
         return Reply(text=f"{intro}\n{item_line(due.item, today)}", blocks=single)
     if late is None:
         late = any(due.step.fires_on < today for due in dues)
     count = len(dues) + hidden
     if direct:
-        title = "While I was away" if late else "Your reminders"
-        intro = f":bell: *{title}*: {count} action items need you."
+        title = _("While I was away") if late else _("Your reminders")
+        need = ngettext(
+            "{count} action item needs you.", "{count} action items need you.", count
+        ).format(count=count)
+        intro = f":bell: *{title}*: {need}"
     else:
-        intro = f":bell: *Reminders*: {count} action items need attention."
+        need = ngettext(
+            "{count} action item needs attention.",
+            "{count} action items need attention.",
+            count,
+        ).format(count=count)
+        intro = ":bell: *{}*: {}".format(_("Reminders"), need)
     ordered = sorted(dues, key=lambda d: (d.item.due or today, d.item.id or 0))
     blocks: list[Block] = [section(intro)]
     buttons = AWAY_WITH_BUTTONS if late else MAX_WITH_BUTTONS
@@ -80,8 +89,13 @@ def reminder_reply(
         lines = [item_line(d.item, today) for d in rest]
         if hidden:
             where = "items mine" if direct else "items overdue"
-            lines.append(f"…and {hidden} more: `/ccm {where}` lists them.")
-        blocks += line_sections(f"…and {len(rest) + hidden} more", lines)[:1]
+            lines.append(
+                _("…and {count} more: `/ccm {command}` lists them.").format(
+                    count=hidden, command=where
+                )
+            )
+        more = _("…and {count} more").format(count=len(rest) + hidden)
+        blocks += line_sections(more, lines)[:1]
     lines = [item_line(d.item, today) for d in ordered]
     if hidden:
         lines.append(f"…and {hidden} more")

@@ -19,6 +19,7 @@ from sqlalchemy import Date, Integer, String, and_, case, cast, func, literal, o
 from sqlalchemy import select as columns
 from sqlmodel import col, select
 
+from handlers.i18n import current_language, use_language
 from handlers.reply.reply import Reply
 from schedules import sentlog
 from schedules.config import ScheduleConfig
@@ -301,4 +302,7 @@ def _send(
             dues, today=today, direct=recipient.direct, hidden=len(mine) - len(dues), late=late
         )
 
-    outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=keys, render=render)
+    # Each reminder in its reader's language (what Slack adds to it too); a channel gets the
+    # committee's.
+    with use_language(recipient.lang or current_language()):
+        outbox.send_claimed(job=JOB, to=recipient.to, won=won, keys=keys, render=render)

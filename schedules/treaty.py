@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 
 from handlers.dates.reading import format_day
+from handlers.i18n import _, state_label
+from handlers.i18n.terms import term
 from handlers.reply.reply import Reply, section
 from schedules.config import ScheduleConfig
 from schedules.outbox import Outbox
@@ -33,15 +35,23 @@ class Notice:
     on: date
 
 
-def _article(kind: str) -> str:
-    return "Article 3" if kind.startswith("article3") else "Article 4"
+def _extension_line(kind: str) -> str:
+    if kind.startswith("article3"):
+        return _(
+            "{state}: an extension request for its Article 3 deadline ({due}) is due by "
+            "{request_by}, nine months before the {msp}"
+        )
+    return _(
+        "{state}: an extension request for its Article 4 deadline ({due}) is due by "
+        "{request_by}, nine months before the {msp}"
+    )
 
 
 def find_notices(db: Database, *, today: date, config: ScheduleConfig) -> list[Notice]:
     """Every notice in view today, whether or not it was already posted."""
     with db.session() as session:
         rows = session.exec(
-            select(TreatyDeadline, State.short)
+            select(TreatyDeadline, State.short, State.iso3)
             .join(State, col(State.iso3) == col(TreatyDeadline.state_iso3))
             .where(col(TreatyDeadline.completed).is_(False), col(TreatyDeadline.due) >= today)
             .where(
@@ -55,12 +65,15 @@ def find_notices(db: Database, *, today: date, config: ScheduleConfig) -> list[N
         ).all()
     notices: list[Notice] = []
     horizon = today + timedelta(days=config.treaty_horizon_days)
-    for deadline, short in rows:
+    for deadline, english, iso3 in rows:
+        short = state_label(iso3, english)
         if deadline.kind.startswith("article4") and deadline.due <= horizon:
             notices.append(
                 Notice(
                     f"{JOB}:article4:{deadline.id}:{deadline.due.isoformat()}",
-                    f"{short}: Article 4 clearance deadline {format_day(deadline.due)}",
+                    _("{state}: Article 4 clearance deadline {due}").format(
+                        state=short, due=format_day(deadline.due)
+                    ),
                     deadline.due,
                 )
             )
@@ -75,9 +88,12 @@ def find_notices(db: Database, *, today: date, config: ScheduleConfig) -> list[N
             notices.append(
                 Notice(
                     f"{JOB}:extension:{deadline.id}:{msp.id}",
-                    f"{short}: an extension request for its {_article(deadline.kind)} deadline "
-                    f"({format_day(deadline.due)}) is due by {format_day(request_by)}, "
-                    f"nine months before the {msp.title}",
+                    _extension_line(deadline.kind).format(
+                        state=short,
+                        due=format_day(deadline.due),
+                        request_by=format_day(request_by),
+                        msp=term(msp.title),
+                    ),
                     request_by,
                 )
             )
@@ -106,8 +122,8 @@ def treaty_watch(
 
     def render(won: set[str]) -> Reply:
         lines = [n.line for n in sorted((by_key[k] for k in won), key=lambda n: (n.on, n.key))]
-        blocks = [section(":scales: *Treaty deadlines coming into view*")]
-        blocks += line_sections("Deadlines and extension requests", lines)[:48]
+        blocks = [section(":scales: *{}*".format(_("Treaty deadlines coming into view")))]
+        blocks += line_sections(_("Deadlines and extension requests"), lines)[:48]
         return Reply(text=fallback(blocks), blocks=blocks)
 
     outbox.send_batch(job=JOB, to=channel, keys=list(by_key), render=render)

@@ -63,6 +63,9 @@ class Person(SQLModel, table=True):
     organisation: str | None = None
     role: str = "member"
     tz: str | None = None
+    # Output language: `/ccm lang` sets ``language``; ``slack_locale`` caches users.info's locale.
+    language: str | None = Field(default=None, max_length=8)
+    slack_locale: str | None = Field(default=None, max_length=16)
     # An admin named them in the roster (a guest or outsider listed there is no longer an observer).
     listed: bool = False
     # Set by migration 0006 when the stored name reads like a State, an area or a user id.

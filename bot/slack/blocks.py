@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from handlers.i18n import _, current_language, use_language
 from handlers.reply.mrkdwn import date_token
 from handlers.reply.reply import Reply, context, section
 
@@ -68,13 +69,20 @@ def _fallback(blocks: list[Block]) -> str:
 
 def split_reply(reply: Reply, *, max_messages: int | None = None) -> list[Message]:
     """A reply as one or more messages within Block Kit limits, each with its own fallback."""
+    with use_language(reply.lang or current_language()):
+        return _split(reply, max_messages=max_messages)
+
+
+def _split(reply: Reply, *, max_messages: int | None) -> list[Message]:
     blocks = with_date_picker([piece for b in reply.blocks for piece in _within_limits(b)])
     if not blocks:
         return [Message(text=reply.text[:MAX_FALLBACK], blocks=[])]
     chunks = [blocks[i : i + MAX_BLOCKS] for i in range(0, len(blocks), MAX_BLOCKS)]
     if max_messages is not None and len(chunks) > max_messages:
         chunks = chunks[:max_messages]
-        note = "_…cut here: the answer is longer than Slack can show. Narrow the question._"
+        note = "_{}_".format(
+            _("…cut here: the answer is longer than Slack can show. Narrow the question.")
+        )
         chunks[-1] = [*chunks[-1][: MAX_BLOCKS - 1], section_block(note)]
     if len(chunks) == 1 and len(reply.text) <= MAX_FALLBACK:
         return [Message(text=reply.text, blocks=chunks[0])]
@@ -103,7 +111,7 @@ def with_date_picker(blocks: list[Block]) -> list[Block]:
             picker = {
                 "type": "datepicker",
                 "action_id": ACTION_SNOOZE_DATE,
-                "placeholder": {"type": "plain_text", "text": "Snooze until…"},
+                "placeholder": {"type": "plain_text", "text": _("Snooze until…")},
             }
             block = {**block, "elements": [*elements, picker]}
         out.append(block)
@@ -134,4 +142,6 @@ def replace_item(blocks: list[Block], item_id: int, new: list[Block]) -> list[Bl
 
 def acted(user: str, now: datetime, fallback: str) -> Block:
     """Who pressed the button and when, each reader in their own time zone."""
-    return context_block(f"by <@{user}> · {date_token(now, fallback)}")
+    return context_block(
+        _("by {user} · {when}").format(user=f"<@{user}>", when=date_token(now, fallback))
+    )

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from handlers.i18n import N_, _
 from handlers.minutes.reading import MAX_BYTES
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
@@ -27,7 +28,7 @@ _BY_FILETYPE = {"text": ".txt", "markdown": ".md", "docx": ".docx", "pdf": ".pdf
 TIMEOUT_S = 20
 _CHUNK = 64 * 1024
 FILES_BASE = "https://files.slack.com/"  # the only host that ever gets the bot token
-_NOTHING = "Nothing was stored."
+_NOTHING = N_("Nothing was stored.")
 log = logging.getLogger(__name__)
 
 
@@ -64,8 +65,10 @@ def _complete(client: WebClient, raw: dict[str, Any]) -> dict[str, Any]:
         return dict(client.files_info(file=str(raw["id"]))["file"])
     except (SlackApiError, KeyError) as problem:
         raise FileRefused(
-            "I can't open that file (Slack says no: is the bot allowed to read files, "
-            "scope files:read?). Nothing was stored."
+            _(
+                "I can't open that file (Slack says no: is the bot allowed to read files, "
+                "scope files:read?). Nothing was stored."
+            )
         ) from problem
 
 
@@ -73,8 +76,11 @@ def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
     """The first importable file among those shared, or a refusal that says why."""
     if not raws:
         raise FileRefused(
-            "Attach the minutes (.txt, .md, .docx or .pdf) to the message that says "
-            "`@ccm import`, or use the message shortcut *Import minutes* on a message with the file."
+            _(
+                "Attach the minutes (.txt, .md, .docx or .pdf) to the message that says "
+                "`@ccm import`, or use the message shortcut *Import minutes* on a message with "
+                "the file."
+            )
         )
     names = []
     for raw in raws:
@@ -84,8 +90,12 @@ def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
         if full.get("is_external") or full.get("mode") == "external":
             # A "remote file": its URL is whatever its creator chose (Google Drive, or not).
             raise FileRefused(
-                f"{name} is a link to a file kept outside Slack; I only import files uploaded "
-                f"to Slack. Download it and share the file itself. {_NOTHING}"
+                _(
+                    "{name} is a link to a file kept outside Slack; I only import files uploaded "
+                    "to Slack. Download it and share the file itself."
+                ).format(name=name)
+                + " "
+                + _(_NOTHING)
             )
         suffix = _suffix(full)
         if not suffix:
@@ -95,17 +105,24 @@ def pick_minutes(client: WebClient, raws: list[dict[str, Any]]) -> SharedFile:
             raise FileRefused(_too_big(name))
         url = str(full.get("url_private_download") or full.get("url_private") or "")
         if not url:
-            raise FileRefused(f"Slack gave me no download link for {name}. Nothing was stored.")
+            raise FileRefused(
+                _("Slack gave me no download link for {name}. Nothing was stored.").format(
+                    name=name
+                )
+            )
         return SharedFile(id=str(full["id"]), name=name, suffix=suffix, size=size, url=url)
     shown = ", ".join(names[:3])
     raise FileRefused(
-        f"I import minutes from .txt, .md, .docx or .pdf files; {shown} is not one. Nothing was stored."
+        _(
+            "I import minutes from .txt, .md, .docx or .pdf files; {names} is not one. "
+            "Nothing was stored."
+        ).format(names=shown)
     )
 
 
 def _too_big(name: str) -> str:
-    return (
-        f"{name} is larger than {MAX_BYTES // 1_000_000} MB; I can't import it. Nothing was stored."
+    return _("{name} is larger than {size} MB; I can't import it. Nothing was stored.").format(
+        name=name, size=MAX_BYTES // 1_000_000
     )
 
 
@@ -116,7 +133,9 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
         raise FileRefused(
-            f"Slack did not hand over the file directly, so I did not follow it. {_NOTHING}"
+            _("Slack did not hand over the file directly, so I did not follow it.")
+            + " "
+            + _(_NOTHING)
         )
 
 
@@ -146,7 +165,9 @@ def check_url(url: str, *, files_base: str) -> None:
     )
     if not same_origin or not asked.path.startswith(allowed.path or "/"):
         raise FileRefused(
-            f"That file is not stored in Slack (it points elsewhere), so I will not fetch it. {_NOTHING}"
+            _("That file is not stored in Slack (it points elsewhere), so I will not fetch it.")
+            + " "
+            + _(_NOTHING)
         )
 
 
@@ -162,8 +183,12 @@ def download(shared: SharedFile, *, token: str, files_base: str = FILES_BASE) ->
         with _opener().open(request, timeout=TIMEOUT_S) as response:
             if "text/html" in str(response.headers.get("Content-Type", "")):
                 raise FileRefused(
-                    f"Slack sent a login page instead of {shared.name}: the bot needs the "
-                    f"files:read scope. {_NOTHING}"
+                    _(
+                        "Slack sent a login page instead of {name}: the bot needs the "
+                        "files:read scope."
+                    ).format(name=shared.name)
+                    + " "
+                    + _(_NOTHING)
                 )
             data = bytearray()
             while chunk := response.read(_CHUNK):
@@ -175,6 +200,10 @@ def download(shared: SharedFile, *, token: str, files_base: str = FILES_BASE) ->
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as problem:
         log.warning("download of Slack file %s failed: %r", shared.id, problem)
         raise FileRefused(
-            f"I couldn't download {shared.name} from Slack. Please try again later. {_NOTHING}"
+            _("I couldn't download {name} from Slack. Please try again later.").format(
+                name=shared.name
+            )
+            + " "
+            + _(_NOTHING)
         ) from problem
     return bytes(data)

@@ -9,6 +9,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot.slack.home_view import MAX_MINE, home_view
+from handlers.i18n import use_language
+from handlers.i18n.reader import language_of
 from handlers.ports import Deps
 from storage.items import OPEN
 from storage.meetings import next_meeting
@@ -46,9 +48,11 @@ def build_home(deps: Deps, user: str) -> dict[str, object]:
         )
         week = list(session.exec(week_query.limit(WEEK_LIMIT)))
         meeting = next_meeting(session=session, after=now)
-    return home_view(
-        mine=mine, mine_total=total, week=week, meeting=meeting, today=today, tz=deps.tz
-    )
+        lang = language_of(session, user, default=deps.language)
+    with use_language(lang):  # Home speaks its reader's language
+        return home_view(
+            mine=mine, mine_total=total, week=week, meeting=meeting, today=today, tz=deps.tz
+        )
 
 
 def publish_home(client: WebClient, deps: Deps, user: str) -> None:

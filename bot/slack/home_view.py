@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from bot.slack.blocks import Block, context_block, section_block, with_date_picker
 from handlers.dates.reading import format_day
-from handlers.items.render import item_buttons
-from handlers.reply.mrkdwn import date_token, day_token, owner_text
+from handlers.i18n import _
+from handlers.i18n.terms import term
+from handlers.items.render import item_buttons, owner_shown
+from handlers.reply.mrkdwn import date_token, day_token
 from handlers.reply.text import escape, shorten
 from storage.models import ActionItem, Meeting
 
@@ -23,12 +25,12 @@ def home_line(item: ActionItem, today: date, tz: ZoneInfo) -> str:
     """One item on Home: user text escaped once here, dates as tokens."""
     what = escape(shorten(item.text, 200))
     if item.due is None:
-        when = "no due date"
+        when = _("no due date")
     elif item.due < today:
-        when = f"*overdue* since {day_token(item.due, format_day(item.due))}"
+        when = _("*overdue* since {day}").format(day=day_token(item.due, format_day(item.due)))
     else:
-        when = f"due {day_token(item.due, format_day(item.due))}"
-    return f"*#{item.id}* {owner_text(item.owner)} — {what} · {when}"
+        when = _("due {day}").format(day=day_token(item.due, format_day(item.due)))
+    return f"*#{item.id}* {owner_shown(item)} — {what} · {when}"
 
 
 def _header(text: str) -> Block:
@@ -46,7 +48,7 @@ def home_view(
 ) -> dict[str, Any]:
     """Mine (overdue first) with buttons, due this week, the next meeting, quick actions."""
     blocks: list[Block] = [
-        _header("Your action items"),
+        _header(_("Your action items")),
         {
             "type": "actions",
             "block_id": "home_actions",
@@ -54,37 +56,46 @@ def home_view(
                 {
                     "type": "button",
                     "style": "primary",
-                    "text": {"type": "plain_text", "text": "Log an action item"},
+                    "text": {"type": "plain_text", "text": _("Log an action item")},
                     "action_id": ACTION_HOME_LOG,
                 },
                 {
                     "type": "button",
-                    "text": {"type": "plain_text", "text": "Refresh"},
+                    "text": {"type": "plain_text", "text": _("Refresh")},
                     "action_id": ACTION_HOME_REFRESH,
                 },
             ],
         },
     ]
     if not mine:
-        blocks.append(section_block("Nothing open in your name. :tada:"))
+        blocks.append(section_block(_("Nothing open in your name. :tada:")))
     for item in mine[:MAX_MINE]:
         blocks += with_date_picker([section_block(home_line(item, today, tz)), item_buttons(item)])
     if mine_total > MAX_MINE:
-        blocks.append(context_block(f"…and {mine_total - MAX_MINE} more: `/ccm items mine`."))
-    blocks += [{"type": "divider"}, _header("Due this week")]
-    lines = "\n".join(home_line(item, today, tz) for item in week) or "_Nothing due this week._"
+        more = _("…and {count} more: `/ccm items mine`.").format(count=mine_total - MAX_MINE)
+        blocks.append(context_block(more))
+    blocks += [{"type": "divider"}, _header(_("Due this week"))]
+    lines = "\n".join(home_line(item, today, tz) for item in week) or "_{}_".format(
+        _("Nothing due this week.")
+    )
     blocks.append(section_block(lines))
-    blocks += [{"type": "divider"}, _header("Next meeting")]
+    blocks += [{"type": "divider"}, _header(_("Next meeting"))]
     if meeting is None:
-        blocks.append(section_block("_No meeting scheduled._ Add one: `/ccm meeting add <when>`."))
+        blocks.append(
+            section_block(
+                "_{}_ {}".format(
+                    _("No meeting scheduled."), _("Add one: `/ccm meeting add <when>`.")
+                )
+            )
+        )
     else:
         local = meeting.start.astimezone(tz)
         where = f" · {escape(meeting.place)}" if meeting.place else ""
         fallback = f"{format_day(local.date())} {local:%H:%M}"
         blocks.append(
             section_block(
-                f"*{escape(meeting.title)}* · {date_token(meeting.start, fallback)}{where}"
+                f"*{escape(term(meeting.title))}* · {date_token(meeting.start, fallback)}{where}"
             )
         )
-    blocks.append(context_block("Type `/ccm help` anywhere for every command."))
+    blocks.append(context_block(_("Type `/ccm help` anywhere for every command.")))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}

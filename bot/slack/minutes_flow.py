@@ -26,6 +26,8 @@ from bot.slack.inbound import moment_of
 from bot.slack.minutes_status import StatusLine
 from bot.slack.once import Delivery, seen
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
+from handlers.i18n import _
 from handlers.items.render import item_blocks
 from handlers.minutes import (
     DraftItem,
@@ -101,8 +103,10 @@ def queue_import(runtime: Runtime, request: ImportRequest) -> None:
             runtime,
             request,
             error(
-                "I'm reading several minutes already; share this one again in a few minutes. "
-                "Nothing was stored."
+                _(
+                    "I'm reading several minutes already; share this one again in a few minutes. "
+                    "Nothing was stored."
+                )
             ),
         )
 
@@ -110,13 +114,18 @@ def queue_import(runtime: Runtime, request: ImportRequest) -> None:
 def run_import(runtime: Runtime, request: ImportRequest) -> None:
     """Import (in the import pool) and answer in the thread."""
     runtime.people.ensure(request.user)
+    with speaking_to(runtime.deps, request.user):  # the summary in the importer's language
+        _run_import(runtime, request)
+
+
+def _run_import(runtime: Runtime, request: ImportRequest) -> None:
     status = StatusLine(runtime.client, request.channel, request.thread_ts)
     try:
         reply = _import(runtime, request, status)
     except Exception:
         log.exception("minutes import failed")
-        status.update("Something went wrong on my side; nothing was stored.", None)
-        reply = error("Something went wrong on my side; nothing was stored. Please try again.")
+        status.update(_("Something went wrong on my side; nothing was stored."), None)
+        reply = error(_("Something went wrong on my side; nothing was stored. Please try again."))
     _post(runtime, request, reply, status)
     if reply.ok:
         runtime.refresh_home(request.user)
@@ -179,13 +188,15 @@ def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Rep
     except FileRefused as problem:
         return error(escape(str(problem)))
     except (ReadError, IsolatedReadError) as problem:
-        return error(f"{escape(str(problem))} Nothing was stored.")
+        return error(f"{escape(str(problem))} " + _("Nothing was stored."))
     document = PurePosixPath(shared.name).stem or "minutes"
     found = extract(
         text, now=now, tz=deps.tz, states=deps.states, document=document, filename=shared.name
     )
     if not found.items and found.meeting is None:
-        message = f"I found no meeting and no action items in {shared.name}. Nothing was stored."
+        message = _("I found no meeting and no action items in {name}. Nothing was stored.").format(
+            name=shared.name
+        )
         return error(escape(message))
     with deps.db.session(write=True, actor=request.user, now=deps.clock()) as session:
         ids = store_drafts(session, found, actor=request.user, now=now, text=text)

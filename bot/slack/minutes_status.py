@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.blocks import Block
+from handlers.i18n import _
 from handlers.reply.text import escape
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ class StatusLine:
     def progress(self, done: int, total: int) -> None:
         """ "Reading minutes.pdf… page 20 of 60", throttled; the last page always shows."""
         now = time.monotonic()
-        line = f"📄 Reading {escape(self.name or 'the minutes')}… page {done} of {total}"
+        line = "📄 " + _("Reading {name}… page {done} of {total}").format(
+            name=escape(self.name or _("the minutes")), done=done, total=total
+        )
         if self.ts is None:
             if total >= MIN_PAGES and done < total:
                 self._post(line)

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from bot.slack.prefill import Draft
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY, AREAS
 
 View = dict[str, Any]
@@ -48,7 +50,7 @@ def _plain(initial: str, *, multiline: bool = False, placeholder: str = "") -> d
 
 
 def _area_option(key: str) -> dict[str, Any]:
-    return {"text": _text(AREA_BY_KEY[key].name[:75]), "value": key}
+    return {"text": _text(term(AREA_BY_KEY[key].name)[:75]), "value": key}
 
 
 def log_item_modal(draft: Draft, *, metadata: dict[str, Any]) -> View:
@@ -56,42 +58,45 @@ def log_item_modal(draft: Draft, *, metadata: dict[str, Any]) -> View:
     area: dict[str, Any] = {
         "type": "static_select",
         "action_id": VALUE,
-        "placeholder": _text("Thematic area"),
+        "placeholder": _text(_("Thematic area")),
         "options": [_area_option(a.key) for a in AREAS],
     }
     if draft.area_key in AREA_BY_KEY:
         area["initial_option"] = _area_option(str(draft.area_key))
-    due_hint = draft.due_note or "“15 April”, “end of March”, “in two weeks”, “next meeting”."
+    due_hint = draft.due_note or _("“15 April”, “end of March”, “in two weeks”, “next meeting”.")
     return {
         "type": "modal",
         "callback_id": LOG_ITEM,
-        "title": _text("Log action item"),
-        "submit": _text("Log it"),
-        "close": _text("Cancel"),
+        "title": _text(_("Log action item")[:24]),
+        "submit": _text(_("Log it")),
+        "close": _text(_("Cancel")),
         "private_metadata": json.dumps(metadata)[:3000],
         "blocks": [
             _input(
                 "owner",
-                "Owner",
-                _plain(draft.owner, placeholder="Italy, VA coordinators, the ISU, @name"),
+                _("Owner"),
+                _plain(draft.owner, placeholder=_("Italy, VA coordinators, the ISU, @name")),
                 optional=False,
-                hint="A State, several States, an area's coordinators, the Presidency, the ISU or @name.",
+                hint=_(
+                    "A State, several States, an area's coordinators, the Presidency, the ISU "
+                    "or @name."
+                ),
             ),
-            _input("what", "What", _plain(draft.what, multiline=True), optional=False),
+            _input("what", _("What"), _plain(draft.what, multiline=True), optional=False),
             _input(
                 "due",
-                "Due",
-                _plain(draft.due, placeholder="15 April"),
+                _("Due"),
+                _plain(draft.due, placeholder=_("15 April")),
                 optional=True,
                 hint=due_hint,
             ),
-            _input("area", "Area", area, optional=True),
+            _input("area", _("Area"), area, optional=True),
             _input(
                 "states",
-                "States",
-                _plain(", ".join(draft.states), placeholder="Albania, Chile"),
+                _("States"),
+                _plain(", ".join(draft.states), placeholder=_("Albania, Chile")),
                 optional=True,
-                hint="Related States, separated by commas.",
+                hint=_("Related States, separated by commas."),
             ),
         ],
     }
@@ -102,32 +107,36 @@ def reassign_modal(item_id: int, *, metadata: dict[str, Any]) -> View:
     return {
         "type": "modal",
         "callback_id": REASSIGN,
-        "title": _text(f"Reassign #{item_id}"[:24]),
-        "submit": _text("Reassign"),
-        "close": _text("Cancel"),
+        "title": _text(_("Reassign #{id}").format(id=item_id)[:24]),
+        "submit": _text(_("Reassign")),
+        "close": _text(_("Cancel")),
         "private_metadata": json.dumps({**metadata, "item": item_id})[:3000],
         "blocks": [
             _input(
                 "person",
-                "A person",
-                {"type": "users_select", "action_id": VALUE, "placeholder": _text("Pick someone")},
+                _("A person"),
+                {
+                    "type": "users_select",
+                    "action_id": VALUE,
+                    "placeholder": _text(_("Pick someone")),
+                },
                 optional=True,
             ),
             _input(
                 "state",
-                "…or a State",
+                _("…or a State"),
                 {
                     "type": "external_select",
                     "action_id": STATE_SEARCH,
                     "min_query_length": 1,
-                    "placeholder": _text("Type a State"),
+                    "placeholder": _text(_("Type a State")),
                 },
                 optional=True,
             ),
             _input(
                 "other",
-                "…or another owner",
-                _plain("", placeholder="VA coordinators, the Presidency, the ISU"),
+                _("…or another owner"),
+                _plain("", placeholder=_("VA coordinators, the Presidency, the ISU")),
                 optional=True,
             ),
         ],

@@ -13,6 +13,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.slack.blocks import Block, acted, replace_item, with_date_picker
 from bot.slack.home import publish_home
 from bot.slack.runtime import Runtime
+from handlers.i18n import _
 from handlers.reply.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def show_change(runtime: Runtime, origin: Origin, reply: Reply, *, item_id: int,
     if origin.home:
         publish_home(runtime.client, runtime.deps, user)
         return
-    fresh = [*with_date_picker(reply.blocks), acted(user, runtime.deps.clock(), "just now")]
+    fresh = [*with_date_picker(reply.blocks), acted(user, runtime.deps.clock(), _("just now"))]
     blocks = replace_item(origin.blocks, item_id, fresh) or fresh
     try:
         if origin.ts and origin.channel and not origin.ephemeral:

@@ -1,9 +1,11 @@
-"""People on first contact, and who they are to Slack: name, time zone, and the identity facts
-(workspace owner or admin, guest, another organisation) that decide their rights.
+"""People on first contact, and who they are to Slack: name, time zone, locale, and the identity
+facts (workspace owner or admin, guest, another organisation) that decide their rights.
 
 The facts come from users.info and are cached briefly (FACTS_TTL_S): a demoted admin or a
 deactivated guest loses their rights within minutes, without a Slack call on every command.
-When Slack cannot say, the caller is treated as a guest: read only, fail closed.
+When Slack cannot say, the caller is treated as a guest: read only, fail closed. The time zone
+lets reminders use the reader's clock; the locale (asked for with ``include_locale``) is the
+reader's language until they choose one with `/ccm lang`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from handlers.i18n.reader import forget as forget_languages
 from handlers.people.permissions import Caller
 from storage.db import Database
 from storage.models import Person
@@ -38,7 +41,13 @@ def person_from_profile(user: dict[str, Any]) -> Person:
         or user.get("name")
         or str(user.get("id"))
     )
-    return Person(slack_user_id=str(user["id"]), name=str(name), tz=user.get("tz") or None)
+    locale = user.get("locale")
+    return Person(
+        slack_user_id=str(user["id"]),
+        name=str(name),
+        tz=user.get("tz") or None,
+        slack_locale=str(locale)[:16] if locale else None,
+    )
 
 
 def caller_from_profile(user: dict[str, Any], *, team_id: str | None) -> Caller:
@@ -135,7 +144,7 @@ class People:
 
     def _profile(self, user_id: str) -> dict[str, Any]:
         """One users.info call feeds both the roster entry and the identity facts cache."""
-        user = dict(self._client.users_info(user=user_id)["user"])
+        user = dict(self._client.users_info(user=user_id, include_locale=True)["user"])
         facts = caller_from_profile(user, team_id=self._team_id)
         with self._lock:
             self._facts[user_id] = (self._clock() + FACTS_TTL_S, facts)
@@ -143,11 +152,15 @@ class People:
 
     def _upsert(self, user_id: str) -> None:
         with self._db.session() as session:
-            query = select(Person.id).where(Person.slack_user_id == user_id)
-            if session.exec(query).first() is not None:
-                return
+            query = select(Person.id, Person.slack_locale).where(Person.slack_user_id == user_id)
+            row = session.exec(query).first()
+        if row is not None and row[1]:
+            return  # known, with their locale cached: no call to Slack
         person = person_from_profile(self._profile(user_id))
         with self._db.session(write=True) as session:
-            again = select(Person).where(Person.slack_user_id == user_id)
-            if session.exec(again).first() is None:
+            again = session.exec(select(Person).where(Person.slack_user_id == user_id)).first()
+            if again is None:
                 session.add(person)
+            elif again.slack_locale is None and person.slack_locale:
+                again.slack_locale = person.slack_locale  # someone added by hand: learn the locale
+        forget_languages(self._db.url)  # the new locale counts from this person's next answer

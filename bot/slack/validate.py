@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from handlers.dates.reading import DateError, DateReading, parse_when
+from handlers.i18n import _, state_label
 from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx, Deps
 from storage.meetings import next_meeting
@@ -47,13 +48,18 @@ def check_item_form(deps: Deps, values: dict[str, str], *, user: str, now: datet
             except DateError as problem:
                 checked.errors["due"] = plain(str(problem))
     if not values.get("what"):
-        checked.errors["what"] = "Say what should be done."
+        checked.errors["what"] = _("Say what should be done.")
     for name in filter(None, _LIST.split(values.get("states", ""))):
         state = deps.states.lookup(name)
         if state is None:
             guess = deps.states.suggest(name, limit=1)
-            hint = f" — did you mean {guess[0].short}?" if guess else ""
-            checked.errors["states"] = plain(f"No State called “{name}”{hint}")
+            checked.errors["states"] = plain(
+                _("No State called “{name}” — did you mean {state}?").format(
+                    name=name, state=state_label(guess[0].iso3, guess[0].short)
+                )
+                if guess
+                else _("No State called “{name}”").format(name=name)
+            )
             break
         checked.states.append(state.iso3)
     return checked

@@ -14,6 +14,7 @@ from handlers.commands import (  # noqa: F401
     item_owner,
     item_status,
     item_text,
+    lang,
     listing,
     meetings,
     questions,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, DateReading, format_reading
 from handlers.dates.when import find_due, past_warning, unread_dates
+from handlers.i18n import _, format_number
 from handlers.items.capture import split_commitment, strip_capture
-from handlers.items.render import item_blocks
+from handlers.items.render import item_blocks, owner_shown
 from handlers.people.owners import Owner, OwnerError
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
@@ -19,6 +20,10 @@ from storage.models import ActionItem, StateMention
 MAX_ITEM_CHARS = 2000
 
 USAGE = "`/ccm action <owner> to <what> [by <when>]`"
+
+
+def _nothing_logged() -> str:
+    return _("Nothing was logged.")
 
 
 @command(
@@ -38,28 +43,37 @@ def action(ctx: Ctx, args: str) -> Reply:
     text = strip_capture(args)
     if not text:
         return error(
-            f"What should I log? Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."
+            _(
+                "What should I log? Try {usage}, e.g. "
+                "`/ccm action Italy to follow up with Albania by 15 April`."
+            ).format(usage=USAGE)
         )
     if len(text) > MAX_ITEM_CHARS:
         return error(
-            f"That item is {len(text)} characters long; keep it under {MAX_ITEM_CHARS}. Nothing was logged."
+            _(
+                "That item is {length} characters long; keep it under {limit}. Nothing was logged."
+            ).format(length=format_number(len(text)), limit=format_number(MAX_ITEM_CHARS))
         )
     split = split_commitment(text) or _split_in_words(ctx, text)
     if split is None:
         return error(
-            f"I read “{escape(shorten(text, 200))}” but found no “<owner> to <what>”. "
-            f"Try {USAGE}, e.g. `/ccm action Italy to follow up with Albania by 15 April`."
+            _(
+                "I read “{text}” but found no “<owner> to <what>”. Try {usage}, e.g. "
+                "`/ccm action Italy to follow up with Albania by 15 April`."
+            ).format(text=escape(shorten(text, 200)), usage=USAGE)
         )
     try:
         owner = _owner(ctx, split[0])
         reading, what = _due(ctx, split[1])
     except OwnerError as problem:  # its message escapes what it quotes
-        return error(f"{problem} Nothing was logged.")
+        return error(f"{problem} {_nothing_logged()}")
     except DateError as problem:  # quotes the user's words as typed
-        return error(f"{escape(str(problem))} Nothing was logged.")
+        return error(f"{escape(str(problem))} {_nothing_logged()}")
     if not what:
         return error(
-            f"I understood the owner ({owner_text(owner.label)}) but not what they should do. Try {USAGE}."
+            _("I understood the owner ({owner}) but not what they should do. Try {usage}.").format(
+                owner=owner_text(owner.label), usage=USAGE
+            )
         )
     unread = [] if reading else unread_dates(ctx, split[1])
     return _store(ctx, owner=owner, what=what, reading=reading, unread=unread)
@@ -120,12 +134,15 @@ def _store(
     when = (
         format_reading(reading)
         if reading
-        else f"no due date (add one: `/ccm due #{item.id} <when>`)"
+        else _("no due date (add one: `/ccm due #{id} <when>`)").format(id=item.id)
     )
     if unread:
-        when += " ⚠️ I could not read " + "; ".join(escape(u) for u in unread) + "."
-    text = f"Logged *#{item.id}*: {owner_text(owner.label)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
+        when += " ⚠️ " + _("I could not read {words}.").format(
+            words="; ".join(escape(u) for u in unread)
+        )
+    logged = _("Logged *#{id}*:").format(id=item.id)
+    text = f"{logged} {owner_shown(item)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]
     if states:
-        blocks.insert(1, context("States: " + ", ".join(states)))
+        blocks.insert(1, context(_("States: {codes}").format(codes=", ".join(states))))
     return Reply(text=text, blocks=blocks, item_id=item.id)

@@ -7,6 +7,8 @@ import re
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
 from handlers.dates.years import YEAR_IN_TEXT
+from handlers.i18n import _, state_label
+from handlers.i18n.terms import term
 from handlers.money import AmountError, find_amount, format_chf
 from handlers.people.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
@@ -35,16 +37,22 @@ def contribution(ctx: Ctx, args: str) -> Reply:
     """Record a State's contribution to the ISU."""
     if not may_record_money(ctx.actor):
         return error(
-            f"Only the ISU records contributions; ask {isu_admins(ctx.session)}. Nothing was recorded."
+            _("Only the ISU records contributions; ask {admins}. Nothing was recorded.").format(
+                admins=isu_admins(ctx.session)
+            )
         )
     text = args.strip()
     match = ctx.states.find_in_text(text)
     if not match:
         guess = ctx.states.suggest(text.split()[0], limit=1) if text.split() else []
-        hint = f" Did you mean *{guess[0].short}*?" if guess else ""
-        return error(
-            f"Which State? I found none in “{escape(shorten(text, 100))}”.{hint} Try {USAGE}."
+        hint = (
+            " "
+            + _("Did you mean *{state}*?").format(state=state_label(guess[0].iso3, guess[0].short))
+            if guess
+            else ""
         )
+        which = _("Which State? I found none in “{text}”.").format(text=escape(shorten(text, 100)))
+        return error(f"{which}{hint} " + _("Try {usage}.").format(usage=USAGE))
     state = match[0].state
     rest = text[: match[0].start] + " " + text[match[0].end :]
     paid_on = None
@@ -53,7 +61,7 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         try:
             paid_on = parse_when(on[1], now=ctx.now, tz=ctx.tz, deadline=False).due
         except DateError as problem:
-            return error(f"{escape(str(problem))} Nothing was recorded.")
+            return error(f"{escape(str(problem))} " + _("Nothing was recorded."))
         rest = rest[: on.start()]
     year_match = _YEAR.search(rest)
     year = int(year_match[1]) if year_match else (paid_on.year if paid_on else ctx.today.year)
@@ -63,14 +71,24 @@ def contribution(ctx: Ctx, args: str) -> Reply:
     try:
         cents = find_amount(re.sub(r"\b(?:CHF|Fr\.|SFr\.?)\s*", " ", rest, flags=re.I)).cents
     except AmountError as problem:
-        return error(f"I understood {state.short} {year} {status}: {problem} Try {USAGE}.")
+        understood = f"{state_label(state.iso3, state.short)} {year} {term(status)}"
+        return error(
+            _("I understood {understood}: {problem} Try {usage}.").format(
+                understood=understood, problem=problem, usage=USAGE
+            )
+        )
     if cents <= 0:
         return error(
-            f"I understood {state.short} {year} {status}, but the amount is zero. Try {USAGE}."
+            _("I understood {understood}, but the amount is zero. Try {usage}.").format(
+                understood=f"{state_label(state.iso3, state.short)} {year} {term(status)}",
+                usage=USAGE,
+            )
         )
     if cents > 100_000_000_00:
         return error(
-            f"{format_chf(cents)} looks wrong (over CHF 100 million). Nothing was recorded."
+            _("{amount} looks wrong (over {limit}). Nothing was recorded.").format(
+                amount=format_chf(cents), limit=format_chf(100_000_000_00)
+            )
         )
     row = Contribution(
         state_iso3=state.iso3,
@@ -82,8 +100,15 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         source=ctx.source,
     )
     ctx.session.add(row)
-    when = f" on {format_day(paid_on)}" if paid_on else ""
-    reply = f"💰 Recorded {state.short}: {format_chf(cents)} {status} for {year}{when}."
+    name, amount = state_label(state.iso3, state.short), format_chf(cents)
+    if paid_on:
+        reply = _("💰 Recorded {state}: {amount} {status} for {year} on {day}.").format(
+            state=name, amount=amount, status=term(status), year=year, day=format_day(paid_on)
+        )
+    else:
+        reply = _("💰 Recorded {state}: {amount} {status} for {year}.").format(
+            state=name, amount=amount, status=term(status), year=year
+        )
     return Reply(text=reply, blocks=[section(reply)])
 
 
@@ -99,39 +124,56 @@ def contributions(ctx: Ctx, args: str) -> Reply:
     year_match = _YEAR.search(args)
     if args.strip() and not year_match:
         return error(
-            f"I couldn't read a year in “{escape(shorten(args, 60))}”. Try `/ccm contributions 2017`."
+            _("I couldn't read a year in “{text}”. Try `/ccm contributions 2017`.").format(
+                text=escape(shorten(args, 60))
+            )
         )
     year = int(year_match[1]) if year_match else ctx.today.year
     reference = ctx.reference
     summary = summarize(
         year=year, contributions=reference.contributions, states=reference.states.values()
     )
-    lines = [f"*Received:* {format_chf(summary.received_cents)}"]
+    lines = ["*{}* {}".format(_("Received:"), format_chf(summary.received_cents))]
     if summary.reported_received_cents and summary.named_received_cents:
         lines.append(
-            f"   of which {format_chf(summary.reported_received_cents)} as totals reported in the "
-            f"minutes and {format_chf(summary.named_received_cents)} recorded State by State "
-            "(a State's payment may already be inside a reported total)"
+            "   "
+            + _(
+                "of which {reported} as totals reported in the minutes and {named} recorded "
+                "State by State (a State's payment may already be inside a reported total)"
+            ).format(
+                reported=format_chf(summary.reported_received_cents),
+                named=format_chf(summary.named_received_cents),
+            )
         )
     lines += [
-        f"*Pledged (not yet received):* {format_chf(summary.pledged_cents)}",
-        f"*States Parties paid:* {summary.paid_count} of {len(summary.parties)} States Parties in {year}",
+        "*{}* {}".format(_("Pledged (not yet received):"), format_chf(summary.pledged_cents)),
+        "*{}* {}".format(
+            _("States Parties paid:"),
+            _("{paid} of {parties} States Parties in {year}").format(
+                paid=summary.paid_count, parties=len(summary.parties), year=year
+            ),
+        ),
     ]
     if summary.components:
         parts = "; ".join(f"{c}: {format_chf(v)}" for c, v in summary.components)
-        lines.append(f"Received by component: {parts}")
-    unpaid = [s.short for s in summary.unpaid]
+        lines.append(_("Received by component: {parts}").format(parts=parts))
+    unpaid = [state_label(s.iso3, s.short) for s in summary.unpaid]
     if not summary.paid and not summary.reported_paid:
-        lines.append("_No payments recorded for this year._")
+        lines.append("_{}_".format(_("No payments recorded for this year.")))
     elif not summary.unpaid_known:
         lines.append(
-            f"_Who has not paid is unknown: the minutes report {summary.reported_paid} payers but "
-            f"name {len(summary.paid)}. Record payments by State (`/ccm contribution ...`)._"
+            "_{}_".format(
+                _(
+                    "Who has not paid is unknown: the minutes report {reported} payers but name "
+                    "{named}. Record payments by State (`/ccm contribution ...`)."
+                ).format(reported=summary.reported_paid, named=len(summary.paid))
+            )
         )
     elif unpaid:
         more = "…" if len(unpaid) > 60 else ""
-        lines.append(f"*Not paid yet ({len(unpaid)}):* " + ", ".join(unpaid[:60]) + more)
-    title = f"Contributions {year}"
+        label = _("Not paid yet ({count}):").format(count=len(unpaid))
+        lines.append(f"*{label}* " + ", ".join(unpaid[:60]) + more)
+    title = _("Contributions {year}").format(year=year)
     body = "\n".join(lines)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 

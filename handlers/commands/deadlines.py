@@ -10,6 +10,7 @@ from handlers.commands.registry import command
 from handlers.commands.status import KIND_LABELS
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import format_day
+from handlers.i18n import _, state_label
 from handlers.items.render import item_line
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, header, section
@@ -39,8 +40,10 @@ def deadlines(ctx: Ctx, args: str) -> Reply:
         bounds = period_bounds(phrase, now=ctx.now, tz=ctx.tz)
         if bounds is None:
             return error(
-                f"I couldn't read “{escape(shorten(phrase, 100))}” as a period. "
-                "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
+                _(
+                    "I couldn't read “{text}” as a period. "
+                    "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
+                ).format(text=escape(shorten(phrase, 100)))
             )
     else:
         bounds = (ctx.today, ctx.today + timedelta(days=30))
@@ -57,18 +60,25 @@ def _build(ctx: Ctx, start: date, end: date) -> Reply:
     )
     items = list(ctx.session.exec(items_query))
     treaty = [d for d in ctx.reference.deadlines if start <= d.due <= end][:LIMIT]
-    title = f"Deadlines {format_day(start)} – {format_day(end)}"
-    item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_no action items due_"
-    treaty_text = "\n".join(_treaty_line(ctx, d) for d in treaty) or "_no treaty deadlines_"
-    body_items = f"*Action items ({len(items)}{'+' if len(items) == LIMIT else ''})*\n{item_text}"
-    body_treaty = f"*Treaty deadlines ({len(treaty)})*\n{treaty_text}"
+    title = _("Deadlines {start} – {end}").format(start=format_day(start), end=format_day(end))
+    item_text = "\n".join(item_line(item, ctx.today) for item in items) or "_{}_".format(
+        _("no action items due")
+    )
+    treaty_text = "\n".join(_treaty_line(ctx, d) for d in treaty) or "_{}_".format(
+        _("no treaty deadlines")
+    )
+    count = f"{len(items)}{'+' if len(items) == LIMIT else ''}"
+    body_items = "*{}*\n{}".format(_("Action items ({count})").format(count=count), item_text)
+    body_treaty = "*{}*\n{}".format(
+        _("Treaty deadlines ({count})").format(count=len(treaty)), treaty_text
+    )
     text = f"*{title}*\n{body_items}\n{body_treaty}"
     return Reply(text=text, blocks=[header(title), section(body_items), section(body_treaty)])
 
 
 def _treaty_line(ctx: Ctx, deadline: TreatyDeadline) -> str:
     name = ctx.states.get(deadline.state_iso3)
-    who = name.short if name else deadline.state_iso3
-    label = KIND_LABELS.get(deadline.kind, deadline.kind)
-    done = " (met/superseded)" if deadline.completed else ""
+    who = state_label(name.iso3, name.short) if name else deadline.state_iso3
+    label = _(KIND_LABELS[deadline.kind]) if deadline.kind in KIND_LABELS else deadline.kind
+    done = " ({})".format(_("met/superseded")) if deadline.completed else ""
     return f"{format_day(deadline.due)} · {who}: {label}{done}"

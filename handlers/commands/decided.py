@@ -13,6 +13,8 @@ from sqlmodel import col, select
 
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
+from handlers.i18n import _
+from handlers.items.render import owner_shown
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reply.reply import Reply, context, error, header, sections
@@ -62,12 +64,16 @@ def decided(ctx: Ctx, args: str) -> Reply:
     """What imported minutes decided about a State or topic, with meeting and section."""
     text = args.strip()
     if not text:
-        return error("Say what about: `/ccm decided Lebanon` or `/ccm decided victim assistance`.")
+        return error(
+            _("Say what about: `/ccm decided Lebanon` or `/ccm decided victim assistance`.")
+        )
     subject = _subject(ctx, text)
     found: list[tuple[date, str]] = []
     for record in ctx.session.exec(select(MinutesImport)):
         payload: dict[str, Any] = json.loads(record.payload or "{}")
-        draft = " _(import not yet confirmed)_" if record.status != "confirmed" else ""
+        draft = (
+            " _({})_".format(_("import not yet confirmed")) if record.status != "confirmed" else ""
+        )
         for d in payload.get("decisions", []):
             if subject.matches(d.get("text", ""), d.get("states", []), d.get("area")):
                 where = _where(record.meeting_day, d.get("section", ""))
@@ -77,22 +83,25 @@ def decided(ctx: Ctx, args: str) -> Reply:
     found += _commitments(ctx, subject)
     if not found:
         return Reply(
-            text=f"No imported decision or commitment about {escape(subject.label)} found. "
-            "Decisions become searchable when minutes are imported.",
+            text=_(
+                "No imported decision or commitment about {subject} found. "
+                "Decisions become searchable when minutes are imported."
+            ).format(subject=escape(subject.label)),
             blocks=[],
         )
     found.sort(key=lambda pair: pair[0], reverse=True)
-    lines = [line for _, line in found[:MAX_SHOWN]]
-    title = f"Decided about {subject.label}"
+    lines = [line for _day, line in found[:MAX_SHOWN]]
+    title = _("Decided about {subject}").format(subject=subject.label)
     blocks = [header(title), *sections("\n".join(lines))]
     if len(found) > MAX_SHOWN:
-        blocks.append(context(f"…and {len(found) - MAX_SHOWN} more."))
+        blocks.append(context(_("…and {count} more.").format(count=len(found) - MAX_SHOWN)))
     return Reply(text=f"*{escape(title)}*\n" + "\n".join(lines), blocks=blocks)
 
 
 def _where(day: date, section: str) -> str:
-    place = f", section {escape(section)}" if section else ""
-    return f"*Minutes of {format_day(day)}*{place}"
+    minutes = _("Minutes of {day}").format(day=format_day(day))
+    place = ", " + _("section {section}").format(section=escape(section)) if section else ""
+    return f"*{minutes}*{place}"
 
 
 def _commitments(ctx: Ctx, subject: _Subject) -> list[tuple[date, str]]:
@@ -110,7 +119,7 @@ def _commitments(ctx: Ctx, subject: _Subject) -> list[tuple[date, str]]:
         day = _day_of(item.import_key or "") or item.created_at.date()
         where = _where(day, item.section or "")
         out.append(
-            (day, f"• {where}: #{item.id} {escape(item.owner)} — {escape(shorten(item.text, 200))}")
+            (day, f"• {where}: #{item.id} {owner_shown(item)} — {escape(shorten(item.text, 200))}")
         )
     return out
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from handlers.commands.registry import command
 from handlers.digest import build_digest
+from handlers.i18n import N_
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply
 
@@ -18,7 +19,7 @@ def digest(ctx: Ctx, args: str) -> Reply:
         session=ctx.session,
         now=ctx.now,
         tz=ctx.tz,
-        title="Digest preview",
+        title=N_("Digest preview"),
         reference=ctx.reference,
         money=money,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.registry import COMMANDS, LOOKUP
 from handlers.commands.registry import command as register
+from handlers.i18n import N_, _, pgettext
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, context, error, header, section
 from handlers.reply.text import escape, shorten
@@ -39,6 +40,7 @@ HELP_ORDER = (
     "calendar",
     "history",
     "roster",
+    "lang",
     "help",
 )
 
@@ -46,10 +48,15 @@ HELP_ORDER = (
 # Commands reached through another's word that a newcomer looks for by their own name.
 ALSO: dict[str, tuple[tuple[str, str], ...]] = {
     "meeting": (
-        ("meetings", "The coming meetings: CC meetings, MSPs, seminars, with their place."),
-        ("next meeting", "The next meeting: when and where."),
+        ("meetings", N_("The coming meetings: CC meetings, MSPs, seminars, with their place.")),
+        ("next meeting", N_("The next meeting: when and where.")),
     ),
 }
+
+
+def usage(line: str) -> str:
+    """A usage line with its placeholders in the reader's language (`status <État | domaine…>`)."""
+    return pgettext("command usage", line)
 
 
 @register(
@@ -69,13 +76,21 @@ def help_command(ctx: Ctx, args: str) -> Reply:
             found = find_commands(name)
             if not found:
                 return error(
-                    f"I found no command about “{escape(shorten(name, 40))}”. `/ccm help` lists them all."
+                    _("I found no command about “{name}”. `/ccm help` lists them all.").format(
+                        name=escape(shorten(name, 40))
+                    )
                 )
             spec, also = COMMANDS[found[0]], found[1:]
         examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
-        aliases = f"\nAlso: {', '.join(spec.aliases)}" if spec.aliases else ""
-        related = f"\nSee also: {', '.join(f'`{n}`' for n in also)}" if also else ""
-        body = f"*/ccm {spec.usage}*\n{spec.summary}\n\n*Examples*\n{examples}{aliases}{related}"
+        see_also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
+        aliases = f"\n{see_also}" if spec.aliases else ""
+        related = (
+            "\n" + _("See also: {commands}").format(commands=", ".join(f"`{n}`" for n in also))
+            if also
+            else ""
+        )
+        title = _("Examples")
+        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}{related}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),
@@ -85,11 +100,15 @@ def help_command(ctx: Ctx, args: str) -> Reply:
     )
     lines = []
     for spec in ordered:
-        lines.append(f"`{spec.usage}` — {spec.summary}")
-        lines += [f"`{usage}` — {summary}" for usage, summary in ALSO.get(spec.name, ())]
+        lines.append(f"`{usage(spec.usage)}` — {_(spec.summary)}")
+        lines += [f"`{usage(line)}` — {_(summary)}" for line, summary in ALSO.get(spec.name, ())]
     body = "\n".join(lines)
-    tip = "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, “next Friday”. `/ccm help <command>` for examples."
+    tip = _(
+        "Dates read like people write them: “by 15/04”, “end of March”, “mid-April”, "
+        "“next Friday”. `/ccm help <command>` for examples."
+    )
+    title = _("ccm-bot commands")
     return Reply(
-        text=f"*ccm-bot commands*\n{body}\n{tip}",
-        blocks=[header("ccm-bot commands"), section(body), context(tip)],
+        text=f"*{title}*\n{body}\n{tip}",
+        blocks=[header(title), section(body), context(tip)],
     )

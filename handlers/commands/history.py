@@ -7,6 +7,8 @@ import re
 
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
+from handlers.i18n import N_, _, current_language
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
@@ -17,6 +19,38 @@ from storage.models import AuditLog
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\s*$")
 SKIP = {"updated_at", "created_at", "id"}
+FIELDS = {
+    "text": N_("text"),
+    "owner": N_("owner"),
+    "owner_kind": N_("kind of owner"),
+    "owner_ref": N_("owner reference"),
+    "area_key": N_("area"),
+    "due": N_("due date"),
+    "due_at": N_("due time"),
+    "due_note": N_("how the date was read"),
+    "status": N_("status"),
+    "snoozed_until": N_("snoozed until"),
+    "created_by": N_("created by"),
+    "source": N_("source"),
+    "section": N_("section"),
+    "import_key": N_("import"),
+}
+
+
+def _field(key: str) -> str:
+    """English shows the column's own name, as it always did; other languages a word for it."""
+    if current_language() == "en" or key not in FIELDS:
+        return key
+    return _(FIELDS[key])
+
+
+def _value(value: object) -> str:
+    """A field's value as shown: statuses in the reader's language, nothing as a dash."""
+    if current_language() == "en":
+        return escape(shorten(str(value), 80))
+    if value is None or value == "":
+        return "—"
+    return escape(shorten(term(str(value)), 80))
 
 
 def describe_change(row: AuditLog) -> str:
@@ -24,15 +58,15 @@ def describe_change(row: AuditLog) -> str:
     before = json.loads(row.before) if row.before else {}
     after = json.loads(row.after) if row.after else {}
     if row.action == "create":
-        return "created"
+        return _("created")
     if row.action == "delete":
-        return "removed"
+        return _("removed")
     parts = [
-        f"{key}: {escape(shorten(str(before.get(key)), 80))} → {escape(shorten(str(after.get(key)), 80))}"
+        f"{_field(key)}: {_value(before.get(key))} → {_value(after.get(key))}"
         for key in after
         if key not in SKIP
     ]
-    return "; ".join(parts) or "touched"
+    return "; ".join(parts) or _("touched")
 
 
 @command(
@@ -46,11 +80,13 @@ def history(ctx: Ctx, args: str) -> Reply:
     """Every change to an item: who, when, what, before and after."""
     match = _ID.match(args)
     if not match:
-        return error("Which item? Try `/ccm history #12`.")
+        return error(_("Which item? Try `/ccm history #12`."))
     item_id = int(match[1])
     found = notes_of(session=ctx.session, item_id=item_id)
     if found is None:
-        return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
+        return error(
+            _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
+        )
     changes = [
         (row.at, row.actor, describe_change(row))
         for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
@@ -60,6 +96,6 @@ def history(ctx: Ctx, args: str) -> Reply:
         f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
         for at, actor, what in sorted(changes + notes, key=lambda change: change[0])
     ]
-    body = "\n".join(lines[-40:]) or "_No recorded changes._"
-    title = f"History of #{item_id}"
+    body = "\n".join(lines[-40:]) or "_{}_".format(_("No recorded changes."))
+    title = _("History of #{id}").format(id=item_id)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)], item_id=item_id)

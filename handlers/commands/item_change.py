@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from handlers.i18n import N_, _
 from handlers.items.render import item_blocks
 from handlers.people.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
@@ -15,7 +16,17 @@ from storage.models import ActionItem
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\b[\s,:]*(.*)$", re.S)
 Change = Callable[[Ctx, ActionItem, str], str | Reply]
-VERB_PHRASES = {"done": "close", "assign": "reassign", "due": "change the due date of"}
+REFUSALS = {
+    "done": N_("You can't close #{id}: only {who} can. Nothing was changed."),
+    "reopen": N_("You can't reopen #{id}: only {who} can. Nothing was changed."),
+    "assign": N_("You can't reassign #{id}: only {who} can. Nothing was changed."),
+    "due": N_("You can't change the due date of #{id}: only {who} can. Nothing was changed."),
+    "snooze": N_("You can't snooze #{id}: only {who} can. Nothing was changed."),
+    "edit": N_("You can't edit #{id}: only {who} can. Nothing was changed."),
+    "delete": N_("You can't delete #{id}: only {who} can. Nothing was changed."),
+    "restore": N_("You can't restore #{id}: only {who} can. Nothing was changed."),
+}
+OTHER_REFUSAL = N_("You can't change #{id}: only {who} can. Nothing was changed.")
 
 
 def with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: str = "") -> Reply:
@@ -23,23 +34,29 @@ def with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: str
     match = _ID.match(args)
     if not match:
         example = f"`/ccm {verb} #12{' ' + needs_rest if needs_rest else ''}`"
-        return error(f"Which item? Give its number, e.g. {example}.")
+        return error(_("Which item? Give its number, e.g. {example}.").format(example=example))
     item = get_item(session=ctx.session, item_id=int(match[1]))
     if item is None or item.status == "draft":
-        return error(f"There is no item #{match[1]}. `/ccm items` lists the open ones.")
-    if verb != "note" and not may_edit_item(ctx.session, ctx.actor, item):
         return error(
-            f"You can't {VERB_PHRASES.get(verb, verb)} #{item.id}: only {who_may_edit(ctx.session, item)} can. "
-            "Nothing was changed."
+            _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=match[1])
         )
+    if verb != "note" and not may_edit_item(ctx.session, ctx.actor, item):
+        refusal = _(REFUSALS.get(verb, OTHER_REFUSAL))
+        return error(refusal.format(id=item.id, who=who_may_edit(ctx.session, item)))
     rest = match[2].strip()
     if not needs_rest and rest:
         return error(
-            f"`{verb}` takes one item at a time: I read #{item.id} and then “{escape(shorten(rest, 60))}”. "
-            f"Try `/ccm {verb} #{item.id}`; nothing was changed."
+            _(
+                "`{verb}` takes one item at a time: I read #{id} and then “{rest}”. "
+                "Try `/ccm {verb} #{id}`; nothing was changed."
+            ).format(verb=verb, id=item.id, rest=escape(shorten(rest, 60)))
         )
     if needs_rest and not rest:
-        return error(f"What should I set? Try `/ccm {verb} #{item.id} {needs_rest}`.")
+        return error(
+            _("What should I set? Try `/ccm {verb} #{id} {example}`.").format(
+                verb=verb, id=item.id, example=needs_rest
+            )
+        )
     outcome = change(ctx, item, rest)
     if isinstance(outcome, Reply):
         return outcome

@@ -6,8 +6,10 @@ import re
 
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
-from handlers.dates.reading import DateError, DateReading, format_reading
+from handlers.dates.reading import DateError, DateReading, format_when
 from handlers.dates.when import past_warning, read_due
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
 from handlers.reply.text import escape
@@ -19,8 +21,8 @@ def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
     try:
         reading = read_due(ctx, phrase)
     except DateError as problem:
-        return error(f"{escape(str(problem))} Nothing changed.")
-    return reading, format_reading(reading)
+        return error(f"{escape(str(problem))} " + _("Nothing changed."))
+    return reading, format_when(reading)
 
 
 @command(
@@ -34,7 +36,11 @@ def snooze(ctx: Ctx, args: str) -> Reply:
 
     def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
         if item.status != OPEN:
-            return error(f"Item #{item.id} is {item.status}; only open items can be snoozed.")
+            return error(
+                _("Item #{id} is {status}; only open items can be snoozed.").format(
+                    id=item.id, status=term(item.status)
+                )
+            )
         phrase = re.sub(
             r"^(?:for\s+)?(\d+)\s*(d|w)$",
             lambda m: f"in {m[1]} {'days' if m[2] == 'd' else 'weeks'}",
@@ -48,9 +54,11 @@ def snooze(ctx: Ctx, args: str) -> Reply:
         reading = read[0]
         day = reading.due
         if day <= ctx.today:
-            return error(f"{escape(rest)} is not in the future; snooze to a later day.")
+            return error(
+                _("{when} is not in the future; snooze to a later day.").format(when=escape(rest))
+            )
         item.snoozed_until = day
-        return f"😴 #{item.id} snoozed until {read[1].removeprefix('due ')}."
+        return _("😴 #{id} snoozed until {when}.").format(id=item.id, when=read[1])
 
     return with_item(ctx, args, "snooze", change, needs_rest="<when>")
 
@@ -71,6 +79,7 @@ def due(ctx: Ctx, args: str) -> Reply:
             reading.at,
             reading.note,
         )
-        return f"#{item.id} is now {read[1]}.{past_warning(reading)}"
+        now_due = _("#{id} is now due {when}.").format(id=item.id, when=read[1])
+        return f"{now_due}{past_warning(reading)}"
 
     return with_item(ctx, args, "due", change, needs_rest="<when>")

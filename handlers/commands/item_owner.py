@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
+from handlers.i18n import _
 from handlers.people.owners import OwnerError
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import owner_text
@@ -27,7 +28,7 @@ def assign(ctx: Ctx, args: str) -> Reply:
         try:
             owner = owner_in_words(ctx, rest)  # "to Norway", "à la Suisse", "the Swiss"
         except OwnerError as problem:
-            return error(f"{problem} Nothing changed.")
+            return error(f"{problem} " + _("Nothing changed."))
         before = item.owner
         item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
         if owner.area_key:
@@ -35,6 +36,8 @@ def assign(ctx: Ctx, args: str) -> Reply:
         assert item.id is not None
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(item.text)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner.states, *mentioned])
-        return f"#{item.id} reassigned from {owner_text(before)} to {owner_text(owner.label)}."
+        return _("#{id} reassigned from {before} to {after}.").format(
+            id=item.id, before=owner_text(before), after=owner_text(owner.label)
+        )
 
     return with_item(ctx, args, "assign", change, needs_rest="<owner>")

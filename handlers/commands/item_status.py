@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from handlers.commands.item_change import Change, with_item
 from handlers.commands.registry import command
+from handlers.i18n import N_, _
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
 from storage.items import DELETED, DONE, OPEN
@@ -13,10 +15,14 @@ from storage.models import ActionItem
 def _set_status(status: str, message: str, *, allowed: tuple[str, ...]) -> Change:
     def change(ctx: Ctx, item: ActionItem, _rest: str) -> str | Reply:
         if item.status not in allowed:
-            return error(f"Item #{item.id} is {item.status}; nothing changed.")
+            return error(
+                _("Item #{id} is {status}; nothing changed.").format(
+                    id=item.id, status=term(item.status)
+                )
+            )
         item.status = status
         item.snoozed_until = None
-        return message.format(id=item.id)
+        return _(message).format(id=item.id)
 
     return change
 
@@ -30,14 +36,16 @@ def _set_status(status: str, message: str, *, allowed: tuple[str, ...]) -> Chang
 )
 def done(ctx: Ctx, args: str) -> Reply:
     """Mark an item done."""
-    return with_item(ctx, args, "done", _set_status(DONE, "✅ #{id} marked done.", allowed=(OPEN,)))
+    return with_item(
+        ctx, args, "done", _set_status(DONE, N_("✅ #{id} marked done."), allowed=(OPEN,))
+    )
 
 
 @command("reopen", usage="reopen <#id>", examples=("reopen 12",), writes=True)
 def reopen(ctx: Ctx, args: str) -> Reply:
     """Reopen a done item."""
     return with_item(
-        ctx, args, "reopen", _set_status(OPEN, "#{id} is open again.", allowed=(DONE,))
+        ctx, args, "reopen", _set_status(OPEN, N_("#{id} is open again."), allowed=(DONE,))
     )
 
 
@@ -47,7 +55,7 @@ def reopen(ctx: Ctx, args: str) -> Reply:
 def delete(ctx: Ctx, args: str) -> Reply:
     """Delete an item (it can be restored with `restore`)."""
     change = _set_status(
-        DELETED, "🗑 #{id} deleted. Undo with `/ccm restore #{id}`.", allowed=(OPEN, DONE)
+        DELETED, N_("🗑 #{id} deleted. Undo with `/ccm restore #{id}`."), allowed=(OPEN, DONE)
     )
     return with_item(ctx, args, "delete", change)
 
@@ -57,4 +65,6 @@ def delete(ctx: Ctx, args: str) -> Reply:
 )
 def restore(ctx: Ctx, args: str) -> Reply:
     """Bring back a deleted item."""
-    return with_item(ctx, args, "restore", _set_status(OPEN, "#{id} restored.", allowed=(DELETED,)))
+    return with_item(
+        ctx, args, "restore", _set_status(OPEN, N_("#{id} restored."), allowed=(DELETED,))
+    )

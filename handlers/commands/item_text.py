@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.commands.action import MAX_ITEM_CHARS
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
+from handlers.i18n import _, format_number
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
 from handlers.reply.text import escape, shorten
@@ -22,7 +23,9 @@ def note(ctx: Ctx, args: str) -> Reply:
     """Add a note to an item's history."""
 
     def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
-        return f"📝 Note added to #{item.id}: {escape(shorten(rest, 500))}"
+        return _("📝 Note added to #{id}: {note}").format(
+            id=item.id, note=escape(shorten(rest, 500))
+        )
 
     return with_item(ctx, args, "note", change, needs_rest="<text>")
 
@@ -38,7 +41,11 @@ def edit(ctx: Ctx, args: str) -> Reply:
 
     def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
         if len(rest) > MAX_ITEM_CHARS:
-            return error(f"The new text is over {MAX_ITEM_CHARS} characters; nothing changed.")
+            return error(
+                _("The new text is over {limit} characters; nothing changed.").format(
+                    limit=format_number(MAX_ITEM_CHARS)
+                )
+            )
         before = item.text
         item.text = rest
         assert item.id is not None
@@ -49,6 +56,8 @@ def edit(ctx: Ctx, args: str) -> Reply:
         )
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(rest)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner_states, *mentioned])
-        return f"✏️ #{item.id} edited (was: {escape(shorten(before, 200))})."
+        return _("✏️ #{id} edited (was: {before}).").format(
+            id=item.id, before=escape(shorten(before, 200))
+        )
 
     return with_item(ctx, args, "edit", change, needs_rest="<new text>")

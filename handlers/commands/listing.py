@@ -13,6 +13,8 @@ from handlers.commands.registry import command
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import DateError, format_day
 from handlers.dates.when import read_due
+from handlers.i18n import _, pgettext, state_label
+from handlers.i18n.terms import term
 from handlers.items.render import item_line
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
@@ -26,7 +28,7 @@ PAGE = 25
 
 
 def items_reply_lines(items: list[ActionItem], today: date) -> str:
-    return "\n".join(item_line(item, today) for item in items) or "_none_"
+    return "\n".join(item_line(item, today) for item in items) or _("_none_")
 
 
 @command(
@@ -50,10 +52,12 @@ def items(ctx: Ctx, args: str) -> Reply:
     described: list[str] = []
     status = DONE if re.search(r"\b(done|closed|completed)\b", words, re.I) else OPEN
     query = query.where(ActionItem.status == status)
-    described.append(status)
+    described.append(
+        pgettext("items filter", "done") if status == DONE else pgettext("items filter", "open")
+    )
     if re.search(r"\boverdue\b|\blate\b", words, re.I):
         query = query.where(col(ActionItem.due) < ctx.today)
-        described.append("overdue")
+        described.append(_("overdue"))
     week = re.search(r"\b(this|next) week\b", words, re.I)
     if week:
         start = ctx.today - timedelta(days=ctx.today.weekday())
@@ -64,10 +68,10 @@ def items(ctx: Ctx, args: str) -> Reply:
             col(ActionItem.due) >= (ctx.today if week[1].lower() == "this" else start),
             col(ActionItem.due) <= end,
         )
-        described.append(f"due {week[0].lower()}")
+        described.append(_("due this week") if week[1].lower() == "this" else _("due next week"))
     if re.search(r"\b(mine|my|me)\b", words, re.I):
         query = query.where(ActionItem.owner_kind == "person", ActionItem.owner_ref == ctx.user)
-        described.append("yours")
+        described.append(_("yours"))
     by = re.search(
         r"\bdue\s+(?P<when>(?:by|before|until|till|avant|d'ici|antes\s+de|hasta)\b.+?)(?=\s+owner\b|$)",
         words,
@@ -77,50 +81,56 @@ def items(ctx: Ctx, args: str) -> Reply:
         try:
             limit = read_due(ctx, by["when"])
         except DateError as problem:
-            return error(f"{escape(str(problem))} Try `/ccm items due by 15 April`.")
+            return error(f"{escape(str(problem))} " + _("Try `/ccm items due by 15 April`."))
         query = query.where(col(ActionItem.due) <= limit.due)
-        described.append(f"due {escape(by['when'])} ({format_day(limit.due)})")
+        described.append(
+            _("due {when} ({day})").format(when=escape(by["when"]), day=format_day(limit.due))
+        )
         words = words[: by.start()] + words[by.end() :]
     due = re.search(r"\bdue\s+(?!(?:this|next) week\b)(?P<period>.+?)(?=\s+owner\b|$)", words, re.I)
     if due and (bounds := period_bounds(due["period"], now=ctx.now, tz=ctx.tz)) is not None:
         query = query.where(col(ActionItem.due) >= bounds[0], col(ActionItem.due) <= bounds[1])
-        described.append(f"due {escape(due['period'])}")
+        described.append(_("due {period}").format(period=escape(due["period"])))
         words = words[: due.start()] + words[due.end() :]
     owner = re.search(r"\bowner\s+(.+)$", words, re.I)
     if owner:
         query = query.where(col(ActionItem.owner).ilike(f"%{owner[1].strip()}%"))
-        described.append(f"owner “{escape(owner[1].strip())}”")
+        described.append(_("owner “{who}”").format(who=escape(owner[1].strip())))
     area = find_area(words)
     if area:
         query = query.where(ActionItem.area_key == area.key)
-        described.append(area.name)
+        described.append(term(area.name))
     states = [] if owner else ctx.states.find_in_text(words)
     for match in states:
         link = aliased(ItemState)
         query = query.join(link, col(link.item_id) == col(ActionItem.id)).where(
             link.iso3 == match.state.iso3
         )
-        described.append(match.state.short)
+        described.append(state_label(match.state.iso3, match.state.short))
     leftover = _leftover(words, states)
     if leftover and not area and not owner:
         guesses = ctx.states.suggest(leftover, limit=1)
         hint = (
-            f" No State called “{escape(leftover)}” — did you mean *{guesses[0].short}*?"
+            " "
+            + _("No State called “{text}” — did you mean *{state}*?").format(
+                text=escape(leftover), state=state_label(guesses[0].iso3, guesses[0].short)
+            )
             if guesses
             else ""
         )
-        return error(
-            f"I didn't understand the filter “{escape(leftover)}”.{hint} Try `/ccm help items`."
-        )
+        said = _("I didn't understand the filter “{text}”.").format(text=escape(leftover))
+        return error(f"{said}{hint} " + _("Try `/ccm help items`."))
     total = ctx.session.exec(select(func.count()).select_from(query.subquery())).one()
     order = (col(ActionItem.due).is_(None), col(ActionItem.due), col(ActionItem.id))
     if status == DONE:
         order = (col(ActionItem.updated_at).desc(),)  # type: ignore[assignment]
     found = list(ctx.session.exec(query.order_by(*order).limit(PAGE)))
-    title = f"Items: {', '.join(described)} ({total})"
+    title = _("Items: {filters} ({count})").format(filters=", ".join(described), count=total)
     body = items_reply_lines(found, ctx.today)
     if total > len(found):
-        body += f"\n…and {total - len(found)} more. Narrow it down, e.g. `/ccm items overdue universalization`."
+        body += "\n" + _(
+            "…and {count} more. Narrow it down, e.g. `/ccm items overdue universalization`."
+        ).format(count=total - len(found))
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

@@ -16,6 +16,8 @@ from handlers.dates.reading import (
     parse_time_range,
     parse_when,
 )
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import date_token
@@ -47,7 +49,7 @@ def meeting_line(ctx: Ctx, meeting: Meeting) -> str:
         same_day = end.date() == start.date()
         when += f"–{end:%H:%M}" if same_day else f" – {format_day(end.date())}"
     place = f" · {escape(meeting.place)}" if meeting.place else ""
-    return f"*{escape(meeting.title)}* · {when} ({ctx.tz.key}){place}"
+    return f"*{escape(term(meeting.title))}* · {when} ({ctx.tz.key}){place}"
 
 
 @command(
@@ -95,7 +97,7 @@ def _in_period(ctx: Ctx, first: date, last: date) -> Reply:
 
 def _add(ctx: Ctx, rest: str) -> Reply:
     if not (ctx.actor.is_admin or ctx.actor.role == PRESIDENCY):
-        return error("Only the ISU or the Presidency keep the calendar; no meeting was added.")
+        return error(_("Only the ISU or the Presidency keep the calendar; no meeting was added."))
     kind, title = "cc", "CC meeting"
     first = rest.split(maxsplit=1)[0].lower() if rest.split() else ""
     numbered = re.fullmatch(r"(\d{1,2})(msp|rc)", first)
@@ -111,28 +113,32 @@ def _add(ctx: Ctx, rest: str) -> Reply:
     try:
         start, end = _when(ctx, when)
     except DateError as problem:
-        return error(f"{escape(str(problem))} No meeting was added.")
+        return error(f"{escape(str(problem))} " + _("No meeting was added."))
     if end is not None and end <= start:
         return error(
-            "The meeting would end before it starts; check the times. No meeting was added."
+            _("The meeting would end before it starts; check the times. No meeting was added.")
         )
     if start < ctx.now:
         return error(
-            f"{format_day(start.astimezone(ctx.tz).date())} is in the past. No meeting was added."
+            _("{day} is in the past. No meeting was added.").format(
+                day=format_day(start.astimezone(ctx.tz).date())
+            )
         )
     if place and len(place) > 300:
-        return error("The place is over 300 characters; shorten it. No meeting was added.")
+        return error(_("The place is over 300 characters; shorten it. No meeting was added."))
     twin = ctx.session.exec(
         select(Meeting).where(Meeting.kind == kind, Meeting.start == start)
     ).first()
     if twin is not None:
         return error(
-            f"That meeting is already on the calendar: {meeting_line(ctx, twin)}. Nothing was added."
+            _("That meeting is already on the calendar: {meeting}. Nothing was added.").format(
+                meeting=meeting_line(ctx, twin)
+            )
         )
     row = Meeting(kind=kind, title=title, start=start, end=end, place=place)
     ctx.session.add(row)
     ctx.session.flush()
-    text = f"📅 Added: {meeting_line(ctx, row)}"
+    text = _("📅 Added: {meeting}").format(meeting=meeting_line(ctx, row))
     return Reply(text=text, blocks=[section(text)])
 
 
@@ -153,14 +159,16 @@ def _when(ctx: Ctx, phrase: str) -> tuple[datetime, datetime | None]:
             start = reading.at or datetime.combine(reading.due, DEFAULT_START, tzinfo=ctx.tz)
             return start, reading.end
     if end_match is None:  # unreachable: a failed parse without "to" was re-raised above
-        raise DateError(f"I could not read “{phrase}” as a date.")
+        raise DateError(_("I could not read “{text}” as a date.").format(text=phrase))
     first = parse_when(phrase[: end_match.start()], now=ctx.now, tz=ctx.tz, deadline=False)
     start = first.at or datetime.combine(first.due, DEFAULT_START, tzinfo=ctx.tz)
     clock = _CLOCK.fullmatch(end_match["end"].strip())
     if clock:  # "to 14:00": the same day
         hours, minutes = int(clock["h"]), int(clock["m"] or 0)
         if hours > 23 or minutes > 59:
-            raise DateError(f"“{end_match['end'].strip()}” is not a time of day.")
+            raise DateError(
+                _("“{text}” is not a time of day.").format(text=end_match["end"].strip())
+            )
         return start, datetime.combine(first.due, time(hours, minutes), tzinfo=ctx.tz)
     last = parse_when(end_match["end"], now=start, tz=ctx.tz, deadline=False)
     return start, last.at or datetime.combine(last.due, DEFAULT_END, tzinfo=ctx.tz)
@@ -170,19 +178,23 @@ def _next(ctx: Ctx) -> Reply:
     row = next_meeting(session=ctx.session, after=ctx.now)
     if row is None:
         return Reply(
-            text="No CC meeting is scheduled. Add one: `/ccm meeting add 25 April 10:00 to 11:30 at ...`"
+            text=_(
+                "No CC meeting is scheduled. Add one: "
+                "`/ccm meeting add 25 April 10:00 to 11:30 at ...`"
+            )
         )
-    text = f"Next meeting: {meeting_line(ctx, row)}"
+    text = _("Next meeting: {meeting}").format(meeting=meeting_line(ctx, row))
     return Reply(text=text, blocks=[section(text)])
 
 
 def _list(ctx: Ctx) -> Reply:
     rows = upcoming(session=ctx.session, after=ctx.now)
-    body = "\n".join(meeting_line(ctx, row) for row in rows) or "_No meetings scheduled._"
-    return Reply(
-        text=f"*Upcoming meetings*\n{body}", blocks=[header("Upcoming meetings"), section(body)]
+    body = "\n".join(meeting_line(ctx, row) for row in rows) or "_{}_".format(
+        _("No meetings scheduled.")
     )
+    title = _("Upcoming meetings")
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def describe(ctx: Ctx, row: Meeting | None) -> str:
-    return meeting_line(ctx, row) if row else "none scheduled"
+    return meeting_line(ctx, row) if row else _("none scheduled")

@@ -12,6 +12,7 @@ from handlers.commands.registry import command
 from handlers.commands.status import KIND_LABELS
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import format_day
+from handlers.i18n import _, format_long_day, state_label
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reply.reply import Reply, error, header, section
@@ -40,20 +41,24 @@ def unpaid(ctx: Ctx, args: str) -> Reply:
     """States Parties with no contribution received for a year (default: this year)."""
     year = _year_of(ctx, args)
     summary = year_summary(session=ctx.session, year=year)
-    title = f"Not paid for {year}"
+    title = _("Not paid for {year}").format(year=year)
     if not summary.unpaid_known:
-        body = (
-            f"The minutes report {summary.reported_paid} States Parties as paid for {year} but name "
-            f"only {len(summary.paid)}, so who has not paid is not known yet. Record payments by "
-            "State (`/ccm contribution Norway 25'000 CHF received`) and ask again."
-        )
+        body = _(
+            "The minutes report {reported} States Parties as paid for {year} but name only "
+            "{named}, so who has not paid is not known yet. Record payments by State "
+            "(`/ccm contribution Norway 25'000 CHF received`) and ask again."
+        ).format(reported=summary.reported_paid, year=year, named=len(summary.paid))
         return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
-    names = sorted(s.name for s in summary.unpaid)
+    names = sorted(state_label(s.iso3, s.name) for s in summary.unpaid)
     body = (
-        f"{len(names)} of {len(summary.parties)} States Parties have no contribution recorded as "
-        f"received for {year}:\n" + ", ".join(names)
+        _(
+            "{count} of {parties} States Parties have no contribution recorded as received "
+            "for {year}:"
+        ).format(count=len(names), parties=len(summary.parties), year=year)
+        + "\n"
+        + ", ".join(names)
         if names
-        else f"Every State Party has paid for {year}. 🎉"
+        else _("Every State Party has paid for {year}. 🎉").format(year=year)
     )
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
@@ -77,15 +82,22 @@ def article7(ctx: Ctx, args: str) -> Reply:
         )
     )
     parties = parties_in(session=ctx.session, year=year)
-    owing = sorted(s.name for s in parties if s.iso3 not in received)
-    title = f"Article 7 reports {year} (due 30 April {year})"
+    owing = sorted(state_label(s.iso3, s.name) for s in parties if s.iso3 not in received)
+    title = _("Article 7 reports {year} (due {day})").format(
+        year=year, day=format_long_day(date(year, 4, 30))
+    )
     if not owing:
-        body = f"Every State Party's report for {year} is recorded as received."
+        body = _("Every State Party's report for {year} is recorded as received.").format(year=year)
     else:
         body = (
-            f"{len(owing)} of {len(parties)} States Parties have no report recorded as received:\n"
+            _("{count} of {parties} States Parties have no report recorded as received:").format(
+                count=len(owing), parties=len(parties)
+            )
+            + "\n"
             + ", ".join(owing)
-            + f"\n_Record one with `/ccm report <State> article 7 {year}`._"
+            + "\n_"
+            + _("Record one with `/ccm report <State> article 7 {year}`.").format(year=year)
+            + "_"
         )
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
@@ -126,8 +138,10 @@ def treaty(ctx: Ctx, args: str) -> Reply:
     bounds = period_bounds(rest, now=ctx.now, tz=ctx.tz) if rest else None
     if rest and bounds is None:
         return error(
-            f"I couldn't read “{escape(shorten(rest, 60))}” as a period. Try "
-            "`/ccm treaty article 4 2019` or `/ccm treaty Lao PDR`."
+            _(
+                "I couldn't read “{text}” as a period. Try `/ccm treaty article 4 2019` or "
+                "`/ccm treaty Lao PDR`."
+            ).format(text=escape(shorten(rest, 60)))
         )
     query = select(TreatyDeadline).order_by(col(TreatyDeadline.due))
     if kinds:
@@ -141,27 +155,27 @@ def treaty(ctx: Ctx, args: str) -> Reply:
     elif not matches:
         query = query.where(col(TreatyDeadline.due) >= ctx.today)
     rows = list(ctx.session.exec(query.limit(LIMIT + 1)))
-    described = [f"Article {m[1]}" if (m := _ARTICLE.search(text)) else ""]
-    described += [m.state.short for m in matches]
+    described = [_("Article {number}").format(number=m[1]) if (m := _ARTICLE.search(text)) else ""]
+    described += [state_label(m.state.iso3, m.state.short) for m in matches]
     if bounds:
         described.append(f"{format_day(bounds[0])} – {format_day(bounds[1])}")
     elif not matches:
-        described.append("from today")
-    title = "Treaty deadlines: " + ", ".join(d for d in described if d)
+        described.append(_("from today"))
+    title = _("Treaty deadlines: {filters}").format(filters=", ".join(d for d in described if d))
     lines = [_line(ctx, d) for d in rows[:LIMIT]]
-    body = "\n".join(lines) or "_none recorded_"
+    body = "\n".join(lines) or "_{}_".format(_("none recorded"))
     if len(rows) > LIMIT:
-        body += "\n…and more: narrow it down with a State or a year."
+        body += "\n" + _("…and more: narrow it down with a State or a year.")
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def _line(ctx: Ctx, deadline: TreatyDeadline) -> str:
     name = ctx.states.get(deadline.state_iso3)
-    who = name.short if name else deadline.state_iso3
-    label = KIND_LABELS.get(deadline.kind, deadline.kind)
+    who = state_label(name.iso3, name.short) if name else deadline.state_iso3
+    label = _(KIND_LABELS[deadline.kind]) if deadline.kind in KIND_LABELS else deadline.kind
     state = (
-        "met/superseded"
+        _("met/superseded")
         if deadline.completed
-        else ("passed" if deadline.due < ctx.today else "ahead")
+        else (_("passed") if deadline.due < ctx.today else _("ahead"))
     )
     return f"{format_day(deadline.due)} · {who}: {label} — {state}"

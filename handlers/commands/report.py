@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import select
 
 from handlers.commands.registry import command
+from handlers.i18n import _, state_label
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, section
 from handlers.reply.text import escape, shorten
@@ -27,8 +28,10 @@ def report(ctx: Ctx, args: str) -> Reply:
     found = ctx.states.find_in_text(args)
     if not found:
         return error(
-            f"Whose report? I found no State in “{escape(shorten(args, 80))}”. "
-            "Try `/ccm report Botswana article 7 2017`. Nothing was recorded."
+            _(
+                "Whose report? I found no State in “{text}”. "
+                "Try `/ccm report Botswana article 7 2017`. Nothing was recorded."
+            ).format(text=escape(shorten(args, 80)))
         )
     state = found[0].state
     year_match = _YEAR.search(args)
@@ -37,7 +40,9 @@ def report(ctx: Ctx, args: str) -> Reply:
     row = ctx.session.exec(select(TreatyDeadline).where(TreatyDeadline.import_key == key)).first()
     if row is not None and row.completed:
         return error(
-            f"{state.short}'s Article 7 report for {year} is already recorded; nothing changed."
+            _(
+                "The Article 7 report of {state} for {year} is already recorded; nothing changed."
+            ).format(state=state_label(state.iso3, state.short), year=year)
         )
     note = f"received (recorded {ctx.today.isoformat()} by {ctx.user})"
     if row is None:
@@ -53,5 +58,7 @@ def report(ctx: Ctx, args: str) -> Reply:
     else:
         row.completed, row.note = True, note
     ctx.session.add(row)
-    text = f"📄 Recorded: {state.short}'s Article 7 report for {year} received."
+    text = _("📄 Recorded: the Article 7 report of {state} for {year} received.").format(
+        state=state_label(state.iso3, state.short), year=year
+    )
     return Reply(text=text, blocks=[section(text)])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from handlers.commands.registry import command
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.people.permissions import isu_admins, read_only_reason, roster_is_empty
 from handlers.people.roster import (
     RosterError,
@@ -41,35 +43,47 @@ def roster(ctx: Ctx, args: str) -> Reply:
     words = args.split()
     if not ctx.sees_private:
         return error(
-            "The roster is shared with the committee's members only. "
-            f"Ask {isu_admins(ctx.session)} if you need to know who holds a role."
+            _(
+                "The roster is shared with the committee's members only. "
+                "Ask {admins} if you need to know who holds a role."
+            ).format(admins=isu_admins(ctx.session))
         )
     if not words or words[0].lower() in {"list", "show"}:
         return _list(ctx)
     verb = words[0].lower()
     if verb not in {"add", "set", "remove", "rm"}:
-        return error(f"I didn't understand “{escape(shorten(args, 80))}”. Try {USAGE}.")
+        return error(
+            _("I didn't understand “{text}”. Try {usage}.").format(
+                text=escape(shorten(args, 80)), usage=USAGE
+            )
+        )
     if not ctx.actor.is_admin:
         if ctx.actor.closed:
             return error(read_only_reason(ctx.session, ctx.actor))
         return error(
-            f"Only ISU admins change the roster; ask {isu_admins(ctx.session)}. Nothing was changed."
+            _("Only ISU admins change the roster; ask {admins}. Nothing was changed.").format(
+                admins=isu_admins(ctx.session)
+            )
         )
     if len(words) < 2:
-        return error(f"Whose role? Try {USAGE}.")
+        return error(_("Whose role? Try {usage}.").format(usage=USAGE))
     user = user_key(words[1], me=ctx.user)
     if user is None:
         return error(
-            f"“{escape(shorten(words[1], 60))}” is a name, and a name identifies nobody: "
-            f"mention the person (@name) or type their member ID. Try {USAGE}."
+            _(
+                "“{name}” is a name, and a name identifies nobody: mention the person (@name) "
+                "or type their member ID. Try {usage}."
+            ).format(name=escape(shorten(words[1], 60)), usage=USAGE)
         )
     try:
         if verb in {"remove", "rm"}:
             person = remove(ctx.session, user=user)
-            text = f"{user_ref(user)} no longer holds a role (now a member)."
+            text = _("{who} no longer holds a role (now a member).").format(who=user_ref(user))
             return Reply(text=text, blocks=[section(text)])
         if len(words) < 3:
-            return error(f"Which role for {escape(words[1])}? Try {USAGE}.")
+            return error(
+                _("Which role for {who}? Try {usage}.").format(who=escape(words[1]), usage=USAGE)
+            )
         role = role_from_word(words[2])
         rest = " ".join(words[3:])
         found = ctx.states.find_in_text(rest) if rest else []
@@ -77,32 +91,45 @@ def roster(ctx: Ctx, args: str) -> Reply:
         organisation = None if found or not rest else rest
         if roster_is_empty(ctx.session) and role != "isu":
             return error(
-                "Name an ISU admin first (`/ccm roster add @someone isu`): until then only the "
-                "workspace's owners and admins may change anything."
+                _(
+                    "Name an ISU admin first (`/ccm roster add @someone isu`): until then only "
+                    "the workspace's owners and admins may change anything."
+                )
             )
         person, previous = set_role(
             ctx.session, user=user, role=role, state_iso3=state, organisation=organisation
         )
     except RosterError as problem:
-        return error(f"{problem} Nothing was changed.")
-    was = f" (was {previous})" if previous and previous != person.role else ""
-    text = f"{user_ref(user)} is now {escape(describe(person))}{was}."
+        return error(f"{problem} " + _("Nothing was changed."))
+    described = escape(describe(person))
+    if previous and previous != person.role:
+        text = _("{who} is now {role} (was {previous}).").format(
+            who=user_ref(user), role=described, previous=term(previous)
+        )
+    else:
+        text = _("{who} is now {role}.").format(who=user_ref(user), role=described)
     return Reply(text=text, blocks=[section(text)])
 
 
 def _list(ctx: Ctx) -> Reply:
     people = entries(ctx.session)
     if not people:
-        body = (
+        body = _(
             "No roles yet: until an ISU admin is named, only the workspace's owners and admins "
-            "may change anything. One of them starts the roster with `/ccm roster add @someone isu`."
+            "may change anything. One of them starts the roster with "
+            "`/ccm roster add @someone isu`."
         )
     else:
         body = "\n".join(_line(p) for p in people)
-    return Reply(text=f"*Roster*\n{body}", blocks=[header("Roster"), section(body)])
+    title = _("Roster")
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def _line(person: Person) -> str:
     who = user_ref(person.slack_user_id) if person.slack_user_id else escape(person.name)
-    flag = f" ⚠ name reads like {escape(person.name_clash)}" if person.name_clash else ""
+    flag = (
+        " ⚠ " + _("name reads like {other}").format(other=escape(person.name_clash))
+        if person.name_clash
+        else ""
+    )
     return f"{who} — {escape(describe(person))}{flag}"

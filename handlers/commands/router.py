@@ -12,6 +12,8 @@ from sqlmodel import Session
 
 import handlers.commands  # noqa: F401  (registers the sub-commands)
 from handlers.commands.registry import COMMANDS, LOOKUP, Command
+from handlers.i18n import _, format_number, use_language
+from handlers.i18n.reader import language_of
 from handlers.items.capture import is_capture
 from handlers.people.permissions import Caller, isu_admins, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
@@ -78,6 +80,7 @@ def handle(
     now: datetime | None = None,
     source: str | None = None,
     session: Session | None = None,
+    lang: str | None = None,
     caller: Caller | None = None,
 ) -> Reply:
     """Run one command; a refused or failed command leaves the database exactly as it was.
@@ -85,21 +88,30 @@ def handle(
     Given ``session``, the command joins that open transaction inside a savepoint (a refusal
     undoes only the command's own changes) and the caller commits: so a Slack event's dedupe row
     and the item it logs are committed together.
+
+    The reply is written in ``lang`` when given (the console's --lang), else in the reader's
+    own language (see handlers.i18n.reader).
     """
     raw = text or ""
     if len(raw) > MAX_COMMAND_CHARS:
-        return error(
-            f"That command is {len(raw):,} characters long; the limit is {MAX_COMMAND_CHARS:,}. Nothing was changed."
-        )
+        with use_language(lang or deps.language):
+            return error(
+                _(
+                    "That command is {length} characters long; the limit is {limit}. Nothing was changed."
+                ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
+            )
     line = _without_prefix(clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False
+    language = [lang or deps.language]
     who = caller if caller is not None and caller.user == user else Caller(user=user)
     if user in deps.install_admins:
         who = replace(who, installer=True)
 
     def run_in(open_session: Session) -> Reply:
+        if lang is None:
+            language[0] = language_of(open_session, user, default=deps.language)
         ctx = Ctx(
             session=open_session,
             now=moment,
@@ -108,10 +120,12 @@ def handle(
             states=deps.states,
             source=source,
             public_url=deps.public_url,
+            lang=language[0],
             caller=who,
             reference_cache=deps.db.reference,
         )
-        return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
+        with use_language(ctx.lang):
+            return _dispatch(ctx, spec=spec, args=args, line=line, writes=writes)
 
     try:
         if session is None:
@@ -134,14 +148,13 @@ def handle(
     except Exception:
         ref = uuid.uuid4().hex[:8]
         log.exception("command failed (ref %s): %r", ref, shorten(line, 200))
-        return replace(
-            error(
-                f"Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
-            ),
-            failed=True,
-        )
+        with use_language(language[0]):
+            failure = _(
+                "Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
+            ).format(ref=ref)
+        return replace(error(failure), failed=True, lang=language[0])
     # A safety net under each command's own escaping: echoed text never pings a channel.
-    return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks))
+    return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks), lang=language[0])
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
@@ -172,9 +185,11 @@ def _refusal(ctx: Ctx, spec: Command, *, writes: bool) -> Reply | None:
     """The two gates every command passes, typed or understood: who may see, who may change."""
     if spec.private and not ctx.sees_private:
         return error(
-            "Contributions, the change history and the roster are shared with the committee's "
-            f"members only. Ask {isu_admins(ctx.session)} to add you to the roster."
-            + (" Nothing was changed." if writes else "")
+            _(
+                "Contributions, the change history and the roster are shared with the "
+                "committee's members only. Ask {admins} to add you to the roster."
+            ).format(admins=isu_admins(ctx.session))
+            + (" " + _("Nothing was changed.") if writes else "")
         )
     if writes and not may_write(ctx.actor):
         return error(read_only_reason(ctx.session, ctx.actor))
@@ -212,8 +227,10 @@ def _run(ctx: Ctx, command: str) -> Reply:
     spec, args = route(command)
     if spec is None:
         return error(
-            f"I read that as `/ccm {escape(command)}`, which this version cannot answer yet. "
-            "`/ccm help` lists what it can do."
+            _(
+                "I read that as `/ccm {command}`, which this version cannot answer yet. "
+                "`/ccm help` lists what it can do."
+            ).format(command=escape(command))
         )
     refused = _refusal(ctx, spec, writes=spec.writes_for(args))
     if refused is not None:

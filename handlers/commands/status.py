@@ -10,6 +10,8 @@ from handlers.commands.listing import items_reply_lines
 from handlers.commands.registry import command
 from handlers.commands.state_card import KIND_LABELS, state_card, state_more
 from handlers.dates.reading import format_day
+from handlers.i18n import _, join_names, state_label
+from handlers.i18n.terms import term
 from handlers.items.render import item_blocks
 from handlers.ports import Ctx
 from handlers.reference.areas import Area, resolve_area, suggest_area
@@ -50,7 +52,10 @@ def status(ctx: Ctx, args: str) -> Reply:
     subject = _MORE.sub("", subject)
     if not subject:
         return error(
-            "Status of what? Try `/ccm status Botswana`, `/ccm status universalization`, `/ccm status #12` or `/ccm mine`."
+            _(
+                "Status of what? Try `/ccm status Botswana`, `/ccm status universalization`, "
+                "`/ccm status #12` or `/ccm mine`."
+            )
         )
     if subject.lower() in ME:
         return my_status(ctx)
@@ -73,12 +78,18 @@ def _unknown(ctx: Ctx, subject: str) -> Reply:
     guesses = ctx.states.suggest(subject, limit=1)
     area = suggest_area(subject)
     if guesses:
-        hint = f"did you mean *{guesses[0].short}*? (`/ccm status {guesses[0].short}`)"
+        hint = _("did you mean *{state}*? (`/ccm status {command}`)").format(
+            state=state_label(guesses[0].iso3, guesses[0].short), command=guesses[0].short
+        )
     elif area:
-        hint = f"did you mean the area *{area.name}*?"
+        hint = _("did you mean the area *{area}*?").format(area=term(area.name))
     else:
-        hint = "try a State (“Botswana”), an area (“universalization”), an item (“#12”) or “me”."
-    return error(f"No State, area or item called “{escape(shorten(subject, 100))}” — {hint}")
+        hint = _("try a State (“Botswana”), an area (“universalization”), an item (“#12”) or “me”.")
+    return error(
+        _("No State, area or item called “{text}” — {hint}").format(
+            text=escape(shorten(subject, 100)), hint=hint
+        )
+    )
 
 
 def state_status(ctx: Ctx, name: StateName, *, more: bool = False) -> Reply:
@@ -88,9 +99,8 @@ def state_status(ctx: Ctx, name: StateName, *, more: bool = False) -> Reply:
 
 def area_status(ctx: Ctx, area: Area) -> Reply:
     coordinators = [c for c in ctx.reference.coordinators if c.area_key == area.key]
-    who = (
-        ", ".join(f"{_short(ctx, c.state_iso3)} ({c.cycle})" for c in coordinators)
-        or "none recorded"
+    who = ", ".join(f"{_short(ctx, c.state_iso3)} ({c.cycle})" for c in coordinators) or _(
+        "none recorded"
     )
     items_query = select(ActionItem).where(
         ActionItem.area_key == area.key, ActionItem.status == OPEN
@@ -100,36 +110,42 @@ def area_status(ctx: Ctx, area: Area) -> Reply:
             items_query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(15)
         )
     )
-    title = f"{area.name}"
-    body = f"*Coordinators:* {who}\n*Open items ({len(items)}{'+' if len(items) == 15 else ''})*\n"
+    title = term(area.name)
+    count = f"{len(items)}{'+' if len(items) == 15 else ''}"
+    body = "*{}* {}\n*{}*\n".format(
+        _("Coordinators:"), who, _("Open items ({count})").format(count=count)
+    )
     body += items_reply_lines(items, ctx.today)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 
 def _short(ctx: Ctx, iso3: str) -> str:
     name = ctx.states.get(iso3)
-    return name.short if name else iso3
+    return state_label(iso3, name.short) if name else iso3
 
 
 def item_status(ctx: Ctx, item_id: int) -> Reply:
     found = item_with_states(session=ctx.session, item_id=item_id)
     if found is None:
-        return error(f"There is no item #{item_id}. `/ccm items` lists the open ones.")
+        return error(
+            _("There is no item #{id}. `/ccm items` lists the open ones.").format(id=item_id)
+        )
     item, states = found
     # The change history names who did what: for the committee's members only.
     events = history(session=ctx.session, item_id=item_id) if ctx.sees_private else []
     log = "\n".join(
-        f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {e.action}"
+        f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {term(e.action)}"
         + (f" — {e.detail}" if e.detail else "")
         for e in events[-10:]
     )
     blocks = item_blocks(item, states, ctx.today)
     if item.status == "draft":
         blocks.append(
-            context("Draft from a minutes import: not tracked until someone confirms it.")
+            context(_("Draft from a minutes import: not tracked until someone confirms it."))
         )
-    blocks.append(context(f"*History*\n{log}" if log else "No history."))
-    text = blocks[0]["text"]["text"] + (f"\nHistory:\n{log}" if log else "")
+    history_title = _("History")
+    blocks.append(context(f"*{history_title}*\n{log}" if log else _("No history.")))
+    text = blocks[0]["text"]["text"] + (f"\n{history_title}:\n{log}" if log else "")
     return Reply(text=text, blocks=blocks, item_id=item_id)
 
 
@@ -143,8 +159,10 @@ def my_status(ctx: Ctx) -> Reply:
             query.order_by(col(ActionItem.due).is_(None), col(ActionItem.due)).limit(30)
         )
     )
-    body = items_reply_lines(items, ctx.today) if items else "You have no open items. 🎉"
-    title = f"Your open items ({len(items)})" + (f" — with {', '.join(covers)}" if covers else "")
+    body = items_reply_lines(items, ctx.today) if items else _("You have no open items. 🎉")
+    title = _("Your open items ({count})").format(count=len(items)) + (
+        " — " + _("with {owners}").format(owners=join_names(covers)) if covers else ""
+    )
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

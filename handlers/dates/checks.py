@@ -5,7 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
-from handlers.dates.vocab import DAY, MONTH, MONTH_NAMES, YEAR, Ctx, DateError, month_number
+from handlers.dates.vocab import DAY, MONTH, YEAR, Ctx, DateError, month_number
+from handlers.i18n import _
+from handlers.i18n.formats import month_name
 
 _NUMERIC = re.compile(
     r"(?<![\d.,'/#])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"
@@ -20,20 +22,22 @@ _MONTH_DAY = re.compile(rf"(?P<month>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}
 def check_day(text: str, day: int, month: int, year: int | None) -> None:
     """Raise DateError unless ``day`` exists in ``month`` (of ``year``, or of any year)."""
     if not 1 <= month <= 12:
-        raise DateError(f"{text} is not a date: there is no month {month}.")
+        raise DateError(
+            _("{text} is not a date: there is no month {month}.").format(text=text, month=month)
+        )
     days = calendar.monthrange(year or 2000, month)[1]
     if 1 <= day <= days:
         return
-    name = MONTH_NAMES[month - 1]
+    name = month_name(month)
     if year is None:
         has = (
-            f"{name} has only 28 days (29 in a leap year)"
+            _("February has only 28 days (29 in a leap year)")
             if month == 2
-            else f"{name} has {days} days"
+            else _("{month} has {days} days").format(month=name, days=days)
         )
     else:
-        has = f"{name} {year} has {days} days"
-    raise DateError(f"{text} is not a date: {has}.")
+        has = _("{month} {year} has {days} days").format(month=name, year=year, days=days)
+    raise DateError(_("{text} is not a date: {problem}.").format(text=text, problem=has))
 
 
 def validate(original: str, folded: str, ctx: Ctx) -> None:

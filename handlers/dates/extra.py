@@ -21,6 +21,7 @@ from functools import lru_cache
 import holidays
 
 from handlers.dates.vocab import DAY_NAMES, WEEKDAY, WEEKDAYS, YEAR, Ctx, DateError, Resolved, alt
+from handlers.i18n.catalog import _
 
 _DAYWORD = rf"(?P<day>today|tomorrow|aujourd'hui|demain|hoy|manana|(?:next\s+|this\s+)?{WEEKDAY})"
 COB = (
@@ -149,7 +150,7 @@ def holiday_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
                 else ""
             )
             return due, f"{how + ' ' if how else ''}{label} {year}{extra}".strip()
-    raise DateError(f"I could not place “{m[0]}” in the coming year.")
+    raise DateError(_("I could not place “{text}” in the coming year.").format(text=m[0]))
 
 
 def intersessionals_rule(m: re.Match[str], ctx: Ctx) -> Resolved:

@@ -22,6 +22,11 @@ from handlers.dates import events as event_rules
 from handlers.dates import extra, rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.vocab import DateError, UnknownEventError
+from handlers.i18n.catalog import N_, _
+from handlers.i18n.formats import format_day as i18n_format_day
+from handlers.i18n.formats import format_long_day as i18n_long_day
+from handlers.i18n.formats import weekday_name
+from handlers.i18n.notes import reading_note
 from handlers.reply.text import clean
 
 __all__ = [
@@ -62,7 +67,9 @@ _NAMES_DAY = re.compile(
 _WEEKDAY_ALONE = re.compile(rf"(?:(?P<this>this|ce|cette|este|esta)\s+)?(?P<wd>{vocab.WEEKDAY})")
 _EVENT = re.compile(event_rules.EVENT)
 _ANCHOR = re.compile(extra.INTERSESSIONALS)
-_UNREADABLE = "I could not read “{}” as a date. Try “15 April”, “end of March” or “in two weeks”."
+_UNREADABLE = N_(
+    "I could not read “{text}” as a date. Try “15 April”, “end of March” or “in two weeks”."
+)
 
 
 @dataclass(frozen=True)
@@ -144,11 +151,11 @@ def _by_dateparser(
     original: str, folded: str, ctx: vocab.Ctx, base: datetime, languages: Sequence[str]
 ) -> vocab.Resolved:
     if _NUMBER_ONLY.fullmatch(folded):  # "21", "#12": dateparser reads a day of this month
-        raise DateError(_UNREADABLE.format(original))
+        raise DateError(_(_UNREADABLE).format(text=original))
     text = _DOT_DATE.sub(r"\1/\2", original) if _DOT_DATE.fullmatch(folded) else original
     found = _dateparser(text.replace("’", "'"), base, languages)
     if found is None:
-        raise DateError(_UNREADABLE.format(original))
+        raise DateError(_(_UNREADABLE).format(text=original))
     wd = _WEEKDAY.search(folded)
     if wd is None or not re.search(r"\d", folded):
         return found.date(), None
@@ -170,9 +177,13 @@ def _check_weekday(
                 continue
             if other.weekday() == weekday:
                 return other, f"the year in which it is a {name}"
-    actual = vocab.DAY_NAMES[due.weekday()]
     raise DateError(
-        f"{original} is not possible: {vocab.long_day(due)} is a {actual}, not a {name}."
+        _("{text} is not possible: {day} is a {actual}, not a {weekday}.").format(
+            text=original,
+            day=i18n_long_day(due),
+            actual=weekday_name(due.weekday()),
+            weekday=weekday_name(weekday),
+        )
     )
 
 
@@ -207,7 +218,7 @@ def read_phrase(
     """The reading, and whether the phrase names one day (any note then only says which one)."""
     text = clean(phrase)[:MAX_DATE_CHARS]
     if not text:
-        raise DateError("Give a date, e.g. “15 April”, “end of March” or “in two weeks”.")
+        raise DateError(_("Give a date, e.g. “15 April”, “end of March” or “in two weeks”."))
     local = local_now(now, tz)
     ctx = vocab.Ctx(local.date(), deadline, next_meeting)
     original, folded = text, vocab.same_length_fold(text)
@@ -215,7 +226,7 @@ def read_phrase(
         original, folded = original[: m.start()], folded[: m.start()]
     if m := _EVENT.fullmatch(folded):
         due, why = _by_event(original, m, local, tz, events)
-        said = f"“{text}” read as {vocab.long_day(due)}, {why}"
+        said = reading_note(text, due, why)
         return DateReading(due, None, None, text, said, ctx.today), False
     if m := _ANCHOR.fullmatch(folded):
         due, why = _by_anchor(m, events)
@@ -245,8 +256,7 @@ def read_phrase(
         at, end = times if times else (None, None)
     elif start:
         at = datetime.combine(due, start, tzinfo=tz)
-    note = None if why is None else f"“{text}” read as {vocab.long_day(due)}"
-    note = f"{note}, {why}" if note and why else note
+    note = None if why is None else reading_note(text, due, why)
     return DateReading(due, at, end, text, note, ctx.today), single
 
 
@@ -320,18 +330,25 @@ def _by_event(
         )
     kind = "msp" if key.endswith("msp") else "rc"
     raise UnknownEventError(
-        f"I don't know when the {label} is: add it with `meeting add {kind} ...`"
+        _("I don't know when the {event} is: add it with `meeting add {kind} ...`").format(
+            event=label, kind=kind
+        )
     )
 
 
 def format_day(d: date) -> str:
-    """ "Fri 31 Mar 2017"."""
-    return f"{_DAY_ABBR[d.weekday()]} {d.day} {vocab.MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    """ "Fri 31 Mar 2017" ("ven. 31 mars 2017" for a French reader: see handlers.i18n)."""
+    return i18n_format_day(d)
 
 
 def format_reading(r: DateReading) -> str:
     """ "due Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)"."""
-    out = f"due {format_day(r.due)}"
+    return _("due {when}").format(when=format_when(r))
+
+
+def format_when(r: DateReading) -> str:
+    """ "Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)", in the reader's language."""
+    out = format_day(r.due)
     if r.at:
         out += f" {r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "")
     return out + (f" ({r.note})" if r.note else "")

@@ -49,6 +49,7 @@ from handlers.dates.vocab import (
 # handlers/minutes/relative.py import them from here.
 from handlers.dates.vocab import MONTH_NAMES as MONTH_NAMES
 from handlers.dates.vocab import NUMBER_WORDS as NUMBER_WORDS
+from handlers.i18n.catalog import N_, _
 
 # --- the next meeting ------------------------------------------------------------------------
 
@@ -62,7 +63,7 @@ NEXT_MEETING = (
 
 def next_meeting_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     if ctx.next_meeting is None:
-        raise DateError("“at the next meeting” needs a next meeting: add one with `meeting add`")
+        raise DateError(_("“at the next meeting” needs a next meeting: add one with `meeting add`"))
     # "before the next meeting" is due at the meeting itself, as the minutes use it (tested there).
     return ctx.next_meeting, "the next meeting"
 
@@ -135,7 +136,9 @@ def quarter_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     else:
         months, number = (3, int(m["qn"])) if m["q"] else (6, int(m["hn"]))
     if number * months > 12:
-        raise DateError(f"There is no {m[0]}: a year has {12 // months}.")
+        raise DateError(
+            _("There is no {period}: a year has {count}.").format(period=m[0], count=12 // months)
+        )
     first, last = number * months - months + 1, number * months
 
     def span(y: int) -> tuple[date, date]:
@@ -333,15 +336,17 @@ def bare_day_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     """ "the 21st": the next such day (dateparser reads it in the current month, even if past)."""
     day, first = int(m["d"] or m["d2"]), ctx.today.replace(day=1)
     if not 1 <= day <= 31:
-        raise DateError(f"{m[0]} is not a date: no month has {day} days.")
+        raise DateError(
+            _("{text} is not a date: no month has {days} days.").format(text=m[0], days=day)
+        )
     for step in range(13):
         month = add_months(first, step)
         if day <= month_end(month.year, month.month).day and month.replace(day=day) >= ctx.today:
             return month.replace(day=day), ""
-    raise DateError(_UNREACHABLE)
+    raise DateError(_(_UNREACHABLE))
 
 
-_UNREACHABLE = "That day could not be placed in the coming year."
+_UNREACHABLE = N_("That day could not be placed in the coming year.")
 Rule = Callable[[re.Match[str], Ctx], Resolved]
 RULES: list[tuple[str, Rule]] = [
     (NEXT_MEETING, next_meeting_rule),

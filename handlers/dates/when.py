@@ -7,6 +7,7 @@ from datetime import date
 
 from handlers.dates.finding import find_when
 from handlers.dates.reading import DateReading, parse_when
+from handlers.i18n import _
 from handlers.ports import Ctx
 from storage.meetings import event_days, next_intersessionals, next_meeting
 
@@ -49,7 +50,9 @@ def find_due(ctx: Ctx, text: str) -> tuple[DateReading, str] | None:
 
 def past_warning(reading: DateReading | None) -> str:
     """A short warning when the day read has already passed (a typo, or old minutes)."""
-    return " ⚠️ *That day has already passed.*" if reading is not None and reading.past else ""
+    if reading is None or not reading.past:
+        return ""
+    return " ⚠️ *{}*".format(_("That day has already passed."))
 
 
 def unread_dates(ctx: Ctx, text: str) -> list[str]:
@@ -64,5 +67,8 @@ def unread_dates(ctx: Ctx, text: str) -> list[str]:
     )
     said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
     covered = [(s.start, s.end) for s in spans]
-    said += [f"“{w}”: I don't know that date" for w in loose_date_words(text, covered)]
+    said += [
+        _("“{word}”: I don't know that date").format(word=w)
+        for w in loose_date_words(text, covered)
+    ]
     return said

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.dates.reading import format_day
+from handlers.i18n import _, current_language, format_day, join_names, ngettext, state_label
+from handlers.i18n.notes import localize_stored
+from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
+from handlers.reference.states import StateDirectory
 from handlers.reply.mrkdwn import day_token, owner_text
 from handlers.reply.reply import Block, section
 from handlers.reply.text import escape, shorten
@@ -20,42 +23,70 @@ MAX_LINE_TEXT = 300
 def due_phrase(item: ActionItem, today: date) -> str:
     """'due Fri 31 Mar 2017', with how late or how soon when it matters."""
     if item.due is None:
-        return "no due date"
-    text = f"due {day_token(item.due, format_day(item.due))}"
+        return _("no due date")
+    text = _("due {day}").format(day=day_token(item.due, format_day(item.due)))
     if item.status != "open":
         return text
     days = (item.due - today).days
     if days < 0:
-        return f"{text} · *overdue {-days} day{'s' if days != -1 else ''}*"
+        late = ngettext("overdue {count} day", "overdue {count} days", -days).format(count=-days)
+        return f"{text} · *{late}*"
     if days == 0:
-        return f"{text} · *today*"
+        return "{} · *{}*".format(text, _("today"))
     if days <= 7:
-        return f"{text} · in {days} day{'s' if days != 1 else ''}"
+        soon = ngettext("in {count} day", "in {count} days", days).format(count=days)
+        return f"{text} · {soon}"
     return text
+
+
+def owner_shown(item: ActionItem) -> str:
+    """The owner as the reader says it: States, the Presidency, the ISU and an area's
+    coordinators in the reader's language; people and free text as written."""
+    if current_language() == "en":
+        return owner_text(item.owner)
+    if item.owner_kind == "presidency":
+        return _("the Presidency")
+    if item.owner_kind == "isu":
+        return _("the ISU")
+    if item.owner_kind == "committee":
+        return _("the Committee")
+    area = AREA_BY_KEY.get(item.owner_ref or "") if item.owner_kind == "area" else None
+    if area is not None:
+        return _("the {area} coordinators").format(area=term(area.name))
+    if item.owner_kind in ("state", "states") and item.owner_ref:
+        directory = StateDirectory.default()
+        names = [
+            state_label(code, found.short)
+            for code in item.owner_ref.split(",")
+            if (found := directory.get(code.strip())) is not None
+        ]
+        if names:
+            return join_names(names)
+    return owner_text(item.owner)
 
 
 def item_line(item: ActionItem, today: date) -> str:
     """One item in a list: id, owner, what, when (user text escaped once, here)."""
-    status = "" if item.status == "open" else f" [{item.status}]"
+    status = "" if item.status == "open" else f" [{term(item.status)}]"
     what = escape(shorten(item.text, MAX_LINE_TEXT))
-    return f"*#{item.id}*{status} {owner_text(item.owner)} — {what} · {due_phrase(item, today)}"
+    return f"*#{item.id}*{status} {owner_shown(item)} — {what} · {due_phrase(item, today)}"
 
 
 def item_detail(item: ActionItem, states: list[str], today: date) -> str:
     """Everything about one item, for status #id and confirmations."""
     lines = [item_line(item, today)]
     if item.due_note:
-        lines.append(f"_{escape(item.due_note)}_")
+        lines.append(f"_{escape(localize_stored(item.due_note))}_")
     area = AREA_BY_KEY.get(item.area_key or "")
     facts = []
     if area:
-        facts.append(f"Area: {area.name}")
+        facts.append(_("Area: {area}").format(area=term(area.name)))
     if states:
-        facts.append("States: " + ", ".join(states))
+        facts.append(_("States: {codes}").format(codes=", ".join(states)))
     if item.snoozed_until and item.status == "open":
-        facts.append(f"snoozed until {format_day(item.snoozed_until)}")
+        facts.append(_("snoozed until {day}").format(day=format_day(item.snoozed_until)))
     if item.source:
-        facts.append(f"Source: {escape(shorten(item.source, 300))}")
+        facts.append(_("Source: {source}").format(source=escape(shorten(item.source, 300))))
     if facts:
         lines.append(" · ".join(facts))
     return "\n".join(lines)
@@ -70,7 +101,7 @@ def item_buttons(item: ActionItem) -> Block:
         "elements": [
             {
                 "type": "button",
-                "text": {"type": "plain_text", "text": "Done"},
+                "text": {"type": "plain_text", "text": _("Done")},
                 "style": "primary",
                 "action_id": ACTION_DONE,
                 "value": value,
@@ -81,15 +112,15 @@ def item_buttons(item: ActionItem) -> Block:
                 "options": [
                     {"text": {"type": "plain_text", "text": label}, "value": f"{value}:{when}"}
                     for label, when in (
-                        ("Snooze 1 day", "1d"),
-                        ("Snooze 1 week", "1w"),
-                        ("Snooze to next meeting", "meeting"),
+                        (_("Snooze 1 day"), "1d"),
+                        (_("Snooze 1 week"), "1w"),
+                        (_("Snooze to next meeting"), "meeting"),
                     )
                 ],
             },
             {
                 "type": "button",
-                "text": {"type": "plain_text", "text": "Reassign"},
+                "text": {"type": "plain_text", "text": _("Reassign")},
                 "action_id": ACTION_REASSIGN,
                 "value": value,
             },

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from handlers.i18n import _, format_long_day
 from handlers.minutes.drafts import discard, store_drafts
 from handlers.minutes.extract import extract
 from handlers.minutes.model import MinutesExtract
@@ -44,20 +45,22 @@ def redate(
         select(MinutesImport).where(MinutesImport.key == f"cc:{old_day.isoformat()}")
     ).first()
     if record is None:
-        raise RedateRefused("I no longer have this import; share the file again to import it.")
+        raise RedateRefused(_("I no longer have this import; share the file again to import it."))
     if record.status == "confirmed":
-        raise RedateRefused("This import is already confirmed; its date can no longer change.")
+        raise RedateRefused(_("This import is already confirmed; its date can no longer change."))
     payload: dict[str, Any] = json.loads(record.payload or "{}")
     text = payload.get("text")
     if not isinstance(text, str):
-        raise RedateRefused("This import was stored without its text; share the file again.")
+        raise RedateRefused(_("This import was stored without its text; share the file again."))
     if new_day != old_day:
         clash = session.exec(
             select(MinutesImport).where(MinutesImport.key == f"cc:{new_day.isoformat()}")
         ).first()
         if clash is not None and clash.status == "confirmed":
             raise RedateRefused(
-                f"Minutes of {new_day:%-d %B %Y} are already imported and confirmed; nothing changed."
+                _("Minutes of {day} are already imported and confirmed; nothing changed.").format(
+                    day=format_long_day(new_day)
+                )
             )
     found = extract(
         text, now=now, tz=tz, states=states, document=record.document, meeting_day=new_day

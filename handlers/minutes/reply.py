@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from handlers.dates.reading import format_day
+from handlers.digest import deadline_kind
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.minutes.model import Attendee, DraftItem, MeetingInfo, MinutesExtract
 from handlers.money import format_chf
 from handlers.reply.reply import Block, Reply, context, header, section
@@ -16,7 +19,7 @@ MAX_LISTED = 20  # two blocks per draft: stays under Slack's 50 blocks per messa
 
 def _when(meeting: MeetingInfo | None) -> str:
     if meeting is None:
-        return "not found"
+        return _("not found")
     out = format_day(meeting.start.date())
     if meeting.start.hour or meeting.start.minute:
         out += f" {meeting.start:%H:%M}" + (f"–{meeting.end:%H:%M}" if meeting.end else "")
@@ -32,52 +35,63 @@ def _who(a: Attendee) -> str:
 def summary_text(extract: MinutesExtract) -> str:
     """The plain summary (also what the CLI prints without --json): what was found, and what
     was not, so the importer knows what to check before confirming."""
-    lines = [f"*Meeting:* {_when(extract.meeting)}"]
+    lines = ["*{}* {}".format(_("Meeting:"), _when(extract.meeting))]
     if extract.meeting is None:
-        lines[0] = (
-            "*Meeting:* no meeting date found — set it with *Set meeting date* before "
-            "confirming (relative due dates are read from it)"
+        lines[0] = "*{}* {}".format(
+            _("Meeting:"),
+            _(
+                "no meeting date found — set it with *Set meeting date* before confirming "
+                "(relative due dates are read from it)"
+            ),
         )
     elif extract.meeting.note:
         lines.append(f"⚠️ {escape(extract.meeting.note)}")
-    lines.append(f"*Next meeting:* {_when(extract.next_meeting)}")
+    lines.append("*{}* {}".format(_("Next meeting:"), _when(extract.next_meeting)))
     if extract.attendees:
         names = "; ".join(_who(a) for a in extract.attendees[:MAX_NAMES])
         more = len(extract.attendees) - MAX_NAMES
-        names += f"; …and {more} more" if more > 0 else ""
-        lines.append(f"*Present ({len(extract.attendees)}):* {names}")
+        names += "; " + _("…and {count} more").format(count=more) if more > 0 else ""
+        present = _("Present ({count}):").format(count=len(extract.attendees))
+        lines.append(f"*{present}* {names}")
     else:
-        lines.append("*Present:* no attendance list found")
+        lines.append("*{}* {}".format(_("Present:"), _("no attendance list found")))
     if extract.apologies:
-        lines.append("*Apologies:* " + "; ".join(_who(a) for a in extract.apologies))
+        apologies = "; ".join(_who(a) for a in extract.apologies)
+        lines.append("*{}* {}".format(_("Apologies:"), apologies))
     if extract.absent:
-        lines.append("*Absent:* " + "; ".join(_who(a) for a in extract.absent))
+        absent = "; ".join(_who(a) for a in extract.absent)
+        lines.append("*{}* {}".format(_("Absent:"), absent))
     for c in extract.contributions:
         what = (
-            "total"
+            _("total")
             if c.total
-            else (f"component {escape(c.component)}" if c.component else c.state_iso3 or "")
+            else (
+                _("component {name}").format(name=escape(c.component))
+                if c.component
+                else c.state_iso3 or ""
+            )
         )
-        paid = f" ({c.states_paid} States paid)" if c.states_paid else ""
-        lines.append(
-            f"*Contribution {c.year}, {what}:* {format_chf(c.amount_cents, c.currency)} {c.status}{paid}"
+        paid = (
+            " ({})".format(_("{count} States paid").format(count=c.states_paid))
+            if c.states_paid
+            else ""
         )
+        label = _("Contribution {year}, {what}:").format(year=c.year, what=what)
+        amount = format_chf(c.amount_cents, c.currency)
+        lines.append(f"*{label}* {amount} {term(c.status)}{paid}")
     for d in extract.deadlines:
-        lines.append(f"*Deadline:* {d.state_iso3} {d.kind.replace('_', ' ')} {format_day(d.due)}")
-    lines.append(
-        f"*Decisions:* {len(extract.decisions)}" if extract.decisions else "*Decisions:* none found"
-    )
-    lines.append(
-        f"*Draft action items:* {len(extract.items)}"
-        if extract.items
-        else "*Draft action items:* none found"
-    )
+        kind = deadline_kind(d.kind)
+        lines.append("*{}* {} {} {}".format(_("Deadline:"), d.state_iso3, kind, format_day(d.due)))
+    found = len(extract.decisions)
+    lines.append("*{}* {}".format(_("Decisions:"), found if found else _("none found")))
+    count = len(extract.items)
+    lines.append("*{}* {}".format(_("Draft action items:"), count if count else _("none found")))
     return "\n".join(lines)
 
 
 def item_line(item: DraftItem, item_id: int | None = None) -> str:
     ref = f"#{item_id} " if item_id is not None else ""
-    due = f" — due {format_day(item.due)}" if item.due else ""
+    due = " — " + _("due {day}").format(day=format_day(item.due)) if item.due else ""
     return (
         f"{ref}§{escape(item.section)} *{escape(item.owner.label)}*: "
         f"{escape(shorten(item.text, 200))}{due}"
@@ -100,9 +114,9 @@ def _buttons(item_id: int) -> Block:
         "type": "actions",
         "block_id": f"draft_{item_id}",
         "elements": [
-            button("Confirm", "draft_confirm", "primary"),
-            button("Edit", "draft_edit"),
-            button("Discard", "draft_discard", "danger"),
+            button(_("Confirm"), "draft_confirm", "primary"),
+            button(_("Edit"), "draft_edit"),
+            button(_("Discard"), "draft_discard", "danger"),
         ],
     }
 
@@ -118,7 +132,7 @@ def date_button(extract: MinutesExtract) -> Block:
         "type": "button",
         "text": {
             "type": "plain_text",
-            "text": "Set meeting date" if missing else "Change meeting date",
+            "text": _("Set meeting date") if missing else _("Change meeting date"),
         },
         "action_id": SET_DATE,
         "value": extract.meeting_day.isoformat() if extract.meeting_day else "",
@@ -131,14 +145,18 @@ def date_button(extract: MinutesExtract) -> Block:
 def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> Reply:
     """Summary plus one block per draft; with stored ids, each draft gets its buttons."""
     summary = summary_text(extract)
-    blocks: list[Block] = [header(f"Minutes import: {extract.document}"), section(summary)]
+    blocks: list[Block] = [
+        header(_("Minutes import: {document}").format(document=extract.document)),
+        section(summary),
+    ]
     ids: list[int | None] = list(item_ids) if item_ids else [None] * len(extract.items)
     for item, item_id in list(zip(extract.items, ids, strict=False))[:MAX_LISTED]:
         blocks.append(section(item_line(item, item_id)))
         if item_id is not None:
             blocks.append(_buttons(item_id))
     if len(extract.items) > MAX_LISTED:
-        blocks.append(context(f"…and {len(extract.items) - MAX_LISTED} more drafts."))
+        more = _("…and {count} more drafts.").format(count=len(extract.items) - MAX_LISTED)
+        blocks.append(context(more))
     if item_ids:
         day = extract.meeting_day.isoformat() if extract.meeting_day else "all"
         blocks.append(date_button(extract))
@@ -149,7 +167,7 @@ def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> R
                 "elements": [
                     {
                         "type": "button",
-                        "text": {"type": "plain_text", "text": "Confirm all"},
+                        "text": {"type": "plain_text", "text": _("Confirm all")},
                         "action_id": "draft_confirm_all",
                         "value": day,
                         "style": "primary",
@@ -157,7 +175,7 @@ def summary_reply(extract: MinutesExtract, *, item_ids: Sequence[int] = ()) -> R
                 ],
             }
         )
-    blocks.append(context("Drafts are not live: nothing is listed or reminded until confirmed."))
+    blocks.append(context(_("Drafts are not live: nothing is listed or reminded until confirmed.")))
     text = (
         summary
         + "\n"

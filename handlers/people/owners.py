@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from handlers.i18n import _, state_label
 from handlers.ports import Ctx
 from handlers.reference.areas import resolve_area
 from handlers.reply.mrkdwn import user_ref
@@ -110,10 +111,14 @@ def _explain(ctx: Ctx, phrase: str) -> str:
     for part in unknown:
         guesses = ctx.states.suggest(part, limit=1)
         if guesses:
-            hint = f" No State called “{escape(part)}” — did you mean *{guesses[0].short}*?"
+            hint = " " + _("No State called “{text}” — did you mean *{state}*?").format(
+                text=escape(part), state=state_label(guesses[0].iso3, guesses[0].short)
+            )
             break
-    return (
-        f"I couldn't tell who owns this: “{escape(phrase)}”.{hint} Start with a State (“Italy”), "
-        "several States (“Chile and Italy”), an area's coordinators (“VA coordinators”), "
-        "“the Presidency”, “the ISU” or a person (@name, or “me”)."
+    said = _("I couldn't tell who owns this: “{text}”.").format(text=escape(phrase))
+    advice = _(
+        "Start with a State (“Italy”), several States (“Chile and Italy”), an area's "
+        "coordinators (“VA coordinators”), “the Presidency”, “the ISU” or a person "
+        "(@name, or “me”)."
     )
+    return f"{said}{hint} {advice}"

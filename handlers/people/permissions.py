@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import case
 from sqlmodel import Session, col, select
 
+from handlers.i18n.catalog import N_, _
+from handlers.i18n.formats import join_or
+from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.reply.mrkdwn import user_ref
 from storage.models import ActionItem, Coordinator, Person
@@ -23,11 +26,11 @@ MEMBER = "member"
 OBSERVER = "observer"
 ROLES = (ISU, PRESIDENCY, COORDINATOR, MEMBER, OBSERVER)
 ROLE_LABELS = {
-    ISU: "ISU admin",
-    PRESIDENCY: "Presidency",
-    COORDINATOR: "coordinator",
-    MEMBER: "member",
-    OBSERVER: "observer",
+    ISU: N_("ISU admin"),
+    PRESIDENCY: N_("Presidency"),
+    COORDINATOR: N_("coordinator"),
+    MEMBER: N_("member"),
+    OBSERVER: N_("observer"),
 }
 
 
@@ -155,17 +158,18 @@ def who_may_edit(session: Session, item: ActionItem) -> str:
     if item.owner_kind == "person" and item.owner_ref:
         groups.append(user_ref(item.owner_ref))
     if states:
-        groups.append("the delegates of " + ", ".join(sorted(states)))
+        groups.append(_("the delegates of {codes}").format(codes=", ".join(sorted(states))))
     if area and area in AREA_BY_KEY:
-        groups.append(f"the {AREA_BY_KEY[area].name} coordinators")
-    groups += ["the Presidency", "the ISU"]
+        groups.append(_("the {area} coordinators").format(area=term(AREA_BY_KEY[area].name)))
+    groups += [_("the Presidency"), _("the ISU")]
     people = session.exec(
         select(Person)
         .where(col(Person.role).in_([ISU, PRESIDENCY]), col(Person.slack_user_id).is_not(None))
         .limit(3)
     ).all()
     named = ", ".join(user_ref(p.slack_user_id or "") for p in people)
-    return ", ".join(groups[:-1]) + f" or {groups[-1]}" + (f" (e.g. {named})" if named else "")
+    example = " ({})".format(_("e.g. {people}").format(people=named)) if named else ""
+    return join_or(groups) + example
 
 
 def may_record_money(actor: Actor) -> bool:
@@ -181,23 +185,23 @@ def isu_admins(session: Session) -> str:
     people = session.exec(
         select(Person).where(Person.role == ISU, col(Person.slack_user_id).is_not(None)).limit(3)
     ).all()
-    return ", ".join(user_ref(p.slack_user_id or "") for p in people) or "the ISU"
+    return ", ".join(user_ref(p.slack_user_id or "") for p in people) or _("the ISU")
 
 
 def read_only_reason(session: Session, actor: Actor) -> str:
     """Why a write was refused, and how to get a role: the words differ before the first admin."""
     if actor.closed:
-        return (
+        return _(
             "Until an ISU admin is named, only the workspace's owners and admins (and the admin "
             "named at install) may change anything, so nothing was changed. Ask a workspace "
             "admin to name the ISU admins with `/ccm roster add @someone isu`."
         )
     if actor.restricted:
-        return (
+        return _(
             "Guests and people from other organisations can read but not change anything, so "
-            f"nothing was changed. Ask {isu_admins(session)} to add you to the roster."
-        )
-    return (
+            "nothing was changed. Ask {admins} to add you to the roster."
+        ).format(admins=isu_admins(session))
+    return _(
         "Observers can read but not change anything, so nothing was changed. "
-        f"Ask {isu_admins(session)} if you need a different role."
-    )
+        "Ask {admins} if you need a different role."
+    ).format(admins=isu_admins(session))

@@ -7,6 +7,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
+from handlers.i18n import _, state_label
 from handlers.people.permissions import ISU, PRESIDENCY
 from handlers.ports import Ctx
 from storage.models import ActionItem, Coordinator
@@ -36,11 +37,11 @@ def plate_filter(ctx: Ctx) -> tuple[ColumnElement[bool], list[str]]:
                 and_(col(ActionItem.owner_kind) == "area", col(ActionItem.area_key).in_(areas))
             )
         state = ctx.states.get(iso3)
-        covers.append(state.short if state else iso3)
+        covers.append(state_label(iso3, state.short) if state else iso3)
     if actor.role == ISU:
         parts.append(col(ActionItem.owner_kind) == "isu")
-        covers.append("the ISU")
+        covers.append(_("the ISU"))
     elif actor.role == PRESIDENCY:
         parts.append(col(ActionItem.owner_kind) == "presidency")
-        covers.append("the Presidency")
+        covers.append(_("the Presidency"))
     return or_(*parts), covers

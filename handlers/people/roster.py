@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from handlers.i18n import N_, _
 from handlers.people.permissions import ROLE_LABELS, ROLES
 from handlers.reply.text import escape
 from storage.models import Person
@@ -28,7 +29,7 @@ _ROLE_WORDS = {
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
-_LAST_ADMIN = (
+_LAST_ADMIN = N_(
     "That is the last ISU admin: name another one first (`roster add @someone isu`), "
     "so the bot never falls back to having no admin."
 )
@@ -41,7 +42,11 @@ class RosterError(ValueError):
 def role_from_word(word: str) -> str:
     role = _ROLE_WORDS.get(word.lower().strip())
     if role is None:
-        raise RosterError(f"“{escape(word)}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(
+            _("“{word}” is not a role; use one of: {roles}.").format(
+                word=escape(word), roles=", ".join(ROLES)
+            )
+        )
     return role
 
 
@@ -93,19 +98,25 @@ def set_role(
             "user id (U…), never by their name."
         )
     if role not in ROLES:
-        raise RosterError(f"“{escape(role)}” is not a role; use one of: {', '.join(ROLES)}.")
+        raise RosterError(
+            _("“{word}” is not a role; use one of: {roles}.").format(
+                word=escape(role), roles=", ".join(ROLES)
+            )
+        )
     if tz is not None:
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError) as problem:
             raise RosterError(
-                f"“{escape(tz)}” is not a time zone; use an IANA name such as Europe/Zurich."
+                _("“{tz}” is not a time zone; use an IANA name such as Europe/Zurich.").format(
+                    tz=escape(tz)
+                )
             ) from problem
     if role == "coordinator" and not (
         state_iso3 or (find_person(session, user) or Person(name="")).state_iso3
     ):
         raise RosterError(
-            "A coordinator speaks for a State: add the State, e.g. `coordinator Italy`."
+            _("A coordinator speaks for a State: add the State, e.g. `coordinator Italy`.")
         )
     person = find_person(session, user)
     previous = person.role if person else None
@@ -132,9 +143,11 @@ def remove(session: Session, *, user: str) -> Person:
     """Take someone's role away (they become a member); people are never deleted: history refers to them."""
     person = find_person(session, user)
     if person is None or (person.role == "member" and not person.listed):
-        raise RosterError(f"{escape(user)} holds no role on the roster; nothing changed.")
+        raise RosterError(
+            _("{who} holds no role on the roster; nothing changed.").format(who=escape(user))
+        )
     if person.role == "isu" and _admins(session) <= 1:
-        raise RosterError(_LAST_ADMIN)
+        raise RosterError(_(_LAST_ADMIN))
     person.role = "member"
     person.listed = False
     session.add(person)
@@ -149,4 +162,5 @@ def entries(session: Session) -> list[Person]:
 
 def describe(person: Person) -> str:
     where = person.state_iso3 or person.organisation or ""
-    return f"{ROLE_LABELS.get(person.role, person.role)}{f' ({where})' if where else ''}"
+    role = _(ROLE_LABELS[person.role]) if person.role in ROLE_LABELS else person.role
+    return f"{role}{f' ({where})' if where else ''}"

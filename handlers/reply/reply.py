@@ -47,6 +47,7 @@ class Reply:
     upload: Upload | None = None
     # Sent to the asker alone, in a direct message (a private address); ``text`` says so in place.
     direct: str | None = None
+    lang: str | None = None  # the language it was written in, for what a transport adds to it
     # Shows contributions, the audit trail or the roster: never posted where guests or other
     # organisations read (a Slack Connect channel); the transport answers privately instead.
     private: bool = False

@@ -9,6 +9,8 @@ import re
 from datetime import timedelta
 
 from handlers.dates.vocab import NUMBER_WORDS, add_months
+from handlers.i18n import N_, _, format_amount, format_day
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.understanding.compose import (
     Builder,
@@ -42,17 +44,25 @@ def _money(status: str) -> Builder:
         names = _names(ctx, r)
         amount = r.first("amount")
         if not names:
-            return Proposal(status, "", "", True, problem="Which State? I found none.")
+            return Proposal(status, "", "", True, problem=_("Which State? I found none."))
         state = names[0]
         if amount is None and _ASKS.search(r.line):  # "has Italy paid?": a question, not news
-            return Proposal("status", f"status {state}", f"where things stand with {state}", False)
+            return Proposal(
+                "status",
+                f"status {state}",
+                _("where things stand with {subject}").format(subject=state),
+                False,
+            )
         if amount is None:
             return Proposal(
                 status,
                 "",
                 "",
                 True,
-                problem=f"How much, and in which currency? e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`.",
+                problem=_(
+                    "How much, and in which currency? e.g. "
+                    "`contribution {state} 25'000 CHF {year} {status}`."
+                ).format(state=state, year=ctx.today.year, status=status),
             )
         currency = amount.currency or "CHF"
         if currency != "CHF":
@@ -61,17 +71,20 @@ def _money(status: str) -> Builder:
                 "",
                 "",
                 True,
-                problem=(
-                    f"I read {amount.text} for {state}, but the ISU keeps its accounts in CHF: convert it and "
-                    f"write e.g. `contribution {state} 25'000 CHF {ctx.today.year} {status}`. Nothing was recorded."
-                ),
+                problem=_(
+                    "I read {amount} for {state}, but the ISU keeps its accounts in CHF: convert "
+                    "it and write e.g. `contribution {state} 25'000 CHF {year} {status}`. "
+                    "Nothing was recorded."
+                ).format(amount=amount.text, state=state, year=ctx.today.year, status=status),
             )
         cents = int(amount.value)
         number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
         year = _year(r) or str(ctx.today.year + _year_shift(r.line))
         verb = "received" if status == "received" else "pledged"
         command = f"contribution {state} {number} CHF {year} {verb}"
-        says = f"{state}: CHF {cents / 100:,.2f} {verb} for {year}"
+        says = _("{state}: {amount} {status} for {year}").format(
+            state=state, amount=format_amount(cents), status=term(verb), year=year
+        )
         return Proposal("paid" if status == "received" else "pledged", command, says, True)
 
     return build
@@ -80,14 +93,24 @@ def _money(status: str) -> Builder:
 def _report(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if not names:
-        return Proposal("report", "", "", True, problem="Whose Article 7 report? I found no State.")
+        return Proposal(
+            "report", "", "", True, problem=_("Whose Article 7 report? I found no State.")
+        )
     if _ASKS.search(r.line):  # "did Chile send its Article 7 report?": where Chile stands
         return Proposal(
-            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+            "status",
+            f"status {names[0]}",
+            _("where things stand with {subject}").format(subject=names[0]),
+            False,
         )
     year = _year(r) or str(ctx.today.year)
     command = f"report {names[0]} article 7 {year}"
-    return Proposal("report", command, f"{names[0]}'s Article 7 report for {year} received", True)
+    return Proposal(
+        "report",
+        command,
+        _("Article 7 report of {state} for {year} received").format(state=names[0], year=year),
+        True,
+    )
 
 
 def _item(r: Reading) -> str | None:
@@ -99,11 +122,11 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
     item = _item(r)
     if item is None:
         return Proposal(
-            "done", "", "", True, problem="Which item? Give its number, e.g. `done #12`."
+            "done", "", "", True, problem=_("Which item? Give its number, e.g. `done #12`.")
         )
     if _ASKS.search(r.line):  # "is #4 done?": a question about the item
-        return Proposal("status", f"status #{item}", f"item #{item}", False)
-    return Proposal("done", f"done {item}", f"mark #{item} done", True)
+        return Proposal("status", f"status #{item}", _("item #{id}").format(id=item), False)
+    return Proposal("done", f"done {item}", _("mark #{id} done").format(id=item), True)
 
 
 _SHIFT = re.compile(
@@ -116,7 +139,7 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
     item = _item(r)
     if item is None:
         return Proposal(
-            "reschedule", "", "", True, problem="Which item? e.g. `due #12 end of April`."
+            "reschedule", "", "", True, problem=_("Which item? e.g. `due #12 end of April`.")
         )
     shift = _SHIFT.search(fold_(r.line))
     row = ctx.session.get(ActionItem, int(item))
@@ -136,16 +159,27 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "reschedule",
             f"due {item} {when}",
-            f"move #{item} from {row.due:%d %b %Y} to {new:%d %b %Y}",
+            _("move #{id} from {before} to {after}").format(
+                id=item, before=format_day(row.due), after=format_day(new)
+            ),
             True,
         )
     dates = [e for e in r.of("date") if e.reading is not None]
     if not dates:
         return Proposal(
-            "reschedule", "", "", True, problem=f"To when? e.g. `due #{item} end of April`."
+            "reschedule",
+            "",
+            "",
+            True,
+            problem=_("To when? e.g. `due #{id} end of April`.").format(id=item),
         )
     phrase = dates[0].text
-    return Proposal("reschedule", f"due {item} {phrase}", f"set #{item} due {phrase}", True)
+    return Proposal(
+        "reschedule",
+        f"due {item} {phrase}",
+        _("set #{id} due {when}").format(id=item, when=phrase),
+        True,
+    )
 
 
 def _assign(ctx: Ctx, r: Reading) -> Proposal:
@@ -153,9 +187,14 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
     owner = owner_phrase(ctx, r)
     if item is None or owner is None:
         return Proposal(
-            "assign", "", "", True, problem="Which item, and to whom? e.g. `assign #12 Norway`."
+            "assign", "", "", True, problem=_("Which item, and to whom? e.g. `assign #12 Norway`.")
         )
-    return Proposal("assign", f"assign {item} {owner}", f"give #{item} to {owner}", True)
+    return Proposal(
+        "assign",
+        f"assign {item} {owner}",
+        _("give #{id} to {owner}").format(id=item, owner=owner),
+        True,
+    )
 
 
 def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
@@ -188,8 +227,9 @@ def _item_change(verb: str, says: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         item = _item(r)
         if item is None:
-            return Proposal(verb, "", "", True, problem=f"Which item? e.g. `{verb} #12`.")
-        return Proposal(verb, f"{verb} {item}", says.format(item=item), True)
+            problem = _("Which item? e.g. `{command} #12`.").format(command=verb)
+            return Proposal(verb, "", "", True, problem=problem)
+        return Proposal(verb, f"{verb} {item}", _(says).format(item=item), True)
 
     return build
 
@@ -207,14 +247,16 @@ def _note(ctx: Ctx, r: Reading) -> Proposal:
             "",
             "",
             True,
-            problem="Which item, and what note? e.g. `note #12 Albania answered`.",
+            problem=_("Which item, and what note? e.g. `note #12 Albania answered`."),
         )
-    return Proposal("note", f"note {item} {text}", f"add to #{item}: {text}", True)
+    return Proposal(
+        "note", f"note {item} {text}", _("add to #{id}: {note}").format(id=item, note=text), True
+    )
 
 
 CHANGES: dict[str, Builder] = {
-    "delete": _item_change("delete", "delete #{item} (it can be restored)"),
-    "reopen": _item_change("reopen", "reopen #{item}"),
+    "delete": _item_change("delete", N_("delete #{item} (it can be restored)")),
+    "reopen": _item_change("reopen", N_("reopen #{item}")),
     "note": _note,
     "paid": _money("received"),
     "pledged": _money("pledged"),

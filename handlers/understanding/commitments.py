@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.understanding.entities import Reading
 
@@ -89,9 +90,15 @@ def commitment(ctx: Ctx, reading: Reading) -> Proposal:
             "",
             "",
             True,
-            problem="Who will do it? Start with the owner, e.g. `action Italy to call the Albanian mission by next Wednesday`.",
+            problem=_(
+                "Who will do it? Start with the owner, e.g. "
+                "`action Italy to call the Albanian mission by next Wednesday`."
+            ),
         )
     owner, what = split
     return Proposal(
-        "commitment", f"action {owner} to {what}", f"log an item for {owner}: {what}", True
+        "commitment",
+        f"action {owner} to {what}",
+        _("log an item for {owner}: {what}").format(owner=owner, what=what),
+        True,
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handlers.dates.vocab import same_length_fold
+from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.understanding.entities import Reading
@@ -117,7 +118,7 @@ def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
 
     builder = _BUILDERS.get(intent) or CHANGES.get(intent)
     if builder is None:
-        return Proposal(intent, "help", "show what I can do", False)
+        return Proposal(intent, "help", _("show what I can do"), False)
     unread = [e for e in reading.of("date") if e.problem]
     if intent in _PERIODIC and unread:  # "due before the 8MSP" with no 8MSP: never drop it
         return Proposal(intent, "", "", False, problem=f"“{unread[0].text}”: {unread[0].problem}")
@@ -127,13 +128,18 @@ def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
 def _meetings(ctx: Ctx, r: Reading) -> Proposal:
     period = _period(r)
     if period and not re.search(r"next|prochain|proxim", fold_(r.line)):
-        return Proposal("meetings", f"meetings {period}", f"the meetings in {period}", False)
+        return Proposal(
+            "meetings",
+            f"meetings {period}",
+            _("the meetings in {period}").format(period=period),
+            False,
+        )
     plural = re.search(
         r"\b(?:meetings|reunions|reuniones|calendar|calendrier|calendario)\b", fold_(r.line)
     )
     if plural or (r.first("meeting") and r.first("meeting").value != "next cc"):  # type: ignore[union-attr]
-        return Proposal("meetings", "meetings", "the upcoming meetings", False)
-    return Proposal("meetings", "next meeting", "the next CC meeting", False)
+        return Proposal("meetings", "meetings", _("the upcoming meetings"), False)
+    return Proposal("meetings", "next meeting", _("the next CC meeting"), False)
 
 
 def fold_(text: str) -> str:
@@ -144,20 +150,28 @@ def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if len(names) == 1:  # "what does NZ owe us": that State's contributions
         return Proposal(
-            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+            "status",
+            f"status {names[0]}",
+            _("where things stand with {subject}").format(subject=names[0]),
+            False,
         )
     year = _year(r) or str(ctx.today.year)
-    return Proposal("unpaid", f"unpaid {year}", f"who has not paid for {year}", False)
+    return Proposal(
+        "unpaid", f"unpaid {year}", _("who has not paid for {year}").format(year=year), False
+    )
 
 
 def _contributions(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     if names:
         return Proposal(
-            "status", f"status {names[0]}", f"where things stand with {names[0]}", False
+            "status",
+            f"status {names[0]}",
+            _("where things stand with {subject}").format(subject=names[0]),
+            False,
         )
     year = _year(r)
-    return Proposal("contributions", f"contributions {year}".strip(), "the contributions", False)
+    return Proposal("contributions", f"contributions {year}".strip(), _("the contributions"), False)
 
 
 def _listing(name: str) -> Builder:
@@ -176,7 +190,7 @@ def _listing(name: str) -> Builder:
         ):
             parts.insert(0, "done")
         command = " ".join([name, *parts])
-        label = "overdue items" if name == "overdue" else "open items"
+        label = _("overdue items") if name == "overdue" else _("open items")
         return Proposal(name, command, f"{label} {' '.join(parts)}".strip(), False)
 
     return build
@@ -185,20 +199,29 @@ def _listing(name: str) -> Builder:
 def _mine(ctx: Ctx, r: Reading) -> Proposal:
     if not _me(r) and (r.has("state") or r.has("role")):  # "what is Switzerland supposed to do"
         return _listing("items")(ctx, r)
-    return Proposal("mine", "mine", "your open items", False)
+    return Proposal("mine", "mine", _("your open items"), False)
 
 
 def _who(ctx: Ctx, r: Reading) -> Proposal:
     areas, names = _area_names(r), _names(ctx, r)
     subject = areas[0] if areas else (names[0] if names else "")
     return Proposal(
-        "who", f"who {subject}".strip(), f"who coordinates {subject or 'each area'}", False
+        "who",
+        f"who {subject}".strip(),
+        (
+            _("who coordinates {subject}").format(subject=subject)
+            if subject
+            else _("who coordinates each area")
+        ),
+        False,
     )
 
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
     year = _year(r)
-    return Proposal("article7", f"article7 {year}".strip(), "who owes an Article 7 report", False)
+    return Proposal(
+        "article7", f"article7 {year}".strip(), _("who owes an Article 7 report"), False
+    )
 
 
 def _treaty(ctx: Ctx, r: Reading) -> Proposal:
@@ -216,7 +239,12 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
     if period:
         parts.append(period)
     command = " ".join(["treaty", *parts])
-    return Proposal("treaty", command, f"treaty deadlines {' '.join(parts)}".strip(), False)
+    return Proposal(
+        "treaty",
+        command,
+        _("treaty deadlines {filters}").format(filters=" ".join(parts)).strip(),
+        False,
+    )
 
 
 _QUESTION = re.compile(
@@ -242,9 +270,14 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
         topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
     if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
         return Proposal(
-            "decided", "", "", False, problem="Decided about what? Name a State or a topic."
+            "decided", "", "", False, problem=_("Decided about what? Name a State or a topic.")
         )
-    return Proposal("decided", f"decided {topic}".strip(), f"what was decided about {topic}", False)
+    return Proposal(
+        "decided",
+        f"decided {topic}".strip(),
+        _("what was decided about {topic}").format(topic=topic),
+        False,
+    )
 
 
 _ONLY_CUES = re.compile(
@@ -256,16 +289,23 @@ _ONLY_CUES = re.compile(
 def _status(ctx: Ctx, r: Reading) -> Proposal:
     item = r.first("item")
     if item:
-        return Proposal("status", f"status #{item.value}", f"item #{item.value}", False)
+        return Proposal(
+            "status", f"status #{item.value}", _("item #{id}").format(id=item.value), False
+        )
     names, areas = _names(ctx, r), _area_names(r)
     subject = names[0] if names else (areas[0] if areas else "")
     if not subject and _me(r):
-        return Proposal("mine", "mine", "your open items", False)
+        return Proposal("mine", "mine", _("your open items"), False)
     if not subject:
         return Proposal(
-            "status", "", "", False, problem="Status of what? Name a State, an area or an item."
+            "status", "", "", False, problem=_("Status of what? Name a State, an area or an item.")
         )
-    return Proposal("status", f"status {subject}", f"where things stand with {subject}", False)
+    return Proposal(
+        "status",
+        f"status {subject}",
+        _("where things stand with {subject}").format(subject=subject),
+        False,
+    )
 
 
 _HOW = re.compile(
@@ -278,16 +318,16 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
     topic = _HOW.sub("", r.line).strip(" ?!.¿")
     if topic == r.line.strip(" ?!.¿") and len(topic.split()) <= 4:
         topic = ""
-    return Proposal("help", f"help {topic}".strip(), "how to use the bot", False)
+    return Proposal("help", f"help {topic}".strip(), _("how to use the bot"), False)
 
 
 def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
     period = _period(r)
-    return Proposal("deadlines", f"deadlines {period or ''}".strip(), "the deadlines", False)
+    return Proposal("deadlines", f"deadlines {period or ''}".strip(), _("the deadlines"), False)
 
 
 def _digest(ctx: Ctx, r: Reading) -> Proposal:
-    return Proposal("digest", "digest", "a preview of the weekly digest", False)
+    return Proposal("digest", "digest", _("a preview of the weekly digest"), False)
 
 
 def _greeting(ctx: Ctx, r: Reading) -> Proposal:

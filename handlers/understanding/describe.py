@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
+from handlers.i18n import N_, _, format_amount, format_day, format_number, state_label
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.understanding.entities import Entity, Reading
+
+KINDS = {
+    "year": N_("year"),
+    "period": N_("period"),
+    "meeting": N_("meeting"),
+    "article": N_("article"),
+    "role": N_("role"),
+}
 
 
 def entity_list(ctx: Ctx, r: Reading) -> list[str]:
@@ -20,19 +30,25 @@ def entity_list(ctx: Ctx, r: Reading) -> list[str]:
 def _describe(ctx: Ctx, e: Entity) -> str:
     if e.kind == "state":
         state = ctx.states.get(e.value)
-        return f"State: {state.short if state else e.value}"
+        return _("State: {state}").format(
+            state=state_label(state.iso3, state.short) if state else e.value
+        )
     if e.kind == "area":
-        return f"area: {AREA_BY_KEY[e.value].name}"
+        return _("area: {area}").format(area=term(AREA_BY_KEY[e.value].name))
     if e.kind == "item":
-        return f"item #{e.value}"
+        return _("item #{id}").format(id=e.value)
     if e.kind == "amount":
-        return f"amount: {e.currency or '?'} {int(e.value) / 100:,.2f}"
+        return _("amount: {amount}").format(
+            amount=format_amount(int(e.value), e.currency)
+            if e.currency
+            else f"? {format_number(int(e.value) / 100)}"
+        )
     if e.kind == "date" and e.reading is not None:
-        return f"date: {e.reading.due:%d %b %Y}"
+        return _("date: {day}").format(day=format_day(e.reading.due))
     if e.kind in {"year", "period", "meeting", "article", "role"}:
-        return f"{e.kind}: {e.text}"
+        return f"{_(KINDS[e.kind])}: {e.text}"
     if e.kind == "mention":
-        return f"person: <@{e.value}>"
+        return _("person: {who}").format(who=f"<@{e.value}>")
     return ""
 
 

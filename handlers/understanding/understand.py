@@ -15,6 +15,8 @@ from functools import cache
 
 from handlers.dates.vocab import same_length_fold
 from handlers.dates.when import calendar_of
+from handlers.i18n import _
+from handlers.i18n.notes import reading_note
 from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
@@ -108,7 +110,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
 
 def _same(command: str, refused: str) -> bool:
     """The reading would only run the refused command again, with nothing more understood."""
-    word, _, args = command.partition(" ")
+    word, _sep, args = command.partition(" ")
     return word in {"", refused} and not args.strip()
 
 
@@ -125,11 +127,13 @@ def _unused_dates(reading: Reading, command: str) -> list[str]:
 
 def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Reply:
     """Say which command the line was read as, so people learn it and can check it."""
-    note = f"_Read as_ `/ccm {escape(command)}`"
+    note = "_{}_ `/ccm {}`".format(_("Read as"), escape(command))
     if unused:
         quoted = ", ".join(f"“{escape(u)}”" for u in unused)
-        note += (
-            f" _(I did not use {quoted} here; add a period, e.g. `/ccm {escape(command)} April`.)_"
+        note += " _({})_".format(
+            _("I did not use {words} here; add a period, e.g. `/ccm {command} April`.").format(
+                words=quoted, command=escape(command)
+            )
         )
     return Reply(
         text=f"{reply.text}\n{note}",
@@ -148,17 +152,21 @@ def _dates_said(reading: Reading) -> list[str]:
     said = []
     for e in reading.of("date"):
         if e.reading is not None:
-            note = e.reading.note or f"“{e.reading.phrase}” read as {e.reading.due:%A %d %B %Y}"
+            note = e.reading.note or reading_note(e.reading.phrase, e.reading.due, None)
             said.append(f"📅 {escape(note)}")
         elif e.problem:
             said.append(
-                f"⚠️ {escape(e.problem)} The item would have no due date; set one with `due #<id> <when>`."
+                f"⚠️ {escape(e.problem)} "
+                + _("The item would have no due date; set one with `due #<id> <when>`.")
             )
 
     covered = [(e.start, e.end) for e in reading.of("date")]
     for words in loose_date_words(reading.line, covered):
         said.append(
-            f"⚠️ I could not read “{escape(words)}” as a date; set one with `due #<id> <when>`."
+            "⚠️ "
+            + _("I could not read “{words}” as a date; set one with `due #<id> <when>`.").format(
+                words=escape(words)
+            )
         )
     return said
 
@@ -168,27 +176,34 @@ BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command canno
 
 def _confirm(reading: Reading, proposal: Proposal) -> Reply:
     if len(proposal.command) > BUTTON_VALUE:
-        text = (
-            f"I read this as a change (*{escape(shorten(proposal.says, 200))}*), but it is too long "
-            f"to confirm with a button. Nothing was stored: send it as `/ccm {escape(shorten(proposal.command, 60))}` "
-            "in full, or shorten it."
+        text = _(
+            "I read this as a change (*{meaning}*), but it is too long to confirm with a button. "
+            "Nothing was stored: send it as `/ccm {command}` in full, or shorten it."
+        ).format(
+            meaning=escape(shorten(proposal.says, 200)),
+            command=escape(shorten(proposal.command, 60)),
         )
         return Reply(text=text, blocks=[section(text)], ok=False)
-    lines = [f"I read this as: *{escape(proposal.says)}*", f"`/ccm {escape(proposal.command)}`"]
+    lines = [
+        _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
+        f"`/ccm {escape(proposal.command)}`",
+    ]
     lines += _dates_said(reading)
-    lines.append("Nothing is stored until you confirm.")
+    lines.append(_("Nothing is stored until you confirm."))
     text = "\n".join(lines)
-    choices = (Choice("Confirm", proposal.command, confirm=True), Choice("Cancel", ""))
+    choices = (Choice(_("Confirm"), proposal.command, confirm=True), Choice(_("Cancel"), ""))
     return Reply(text=text, blocks=[section(text), choice_block(choices)], choices=choices)
 
 
 def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
     lines = [
-        f"I'm not sure what you meant by “{escape(shorten(reading.line, 120))}”. Did you mean:"
+        _("I'm not sure what you meant by “{text}”. Did you mean:").format(
+            text=escape(shorten(reading.line, 120))
+        )
     ]
     for number, proposal in enumerate(proposals, 1):
         lines.append(f"{number}. {escape(proposal.says)} — `/ccm {escape(proposal.command)}`")
-    lines.append("Pick one (in the console: type its number).")
+    lines.append(_("Pick one (in the console: type its number)."))
     text = "\n".join(lines)
     choices = tuple(
         Choice(f"{n}. {shorten(p.says, 60)}", p.command) for n, p in enumerate(proposals, 1)
@@ -200,7 +215,11 @@ def _guessed(ctx: Ctx, reading: Reading) -> tuple[list[str], list[Choice]]:
     """Did-you-mean for words that look like a mistyped State, with its status as a choice."""
     said, offers = [], []
     for word, name in state_guesses(ctx, reading):
-        said.append(f"No State called “{escape(word)}” — did you mean *{name}*?")
+        said.append(
+            _("No State called “{text}” — did you mean *{state}*?").format(
+                text=escape(word), state=name
+            )
+        )
         offers.append(Choice(f"status {name}", f"status {name}"))
     return said, offers
 
@@ -210,14 +229,21 @@ def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Re
     guessed, offers = _guessed(ctx, reading)
     lines = ([problem] if problem else []) + guessed
     if understood:
-        lines.append("I understood: " + "; ".join(escape(u) for u in understood) + ".")
+        lines.append(
+            _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
+        )
     usable = [p for p in others if p.command][:3]
     text = "\n".join(lines)
     if not usable and not offers:
         return Reply(text=text, blocks=[section(text)], ok=False)
     choices = tuple(offers + [Choice(shorten(p.says, 60), p.command) for p in usable])[:3]
-    text += "\nOr did you mean one of these?\n" + "\n".join(
-        f"{n}. {escape(c.label)} — `/ccm {escape(c.command)}`" for n, c in enumerate(choices, 1)
+    text += (
+        "\n"
+        + _("Or did you mean one of these?")
+        + "\n"
+        + "\n".join(
+            f"{n}. {escape(c.label)} — `/ccm {escape(c.command)}`" for n, c in enumerate(choices, 1)
+        )
     )
     return Reply(
         text=text, blocks=[section(text), choice_block(choices)], ok=False, choices=choices
@@ -243,14 +269,20 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
         ]
     if not offers:
         offers = [
-            Choice("what's overdue", "overdue"),
-            Choice("deadlines", "deadlines"),
-            Choice("help", "help"),
+            Choice(_("what's overdue"), "overdue"),
+            Choice(_("deadlines"), "deadlines"),
+            Choice(_("help"), "help"),
         ]
-    head = f"I couldn't work out what to do with “{escape(shorten(reading.line, 120))}”."
+    head = _("I couldn't work out what to do with “{text}”.").format(
+        text=escape(shorten(reading.line, 120))
+    )
     head += "".join(f" {g}" for g in guessed)
-    said = f" I understood: {'; '.join(escape(u) for u in understood)}." if understood else ""
-    tail = " Try one of these, or `help <what you want to do>`:"
+    said = (
+        " " + _("I understood: {things}.").format(things="; ".join(escape(u) for u in understood))
+        if understood
+        else ""
+    )
+    tail = " " + _("Try one of these, or `help <what you want to do>`:")
     lines = [
         head + said + tail,
         *[f"{n}. `/ccm {escape(c.command)}`" for n, c in enumerate(offers[:3], 1)],

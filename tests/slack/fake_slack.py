@@ -352,18 +352,19 @@ class FakeSlack:
             if profile.get("error"):
                 return {"ok": False, "error": profile["error"]}
             flags = ("is_admin", "is_owner", "is_restricted", "is_ultra_restricted", "is_stranger")
-            return {
-                "ok": True,
-                "user": {
-                    "id": user,
-                    "team_id": profile.get("team_id", TEAM),
-                    "name": user.lower(),
-                    "real_name": profile.get("name", f"Person {user}"),
-                    "tz": profile.get("tz", "Europe/Zurich"),
-                    "deleted": bool(profile.get("deleted", False)),
-                    **{flag: bool(profile.get(flag, False)) for flag in flags},
-                },
+            found: dict[str, Any] = {
+                "id": user,
+                "team_id": profile.get("team_id", TEAM),
+                "name": user.lower(),
+                "real_name": profile.get("name", f"Person {user}"),
+                "tz": profile.get("tz", "Europe/Zurich"),
+                "deleted": bool(profile.get("deleted", False)),
+                **{flag: bool(profile.get(flag, False)) for flag in flags},
             }
+            # Like Slack: the locale comes back only when asked for with include_locale.
+            if str(body.get("include_locale", "")).lower() in ("true", "1"):
+                found["locale"] = profile.get("locale", "en-US")
+            return {"ok": True, "user": found}
         if method == "conversations.info":
             channel = str(body.get("channel"))
             facts = self.channels.get(channel, {})

@@ -18,8 +18,10 @@ from bot.slack.modals import log_item_modal, reassign_modal
 from bot.slack.origin import origin_of, show_change, tell
 from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
 from handlers.commands.router import handle
 from handlers.commands.state_card import ACTION_STATUS_MORE
+from handlers.i18n import use_language
 from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
 from handlers.reply.reply import CHOICE_ACTION, Reply, section
 
@@ -33,10 +35,11 @@ def run_on_item(runtime: Runtime, body: dict[str, Any], item_id: int, command: s
     runtime.people.ensure(user)
     reply = handle(runtime.deps, command, user=user, caller=runtime.caller_of(body))
     origin = origin_of(body)
-    if reply.ok:
-        show_change(runtime, origin, reply, item_id=item_id, user=user)
-    else:
-        tell(runtime, origin, reply.text, user=user)
+    with use_language(reply.lang):  # what the bot adds ("by … · just now") in the same language
+        if reply.ok:
+            show_change(runtime, origin, reply, item_id=item_id, user=user)
+        else:
+            tell(runtime, origin, reply.text, user=user)
 
 
 def show_more(runtime: Runtime, body: dict[str, Any], iso3: str) -> None:
@@ -137,7 +140,8 @@ def register(app: App, runtime: Runtime) -> None:
         if item_id is None:
             return
         metadata = origin_of(body).to_metadata()
-        view = reassign_modal(item_id, metadata=metadata)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            view = reassign_modal(item_id, metadata=metadata)
         runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ACTION_STATUS_MORE)
@@ -150,7 +154,8 @@ def register(app: App, runtime: Runtime) -> None:
     @app.action(ACTION_HOME_LOG)
     def log_from_home(ack: Ack, body: dict[str, Any]) -> None:
         ack()
-        view = log_item_modal(Draft(), metadata={"home": True})
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            view = log_item_modal(Draft(), metadata={"home": True})
         runtime.client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.action(ACTION_HOME_REFRESH)

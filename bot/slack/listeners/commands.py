@@ -15,7 +15,9 @@ from bot.slack.blocks import Message, split_reply
 from bot.slack.deliver import dm_channel, send_direct, upload_chart
 from bot.slack.inbound import from_slack, split_visibility
 from bot.slack.runtime import Runtime
+from bot.slack.speak import reader_language
 from handlers.commands.router import handle
+from handlers.i18n import N_, _, use_language
 from handlers.reply.reply import Reply, context
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ def _run(
     return _keep_inside(runtime, reply, public, channel)
 
 
-PRIVATE_NOTE = (
+PRIVATE_NOTE = N_(
     "_Shown only to you: this channel is shared with another organisation, and contributions, "
     "history and the roster stay within the committee._"
 )
@@ -72,19 +74,26 @@ def _keep_inside(runtime: Runtime, reply: Reply, public: bool, channel: str) -> 
     wants_channel = (public or reply.public) and reply.ok
     if not (wants_channel and reply.private and runtime.channels.shares_outside(channel)):
         return reply, public
-    note = context(PRIVATE_NOTE)
-    kept = replace(reply, public=False, text=f"{reply.text}\n{PRIVATE_NOTE}")
+    with use_language(reply.lang):
+        private_note = _(PRIVATE_NOTE)
+    note = context(private_note)
+    kept = replace(reply, public=False, text=f"{reply.text}\n{private_note}")
     return replace(kept, blocks=[*reply.blocks, note]), False
 
 
 def _deliver_later(
-    future: Future[tuple[Reply, bool]], respond: Respond, runtime: Runtime, body: dict[str, Any]
+    future: Future[tuple[Reply, bool]],
+    respond: Respond,
+    runtime: Runtime,
+    body: dict[str, Any],
+    lang: str | None = None,
 ) -> None:
     try:
         reply, public = future.result()
     except Exception:
         log.exception("slow /ccm command failed")
-        respond(text="Something went wrong on my side; nothing was changed.")
+        with use_language(lang):
+            respond(text=_("Something went wrong on my side; nothing was changed."))
         return
     kind = _response_type(reply, public)
     try:
@@ -112,8 +121,12 @@ def register(app: App, runtime: Runtime) -> None:
         try:
             reply, public = future.result(timeout=runtime.ack_budget_s)
         except FutureTimeout:
-            ack(text="⏳ Working on it…", response_type="ephemeral")
-            future.add_done_callback(lambda done: _deliver_later(done, respond, runtime, body))
+            lang = reader_language(runtime.deps, user)
+            with use_language(lang):
+                ack(text=_("⏳ Working on it…"), response_type="ephemeral")
+            future.add_done_callback(
+                lambda done: _deliver_later(done, respond, runtime, body, lang)
+            )
             return
         kind = _response_type(reply, public)
         messages = split_reply(reply, max_messages=MAX_RESPONSES)

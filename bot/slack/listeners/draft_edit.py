@@ -20,7 +20,10 @@ from bot.slack.modals import View, log_item_modal, metadata_of, submitted
 from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.prefill import Draft, plain_day
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
 from bot.slack.validate import Checked, check_item_form, plain
+from handlers.i18n import _, state_label
+from handlers.i18n.terms import term
 from handlers.people.owners import OwnerError, parse_owner
 from handlers.people.permissions import may_write, read_only_reason
 from handlers.ports import Ctx
@@ -45,8 +48,9 @@ def edit_modal(item: ActionItem, states: list[str], *, metadata: dict[str, Any])
         states=states,
     )
     view = log_item_modal(draft, metadata={**metadata, "item": item.id})
-    title = {"type": "plain_text", "text": f"Edit draft #{item.id}"[:24]}
-    return {**view, "callback_id": EDIT_VIEW, "title": title, "submit": {**title, "text": "Save"}}
+    title = {"type": "plain_text", "text": _("Edit draft #{id}").format(id=item.id)[:24]}
+    submit = {**title, "text": _("Save")}
+    return {**view, "callback_id": EDIT_VIEW, "title": title, "submit": submit}
 
 
 def open_editor(runtime: Runtime, body: dict[str, Any], item_id: int) -> None:
@@ -56,10 +60,15 @@ def open_editor(runtime: Runtime, body: dict[str, Any], item_id: int) -> None:
         item = session.get(ActionItem, item_id)
         states = states_of(session=session, item_ids=[item_id])[item_id]
     if item is None or item.status != DRAFT:
-        status = item.status if item is not None else "unknown"
-        tell(runtime, origin, f"#{item_id} is not a draft any more ({status}).", user=user)
+        status = term(item.status) if item is not None else _("unknown")
+        gone = _("#{id} is not a draft any more ({status}).").format(id=item_id, status=status)
+        tell(runtime, origin, gone, user=user)
         return
-    names = [s.short for iso3 in states if (s := runtime.deps.states.get(iso3)) is not None]
+    names = [
+        state_label(iso3, s.short)
+        for iso3 in states
+        if (s := runtime.deps.states.get(iso3)) is not None
+    ]
     thread = (body.get("message") or {}).get("thread_ts") or origin.ts
     meta = {"channel": origin.channel, "ts": origin.ts, "thread_ts": thread}
     runtime.client.views_open(
@@ -100,7 +109,7 @@ def _apply(
     with deps.db.session(write=True, actor=user, now=clock) as session:
         item = session.get(ActionItem, item_id)
         if item is None or item.status != DRAFT:
-            return {"what": f"#{item_id} is not a draft any more; nothing changed."}
+            return {"what": _("#{id} is not a draft any more; nothing changed.").format(id=item_id)}
         ctx = Ctx(
             session=session,
             now=now,
@@ -155,9 +164,11 @@ def _show_edit(runtime: Runtime, meta: dict[str, Any], item_id: int, *, user: st
     blocks: list[Block] = list(found[0].get("blocks") or [])
     for index, block in enumerate(blocks):
         if block.get("block_id") == f"draft_{item_id}" and index > 0:
-            blocks[index - 1] = edited_row(item, states, f"_✏️ Edited by <@{user}>_")
+            edited = _("✏️ Edited by {user}").format(user=f"<@{user}>")
+            blocks[index - 1] = edited_row(item, states, f"_{edited}_")
             origin = Origin(channel=str(channel), ts=str(ts), blocks=blocks)
-            update_message(runtime, origin, f"Draft #{item_id} edited.", blocks)
+            fallback = _("Draft #{id} edited.").format(id=item_id)
+            update_message(runtime, origin, fallback, blocks)
             return
 
 
@@ -166,8 +177,10 @@ def register(app: App, runtime: Runtime) -> None:
     def on_edit(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         if (item_id := item_number(action)) is not None:
-            open_editor(runtime, body, item_id)
+            with speaking_to(runtime.deps, str(body["user"]["id"])):
+                open_editor(runtime, body, item_id)
 
     @app.view(EDIT_VIEW)
     def on_edit_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        save_edit(runtime, ack, body, view)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            save_edit(runtime, ack, body, view)

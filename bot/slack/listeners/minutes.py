@@ -29,6 +29,9 @@ from bot.slack.minutes_flow import (
 )
 from bot.slack.origin import Origin, origin_of, tell
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
+from handlers.i18n import _
+from handlers.i18n.terms import term
 from handlers.minutes import confirm, discard
 from handlers.people.permissions import (
     actor_for,
@@ -78,10 +81,10 @@ def _refusal(runtime: Runtime, body: dict[str, Any], *, whole_import: bool) -> s
     with runtime.deps.db.session() as session:
         actor = actor_for(session, caller.user, caller)
         if whole_import and not may_record_money(actor):
-            return (
+            return _(
                 "Confirm all also stores contributions, which only the ISU records; ask "
-                f"{isu_admins(session)}, or confirm the items one by one. Nothing changed."
-            )
+                "{admins}, or confirm the items one by one. Nothing changed."
+            ).format(admins=isu_admins(session))
         if not may_write(actor):
             return read_only_reason(session, actor)
     return None
@@ -90,7 +93,7 @@ def _refusal(runtime: Runtime, body: dict[str, Any], *, whole_import: bool) -> s
 def decide(runtime: Runtime, body: dict[str, Any], item_id: int, *, keep: bool) -> None:
     """Confirm (``keep``) or discard one draft, then show it decided in the message."""
     user, now, origin = str(body["user"]["id"]), runtime.deps.clock(), origin_of(body)
-    verb, handler = ("confirmed", confirm) if keep else ("discarded", discard)
+    handler = confirm if keep else discard
     refusal = _refusal(runtime, body, whole_import=False)
     if refusal:
         tell(runtime, origin, refusal, user=user)
@@ -98,15 +101,22 @@ def decide(runtime: Runtime, body: dict[str, Any], item_id: int, *, keep: bool) 
     with runtime.deps.db.session(write=True, actor=user, now=now) as session:
         changed = handler(session, [item_id], actor=user, now=now)
         item = session.get(ActionItem, item_id)
-        status = item.status if item is not None else "unknown"
-        note = f"{'✅' if keep else '🗑'} {verb.capitalize()} by <@{user}>"
+        status = term(item.status) if item is not None else _("unknown")
+        note = (_("✅ Confirmed by {user}") if keep else _("🗑 Discarded by {user}")).format(
+            user=f"<@{user}>"
+        )
         rows = _rows(session, [item_id], now.astimezone(runtime.deps.tz).date(), note)
     if not changed:
-        message = f"#{item_id} is not a draft any more ({status}); nothing changed."
+        message = _("#{id} is not a draft any more ({status}); nothing changed.").format(
+            id=item_id, status=status
+        )
         tell(runtime, origin, message, user=user)
     blocks = replace_rows(origin.blocks, item_id, rows[item_id]) if item_id in rows else None
     if blocks is not None:  # also refreshes a stale row after a decision made elsewhere
-        update_message(runtime, origin, f"Draft #{item_id} {verb}.", blocks)
+        fallback = (_("Draft #{id} confirmed.") if keep else _("Draft #{id} discarded.")).format(
+            id=item_id
+        )
+        update_message(runtime, origin, fallback, blocks)
     runtime.refresh_home(user)
 
 
@@ -115,7 +125,7 @@ def confirm_all(runtime: Runtime, body: dict[str, Any], value: str) -> None:
     user, now, origin = str(body["user"]["id"]), runtime.deps.clock(), origin_of(body)
     day = day_of(value)
     if day is None:
-        tell(runtime, origin, "This button names no import; nothing changed.", user=user)
+        tell(runtime, origin, _("This button names no import; nothing changed."), user=user)
         return
     refusal = _refusal(runtime, body, whole_import=True)
     if refusal:
@@ -124,18 +134,22 @@ def confirm_all(runtime: Runtime, body: dict[str, Any], value: str) -> None:
     with runtime.deps.db.session(write=True, actor=user, now=now) as session:
         ids = confirm(session, "all", actor=user, now=now, day=day)
         today = now.astimezone(runtime.deps.tz).date()
-        rows = _rows(session, draft_ids(origin.blocks), today, f"✅ Confirmed by <@{user}>")
+        note = _("✅ Confirmed by {user}").format(user=f"<@{user}>")
+        rows = _rows(session, draft_ids(origin.blocks), today, note)
     blocks = origin.blocks
     for item_id, new in rows.items():
         blocks = replace_rows(blocks, item_id, new) or blocks
     done = section(
-        f"✅ <@{user}> confirmed all drafts of this import ({len(ids)} items went live); "
-        "its meetings, contributions and deadlines are stored."
+        _(
+            "✅ {user} confirmed all drafts of this import ({count} items went live); "
+            "its meetings, contributions and deadlines are stored."
+        ).format(user=f"<@{user}>", count=len(ids))
     )
     # The summary's footnotes ("…and 8 more drafts", "Drafts are not live") no longer hold.
     blocks = [done if b.get("block_id") == "draft_all" else b for b in blocks]
     blocks = [b for b in blocks if b.get("type") != "context"]
-    update_message(runtime, origin, f"Minutes import confirmed: {len(ids)} items.", blocks)
+    confirmed = _("Minutes import confirmed: {count} items.").format(count=len(ids))
+    update_message(runtime, origin, confirmed, blocks)
     runtime.refresh_home(user)
 
 
@@ -165,15 +179,18 @@ def register(app: App, runtime: Runtime) -> None:
     def on_confirm(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         if (item_id := item_number(action)) is not None:
-            decide(runtime, body, item_id, keep=True)
+            with speaking_to(runtime.deps, str(body["user"]["id"])):
+                decide(runtime, body, item_id, keep=True)
 
     @app.action(DRAFT_DISCARD)
     def on_discard(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         if (item_id := item_number(action)) is not None:
-            decide(runtime, body, item_id, keep=False)
+            with speaking_to(runtime.deps, str(body["user"]["id"])):
+                decide(runtime, body, item_id, keep=False)
 
     @app.action(DRAFT_CONFIRM_ALL)
     def on_confirm_all(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        confirm_all(runtime, body, str(action.get("value", "")))
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            confirm_all(runtime, body, str(action.get("value", "")))

@@ -18,6 +18,8 @@ from bot.slack.minutes_flow import scoped_confirm_all
 from bot.slack.modals import View, metadata_of, submitted
 from bot.slack.origin import origin_of, tell
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
+from handlers.i18n import _
 from handlers.minutes.redate import RedateRefused, redate
 from handlers.minutes.reply import SET_DATE, summary_reply
 from handlers.people.permissions import actor_for, may_write, read_only_reason
@@ -33,15 +35,15 @@ def date_modal(day: date | None, *, metadata: dict[str, Any]) -> View:
     return {
         "type": "modal",
         "callback_id": DATE_VIEW,
-        "title": {"type": "plain_text", "text": "Meeting date"},
-        "submit": {"type": "plain_text", "text": "Read again"},
-        "close": {"type": "plain_text", "text": "Cancel"},
+        "title": {"type": "plain_text", "text": _("Meeting date")[:24]},
+        "submit": {"type": "plain_text", "text": _("Read again")},
+        "close": {"type": "plain_text", "text": _("Cancel")},
         "private_metadata": json.dumps(metadata),
         "blocks": [
             {
                 "type": "input",
                 "block_id": "day",
-                "label": {"type": "plain_text", "text": "The day the meeting was held"},
+                "label": {"type": "plain_text", "text": _("The day the meeting was held")},
                 "element": picker,
             },
             {
@@ -49,8 +51,10 @@ def date_modal(day: date | None, *, metadata: dict[str, Any]) -> View:
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": "The minutes are read again against this date (dates without a "
-                        "year, relative due dates); drafts not yet confirmed are replaced.",
+                        "text": _(
+                            "The minutes are read again against this date (dates without a "
+                            "year, relative due dates); drafts not yet confirmed are replaced."
+                        ),
                     }
                 ],
             },
@@ -76,10 +80,14 @@ def open_picker(runtime: Runtime, body: dict[str, Any], value: str) -> None:
         return
     filed = _day(value)
     if filed is None:
-        tell(runtime, origin, "This button names no import; nothing changed.", user=user)
+        tell(runtime, origin, _("This button names no import; nothing changed."), user=user)
         return
     blocks = origin.blocks
-    found_date = not any("no meeting date found" in json.dumps(b) for b in blocks[:3])
+    # The summary's date button is "primary" exactly when no date was found (any language).
+    found_date = not any(
+        b.get("block_id") == "minutes_date" and (b.get("elements") or [{}])[0].get("style")
+        for b in blocks
+    )
     meta = {"channel": origin.channel, "ts": origin.ts, "filed": filed.isoformat()}
     runtime.client.views_open(
         trigger_id=body["trigger_id"], view=date_modal(filed if found_date else None, metadata=meta)
@@ -91,9 +99,9 @@ def save_date(runtime: Runtime, body: dict[str, Any], view: dict[str, Any]) -> d
     user, meta = str(body["user"]["id"]), metadata_of(view)
     new_day, old_day = _day(submitted(view).get("day", "")), _day(str(meta.get("filed", "")))
     if new_day is None:
-        return {"day": "Pick the day the meeting was held."}
+        return {"day": _("Pick the day the meeting was held.")}
     if old_day is None:
-        return {"day": "This form names no import; nothing changed."}
+        return {"day": _("This form names no import; nothing changed.")}
     deps, now = runtime.deps, runtime.deps.clock()
     caller = runtime.caller_of(body)
     try:
@@ -128,11 +136,13 @@ def register(app: App, runtime: Runtime) -> None:
     @app.action(SET_DATE)
     def on_set_date(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        open_picker(runtime, body, str(action.get("value", "")))
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            open_picker(runtime, body, str(action.get("value", "")))
 
     @app.view(DATE_VIEW)
     def on_date(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        errors = save_date(runtime, body, view)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            errors = save_date(runtime, body, view)
         if errors:
             ack(response_action="errors", errors=errors)
         else:

@@ -16,9 +16,11 @@ from bot.slack.modals import LOG_ITEM, REASSIGN, metadata_of, submitted
 from bot.slack.once import HandlerFailed, run_joined, write_transaction
 from bot.slack.origin import Origin, show_change
 from bot.slack.runtime import Runtime
+from bot.slack.speak import speaking_to
 from bot.slack.validate import Checked, check_item_form, plain
 from handlers.commands.router import handle
-from handlers.items.render import item_blocks
+from handlers.i18n import _
+from handlers.items.render import item_blocks, owner_shown
 from handlers.people.permissions import Caller
 from handlers.reply.reply import section
 from handlers.reply.text import escape
@@ -43,7 +45,7 @@ def log_item(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
         caller = runtime.caller_of(body)
         stored = _store(runtime, values, checked, caller=caller, now=now, source=source)
     except HandlerFailed:
-        problem = "Something went wrong on my side; nothing was logged. Please try again."
+        problem = _("Something went wrong on my side; nothing was logged. Please try again.")
         ack(response_action="errors", errors={"what": problem})
         return
     if isinstance(stored, str):
@@ -51,7 +53,9 @@ def log_item(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
         return
     item, blocks = stored
     ack()
-    text = f"Logged #{item.id}: {item.owner} — {escape(item.text)}"
+    text = _("Logged #{id}: {owner} — {what}").format(
+        id=item.id, owner=owner_shown(item), what=escape(item.text)
+    )
     target = (
         {"channel": channel, "thread_ts": meta.get("thread_ts")} if channel else {"channel": user}
     )
@@ -96,7 +100,11 @@ def _store(
         states = states_of(session=session, item_ids=[item.id])[item.id]
         today = now.astimezone(runtime.deps.tz).date()
         blocks = [
-            section(f"📌 <@{user}> logged *#{item.id}* from this message."),
+            section(
+                _("📌 {user} logged *#{id}* from this message.").format(
+                    user=f"<@{user}>", id=item.id
+                )
+            ),
             *item_blocks(item, states, today),
         ]
     return item, blocks
@@ -120,7 +128,7 @@ def reassign(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
     if choice is None:
         ack(
             response_action="errors",
-            errors={"person": "Pick a person, a State, or type another owner."},
+            errors={"person": _("Pick a person, a State, or type another owner.")},
         )
         return
     block, phrase = choice
@@ -136,8 +144,10 @@ def reassign(runtime: Runtime, ack: Ack, body: dict[str, Any], view: dict[str, A
 def register(app: App, runtime: Runtime) -> None:
     @app.view(LOG_ITEM)
     def on_log(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        log_item(runtime, ack, body, view)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            log_item(runtime, ack, body, view)
 
     @app.view(REASSIGN)
     def on_reassign(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        reassign(runtime, ack, body, view)
+        with speaking_to(runtime.deps, str(body["user"]["id"])):
+            reassign(runtime, ack, body, view)
