@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pycountry
 from babel import Locale
@@ -83,7 +83,9 @@ def weekday_name(weekday: int) -> str:
 
 def format_number(value: int | float | Decimal) -> str:
     """143935 -> "143,935" / "143 935" / "143.935"."""
-    return format_decimal(value, locale=current_language())
+    with localcontext() as wide:  # absurd figures typed by users must not overflow 28 digits
+        wide.prec = 400
+        return format_decimal(value, locale=current_language())
 
 
 def format_amount(cents: int, currency: str = "CHF") -> str:
@@ -93,7 +95,9 @@ def format_amount(cents: int, currency: str = "CHF") -> str:
         sign = "-" if cents < 0 else ""
         whole, rest = divmod(abs(cents), 100)
         return f"{currency} {sign}{whole:,}.{rest:02d}"
-    return format_currency(Decimal(cents) / 100, currency, locale=lang)
+    with localcontext() as wide:
+        wide.prec = 400
+        return format_currency(Decimal(cents) / 100, currency, locale=lang)
 
 
 def join_names(names: Iterable[str]) -> str:
