@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from handlers.dates.reading import format_day
 from handlers.i18n import N_, _, state_label
-from handlers.i18n.terms import term
+from handlers.i18n.terms import deadline_kind, term
 from handlers.items.render import item_line
 from handlers.money import format_chf
 from handlers.reference.areas import AREA_BY_KEY
@@ -25,14 +25,6 @@ from storage.models import ActionItem, ItemEvent
 from storage.reference import Reference, load_reference
 
 SHOWN = 10
-DEADLINE_KINDS = {
-    "article3": N_("article 3"),
-    "article3_extension": N_("article 3 extension"),
-    "article4": N_("article 4"),
-    "article4_extension": N_("article 4 extension"),
-    "extension_request": N_("extension request"),
-    "article7": N_("article 7"),
-}
 MAX_BLOCKS = 50
 
 
@@ -121,11 +113,6 @@ def build_digest(
             (_("Contributions {year}").format(year=today.year), _money(facts, today.year))
         )
     return _assemble(title=f"{_(title)} — {format_day(today)}", sections=sections)
-
-
-def deadline_kind(kind: str) -> str:
-    """A treaty deadline's kind as a short phrase ("article7" -> "Article 7 report due")."""
-    return _(DEADLINE_KINDS[kind]) if kind in DEADLINE_KINDS else kind.replace("_", " ")
 
 
 def _items(

@@ -80,3 +80,18 @@ def term(value: str | None) -> str:
     if not value:
         return ""
     return _(value) if value in TERMS else value
+
+
+DEADLINE_KINDS = {
+    "article3": N_("article 3"),
+    "article3_extension": N_("article 3 extension"),
+    "article4": N_("article 4"),
+    "article4_extension": N_("article 4 extension"),
+    "extension_request": N_("extension request"),
+    "article7": N_("article 7"),
+}
+
+
+def deadline_kind(kind: str) -> str:
+    """A treaty deadline's kind as a short phrase ("article7" -> "Article 7 report due")."""
+    return _(DEADLINE_KINDS[kind]) if kind in DEADLINE_KINDS else kind.replace("_", " ")

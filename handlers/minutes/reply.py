@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from handlers.dates.reading import format_day
-from handlers.digest import deadline_kind
 from handlers.i18n import _
-from handlers.i18n.terms import term
+from handlers.i18n.terms import deadline_kind, term
 from handlers.minutes.model import Attendee, DraftItem, MeetingInfo, MinutesExtract
 from handlers.money import format_chf
 from handlers.reply.reply import Block, Reply, context, header, section
