@@ -7,6 +7,7 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from handlers.i18n import _
 from handlers.reply.reply import Upload
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,10 @@ def upload_chart(
         if code not in NOT_HERE:
             raise
     send(dm_channel(client, user))
-    return "I can't post files in this conversation (invite me with `/invite @ccm`), so I sent the chart to you in a direct message."
+    return _(
+        "I can't post files in this conversation (invite me with `/invite @ccm`), "
+        "so I sent the chart to you in a direct message."
+    )
 
 
 def send_direct(client: WebClient, user: str, text: str) -> None:

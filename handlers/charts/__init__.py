@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from handlers.i18n import _
 from handlers.reply.reply import Upload
 
 KINDS = ("contributions", "deadlines", "items")
@@ -25,7 +26,7 @@ def make_chart(
         return Upload(
             f"ccm-contributions-{chosen}.png",
             draw.contributions_png(money),
-            f"Contributions {chosen}",
+            _("Contributions {year}").format(year=chosen),
             draw.contributions_alt(money),
         )
     if kind == "deadlines":
@@ -33,7 +34,9 @@ def make_chart(
         return Upload(
             f"ccm-deadlines-{today.isoformat()}.png",
             draw.deadlines_png(timeline),
-            f"Treaty deadlines {timeline.start.year}–{timeline.end.year}",
+            _("Treaty deadlines {start}–{end}").format(
+                start=timeline.start.year, end=timeline.end.year
+            ),
             draw.deadlines_alt(timeline),
         )
     if kind == "items":
@@ -41,7 +44,7 @@ def make_chart(
         return Upload(
             f"ccm-items-{today.isoformat()}.png",
             draw.items_png(series),
-            f"Open and overdue items, {today:%d %B %Y}",
+            _("Open and overdue items, {day}").format(day=f"{today:%d %B %Y}"),
             draw.items_alt(series),
         )
     raise ValueError(f"unknown chart {kind!r}")

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from handlers.charts.data import ContributionFigures, DeadlineFigures, ItemSeries
+from handlers.i18n import N_, _
 from handlers.money import format_chf
 
 if TYPE_CHECKING:
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 MAX_ROWS = 30
 KIND_STYLE: dict[str, tuple[str, str, str]] = {
     # kind: (marker, colour, legend label)
-    "article3": ("s", "#1f77b4", "Article 3 stockpile destruction"),
-    "article4": ("D", "#2ca02c", "Article 4 clearance"),
-    "extension": ("D", "#9467bd", "Extended deadline (Art. 3/4)"),
-    "extension_request": ("v", "#ff7f0e", "Extension request due"),
-    "article7": ("o", "#8c564b", "Article 7 report"),
+    "article3": ("s", "#1f77b4", N_("Article 3 stockpile destruction")),
+    "article4": ("D", "#2ca02c", N_("Article 4 clearance")),
+    "extension": ("D", "#9467bd", N_("Extended deadline (Art. 3/4)")),
+    "extension_request": ("v", "#ff7f0e", N_("Extension request due")),
+    "article7": ("o", "#8c564b", N_("Article 7 report")),
 }
 
 
@@ -63,7 +64,7 @@ def contributions_png(figures: ContributionFigures) -> bytes:
     bars = [(r.name, r.received_cents, r.pledged_cents) for r in rows]
     if not bars and figures.components:
         ranked = sorted(figures.components, key=lambda c: -c[1])
-        bars = [(f"Reported total {c}", cents, 0) for c, cents in ranked]
+        bars = [(_("Reported total {what}").format(what=c), cents, 0) for c, cents in ranked]
     unpaid = _unpaid_line(figures)
     text_lines = unpaid.count("\n") + 1
     bar_height = 1.6 + 0.32 * max(len(bars), 3)
@@ -78,16 +79,16 @@ def contributions_png(figures: ContributionFigures) -> bytes:
     names = [b[0] for b in bars][::-1]
     received = [b[1] for b in bars][::-1]
     pledged = [b[2] for b in bars][::-1]
-    axes.barh(names, received, color="#2a7ab0", label="Received")
+    axes.barh(names, received, color="#2a7ab0", label=_("Received"))
     if any(pledged):
-        axes.barh(names, pledged, left=received, color="#f2b134", hatch="//", label="Pledged")
+        axes.barh(names, pledged, left=received, color="#f2b134", hatch="//", label=_("Pledged"))
     for y, (got, promised) in enumerate(zip(received, pledged, strict=True)):
         axes.text(got + promised, y, f" {_chf(got + promised)}", va="center", fontsize=8)
     if not bars:
         axes.text(
             0.5,
             0.5,
-            f"No contributions recorded for {figures.year}",
+            _("No contributions recorded for {year}").format(year=figures.year),
             ha="center",
             transform=axes.transAxes,
         )
@@ -101,11 +102,23 @@ def contributions_png(figures: ContributionFigures) -> bytes:
     axes.set_xlim(0, max(widest, 1) * 1.15)  # room for the amount written after each bar
     if bars:
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    more = f" (top {MAX_ROWS} of {len(figures.rows)})" if len(figures.rows) > MAX_ROWS else ""
+    more = (
+        " " + _("(top {shown} of {total})").format(shown=MAX_ROWS, total=len(figures.rows))
+        if len(figures.rows) > MAX_ROWS
+        else ""
+    )
     axes.set_title(
-        f"ISU contributions {figures.year}{more}\nReceived {format_chf(figures.received_cents)}"
-        f" · pledged {format_chf(figures.pledged_cents)}"
-        f" · {figures.paid_count} of {figures.parties} States Parties paid",
+        _("ISU contributions {year}").format(year=figures.year)
+        + more
+        + "\n"
+        + _(
+            "Received {received} · pledged {pledged} · {paid} of {parties} States Parties paid"
+        ).format(
+            received=format_chf(figures.received_cents),
+            pledged=format_chf(figures.pledged_cents),
+            paid=figures.paid_count,
+            parties=figures.parties,
+        ),
         loc="left",
     )
     return _png(figure)
@@ -113,38 +126,56 @@ def contributions_png(figures: ContributionFigures) -> bytes:
 
 def _unpaid_line(figures: ContributionFigures) -> str:
     if not figures.recorded:
-        text = f"No payment recorded for {figures.year}: record them with /ccm contribution."
-    elif figures.unpaid is None:
-        text = (
-            f"Not paid: unknown. The minutes report {figures.paid_count} payers without naming "
-            "them; record payments by State to see who has not paid."
+        text = _("No payment recorded for {year}: record them with /ccm contribution.").format(
+            year=figures.year
         )
+    elif figures.unpaid is None:
+        text = _(
+            "Not paid: unknown. The minutes report {paid} payers without naming "
+            "them; record payments by State to see who has not paid."
+        ).format(paid=figures.paid_count)
     elif not figures.unpaid:
-        text = "Every State Party has paid."
+        text = _("Every State Party has paid.")
     else:
-        text = f"Not paid yet ({len(figures.unpaid)}): " + ", ".join(figures.unpaid)
+        text = _("Not paid yet ({count}): ").format(count=len(figures.unpaid)) + ", ".join(
+            figures.unpaid
+        )
     return "\n".join(textwrap.wrap(text, 140))
 
 
 def contributions_alt(figures: ContributionFigures) -> str:
     top = ", ".join(
         f"{r.name} {format_chf(r.received_cents)}"
-        + (f" (+{format_chf(r.pledged_cents)} pledged)" if r.pledged_cents else "")
+        + (
+            " " + _("(+{amount} pledged)").format(amount=format_chf(r.pledged_cents))
+            if r.pledged_cents
+            else ""
+        )
         for r in figures.rows[:5]
     )
-    head = (
-        f"Bar chart of ISU contributions in {figures.year}: received {format_chf(figures.received_cents)}, "
-        f"pledged {format_chf(figures.pledged_cents)}, {figures.paid_count} of {figures.parties} "
-        "States Parties paid."
+    head = _(
+        "Bar chart of ISU contributions in {year}: received {received}, "
+        "pledged {pledged}, {paid} of {parties} States Parties paid."
+    ).format(
+        year=figures.year,
+        received=format_chf(figures.received_cents),
+        pledged=format_chf(figures.pledged_cents),
+        paid=figures.paid_count,
+        parties=figures.parties,
     )
-    ranked = f" Largest: {top}." if top else " No payment recorded State by State."
+    ranked = " " + (
+        _("Largest: {top}.").format(top=top) if top else _("No payment recorded State by State.")
+    )
     if not figures.recorded:
         unpaid = ""
     elif figures.unpaid is None:
-        unpaid = " Who has not paid is unknown."
+        unpaid = " " + _("Who has not paid is unknown.")
     else:
         unpaid = (
-            f" {len(figures.unpaid)} States Parties have not paid: {', '.join(figures.unpaid[:10])}"
+            " "
+            + _("{count} States Parties have not paid: {names}").format(
+                count=len(figures.unpaid), names=", ".join(figures.unpaid[:10])
+            )
             + ("…" if len(figures.unpaid) > 10 else ".")
         )
     return head + ranked + unpaid
@@ -167,7 +198,7 @@ def deadlines_png(figures: DeadlineFigures) -> bytes:
             [position[m.row] for m in marks],
             marker=marker,
             s=46,
-            label=label,
+            label=_(label),
             edgecolors=colour,
             facecolors=["none" if m.done else colour for m in marks],
             zorder=3,
@@ -181,12 +212,12 @@ def deadlines_png(figures: DeadlineFigures) -> bytes:
             color="#8c564b",
             alpha=0.5,
             linestyle=":",
-            label="Article 7 annual reports (30 April)",
+            label=_("Article 7 annual reports (30 April)"),
         )
     axes.xaxis_date()
     axes.axvline(_num(figures.today), color="#d62728", linewidth=1.6, zorder=4)
     axes.annotate(
-        f"today\n{figures.today:%d %b %Y}",
+        _("today") + f"\n{figures.today:%d %b %Y}",
         (_num(figures.today), -0.75),
         color="#d62728",
         fontsize=8,
@@ -204,13 +235,15 @@ def deadlines_png(figures: DeadlineFigures) -> bytes:
         axes.text(
             0.5,
             0.5,
-            "No Article 3 or 4 deadline in these years",
+            _("No Article 3 or 4 deadline in these years"),
             ha="center",
             transform=axes.transAxes,
         )
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=8, frameon=False)
     axes.set_title(
-        f"Treaty deadlines {figures.start.year}–{figures.end.year} (hollow: met or superseded)",
+        _("Treaty deadlines {start}–{end} (hollow: met or superseded)").format(
+            start=figures.start.year, end=figures.end.year
+        ),
         loc="left",
     )
     return _png(figure)
@@ -228,13 +261,17 @@ def deadlines_alt(figures: DeadlineFigures) -> str:
     coming = sorted(
         (m for m in figures.marks if m.day >= figures.today and not m.done), key=lambda m: m.day
     )
-    label = {k: v[2] for k, v in KIND_STYLE.items()}
+    label = {k: _(v[2]) for k, v in KIND_STYLE.items()}
     listed = "; ".join(f"{m.row}: {label[m.kind]} {m.day:%d %B %Y}" for m in coming[:8])
-    return (
-        f"Timeline of treaty deadlines from {figures.start:%B %Y} to {figures.end.year}, today "
-        f"{figures.today:%d %B %Y} marked. {len(coming)} coming"
-        + (f", the first: {listed}." if listed else ".")
+    head = _(
+        "Timeline of treaty deadlines from {start} to {end}, today {today} marked. {count} coming"
+    ).format(
+        start=f"{figures.start:%B %Y}",
+        end=figures.end.year,
+        today=f"{figures.today:%d %B %Y}",
+        count=len(coming),
     )
+    return head + (_(", the first: {listed}.").format(listed=listed) if listed else ".")
 
 
 def items_png(series: ItemSeries) -> bytes:
@@ -260,18 +297,20 @@ def items_png(series: ItemSeries) -> bytes:
             linestyle="--",
             linewidth=2.2,
             drawstyle="steps-post",
-            label="Overdue (all areas)",
+            label=_("Overdue (all areas)"),
         )
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     else:
-        axes.text(0.5, 0.5, "No items yet", ha="center", transform=axes.transAxes)
-    axes.set_ylabel("items")
+        axes.text(0.5, 0.5, _("No items yet"), ha="center", transform=axes.transAxes)
+    axes.set_ylabel(_("items"))
     axes.set_ylim(bottom=0)
     axes.grid(axis="y", alpha=0.3)
     figure.autofmt_xdate()
     last = series.days[-1] if series.days else None
     axes.set_title(
-        f"Open and overdue action items per area, to {last:%d %b %Y}" if last else "Action items",
+        _("Open and overdue action items per area, to {day}").format(day=f"{last:%d %b %Y}")
+        if last
+        else _("Action items"),
         loc="left",
     )
     return _png(figure)
@@ -279,15 +318,20 @@ def items_png(series: ItemSeries) -> bytes:
 
 def items_alt(series: ItemSeries) -> str:
     if not series.days:
-        return "Chart of action items: there are none yet."
+        return _("Chart of action items: there are none yet.")
     now = {a: v[-1] for a, v in series.open_by_area.items() if v[-1]}
     late = {a: v[-1] for a, v in series.overdue_by_area.items() if v[-1]}
     parts = ", ".join(
-        f"{a} {n} ({late.get(a, 0)} overdue)" for a, n in sorted(now.items(), key=lambda x: -x[1])
+        _("{area} {count} ({late} overdue)").format(area=a, count=n, late=late.get(a, 0))
+        for a, n in sorted(now.items(), key=lambda x: -x[1])
     )
-    return (
-        f"Stacked area chart of open action items per area from {series.days[0]:%d %B %Y} to "
-        f"{series.days[-1]:%d %B %Y}, with the overdue total as a dashed black line. Now "
-        f"{sum(now.values())} open, {sum(late.values())} overdue"
-        + (f": {parts}." if parts else ".")
+    head = _(
+        "Stacked area chart of open action items per area from {start} to {end}, "
+        "with the overdue total as a dashed black line. Now {open} open, {late} overdue"
+    ).format(
+        start=f"{series.days[0]:%d %B %Y}",
+        end=f"{series.days[-1]:%d %B %Y}",
+        open=sum(now.values()),
+        late=sum(late.values()),
     )
+    return head + (f": {parts}." if parts else ".")

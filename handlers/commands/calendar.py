@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from handlers.calendar import feed_path, issue, revoke
 from handlers.commands.registry import command
+from handlers.i18n import N_, _
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, simple
 from handlers.reply.text import escape, shorten
 
 LOCAL_URL = "http://localhost:3000"
-HOW = (
+HOW = N_(
     "Outlook: *Add calendar → Subscribe from web*. Google Calendar: *Other calendars → + → From "
     "URL*. Apple Calendar: *File → New Calendar Subscription*. It holds the meetings (with their "
     "place), the treaty deadlines and your own items, and updates itself. Anyone with the address "
@@ -35,14 +36,15 @@ def calendar(ctx: Ctx, args: str) -> Reply:
         if word in ("new", "regenerate"):
             return _send(ctx, replaced=had)
         return simple(
-            "🔒 Your old calendar address no longer works. `/ccm calendar` gives you a new one."
+            _("🔒 Your old calendar address no longer works. `/ccm calendar` gives you a new one.")
             if had
-            else "You had no calendar address; nothing to revoke."
+            else _("You had no calendar address; nothing to revoke.")
         )
     if word:
         return error(
-            f"`calendar` takes nothing or `reset`; I read “{escape(shorten(word, 40))}”. "
-            "Try `/ccm calendar`."
+            _("`calendar` takes nothing or `reset`; I read “{word}”. Try `/ccm calendar`.").format(
+                word=escape(shorten(word, 40))
+            )
         )
     return _send(ctx, replaced=False)
 
@@ -51,14 +53,21 @@ def _send(ctx: Ctx, *, replaced: bool) -> Reply:
     base = ctx.public_url
     if base is None and ctx.source != "console":
         return error(
-            "Calendar feeds need the bot's public address, and CCM_PUBLIC_URL is not set. "
-            "Ask whoever runs the bot to set it (e.g. https://ccm.example.org); nothing was changed."
+            _(
+                "Calendar feeds need the bot's public address, and CCM_PUBLIC_URL is not set. "
+                "Ask whoever runs the bot to set it (e.g. https://ccm.example.org); nothing was changed."
+            )
         )
     url = feed_url(base or LOCAL_URL, issue(ctx.session, user=ctx.user, now=ctx.now))
-    note = " (set CCM_PUBLIC_URL for an address others can reach)" if base is None else ""
-    direct = f"📅 Your private calendar address{note}:\n{url}\n{HOW}"
-    done = "A new address replaces the old one. " if replaced else ""
+    if base is None:
+        head = _(
+            "📅 Your private calendar address (set CCM_PUBLIC_URL for an address others can reach):"
+        )
+    else:
+        head = _("📅 Your private calendar address:")
+    direct = f"{head}\n{url}\n{_(HOW)}"
+    done = _("A new address replaces the old one.") + " " if replaced else ""
     return Reply(
-        text=f"📅 {done}I've sent your private calendar address in a direct message.",
+        text="📅 " + done + _("I've sent your private calendar address in a direct message."),
         direct=direct,
     )

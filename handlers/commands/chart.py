@@ -6,6 +6,7 @@ import re
 
 from handlers.charts import KINDS, make_chart
 from handlers.commands.registry import command
+from handlers.i18n import _
 from handlers.people.permissions import isu_admins
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, context, error, section
@@ -37,31 +38,42 @@ def chart(ctx: Ctx, args: str) -> Reply:
     words = args.strip().lower().split()
     if not words:
         return error(
-            "Which chart? `/ccm chart contributions 2017`, `/ccm chart deadlines` or `/ccm chart items`."
+            _(
+                "Which chart? `/ccm chart contributions 2017`, `/ccm chart deadlines` or `/ccm chart items`."
+            )
         )
     kind = _WORDS.get(words[0])
     if kind is None:
         from rapidfuzz import fuzz, process  # only for a typo: the first answer stays light
 
         guess = process.extractOne(words[0], KINDS, scorer=fuzz.ratio, score_cutoff=60)
-        hint = f" Did you mean `/ccm chart {guess[0]}`?" if guess else ""
+        hint = " " + _("Did you mean `/ccm chart {kind}`?").format(kind=guess[0]) if guess else ""
         return error(
-            f"I can draw contributions, deadlines or items, not “{escape(shorten(words[0], 40))}”.{hint}"
+            _("I can draw contributions, deadlines or items, not “{word}”.").format(
+                word=escape(shorten(words[0], 40))
+            )
+            + hint
         )
     rest = " ".join(words[1:])
     year_match = _YEAR.search(rest)
     if kind != "contributions" and rest:
         return error(
-            f"`chart {kind}` takes nothing more; I read “{escape(shorten(rest, 40))}”. Try `/ccm chart {kind}`."
+            _(
+                "`chart {kind}` takes nothing more; I read “{rest}”. Try `/ccm chart {kind}`."
+            ).format(kind=kind, rest=escape(shorten(rest, 40)))
         )
     if rest and not year_match:
         return error(
-            f"I couldn't read a year in “{escape(shorten(rest, 40))}”. Try `/ccm chart contributions 2017`."
+            _("I couldn't read a year in “{rest}”. Try `/ccm chart contributions 2017`.").format(
+                rest=escape(shorten(rest, 40))
+            )
         )
     if kind == "contributions" and not ctx.sees_private:
         return error(
-            "Contributions are shared with the committee's members only. "
-            f"Ask {isu_admins(ctx.session)} to add you to the roster."
+            _(
+                "Contributions are shared with the committee's members only. "
+                "Ask {admins} to add you to the roster."
+            ).format(admins=isu_admins(ctx.session))
         )
     upload = make_chart(
         ctx.session, kind, now=ctx.now, tz=ctx.tz, year=int(year_match[1]) if year_match else None

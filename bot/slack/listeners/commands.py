@@ -56,7 +56,10 @@ def _carried(runtime: Runtime, reply: Reply, body: dict[str, Any], respond: Resp
             where = dm_channel(runtime.client, user) if outside else channel
             note = upload_chart(runtime.client, reply.upload, channel=where, user=user)
             if outside:
-                note = "This conversation includes another organisation, so I sent the chart to you in a direct message."
+                note = _(
+                    "This conversation includes another organisation, "
+                    "so I sent the chart to you in a direct message."
+                )
             if note:
                 respond(text=note, response_type="ephemeral")
         if reply.direct is not None:
@@ -64,7 +67,9 @@ def _carried(runtime: Runtime, reply: Reply, body: dict[str, Any], respond: Resp
     except SlackApiError as problem:
         log.warning("could not deliver a /ccm attachment: %s", problem.response.get("error"))
         respond(
-            text="I couldn't send that to Slack just now; nothing was changed. Please try again.",
+            text=_(
+                "I couldn't send that to Slack just now; nothing was changed. Please try again."
+            ),
             response_type="ephemeral",
         )
 
@@ -101,7 +106,8 @@ def _deliver_later(
             respond(text=message.text, blocks=message.blocks, response_type=kind)
     finally:
         if reply.ok:  # the chart or the DM goes out even if response_url failed
-            _carried(runtime, reply, body, respond)
+            with use_language(reply.lang):
+                _carried(runtime, reply, body, respond)
 
 
 def _respond_all(respond: Respond, messages: list[Message], kind: str) -> None:

@@ -19,6 +19,7 @@ from bot.slack.once import Delivery, handle_once, seen
 from bot.slack.runtime import Runtime
 from handlers.commands.registry import COMMANDS
 from handlers.commands.router import route
+from handlers.i18n import use_language
 from handlers.items.capture import is_capture
 from handlers.reply.text import clean
 
@@ -83,13 +84,14 @@ def answer_in_thread(
                 **where,
             )
         if reply.ok and reply.upload is not None:  # `@ccm chart items`: the picture in the thread
-            note = upload_chart(
-                runtime.client,
-                reply.upload,
-                channel=dm_channel(runtime.client, user) if inside else channel,
-                user=user,
-                thread_ts=str(thread) if thread and not inside else None,
-            )
+            with use_language(reply.lang):
+                note = upload_chart(
+                    runtime.client,
+                    reply.upload,
+                    channel=dm_channel(runtime.client, user) if inside else channel,
+                    user=user,
+                    thread_ts=str(thread) if thread and not inside else None,
+                )
             if note:
                 runtime.client.chat_postMessage(channel=channel, text=note, **where)
         if reply.ok and reply.direct is not None:  # `@ccm calendar`: the address only by DM
