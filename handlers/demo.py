@@ -279,20 +279,14 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
     # nothing in its history lies after the demo's "now" (24 March 2017).
     session.info["now"] = MEETING_DAY
     for section_no, owner, kind, ref, area, text, due, note, states in ITEMS:
-        item = ActionItem(
-            text=text,
-            owner=owner,
-            owner_kind=kind,
-            owner_ref=ref,
-            area_key=area,
-            due=due,
+        _log_item(
+            session,
+            (section_no, owner, kind, ref, area, text, due, states),
+            source=SOURCE,
+            at=MEETING_DAY,
+            actor=actor,
             due_note=note,
-            source=f"{SOURCE}, section {section_no}",
-            section=section_no,
-            created_at=MEETING_DAY,
-            created_by=actor,
         )
-        create_item(session=session, item=item, states=states, actor=actor, now=MEETING_DAY)
         for iso3 in states:
             session.add(
                 StateMention(
@@ -339,7 +333,6 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
     )
     session.flush()
     _earlier(session, actor=actor)
-    session.info["now"] = saved_now
     for component, cents in COMPONENTS:
         session.add(
             Contribution(
@@ -361,23 +354,45 @@ def load_demo(session: Session, *, actor: str = "demo") -> int:
     return len(ITEMS) + len(EARLIER) + 1
 
 
+def _log_item(
+    session: Session,
+    row: tuple[str, str, str, str | None, str | None, str, date | None, tuple[str, ...]],
+    *,
+    source: str,
+    at: datetime,
+    actor: str,
+    due_note: str | None = None,
+) -> ActionItem:
+    """One demo item from a minutes row, created at that meeting's moment."""
+    section_no, owner, kind, ref, area, text, due, states = row
+    item = ActionItem(
+        text=text,
+        owner=owner,
+        owner_kind=kind,
+        owner_ref=ref,
+        area_key=area,
+        due=due,
+        due_note=due_note,
+        source=f"{source}, section {section_no}",
+        section=section_no,
+        created_at=at,
+        created_by=actor,
+    )
+    create_item(session=session, item=item, states=states, actor=actor, now=at)
+    return item
+
+
 def _earlier(session: Session, *, actor: str) -> None:
     """The February items (two done, two overdue), today's ISU item, and one snoozed item."""
     for section_no, owner, kind, ref, area, text, due, done_on, states in EARLIER:
         session.info["now"] = PREVIOUS_DAY
-        item = ActionItem(
-            text=text,
-            owner=owner,
-            owner_kind=kind,
-            owner_ref=ref,
-            area_key=area,
-            due=due,
-            source=f"{PREVIOUS}, section {section_no}",
-            section=section_no,
-            created_at=PREVIOUS_DAY,
-            created_by=actor,
+        item = _log_item(
+            session,
+            (section_no, owner, kind, ref, area, text, due, states),
+            source=PREVIOUS,
+            at=PREVIOUS_DAY,
+            actor=actor,
         )
-        create_item(session=session, item=item, states=states, actor=actor, now=PREVIOUS_DAY)
         session.flush()
         if done_on is not None:
             session.info["now"] = done_on
