@@ -13,7 +13,7 @@ from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reply.mrkdwn import owner_text
 from handlers.reply.reply import Reply, context, error, section
-from handlers.reply.text import escape, shorten
+from handlers.reply.text import clean, escape, shorten
 from storage.items import create_item
 from storage.models import ActionItem, StateMention
 
@@ -64,7 +64,7 @@ def action(ctx: Ctx, args: str) -> Reply:
         )
     try:
         owner = _owner(ctx, split[0])
-        reading, what = _due(ctx, split[1])
+        reading, what = _due(ctx, split[1], _known(ctx, split[1]))
     except OwnerError as problem:  # its message escapes what it quotes
         return error(f"{problem} {_nothing_logged()}")
     except DateError as problem:  # quotes the user's words as typed
@@ -75,7 +75,8 @@ def action(ctx: Ctx, args: str) -> Reply:
                 owner=owner_text(owner.label), usage=USAGE
             )
         )
-    unread = [] if reading else unread_dates(ctx, split[1])
+    rest = what if reading else split[1]  # a second phrase is said too, never dropped
+    unread = unread_dates(ctx, rest, _known(ctx, rest))
     return _store(ctx, owner=owner, what=what, reading=reading, unread=unread)
 
 
@@ -94,8 +95,16 @@ def _split_in_words(ctx: Ctx, text: str) -> tuple[str, str] | None:
     return split_natural(ctx, read(text, states=ctx.states, with_dates=False))
 
 
-def _due(ctx: Ctx, what: str) -> tuple[DateReading | None, str]:
-    found = find_due(ctx, what)
+def _known(ctx: Ctx, text: str) -> list[tuple[int, int]]:
+    """Entities of ``text`` once cleaned that are not dates: "by Italy", "before the ISU"."""
+    from handlers.dates.spans import known_spans
+    from handlers.understanding.entities import read
+
+    return known_spans(read(clean(text), states=ctx.states, with_dates=False).entities)
+
+
+def _due(ctx: Ctx, what: str, known: list[tuple[int, int]]) -> tuple[DateReading | None, str]:
+    found = find_due(ctx, what, known)
     if found is None:
         return None, what.strip().rstrip(".")
     reading, rest = found
@@ -137,9 +146,7 @@ def _store(
         else _("no due date (add one: `/ccm due #{id} <when>`)").format(id=item.id)
     )
     if unread:
-        when += " ⚠️ " + _("I could not read {words}.").format(
-            words="; ".join(escape(u) for u in unread)
-        )
+        when += " ⚠️ " + " ".join(escape(u) for u in unread)
     logged = _("Logged *#{id}*:").format(id=item.id)
     text = f"{logged} {owner_shown(item)} — {escape(shorten(what, 300))} · {when}{past_warning(reading)}"
     blocks = [section(text), *item_blocks(item, states, ctx.today)[1:]]

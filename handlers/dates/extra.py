@@ -39,6 +39,7 @@ FORTNIGHT = (
     r"(?:(?:in|within|dans|en|d'ici)\s+)?(?:a|one|une|un|the\s+next|the\s+coming)\s+"
     r"(?:fortnight|quinzaine(?:\s+de\s+jours)?)|(?:in|within|dentro\s+de|en)\s+(?:una\s+)?quincena"
     r"|(?:in|within)\s+(?P<n>two|three|2|3)\s+fortnights"
+    r"|(?:(?:dans|sous|d'ici)\s+(?:les\s+)?)?quinze\s+jours|(?:(?:en|dentro\s+de)\s+(?:los\s+)?)?quince\s+dias"
 )
 _HOLIDAY_WORDS = {
     "easter": "easter",

@@ -5,7 +5,7 @@ phrase the kinds in handlers/dates/search.py recognise is a candidate; deadline 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -13,13 +13,15 @@ from zoneinfo import ZoneInfo
 from handlers.dates import search as date_search
 from handlers.dates import vocab
 from handlers.dates.reading import DateReading, parse_when
+from handlers.dates.leftovers import date_like
 from handlers.dates.search import Kind
-from handlers.dates.vocab import UnknownEventError
+from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.reply.text import clean
 
 __all__ = ["candidates", "find_when"]
 
 _NOT_A_DEADLINE = {"at", "during", "for"}  # "a side event at the 7MSP" is not a due date
+LOOSE = Kind("loose", re.compile(r"(?!)"))  # a date-like phrase of no known shape (leftovers.py)
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,11 @@ class _Candidate:
     deadline_word: bool
 
 
-def candidates(original: str, folded: str) -> list[_Candidate]:
-    """Every date phrase of a sentence that may be its due date, left to right, no overlaps."""
+def candidates(
+    original: str, folded: str, known: Sequence[tuple[int, int]] = ()
+) -> list[_Candidate]:
+    """Every date phrase of a sentence that may be its due date, left to right, no overlaps;
+    then the date-like phrases of no known shape around them (``known``: entity spans)."""
     found: list[_Candidate] = []
     for kind in date_search.KINDS:
         for m in kind.regex.finditer(folded):
@@ -54,6 +59,8 @@ def candidates(original: str, folded: str) -> list[_Candidate]:
                 and m[0].startswith(("the", "next", "la ", "proxima"))
             ):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
+            if kind.name == "month" and not conn and _everyday_month(original, m):
+                continue  # "May we ask", "the March of the coordinators", "the June meeting"
             if kind.name == "season" and not (m["prep"] or m["art"]):
                 continue
             if kind.name in {"holiday", "anchor"} and not (m["prep"] or conn):
@@ -78,7 +85,21 @@ def candidates(original: str, folded: str) -> list[_Candidate]:
     for cand in found:
         if not chosen or cand.start >= chosen[-1].end:
             chosen.append(cand)
+    covered = [(c.start, c.end) for c in chosen]
+    for start, end in date_like(original, covered, known):
+        conn = vocab.DEADLINE_CONNECTORS.match(folded, start)
+        word = bool(conn) and not folded[conn.end() : conn.end() + 1].isalnum()
+        chosen.append(_Candidate(start, start, end, LOOSE, word))
+    chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _everyday_month(original: str, m: re.Match[str]) -> bool:
+    """A month name used as another word: an English verb or noun, or an adjective."""
+    if m["month"] in {"may", "march"} and not m["year"]:
+        return True
+    before, after = original[: m.start()].rstrip(), original[m.end() :]
+    return before.lower().endswith(" the") and bool(re.match(r"\s+[a-z]", after))
 
 
 def _day(text: str) -> int:
@@ -98,15 +119,18 @@ def find_when(
     tz: ZoneInfo,
     next_meeting: date | None = None,
     events: Mapping[str, date] | None = None,
+    known: Sequence[tuple[int, int]] = (),
 ) -> tuple[DateReading, str] | None:
     """Find the due date in a sentence; return it and the sentence without it, or None.
 
     A deadline counted from an event that ``events`` does not date ("before the 11MSP") is
-    skipped, and so is any date inside it ("..., which is expected to take place in 2023").
+    skipped, and so is any date inside it ("..., which is expected to take place in 2023");
+    so is a date-like phrase of no known shape that cannot be read (the caller says so).
+    ``known`` are the spans of entities in ``text`` once cleaned ("by Italy" is no date).
     """
     original = clean(text)
     folded = vocab.same_length_fold(original)
-    cands = candidates(original, folded)
+    cands = candidates(original, folded, known)
     while cands:
         best = min(cands, key=lambda c: (not c.deadline_word, c.kind.name == "meeting", c.start))
         late = date_search.LATEST_AFTER.search(folded, best.core, best.end)
@@ -114,6 +138,11 @@ def find_when(
         try:
             reading = parse_when(phrase, now=now, tz=tz, next_meeting=next_meeting, events=events)
         except UnknownEventError:
+            cands.remove(best)
+            continue
+        except DateError:
+            if best.kind is not LOOSE:
+                raise
             cands.remove(best)
             continue
         return reading, _tidy(original[: best.start] + " " + original[best.end :])

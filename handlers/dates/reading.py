@@ -50,12 +50,29 @@ _TIME = re.compile(
     rf"(?:,?\s*(?:at|a\s+las|a)\s+)?(?P<t>{vocab.TIME})(?:\s*(?:hours|hrs|heures|horas)\b)?"
 )
 _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the coming weeks"
-    rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|the\s+(?:following|coming|next|days|"
+    rf"(?:{vocab.ARTICLE})?(?:{vocab.alt(rules.SEASON_WORDS)})\b|(?:les\s+|las\s+)?vaca(?:nces|ciones)\b|the\s+(?:following|coming|next|days|"
     rf"weeks|months)\b|a\s+few\b|les\b|las\b|los\b|(?:{vocab.NUMBER})\s+{vocab.UNIT}|"
     rf"(?:the\s+|la\s+|el\s+|l')?(?:{vocab.alt(extra.HOLIDAY_KEYS)})\b|(?:the\s+|les\s+|las\s+)?(?:june\s+|may\s+)?"
     r"(?:intersession|reuniones\s+entre|reunions\s+inter)|(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|"
-    r"proxima)\s+(?:cc|coordination|meeting|reunion|comite)\b"
+    r"proxima)\s+(?:cc|coordination|meeting|reunion|comite)\b|\d{1,2}(?:er)?$|quinze\s+jours|quince\s+dias"
 )
+# Chat shorthand for a day, read as the word it stands for ("tmrw", "first thing Monday").
+_SHORTHAND = [
+    (
+        re.compile(
+            r"^(?:first\s+thing|a\s+primera\s+hora|a\s+la\s+premiere\s+heure)(?:\s+(?:on|del?|le))?\s+"
+        ),
+        "",
+    ),
+    (re.compile(r"(?<![\w'])(?:tmrw|tmr|tmw|tmrow|2moro|2morrow|2mrw|tomoz)(?!\w)"), "tomorrow"),
+    (re.compile(r"^pasado\s+manana$"), "in 2 days"),
+    (
+        re.compile(
+            r"^(?:tonite|tonight|ce\s+soir|ce\s+matin|cet\s+apres-midi|esta\s+(?:tarde|noche|manana))$"
+        ),
+        "today",
+    ),
+]
 _LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
 _DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})")
@@ -234,6 +251,9 @@ def read_phrase(
         return DateReading(due, None, None, text, said, ctx.today), False
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
+    for short, word in _SHORTHAND:
+        if short.search(folded):
+            original = folded = short.sub(word, folded)
     span = start = None
     if m := _TIME_RANGE.search(folded):
         span = (m["t1"], m["t2"])

@@ -75,9 +75,10 @@ SEASON_WORDS = {"printemps": "spring", "primavera": "spring", "ete": "summer"}
 SEASON_WORDS |= {"verano": "summer", "fall": "autumn", "automne": "autumn", "otono": "autumn"}
 SEASON_WORDS |= {"hiver": "winter", "invierno": "winter"} | {s: s for s in SEASONS}
 SEASON = (
-    r"(?:(?P<prep>before|by|until|till|after|in|during|over|end\s+of|avant|d'ici|apres|pendant|"
+    r"(?:(?P<prep>before|by|until|till|after|in|during|over|end\s+of|avant|d'ici|apres|pendant|au|"
     r"fin\s+de|antes\s+del?|despues\s+del?|durante|hasta|para|a\s+finales\s+del?|en)\s+)?"
-    rf"(?P<art>(?:the|this|cet|le|el|del|este)\s+|l')?(?P<season>{alt(SEASON_WORDS)})"
+    r"(?P<art>(?:the|this|cet|le|el|del|este)\s+|l'|(?:les\s+|las\s+)?(?:vacances|vacaciones)\s+"
+    rf"(?:d'|de\s+))?(?P<season>{alt(SEASON_WORDS)})"
     r"(?:\s+(?:break|recess|holidays?|vacation))?(?:\s+(?:of\s+|de\s+|del\s+)?(?P<year>"
     + YEAR
     + "))?"
@@ -164,7 +165,8 @@ PART_MONTH = (
 PART_YEAR = PART + rf"(?:the\s+year\s+|l'annee\s+|el\s+ano\s+)?(?P<year>{YEAR})"
 PART_REL = (
     PART + r"(?:the\s+|this\s+|ce\s+|cette\s+|la\s+|le\s+|el\s+|este\s+|esta\s+|l')?"
-    r"(?P<next>next\s+|proxim[oa]\s+)?(?P<unit>week|month|year|semaine|mois|annee|semana|mes|ano)"
+    r"(?P<next>next\s+|following\s+|proxim[oa]\s+)?(?P<unit>week|month|year|semaine|mois|annee|semana|mes|ano|"
+    r"quarter|trimestre)"
     r"(?P<next2>\s+(?:prochaine?|proxim[oa]|que\s+viene))?"
 )
 
@@ -213,6 +215,10 @@ def part_rel_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
         end = month_end(first.year, first.month)
         days = _PART_DAYS[part]
         return date(first.year, first.month, min(days[1 if ctx.deadline else 0], end.day)), ""
+    if unit in {"quarter", "trimestre"}:
+        first = add_months(today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step)
+        last = add_months(first, 2)
+        return (month_end(last.year, last.month) if ctx.deadline else first), ""
     first_month, last_month = _PART_MONTHS[part]
     y = today.year + step
     return (month_end(y, last_month) if ctx.deadline else date(y, first_month, 1)), ""
@@ -238,7 +244,7 @@ def coming_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     return add_months(ctx.today, 3), "three months from today"
 
 
-IN_N = rf"(?:in|within|dans|en|dentro\s+de)\s+(?P<n>{NUMBER})\s+(?P<unit>{UNIT})(?:'?s?\s+time)?"
+IN_N = rf"(?:in|within|dans|en|dentro\s+de)\s+(?:les\s+|los\s+|the\s+(?:next\s+)?)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})(?:'?s?\s+time)?"
 
 
 def in_n_rule(m: re.Match[str], ctx: Ctx) -> Resolved:

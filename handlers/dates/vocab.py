@@ -70,6 +70,7 @@ for _names in (
     "mon tue wed thu fri sat sun",
 ):
     WEEKDAYS |= {name: i for i, name in enumerate(_names.split())}
+WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}  # chat spellings
 WEEKDAYS_EN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NUMBER_WORDS = {"a": 1, "an": 1, "un": 1, "une": 1, "uno": 1, "una": 1, "one": 1}
 for _names in (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,10 +43,14 @@ def read_due(ctx: Ctx, phrase: str) -> DateReading:
     )
 
 
-def find_due(ctx: Ctx, text: str) -> tuple[DateReading, str] | None:
-    """The due date inside a sentence, and the sentence without it."""
+def find_due(
+    ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()
+) -> tuple[DateReading, str] | None:
+    """The due date inside a sentence, and the sentence without it (``known``: entity spans)."""
     cal = _calendar(ctx)
-    return find_when(text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events)
+    return find_when(
+        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events, known=known
+    )
 
 
 def past_warning(reading: DateReading | None) -> str:
@@ -55,20 +60,24 @@ def past_warning(reading: DateReading | None) -> str:
     return " ⚠️ *{}*".format(_("That day has already passed."))
 
 
-def unread_dates(ctx: Ctx, text: str) -> list[str]:
-    """What in ``text`` looks like a date but could not be read, each with the reason."""
-    from handlers.dates.spans import date_spans, loose_date_words
+def unread_dates(ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """A sentence for each date-like phrase of ``text`` that could not be read (``known``: the
+    spans of entities in the cleaned text, which are not dates)."""
+    from handlers.dates.spans import unread_phrases
     from handlers.reply.text import clean
 
     text = clean(text)
     cal = calendar_of(ctx)
-    spans = date_spans(
-        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events
+    unread = unread_phrases(
+        text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events, known=known
     )
-    said = [f"“{text[s.start : s.end]}”: {s.problem}" for s in spans if s.problem]
-    covered = [(s.start, s.end) for s in spans]
-    said += [
-        _("“{word}”: I don't know that date").format(word=w)
-        for w in loose_date_words(text, covered)
-    ]
+    said = []
+    for span in unread:
+        words = text[span.start : span.end]
+        if span.loose or not span.problem:
+            said.append(_("I could not read “{words}” as a date.").format(words=words))
+        else:
+            said.append(
+                _("I could not read “{words}”: {why}").format(words=words, why=span.problem)
+            )
     return said

@@ -192,6 +192,9 @@ _PATTERNS.append(
         _after,
     )
 )
+_UNREAD = re.compile(
+    r"I could not read “(?P<words>.*)” as a date; set one with `due #<id> <when>`\.", re.S
+)
 _STORED = re.compile(r"“(?P<text>[^”]*)” read as (?P<rest>.+)", re.S)
 _STORED_DAY = re.compile(rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})(?:, (?P<why>.+))?", re.S)
 
@@ -218,6 +221,11 @@ def localize_stored(note: str) -> str:
             day=_day_text(minutes["day"]),
             event=minutes["event"],
             anchor=_day_text(minutes["anchor"]),
+        )
+    unread = _UNREAD.fullmatch(note)  # an item logged without the date its words named
+    if unread is not None:
+        return _("I could not read “{words}” as a date; set one with `due #<id> <when>`.").format(
+            words=unread["words"]
         )
     m = _STORED.fullmatch(note)
     if m is None:

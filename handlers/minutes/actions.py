@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from handlers.dates.finding import find_when
+from handlers.dates.spans import unread_note
 from handlers.dates.reading import DateError
 from handlers.minutes.commitments import Context, area_cue
 from handlers.minutes.docdates import dates_in
@@ -235,7 +236,9 @@ def _item(mark: Marked, ctx: Context, people: dict[str, str]) -> DraftItem | Non
         states=related,
         area_key=area_cue(task) or ctx.frame.area_key,
         due=due,
-        due_note=note,
+        due_note=note
+        if due
+        else unread_note(task, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting),
         sentence=mark.text,
     )
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.dates.finding import find_when
+from handlers.dates.spans import unread_note
 from handlers.dates.reading import DateError, DateReading
 from handlers.minutes.commitment_words import (
     _AGENT,
@@ -332,7 +333,9 @@ def _draft(sentence: str, hit: _Found, ctx: Context) -> DraftItem:
         states=states,
         area_key=area,
         due=hit.due.due if hit.due else None,
-        due_note=hit.due.note if hit.due else None,
+        due_note=hit.due.note
+        if hit.due
+        else unread_note(hit.text, now=ctx.now, tz=ctx.tz, next_meeting=ctx.next_meeting),
         sentence=sentence,
     )
 

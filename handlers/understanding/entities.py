@@ -17,7 +17,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.dates.reading import DateReading
-from handlers.dates.spans import DateSpan, date_spans
+from handlers.dates.spans import DateSpan, date_spans, known_spans
 from handlers.reference.areas import find_areas
 from handlers.reference.states import StateDirectory
 from handlers.understanding import finders
@@ -91,9 +91,11 @@ def read(
         found.append(_entity("area", area_start, area_end, line, key))
     found.extend(_from(finders.find_all(line), line))
     if with_dates and now is not None and tz is not None:
-        found.extend(
-            _dates(date_spans(line, now=now, tz=tz, next_meeting=next_meeting, events=events), line)
+        known = known_spans(found)  # "by Italy", "before the ISU replies": no date phrase
+        spans = date_spans(
+            line, now=now, tz=tz, next_meeting=next_meeting, events=events, known=known
         )
+        found.extend(_dates(spans, line))
     return Reading(line, tuple(_settle(found)))
 
 

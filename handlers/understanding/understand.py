@@ -147,7 +147,7 @@ def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Rep
 
 
 def _dates_said(reading: Reading) -> list[str]:
-    from handlers.dates.spans import loose_date_words
+    from handlers.dates.spans import known_spans, loose_date_words
 
     said = []
     for e in reading.of("date"):
@@ -161,7 +161,7 @@ def _dates_said(reading: Reading) -> list[str]:
             )
 
     covered = [(e.start, e.end) for e in reading.of("date")]
-    for words in loose_date_words(reading.line, covered):
+    for words in loose_date_words(reading.line, covered, known_spans(reading.entities)):
         said.append(
             "⚠️ "
             + _("I could not read “{words}” as a date; set one with `due #<id> <when>`.").format(
