@@ -197,7 +197,7 @@ def date_like(
                 continue  # "the Easter egg hunt" is no date; "after Easter" is
             seeds.append((idx[0], idx[-1] + 1))
     spans = []
-    for i, j in _merge(seeds, toks, free):
+    for i, j in _merge(seeds, toks, free, text):
         spans.append((toks[i].start, toks[j - 1].end))
     return spans
 
@@ -279,29 +279,36 @@ def _ordinal_day(i: int, toks: list[_Tok], text: str, prev: str) -> bool:
 
 
 def _after_deadline(i: int, toks: list[_Tok], text: str) -> bool:
+    return _deadline_at(i, toks, text) >= 0
+
+
+def _deadline_at(i: int, toks: list[_Tok], text: str) -> int:
     """A deadline connector a few words before: "by the AGM", "before the cut-off date" (at
     most one other word between, no number: "by hand at the meeting" is not one)."""
     others = 0
     for back in range(1, 5):
         if i - back < 0:
-            return False
+            return -1
         tok = toks[i - back]
         if tok.word in _DEADLINE:
-            return True
+            return i - back
         compound = text[tok.end : tok.end + 1] == "-"  # "cut-off": one word
         if tok.word not in _GLUE and not compound:
             others += 1
             if others > 1 or not tok.word.isalpha():
-                return False
-    return False
+                return -1
+    return -1
 
 
 def _merge(
-    seeds: list[tuple[int, int]], toks: list[_Tok], free: list[bool]
+    seeds: list[tuple[int, int]], toks: list[_Tok], free: list[bool], text: str
 ) -> list[tuple[int, int]]:
     """Grow each seed over the date glue around it, then join seeds that touch."""
     grown = []
     for i, j in sorted(seeds):
+        if toks[i].word in _EVENT_WORDS and (conn := _deadline_at(i, toks, text)) >= 0:
+            if all(free[k] for k in range(conn, i)):
+                i = conn  # "before the cut-off date"
         while i > 0 and free[i - 1] and _grows(toks[i - 1]):
             i -= 1
         while i < j - 1 and toks[i].word in {"of", "de", "du", "del"}:
