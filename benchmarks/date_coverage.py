@@ -71,7 +71,7 @@ def load(name: str) -> list[Row]:
     for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        line, phrases, days = (raw.split("\t") + ["", ""])[:3]
+        line, phrases, days = [*raw.split("\t"), "", ""][:3]
         said = tuple(p.strip() for p in phrases.split(" | ") if p.strip())
         day_list = [d.strip() for d in days.split(" | ")] if days.strip() else []
         parsed = tuple(

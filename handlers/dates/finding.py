@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from handlers.dates import search as date_search
 from handlers.dates import vocab
-from handlers.dates.reading import DateReading, parse_when
 from handlers.dates.leftovers import date_like
+from handlers.dates.reading import DateReading, parse_when
 from handlers.dates.search import Kind
 from handlers.dates.vocab import DateError, UnknownEventError
 from handlers.reply.text import clean
@@ -88,7 +88,7 @@ def candidates(
     covered = [(c.start, c.end) for c in chosen]
     for start, end in date_like(original, covered, known):
         conn = vocab.DEADLINE_CONNECTORS.match(folded, start)
-        word = bool(conn) and not folded[conn.end() : conn.end() + 1].isalnum()
+        word = conn is not None and not folded[conn.end() : conn.end() + 1].isalnum()
         chosen.append(_Candidate(start, start, end, LOOSE, word))
     chosen.sort(key=lambda c: c.start)
     return chosen

@@ -42,50 +42,284 @@ _ISO = re.compile(r"\d{4}-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 
 # Words that may stand between a connector and a date, or glue a date phrase together.
 _GLUE = set(
-    "the a an of on in by before until till from after since during within next this coming "
-    "following last early mid late end start beginning middle first second half thing close "
-    "w/c week le la les l' du de des au aux d'ici avant apres depuis pendant dans en ce cette cet "
-    "fin debut mi prochain prochaine prochains plus tard el los las del al hasta antes para desde "
-    "a principios mediados finales comienzos proximo proxima que viene este esta durante dentro "
-    "no later than latest not prior to ahead".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "on",
+        "in",
+        "by",
+        "before",
+        "until",
+        "till",
+        "from",
+        "after",
+        "since",
+        "during",
+        "within",
+        "next",
+        "this",
+        "coming",
+        "following",
+        "last",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "first",
+        "second",
+        "half",
+        "thing",
+        "close",
+        "w/c",
+        "week",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "du",
+        "de",
+        "des",
+        "au",
+        "aux",
+        "d'ici",
+        "avant",
+        "apres",
+        "depuis",
+        "pendant",
+        "dans",
+        "en",
+        "ce",
+        "cette",
+        "cet",
+        "fin",
+        "debut",
+        "mi",
+        "prochain",
+        "prochaine",
+        "prochains",
+        "plus",
+        "tard",
+        "el",
+        "los",
+        "las",
+        "del",
+        "al",
+        "hasta",
+        "antes",
+        "para",
+        "desde",
+        "a",
+        "principios",
+        "mediados",
+        "finales",
+        "comienzos",
+        "proximo",
+        "proxima",
+        "que",
+        "viene",
+        "este",
+        "esta",
+        "durante",
+        "dentro",
+        "no",
+        "later",
+        "than",
+        "latest",
+        "not",
+        "prior",
+        "to",
+        "ahead",
+    ]
 )
 # Where a month, weekday or season that is also an everyday word counts as a date.
 _DATE_PREP = _GLUE - {"the", "a", "an", "la", "les", "los", "las", "thing", "half", "week", "to"}
 _DATE_PREP -= {"no", "not", "than", "prior", "ahead"}
 # Before a numeric day ("by 20/4", "le 12/04"): not "a 2/3 majority", "2.5 million".
 _DAY_PREP = set(
-    "by before on until till le el du au del al avant hasta d'ici para from after since due "
-    "w/c apres depuis desde than latest antes".split()
+    [
+        "by",
+        "before",
+        "on",
+        "until",
+        "till",
+        "le",
+        "el",
+        "du",
+        "au",
+        "del",
+        "al",
+        "avant",
+        "hasta",
+        "d'ici",
+        "para",
+        "from",
+        "after",
+        "since",
+        "due",
+        "w/c",
+        "apres",
+        "depuis",
+        "desde",
+        "than",
+        "latest",
+        "antes",
+    ]
 )
 # After an ordinal day or a number: words that end a date rather than name a thing.
 _ENDS = set(
-    "and or at latest please pls if so then to et ou svp stp a y o por favor at the latest "
-    "of de del".split()
+    [
+        "and",
+        "or",
+        "at",
+        "latest",
+        "please",
+        "pls",
+        "if",
+        "so",
+        "then",
+        "to",
+        "et",
+        "ou",
+        "svp",
+        "stp",
+        "a",
+        "y",
+        "o",
+        "por",
+        "favor",
+        "at",
+        "the",
+        "latest",
+        "of",
+        "de",
+        "del",
+    ]
 )
 _ARTICLES = {"the", "a", "an", "our", "their", "its", "le", "la", "les", "el", "los", "las"}
 _NUMBER_WORDS = set(vocab.NUMBER_WORDS) | set(
-    "few several couple fifteen twenty thirty quinze vingt trente quince veinte treinta "
-    "quelques plusieurs unos unas varios varias".split()
+    [
+        "few",
+        "several",
+        "couple",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "quinze",
+        "vingt",
+        "trente",
+        "quince",
+        "veinte",
+        "treinta",
+        "quelques",
+        "plusieurs",
+        "unos",
+        "unas",
+        "varios",
+        "varias",
+    ]
 )
 _ARTICLE_NUMBERS = {"a", "an", "un", "une", "uno", "una"}
 _DURATION = {"for", "pendant", "durante", "per", "every", "chaque", "cada", "over"}
 _NOT_DUE = {"ago", "old", "late", "overdue", "behind", "long", "later", "earlier"}
 _RELATIVE_UNIT = set(
-    "next this coming following prochain prochaine proxima proximo que viene end mid fin "
-    "finales principios mediados debut mi ce cette cet este esta siguiente first second third "
-    "fourth premier deuxieme troisieme quatrieme primer segundo tercer cuarto".split()
+    [
+        "next",
+        "this",
+        "coming",
+        "following",
+        "prochain",
+        "prochaine",
+        "proxima",
+        "proximo",
+        "que",
+        "viene",
+        "end",
+        "mid",
+        "fin",
+        "finales",
+        "principios",
+        "mediados",
+        "debut",
+        "mi",
+        "ce",
+        "cette",
+        "cet",
+        "este",
+        "esta",
+        "siguiente",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "premier",
+        "deuxieme",
+        "troisieme",
+        "quatrieme",
+        "primer",
+        "segundo",
+        "tercer",
+        "cuarto",
+    ]
 )
 _SEASONS = set(rules.SEASONS) | set(rules.SEASON_WORDS) | {"fall", "automne", "hiver"}
 _SEASONS |= {"otono", "invierno", "verano", "weekend", "week-end", "weekends"}
 _EVENT_WORDS = set(
-    "meeting meetings session sessions conference retreat summit agm deadline break recess "
-    "holidays holiday vote launch elections workshop seminar msp rc date dates cut-off cutoff pause "
-    "intersessionals reunion reunions sommet seance atelier seminaire echeance vacances "
-    "cumbre conferencia sesion taller seminario plazo vacaciones receso fecha".split()
+    [
+        "meeting",
+        "meetings",
+        "session",
+        "sessions",
+        "conference",
+        "retreat",
+        "summit",
+        "agm",
+        "deadline",
+        "break",
+        "recess",
+        "holidays",
+        "holiday",
+        "vote",
+        "launch",
+        "elections",
+        "workshop",
+        "seminar",
+        "msp",
+        "rc",
+        "date",
+        "dates",
+        "cut-off",
+        "cutoff",
+        "pause",
+        "intersessionals",
+        "reunion",
+        "reunions",
+        "sommet",
+        "seance",
+        "atelier",
+        "seminaire",
+        "echeance",
+        "vacances",
+        "cumbre",
+        "conferencia",
+        "sesion",
+        "taller",
+        "seminario",
+        "plazo",
+        "vacaciones",
+        "receso",
+        "fecha",
+    ]
 )
 _STRONG = {"before", "until", "till", "avant", "d'ici", "antes", "hasta", "prior", "ahead"}
 _DEADLINE = _STRONG | {"by", "no", "not", "latest", "para", "after", "apres", "despues"}
-_SLANG = set("tmrw tmr tmw tmrow 2moro 2morrow 2mrw tomoz tonite tonight".split())
+_SLANG = set(
+    ["tmrw", "tmr", "tmw", "tmrow", "2moro", "2morrow", "2mrw", "tomoz", "tonite", "tonight"]
+)
 _VARIANTS = {"tues", "thur", "thurs", "weds"}  # weekday spellings neither CLDR nor dateparser has
 _NOT_RELATIVE = {"now", "maintenant", "ahora", "till date"}
 
@@ -185,7 +419,7 @@ def date_like(
     blocked = [*covered, *known]
     free = [not _inside(t.start, t.end, blocked) for t in toks]
     seeds: list[tuple[int, int]] = []  # token index ranges [i, j)
-    for i, tok in enumerate(toks):
+    for i in range(len(toks)):
         if free[i] and _seed(i, toks, text, words):
             seeds.append((i, i + 1))
     for pattern in (words.relative, words.holiday):
@@ -231,7 +465,7 @@ def _seed(i: int, toks: list[_Tok], text: str, words: _Words) -> bool:
     if w in words.full or w in words.short:
         if near_number or prev in _DATE_PREP:
             return True
-        if w in words.short or w in {"may", "march"} or not tok.capital and w in {"sat", "sun"}:
+        if w in words.short or w in {"may", "march"} or (not tok.capital and w in {"sat", "sun"}):
             return False  # everyday words: "May we ask", "March of the coordinators"
         attributive = prev in _ARTICLES and nxt.isalpha() and nxt not in _ENDS | _DATE_PREP
         return not attributive  # "the Friday group notes"
@@ -252,7 +486,7 @@ def _seed(i: int, toks: list[_Tok], text: str, words: _Words) -> bool:
         return _valid(m) and (prev in _DAY_PREP or w.count("/") == 2)
     if m := _DOT.fullmatch(w):
         return _valid(m) and (bool(m["y"]) or prev in _DAY_PREP)
-    if (m := _ORDINAL.fullmatch(w)) and int(m["d"]) <= 31 and w != m["d"] or w.isdigit():
+    if ((m := _ORDINAL.fullmatch(w)) and int(m["d"]) <= 31 and w != m["d"]) or w.isdigit():
         return _ordinal_day(i, toks, text, prev)
     if w in _SEASONS:
         return prev in _DATE_PREP | {"the", "la", "l'", "d'"} and not (w == "ete" and prev == "a")
@@ -306,9 +540,9 @@ def _merge(
     """Grow each seed over the date glue around it, then join seeds that touch."""
     grown = []
     for i, j in sorted(seeds):
-        if toks[i].word in _EVENT_WORDS and (conn := _deadline_at(i, toks, text)) >= 0:
-            if all(free[k] for k in range(conn, i)):
-                i = conn  # "before the cut-off date"
+        conn = _deadline_at(i, toks, text) if toks[i].word in _EVENT_WORDS else -1
+        if conn >= 0 and all(free[k] for k in range(conn, i)):
+            i = conn  # "before the cut-off date"
         while i > 0 and free[i - 1] and _grows(toks[i - 1]):
             i -= 1
         while i < j - 1 and toks[i].word in {"of", "de", "du", "del"}:

@@ -69,9 +69,12 @@ def loose_date_words(
 
 
 class _Found(Protocol):
-    kind: str
-    start: int
-    end: int
+    @property
+    def kind(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 NOT_DATES = frozenset({"state", "area", "role", "person", "mention", "article", "amount", "item"})

@@ -12,8 +12,8 @@ import re
 from datetime import date
 
 from handlers.dates.finding import find_when
-from handlers.dates.spans import unread_note
 from handlers.dates.reading import DateError
+from handlers.dates.spans import unread_note
 from handlers.minutes.commitments import Context, area_cue
 from handlers.minutes.docdates import dates_in
 from handlers.minutes.model import DraftItem

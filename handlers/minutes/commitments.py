@@ -14,8 +14,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.dates.finding import find_when
-from handlers.dates.spans import unread_note
 from handlers.dates.reading import DateError, DateReading
+from handlers.dates.spans import unread_note
 from handlers.minutes.commitment_words import (
     _AGENT,
     _BOUNDARY,
