@@ -150,3 +150,20 @@ def test_everyday_words_are_not_date_like(line: str) -> None:
 )
 def test_date_like_phrases_are_found_whole(line: str, words: str) -> None:
     assert [line[s:e] for s, e in date_like(line, [])] == [words]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Je n’ai pas pu lire « avant la pause » comme une date"),
+        ("es", "No pude interpretar «avant la pause» como una fecha"),
+    ],
+)
+def test_the_words_not_read_are_named_in_the_readers_language(
+    demo_deps: Deps, lang: str, said: str
+) -> None:
+    line = "action la Présidence écrit aux États avant la pause estivale"
+    reply = handle(
+        demo_deps, line, user="U0TEST", now=NOW, caller=Caller("U0TEST", operator=True), lang=lang
+    )
+    assert said in reply.text
