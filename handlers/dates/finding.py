@@ -86,7 +86,7 @@ def candidates(
         if not chosen or cand.start >= chosen[-1].end:
             chosen.append(cand)
     covered = [(c.start, c.end) for c in chosen]
-    for start, end in date_like(original, covered, known):
+    for start, end in date_like(original, covered, known, folded):
         conn = vocab.DEADLINE_CONNECTORS.match(folded, start)
         word = conn is not None and not folded[conn.end() : conn.end() + 1].isalnum()
         chosen.append(_Candidate(start, start, end, LOOSE, word))

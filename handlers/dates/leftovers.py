@@ -5,9 +5,9 @@ The readers (handlers/dates/search.py kinds) know the shapes they read; anything
 date"). A word is date-like when it belongs to a word class, not to a list of sentences:
 
 * a month or weekday name or abbreviation in English, French or Spanish (Babel's CLDR names,
-  plus the spelling variants dateparser knows: "tues", "thurs");
-* a relative day or period word dateparser knows ("tomorrow", "demain", "la próxima semana")
-  or chat shorthand for one ("tmrw", "tonite");
+  plus chat spellings: "tues", "thurs");
+* a relative day word ("tomorrow", "demain", "pasado mañana") or chat shorthand for one
+  ("tmrw", "tonite");
 * a number and a time unit ("3 weeks", "quinze jours", "dos semanas"), or a unit with a
   relative word ("next month", "semaine prochaine", "fin de mes");
 * a numeric date shape (15/4, 5.4 after a connector, 2017-04-12) or an ordinal day ("the 3rd",
@@ -31,6 +31,11 @@ from functools import lru_cache
 
 from handlers.dates import extra, rules, vocab
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _TOKEN = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?![\d/])|w/c|[^\W_]+(?:'[^\W_]+)*"
 )
@@ -41,287 +46,65 @@ _DOT = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?P<y>\.(?:\d{2}|\d{4}))?")
 _ISO = re.compile(r"\d{4}-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 
 # Words that may stand between a connector and a date, or glue a date phrase together.
-_GLUE = set(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "on",
-        "in",
-        "by",
-        "before",
-        "until",
-        "till",
-        "from",
-        "after",
-        "since",
-        "during",
-        "within",
-        "next",
-        "this",
-        "coming",
-        "following",
-        "last",
-        "early",
-        "mid",
-        "late",
-        "end",
-        "start",
-        "beginning",
-        "middle",
-        "first",
-        "second",
-        "half",
-        "thing",
-        "close",
-        "w/c",
-        "week",
-        "le",
-        "la",
-        "les",
-        "l'",
-        "du",
-        "de",
-        "des",
-        "au",
-        "aux",
-        "d'ici",
-        "avant",
-        "apres",
-        "depuis",
-        "pendant",
-        "dans",
-        "en",
-        "ce",
-        "cette",
-        "cet",
-        "fin",
-        "debut",
-        "mi",
-        "prochain",
-        "prochaine",
-        "prochains",
-        "plus",
-        "tard",
-        "el",
-        "los",
-        "las",
-        "del",
-        "al",
-        "hasta",
-        "antes",
-        "para",
-        "desde",
-        "a",
-        "principios",
-        "mediados",
-        "finales",
-        "comienzos",
-        "proximo",
-        "proxima",
-        "que",
-        "viene",
-        "este",
-        "esta",
-        "durante",
-        "dentro",
-        "no",
-        "later",
-        "than",
-        "latest",
-        "not",
-        "prior",
-        "to",
-        "ahead",
-    ]
+_GLUE = _set(
+    "the a an of on in by before until till from after since during within next this "
+    "coming following last early mid late end start beginning middle first second "
+    "half thing close w/c week le la les l' du de des au aux d'ici avant apres depuis "
+    "pendant dans en ce cette cet fin debut mi prochain prochaine prochains plus tard "
+    "el los las del al hasta antes para desde a principios mediados finales comienzos "
+    "proximo proxima que viene este esta durante dentro no later than latest not "
+    "prior to ahead"
 )
 # Where a month, weekday or season that is also an everyday word counts as a date.
 _DATE_PREP = _GLUE - {"the", "a", "an", "la", "les", "los", "las", "thing", "half", "week", "to"}
 _DATE_PREP -= {"no", "not", "than", "prior", "ahead"}
 # Before a numeric day ("by 20/4", "le 12/04"): not "a 2/3 majority", "2.5 million".
-_DAY_PREP = set(
-    [
-        "by",
-        "before",
-        "on",
-        "until",
-        "till",
-        "le",
-        "el",
-        "du",
-        "au",
-        "del",
-        "al",
-        "avant",
-        "hasta",
-        "d'ici",
-        "para",
-        "from",
-        "after",
-        "since",
-        "due",
-        "w/c",
-        "apres",
-        "depuis",
-        "desde",
-        "than",
-        "latest",
-        "antes",
-    ]
+_DAY_PREP = _set(
+    "by before on until till le el du au del al avant hasta d'ici para from after "
+    "since due w/c apres depuis desde than latest antes"
 )
 # After an ordinal day or a number: words that end a date rather than name a thing.
-_ENDS = set(
-    [
-        "and",
-        "or",
-        "at",
-        "latest",
-        "please",
-        "pls",
-        "if",
-        "so",
-        "then",
-        "to",
-        "et",
-        "ou",
-        "svp",
-        "stp",
-        "a",
-        "y",
-        "o",
-        "por",
-        "favor",
-        "at",
-        "the",
-        "latest",
-        "of",
-        "de",
-        "del",
-    ]
+_ENDS = _set(
+    "and or at latest please pls if so then to et ou svp stp a y o por favor at the "
+    "latest of de del"
 )
 _ARTICLES = {"the", "a", "an", "our", "their", "its", "le", "la", "les", "el", "los", "las"}
-_NUMBER_WORDS = set(vocab.NUMBER_WORDS) | set(
-    [
-        "few",
-        "several",
-        "couple",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "quinze",
-        "vingt",
-        "trente",
-        "quince",
-        "veinte",
-        "treinta",
-        "quelques",
-        "plusieurs",
-        "unos",
-        "unas",
-        "varios",
-        "varias",
-    ]
+_NUMBER_WORDS = set(vocab.NUMBER_WORDS) | _set(
+    "few several couple fifteen twenty thirty quinze vingt trente quince veinte "
+    "treinta quelques plusieurs unos unas varios varias"
 )
 _ARTICLE_NUMBERS = {"a", "an", "un", "une", "uno", "una"}
 _DURATION = {"for", "pendant", "durante", "per", "every", "chaque", "cada", "over"}
 _NOT_DUE = {"ago", "old", "late", "overdue", "behind", "long", "later", "earlier"}
-_RELATIVE_UNIT = set(
-    [
-        "next",
-        "this",
-        "coming",
-        "following",
-        "prochain",
-        "prochaine",
-        "proxima",
-        "proximo",
-        "que",
-        "viene",
-        "end",
-        "mid",
-        "fin",
-        "finales",
-        "principios",
-        "mediados",
-        "debut",
-        "mi",
-        "ce",
-        "cette",
-        "cet",
-        "este",
-        "esta",
-        "siguiente",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "premier",
-        "deuxieme",
-        "troisieme",
-        "quatrieme",
-        "primer",
-        "segundo",
-        "tercer",
-        "cuarto",
-    ]
+_RELATIVE_UNIT = _set(
+    "next this coming following prochain prochaine proxima proximo que viene end mid "
+    "fin finales principios mediados debut mi ce cette cet este esta siguiente first "
+    "second third fourth premier deuxieme troisieme quatrieme primer segundo tercer "
+    "cuarto"
 )
 _SEASONS = set(rules.SEASONS) | set(rules.SEASON_WORDS) | {"fall", "automne", "hiver"}
 _SEASONS |= {"otono", "invierno", "verano", "weekend", "week-end", "weekends"}
-_EVENT_WORDS = set(
-    [
-        "meeting",
-        "meetings",
-        "session",
-        "sessions",
-        "conference",
-        "retreat",
-        "summit",
-        "agm",
-        "deadline",
-        "break",
-        "recess",
-        "holidays",
-        "holiday",
-        "vote",
-        "launch",
-        "elections",
-        "workshop",
-        "seminar",
-        "msp",
-        "rc",
-        "date",
-        "dates",
-        "cut-off",
-        "cutoff",
-        "pause",
-        "intersessionals",
-        "reunion",
-        "reunions",
-        "sommet",
-        "seance",
-        "atelier",
-        "seminaire",
-        "echeance",
-        "vacances",
-        "cumbre",
-        "conferencia",
-        "sesion",
-        "taller",
-        "seminario",
-        "plazo",
-        "vacaciones",
-        "receso",
-        "fecha",
-    ]
+_EVENT_WORDS = _set(
+    "meeting meetings session sessions conference retreat summit agm deadline break "
+    "recess holidays holiday vote launch elections workshop seminar msp rc date dates "
+    "cut-off cutoff pause intersessionals reunion reunions sommet seance atelier "
+    "seminaire echeance vacances cumbre conferencia sesion taller seminario plazo "
+    "vacaciones receso fecha"
 )
 _STRONG = {"before", "until", "till", "avant", "d'ici", "antes", "hasta", "prior", "ahead"}
 _DEADLINE = _STRONG | {"by", "no", "not", "latest", "para", "after", "apres", "despues"}
-_SLANG = set(
-    ["tmrw", "tmr", "tmw", "tmrow", "2moro", "2morrow", "2mrw", "tomoz", "tonite", "tonight"]
+# Day words (folded); "next week", "semaine prochaine" are a unit and a relative word (below).
+_RELATIVE = _set(
+    "today tomorrow tonight tmrw tmr tmw tmrow 2moro 2morrow 2mrw tomoz tonite aujourd'hui demain "
+    "apres-demain hoy"
+) | {"this morning", "this afternoon", "this evening", "the day after tomorrow", "ce soir"}
+_RELATIVE |= {"ce matin", "cet apres-midi", "esta tarde", "esta noche", "pasado manana"}
+_UNITS = _set(
+    "day days week weeks wk wks month months mth mths year years yr yrs fortnight fortnights "
+    "quarter quarters jour jours semaine semaines mois ans annee annees quinzaine trimestre "
+    "trimestres dia dias semana semanas mes meses ano anos quincena"
 )
-_VARIANTS = {"tues", "thur", "thurs", "weds"}  # weekday spellings neither CLDR nor dateparser has
-_NOT_RELATIVE = {"now", "maintenant", "ahora", "till date"}
+_VARIANTS = {"tues", "thur", "thurs", "weds", "sept"}  # chat spellings CLDR does not have
 
 
 @dataclass(frozen=True)
@@ -339,9 +122,9 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    """Built once, at first use: Babel and dateparser data are loaded only here."""
+    """Built once, at first use: Babel's CLDR names are loaded only here (not dateparser's data,
+    which would import dateparser for every line read)."""
     from babel.dates import get_day_names, get_month_names
-    from dateparser.data.date_translation_data import en, es, fr
 
     full: set[str] = set()
     short: set[str] = set()
@@ -352,27 +135,13 @@ def _words() -> _Words:
             short |= {_fold(n) for n in get_month_names("abbreviated", ctx, loc).values()}
             short |= {_fold(n) for n in get_day_names("abbreviated", ctx, loc).values()}
     short |= _VARIANTS
-    names = [*vocab.MONTH_NAMES, *vocab.DAY_NAMES]
-    units: set[str] = {"fortnight", "fortnights", "quinzaine", "quincena", "quarter", "trimestre"}
-    relative: set[str] = set(_SLANG)
-    for data in (en.info, fr.info, es.info):
-        for key in names:
-            short |= {_fold(v) for v in data.get(key.lower(), []) if len(_fold(v)) >= 3}
-        for key in ("day", "week", "month", "year"):
-            units |= {_fold(v) for v in data.get(key, []) if len(_fold(v)) >= 3}
-        for key, said in data.get("relative-type", {}).items():
-            if key.startswith(("in ", "0 day", "0 week", "0 month", "0 year", "next", "this")):
-                relative |= {_fold(s) for s in said if _fold(s) not in _NOT_RELATIVE}
-    relative |= {"ce soir", "ce matin", "cet apres-midi", "esta tarde", "esta noche"}
-    relative |= {"this morning", "this afternoon", "this evening"}
-    relative -= {"manana"}  # "la mañana" is the morning: handled below
-    phrases = sorted(relative, key=len, reverse=True)
+    phrases = sorted(_RELATIVE, key=len, reverse=True)
     rel = rf"(?<![\w'])(?:{'|'.join(map(re.escape, phrases))}|(?<!la )(?<!esta )(?<!por )manana)(?!\w)"
     hol = rf"(?<![\w'])(?:{vocab.alt(extra.HOLIDAY_KEYS)})(?!\w)"
     return _Words(
         frozenset(full - {""}),
         frozenset(short - full - {""}),
-        frozenset(units),
+        _UNITS,
         re.compile(rel),
         re.compile(hol),
     )
@@ -410,10 +179,12 @@ def date_like(
     text: str,
     covered: Sequence[tuple[int, int]],
     known: Sequence[tuple[int, int]] = (),
+    folded: str | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of date-like phrases in ``text`` outside ``covered`` (date phrases already read or
-    flagged) and ``known`` (entities: States, people, roles, areas)."""
-    folded = vocab.same_length_fold(text)
+    flagged) and ``known`` (entities: States, people, roles, areas); ``folded``: the text
+    folded by ``same_length_fold``, when the caller has it."""
+    folded = vocab.same_length_fold(text) if folded is None else folded
     words = _words()
     toks = _tokens(text, folded)
     blocked = [*covered, *known]
