@@ -375,6 +375,10 @@ def format_when(r: DateReading) -> str:
 
 
 def warm_up() -> None:
-    """Parse one phrase so dateparser loads its language data before the first real command."""
+    """Parse one phrase so dateparser loads its language data before the first real command,
+    and load the names the date detector uses."""
+    from handlers.dates.leftovers import warm_up as warm_names
+
+    warm_names()
     zurich = ZoneInfo("Europe/Zurich")
     parse_when("Tuesday, 25th April 2017", now=datetime(2017, 3, 23, tzinfo=zurich), tz=zurich)

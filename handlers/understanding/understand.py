@@ -295,7 +295,10 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
 
 
 def warm_up(states: StateDirectory) -> None:
-    """Fit the matcher now (a terminal warms it while the first line is being typed)."""
+    """Fit the matcher now (a terminal warms it while the first line is being typed), and load
+    the month and weekday names the date detector uses."""
+    from handlers.dates.leftovers import warm_up as warm_names
     from handlers.understanding.intents import matcher
 
     matcher(masker(states))
+    warm_names()
