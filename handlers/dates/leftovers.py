@@ -191,7 +191,7 @@ def date_like(
     free = [not _inside(t.start, t.end, blocked) for t in toks]
     seeds: list[tuple[int, int]] = []  # token index ranges [i, j)
     for i in range(len(toks)):
-        if free[i] and _seed(i, toks, text, words):
+        if free[i] and _seed(i, toks, text, words, free):
             seeds.append((i, i + 1))
     for pattern in (words.relative, words.holiday):
         for m in pattern.finditer(folded):
@@ -229,7 +229,7 @@ def _is_number(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS
 
 
-def _seed(i: int, toks: list[_Tok], text: str, words: _Words) -> bool:
+def _seed(i: int, toks: list[_Tok], text: str, words: _Words, free: list[bool]) -> bool:
     tok, prev, nxt = toks[i], _prev(i, toks), _next(i, toks)
     w = tok.word
     near_number = prev.isdigit() or bool(_ORDINAL.fullmatch(nxt)) or bool(_ORDINAL.fullmatch(prev))
@@ -238,6 +238,8 @@ def _seed(i: int, toks: list[_Tok], text: str, words: _Words) -> bool:
             return True
         if w in words.short or w in {"may", "march"} or (not tok.capital and w in {"sat", "sun"}):
             return False  # everyday words: "May we ask", "March of the coordinators"
+        if i > 0 and toks[i - 1].capital and free[i - 1] and prev not in words.full:
+            return False  # inside a name: "Santo Domingo", "Port Mayo"
         attributive = prev in _ARTICLES and nxt.isalpha() and nxt not in _ENDS | _DATE_PREP
         return not attributive  # "the Friday group notes"
     if w in words.units:

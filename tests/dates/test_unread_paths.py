@@ -128,6 +128,8 @@ def test_minutes_read_more_phrases_and_note_the_words_they_could_not() -> None:
         "the Easter egg hunt",
         "we met for 3 weeks",
         "2 weeks late",
+        "Chile to visit Santo Domingo",
+        "an august body",
     ],
 )
 def test_everyday_words_are_not_date_like(line: str) -> None:
