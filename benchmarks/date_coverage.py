@@ -29,7 +29,7 @@ NOW = datetime(2017, 3, 24, 9, 0, tzinfo=TZ)  # the demo's "now": Friday 24 Marc
 NEXT_MEETING = date(2017, 4, 25)
 EVENTS = {"7msp": date(2017, 9, 4)}
 CORPUS = Path(__file__).parents[1] / "tests" / "dates"
-SETS = ("coverage_tune.tsv", "coverage_heldout.tsv")
+SETS = ("coverage_tune.tsv", "coverage_heldout.tsv", "coverage_heldout2.tsv")
 
 
 @dataclass(frozen=True)

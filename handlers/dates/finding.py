@@ -59,7 +59,7 @@ def candidates(
                 and m[0].startswith(("the", "next", "la ", "proxima"))
             ):
                 continue  # "the next meeting would be held ..." is a subject, not a due date
-            if kind.name == "month" and not conn and _everyday_month(original, m):
+            if kind.name in {"month", "quarter"} and not conn and _everyday_month(original, m):
                 continue  # "May we ask", "the March of the coordinators", "the June meeting"
             if kind.name == "season" and not (m["prep"] or m["art"]):
                 continue
@@ -96,10 +96,11 @@ def candidates(
 
 def _everyday_month(original: str, m: re.Match[str]) -> bool:
     """A month name used as another word: an English verb or noun, or an adjective."""
-    if m["month"] in {"may", "march"} and not m["year"]:
+    if "month" in m.re.groupindex and m["month"] in {"may", "march"} and not m["year"]:
         return True
     before, after = original[: m.start()].rstrip(), original[m.end() :]
-    return before.lower().endswith(" the") and bool(re.match(r"\s+[a-z]", after))
+    article = before.lower().endswith(" the") or m[0].startswith("the ")
+    return article and bool(re.match(r"\s+[a-z]", after))
 
 
 def _day(text: str) -> int:

@@ -53,7 +53,7 @@ _GLUE = _set(
     "pendant dans en ce cette cet fin debut mi prochain prochaine prochains plus tard "
     "el los las del al hasta antes para desde a principios mediados finales comienzos "
     "proximo proxima que viene este esta durante dentro no later than latest not "
-    "prior to ahead"
+    "prior to ahead sous courant"
 )
 # Where a month, weekday or season that is also an everyday word counts as a date.
 _DATE_PREP = _GLUE - {"the", "a", "an", "la", "les", "los", "las", "thing", "half", "week", "to"}
@@ -80,7 +80,7 @@ _RELATIVE_UNIT = _set(
     "next this coming following prochain prochaine proxima proximo que viene end mid "
     "fin finales principios mediados debut mi ce cette cet este esta siguiente first "
     "second third fourth premier deuxieme troisieme quatrieme primer segundo tercer "
-    "cuarto"
+    "cuarto sous"
 )
 _SEASONS = set(rules.SEASONS) | set(rules.SEASON_WORDS) | {"fall", "automne", "hiver"}
 _SEASONS |= {"otono", "invierno", "verano", "weekend", "week-end", "weekends"}
@@ -101,7 +101,8 @@ _RELATIVE = _set(
 _RELATIVE |= {"ce matin", "cet apres-midi", "esta tarde", "esta noche", "pasado manana"}
 _UNITS = _set(
     "day days week weeks wk wks month months mth mths year years yr yrs fortnight fortnights "
-    "quarter quarters jour jours semaine semaines mois ans annee annees quinzaine trimestre "
+    "quarter quarters hours hrs jour jours semaine semaines mois ans annee annees quinzaine "
+    "huitaine heures horas trimestre "
     "trimestres dia dias semana semanas mes meses ano anos quincena"
 )
 _VARIANTS = {"tues", "thur", "thurs", "weds", "sept"}  # chat spellings CLDR does not have
@@ -187,7 +188,7 @@ def date_like(
     folded = vocab.same_length_fold(text) if folded is None else folded
     words = _words()
     toks = _tokens(text, folded)
-    blocked = [*covered, *known]
+    blocked = [*covered, *(k for k in known if not _date_first(k, toks, text, words))]
     free = [not _inside(t.start, t.end, blocked) for t in toks]
     seeds: list[tuple[int, int]] = []  # token index ranges [i, j)
     for i in range(len(toks)):
@@ -205,6 +206,19 @@ def date_like(
     for i, j in _merge(seeds, toks, free, text):
         spans.append((toks[i].start, toks[j - 1].end))
     return spans
+
+
+def _date_first(span: tuple[int, int], toks: list[_Tok], text: str, words: _Words) -> bool:
+    """An entity that is one date token after a day preposition is a date: "on Mon" is Monday,
+    not Mongolia's code; "by 31.3" is a day, not an amount (codes are typed in capitals)."""
+    inside = [k for k, t in enumerate(toks) if span[0] <= t.start and t.end <= span[1]]
+    if len(inside) != 1 or inside[0] == 0 or toks[inside[0] - 1].word not in _DAY_PREP:
+        return False
+    tok = toks[inside[0]]
+    if text[tok.start : tok.end].isupper():
+        return False
+    name = tok.word in words.full or tok.word in words.short
+    return name or bool(_DOT.fullmatch(tok.word) or _SLASH.fullmatch(tok.word))
 
 
 def _prev(i: int, toks: list[_Tok]) -> str:
