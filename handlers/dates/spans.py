@@ -3,7 +3,7 @@
 ``find_when`` picks the one due date of a commitment; ``date_spans`` reports all of them,
 each with its reading or with the reason it could not be read ("I don't know when the 8MSP
 is"), date-like words of no known shape included ("by the retreat", leftovers.py);
-``unread_phrases`` are those it could not read, which every path that logs an item says back.
+the phrases it could not read are what every path that logs an item says back.
 """
 
 from __future__ import annotations
@@ -89,27 +89,14 @@ def known_spans(entities: Iterable[_Found]) -> list[tuple[int, int]]:
 UNREAD_NOTE = N_("I could not read “{words}” as a date; set one with `due #<id> <when>`.")
 
 
-def unread_phrases(
-    text: str,
-    *,
-    now: datetime,
-    tz: ZoneInfo,
-    next_meeting: date | None = None,
-    events: Mapping[str, date] | None = None,
-    known: Sequence[tuple[int, int]] = (),
-) -> list[DateSpan]:
-    """The date phrases of ``text`` (clean text) that could not be read, each with why."""
-    spans = date_spans(text, now=now, tz=tz, next_meeting=next_meeting, events=events, known=known)
-    return [s for s in spans if s.reading is None]
-
-
 def unread_note(
     text: str, *, now: datetime, tz: ZoneInfo, next_meeting: date | None = None
 ) -> str | None:
     """The English note stored with an item logged without a due date, when ``text`` holds
     date-like words that could not be read; None when there are none."""
     text = clean(text)
-    unread = unread_phrases(text, now=now, tz=tz, next_meeting=next_meeting)
+    spans = date_spans(text, now=now, tz=tz, next_meeting=next_meeting)
+    unread = [s for s in spans if s.reading is None]
     if not unread:
         return None
     return UNREAD_NOTE.format(words="”, “".join(text[s.start : s.end] for s in unread))

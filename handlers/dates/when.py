@@ -63,16 +63,16 @@ def past_warning(reading: DateReading | None) -> str:
 def unread_dates(ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()) -> list[str]:
     """A sentence for each date-like phrase of ``text`` that could not be read (``known``: the
     spans of entities in the cleaned text, which are not dates)."""
-    from handlers.dates.spans import unread_phrases
+    from handlers.dates.spans import date_spans
     from handlers.reply.text import clean
 
     text = clean(text)
     cal = calendar_of(ctx)
-    unread = unread_phrases(
+    spans = date_spans(
         text, now=ctx.now, tz=ctx.tz, next_meeting=cal.next_meeting, events=cal.events, known=known
     )
     said = []
-    for span in unread:
+    for span in (s for s in spans if s.reading is None):
         words = text[span.start : span.end]
         if span.loose or not span.problem:
             said.append(_("I could not read “{words}” as a date.").format(words=words))
