@@ -26,7 +26,7 @@ from handlers.i18n.catalog import _
 _DAYWORD = rf"(?P<day>today|tomorrow|aujourd'hui|demain|hoy|manana|(?:next\s+|this\s+)?{WEEKDAY})"
 COB = (
     r"(?:(?:by|at|before|until|till|d'ici|avant|antes\s+de(?:l)?|para)\s+)?(?:the\s+)?"
-    r"(?P<cob>cob|eod|c\.o\.b\.?|e\.o\.d\.?|close\s+of\s+business|end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|"
+    r"(?P<cob>cob|eod|c\.o\.b\.?|e\.o\.d\.?|close\s+of\s+(?:business|play)|end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|"
     r"fin\s+de\s+(?:la\s+)?journee|fin\s+del\s+dia)"
     rf"(?:\s*(?:on\s+|le\s+|el\s+)?{_DAYWORD})?"
 )

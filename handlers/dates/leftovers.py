@@ -53,7 +53,7 @@ _GLUE = _set(
     "pendant dans en ce cette cet fin debut mi prochain prochaine prochains plus tard "
     "el los las del al hasta antes para desde a principios mediados finales comienzos "
     "proximo proxima que viene este esta durante dentro no later than latest not "
-    "prior to ahead sous courant"
+    "prior to ahead sous courant b4"
 )
 # Where a month, weekday or season that is also an everyday word counts as a date.
 _DATE_PREP = _GLUE - {"the", "a", "an", "la", "les", "los", "las", "thing", "half", "week", "to"}
@@ -61,7 +61,7 @@ _DATE_PREP -= {"no", "not", "than", "prior", "ahead"}
 # Before a numeric day ("by 20/4", "le 12/04"): not "a 2/3 majority", "2.5 million".
 _DAY_PREP = _set(
     "by before on until till le el du au del al avant hasta d'ici para from after "
-    "since due w/c apres depuis desde than latest antes"
+    "since due w/c apres depuis desde than latest antes b4"
 )
 # After an ordinal day or a number: words that end a date rather than name a thing.
 _ENDS = _set(
@@ -92,7 +92,7 @@ _EVENT_WORDS = _set(
     "vacaciones receso fecha"
 )
 _STRONG = {"before", "until", "till", "avant", "d'ici", "antes", "hasta", "prior", "ahead"}
-_DEADLINE = _STRONG | {"by", "no", "not", "latest", "para", "after", "apres", "despues"}
+_DEADLINE = _STRONG | {"by", "no", "not", "latest", "para", "after", "apres", "despues", "b4"}
 # Day words (folded); "next week", "semaine prochaine" are a unit and a relative word (below).
 _RELATIVE = _set(
     "today tomorrow tonight tmrw tmr tmw tmrow 2moro 2morrow 2mrw tomoz tonite aujourd'hui demain "

@@ -56,6 +56,7 @@ _KEEP = (  # the preposition belongs to the phrase: "before the summer", "in the
     r"(?:intersession|reuniones\s+entre|reunions\s+inter)|(?:the\s+|la\s+|le\s+|el\s+)?(?:next|prochaine?|"
     r"proxima)\s+(?:cc|coordination|meeting|reunion|comite)\b|\d{1,2}(?:er)?$|quinze\s+jours|quince\s+dias"
 )
+_THIS_DAY = re.compile(rf"(?:ce|cette|este|esta)\s+(?P<wd>{vocab.alt(vocab.WEEKDAYS)})")
 # Chat shorthand for a day, read as the word it stands for ("tmrw", "first thing Monday").
 _SHORTHAND = [
     (
@@ -249,8 +250,12 @@ def read_phrase(
         due, why = _by_anchor(m, events)
         said = f"“{text}” read as {vocab.long_day(due)}, {why}"
         return DateReading(due, None, None, text, said, ctx.today), False
+    if folded.startswith("b4 "):  # chat shorthand for "before", kept as a connector
+        original, folded = "before" + original[2:], "before" + folded[2:]
     while m := _LEADING.match(folded):
         original, folded = original[m.end() :], folded[m.end() :]
+    if m := _THIS_DAY.fullmatch(folded):  # "este viernes", "ce vendredi": as "this Friday"
+        original = folded = "this " + vocab.DAY_NAMES[vocab.WEEKDAYS[m["wd"]]].lower()
     for short, word in _SHORTHAND:
         if short.search(folded):
             original = folded = short.sub(word, folded)

@@ -274,14 +274,20 @@ def next_weekday_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
 
 REL_UNIT = (
     r"(?:(?P<next>next|(?:la\s+|el\s+)?proxim[oa])|(?P<this>this|ce|cette|este|esta))\s+"
-    r"(?P<unit>week|month|year|semaine|mois|annee|semana|mes|ano)|"
-    r"(?:la\s+|le\s+|l'|el\s+)?(?P<unit2>semaine|mois|annee|semana|mes|ano)\s+"
-    r"(?P<next2>prochaine?|proxim[oa]|que\s+viene|siguiente)"
+    r"(?P<unit>week|month|year|quarter|semaine|mois|annee|trimestre|semana|mes|ano)|"
+    r"(?:la\s+|le\s+|l'|el\s+)?(?P<unit2>semaine|mois|annee|trimestre|semana|mes|ano)\s+"
+    r"(?P<next2>prochaine?|proxim[oa]|que\s+viene|siguiente)|(?:the\s+)?(?P<after>week)\s+after\s+next"
 )
 
 
 def rel_unit_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
-    step, unit, today = int(not m["this"]), (m["unit"] or m["unit2"])[:2], ctx.today
+    step, unit, today = int(not m["this"]) + bool(m["after"]), m["unit"] or m["unit2"], ctx.today
+    unit = (unit or m["after"])[:2]
+    if unit in {"qu", "tr"}:  # "this quarter", "le trimestre prochain": its last day
+        first = add_months(today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step)
+        last = add_months(first, 2)
+        end = month_end(last.year, last.month)
+        return (end if ctx.deadline else max(first, today)), "the last day of the quarter"
     if unit in {"we", "se"}:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
         if not ctx.deadline:
