@@ -287,7 +287,7 @@ def rel_unit_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
         first = add_months(today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step)
         last = add_months(first, 2)
         end = month_end(last.year, last.month)
-        return (end if ctx.deadline else max(first, today)), "the last day of the quarter"
+        return (end if ctx.deadline else max(first, today)), "the last day of that quarter"
     if unit in {"we", "se"}:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
         if not ctx.deadline:
