@@ -189,6 +189,8 @@ def _listing(name: str) -> Builder:
             r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
         ):
             parts.insert(0, "done")
+        if name == "items" and parts == ["mine"]:  # "what do I have to do": that is `mine`
+            return Proposal("mine", "mine", _("your open items"), False)
         command = " ".join([name, *parts])
         label = _("overdue items") if name == "overdue" else _("open items")
         return Proposal(name, command, f"{label} {' '.join(parts)}".strip(), False)
@@ -219,6 +221,14 @@ def _who(ctx: Ctx, r: Reading) -> Proposal:
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
     year = _year(r)
+    names = _names(ctx, r)
+    if names:  # "did Botswana send its article 7 report?"
+        return Proposal(
+            "article7",
+            " ".join(["article7", *names, year]).strip(),
+            _("whether {states} sent the Article 7 report").format(states=", ".join(names)),
+            False,
+        )
     return Proposal(
         "article7", f"article7 {year}".strip(), _("who owes an Article 7 report"), False
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
 from handlers.understanding.intents import matcher
+from handlers.understanding.mood import is_question, spelled_loosely
 
 CUES = Path(__file__).with_name("cues.tsv")
 
@@ -51,6 +52,23 @@ _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
 _NO_ITEMS = frozenset(
     {"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"}
 )
+# Intents about which States (of all) owe something: a statement naming a State is not one.
+_ABOUT_ALL = frozenset({"unpaid", "article7"})
+# Intents that change the store, and the question each one answers when the line is asked
+# rather than told: "has Austria paid?" asks for Austria's contributions, "did Botswana send
+# its article 7 report?" for that report, "is #12 done?" for the item.
+_ASKED_AS: dict[str, str] = {
+    "paid": "contributions",
+    "pledged": "contributions",
+    "report": "article7",
+    "commitment": "items",
+    "done": "status",
+    "reschedule": "status",
+    "assign": "status",
+    "delete": "status",
+    "reopen": "status",
+    "note": "status",
+}
 _TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
 
 
@@ -79,7 +97,11 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
         if not raw.strip() or raw.startswith("#"):
             continue
         intent, weight, phrases = raw.split("\t", 2)
-        words = sorted((fold(p) for p in phrases.split("|") if p.strip()), key=len, reverse=True)
+        words = sorted(
+            (spelled_loosely(fold(p)) for p in phrases.split("|") if p.strip()),
+            key=len,
+            reverse=True,
+        )
         alternatives = [
             re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words
         ]
@@ -89,7 +111,7 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
 
 
 def cue_scores(line: str) -> dict[str, float]:
-    folded = fold(line)
+    folded = spelled_loosely(fold(line))
     return {i: w for i, (w, pattern) in _cues().items() if pattern.search(folded)}
 
 
@@ -101,6 +123,7 @@ def judge(reading: Reading, mask: object) -> Judgement:
     masker: Masker = mask
     votes = dict(matcher(masker).rank(reading.masked()))
     cues = cue_scores(reading.line)
+    asks = is_question(reading.line)
     scores: dict[str, float] = {}
     for intent in set(votes) | set(cues):
         score = votes.get(intent, 0.0) + cues.get(intent, 0.0)
@@ -112,8 +135,15 @@ def judge(reading: Reading, mask: object) -> Judgement:
             score *= factor
         if intent in _NO_ITEMS and reading.has("item"):  # "#16 deadline": an item, not a treaty
             score *= 0.5
+        if not asks and intent in _ABOUT_ALL and reading.has("state"):
+            score *= 0.6
         if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):
             score += 0.15
         scores[intent] = round(min(score, 1.5), 3)
+    if asks:  # a question never means a change: it asks what the change would have said
+        for change, question in _ASKED_AS.items():
+            if change in scores:
+                scores[question] = max(scores.get(question, 0.0), round(scores[change] * 0.8, 3))
+                scores[change] = round(scores[change] * 0.4, 3)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return Judgement(tuple(ranked))

@@ -65,21 +65,31 @@ def reading_of(ctx: Ctx, line: str) -> Reading:
 
 
 def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
-    """The reading, the judgement and the proposals of the close intents, best first."""
+    """The reading, the judgement and the proposals of the close intents, best first.
+
+    Intents that come to the same command are one reading, not rivals ("what do I have to do"
+    votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
+    judgement returned ranks commands, with the intents that were not composed after them."""
     reading = reading_of(ctx, line)
     judgement = judge(reading, masker(ctx.states))
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
-    proposals: list[Proposal] = []
     floor = FLOOR if judgement.certain else FLOOR * 0.6  # unsure: offer the runners-up too
+    merged: dict[str, tuple[Proposal, float]] = {}
+    composed = 0
     for intent, score in judgement.ranked[:4]:
-        if score < floor or (proposals and score < best * 0.5):
+        if score < floor or (merged and score < best * 0.5):
             break
+        composed += 1
         proposal = compose(ctx, intent, reading)
-        if all(p.command != proposal.command or not p.command for p in proposals):
-            proposals.append(proposal)
-    return reading, judgement, proposals
+        key = proposal.command or f"?{intent}"  # a question back is never merged
+        earlier = merged.get(key)
+        merged[key] = (earlier[0], earlier[1] + score) if earlier else (proposal, score)
+    ranked = sorted(merged.values(), key=lambda pair: -pair[1])
+    rest = judgement.ranked[composed:]
+    by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
+    return reading, Judgement(by_command), [p for p, _score in ranked]
 
 
 def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:

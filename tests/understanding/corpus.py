@@ -45,8 +45,12 @@ class Verdict:
 
 
 def load(name: str) -> list[Row]:
+    return load_path(HERE / name)
+
+
+def load_path(path: Path) -> list[Row]:
     rows = []
-    for raw in (HERE / name).read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         expected, contains, line = raw.split("\t")
