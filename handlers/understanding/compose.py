@@ -70,7 +70,9 @@ def _role(reading: Reading) -> str | None:
 def _period(reading: Reading) -> str | None:
     period = reading.first("period")
     if period is not None:
-        return period.text
+        from handlers.dates.periods import english_period
+
+        return english_period(period.text)
     year = reading.first("year")
     return year.value if year else None
 
