@@ -11,6 +11,7 @@ Three kinds of evidence, each kept where it can be read and changed:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,12 @@ from pathlib import Path
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
 from handlers.understanding.intents import matcher
-from handlers.understanding.mood import is_question, spelled_loosely
+from handlers.understanding.mood import (
+    is_how_to,
+    is_question,
+    loose_with_offsets,
+    spelled_loosely,
+)
 
 CUES = Path(__file__).with_name("cues.tsv")
 
@@ -103,32 +109,48 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
             reverse=True,
         )
         alternatives = [
-            re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words
+            re.escape(w[:-1])
+            if w.endswith("*")
+            else re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+            for w in words
         ]
         pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")
         found[intent] = (float(weight), pattern)
     return found
 
 
-def cue_scores(line: str) -> dict[str, float]:
-    folded = spelled_loosely(fold(line))
-    return {i: w for i, (w, pattern) in _cues().items() if pattern.search(folded)}
+def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
+    """The cue words of each intent found in the line; a cue lying wholly ``within`` one of
+    the spans given (the meetings a date phrase counts from: "d'ici la prochaine réunion"
+    says when, not what the line is about) does not count."""
+    loose, offsets = loose_with_offsets(line)
+    offsets.append(len(line))
+    found = {}
+    for intent, (weight, pattern) in _cues().items():
+        for m in pattern.finditer(loose):
+            start, end = offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() else 0
+            if not any(s <= start and end <= e for s, e in within):
+                found[intent] = weight
+                break
+    return found
 
 
-def judge(reading: Reading, mask: object) -> Judgement:
-    """Score every intent for this reading."""
+def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgement:
+    """Score every intent for this reading; ``promised`` when the line has the form of a
+    commitment (an owner, then a modal or a future tense: see commitments.promises)."""
     from handlers.understanding.intents import Masker
 
     assert callable(mask)
     masker: Masker = mask
     votes = dict(matcher(masker).rank(reading.masked()))
-    cues = cue_scores(reading.line)
+    anchored = [m for m in reading.of("meeting") if reading.inside(m, "date")]
+    cues = cue_scores(reading.line, within=[(m.start, m.end) for m in anchored])
     asks = is_question(reading.line)
     scores: dict[str, float] = {}
     for intent in set(votes) | set(cues):
         score = votes.get(intent, 0.0) + cues.get(intent, 0.0)
         for kind, bonus in _SUPPORTS.get(intent, ()):
-            if reading.has(kind):
+            if any(not reading.inside(e, "date") for e in reading.of(kind)):
                 score += bonus
         needs, factor = _NEEDS.get(intent, ((), 1.0))
         if needs and not reading.has(*needs):
@@ -137,9 +159,18 @@ def judge(reading: Reading, mask: object) -> Judgement:
             score *= 0.5
         if not asks and intent in _ABOUT_ALL and reading.has("state"):
             score *= 0.6
+        if intent == "article7" and any(e.value == "7" for e in reading.of("article")):
+            score += 0.15  # "which SPs still owe art 7": the Article says which debt
         if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):
             score += 0.15
         scores[intent] = round(min(score, 1.5), 3)
+    if promised and not asks:  # "la Suisse fera circuler…": whatever the deed, a commitment
+        for intent in scores:
+            if intent not in _ASKED_AS:  # the deed's words do not make it a question
+                scores[intent] = round(scores[intent] * 0.7, 3)
+        scores["commitment"] = round(scores.get("commitment", 0.0) + 0.35, 3)
+    if is_how_to(reading.line):  # "how do I record a payment?" asks for the command
+        scores["help"] = round(max(scores.get("help", 0.0), 0.5) + 0.5, 3)
     if asks:  # a question never means a change: it asks what the change would have said
         for change, question in _ASKED_AS.items():
             if change in scores:

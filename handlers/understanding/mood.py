@@ -45,6 +45,21 @@ def is_question(line: str) -> bool:
     return _ASKING.match(folded) is not None
 
 
+# Asking how to do something with the bot, not asking the bot to do it now.
+_HOW_TO = re.compile(
+    r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|how\s+does|"
+    r"can\s+i|is\s+there\s+a\s+way|what'?s\s+the\s+(?:command|way)|"
+    r"comment\s+(?:je|j|on|faire|puis-je|peut-on|est-ce)|est-ce\s+que\s+je\s+peux|"
+    r"como\s+(?:puedo|hago|se|registro|pongo|cambio|anado|agrego|marco)|se\s+puede)\b"
+)
+
+
+def is_how_to(line: str) -> bool:
+    """ "How do I log a payment?", "comment j'enregistre…", "¿cómo registro…?": a question about
+    using the bot, answered with the command, never by doing the thing."""
+    return _HOW_TO.match(fold(line.strip().lstrip("¿")).replace("'", " ")) is not None
+
+
 _APOSTROPHE = re.compile(r"['’`´]")
 _ELIDED = re.compile(r"\b(qu|[nldjcsm]) (?=[aeiouyh])")
 
@@ -54,3 +69,20 @@ def spelled_loosely(folded: str) -> str:
     "n'a", "n a", "na" → "na"; "qu'est-ce", "qu est-ce" → "quest-ce". People in a hurry drop
     them, phones curl them; the cue words and the matcher compare this form."""
     return _ELIDED.sub(r"\1", _APOSTROPHE.sub("", folded))
+
+
+def loose_with_offsets(line: str) -> tuple[str, list[int]]:
+    """``spelled_loosely`` of the line, with where each of its characters was in ``line``,
+    so that a cue found in the loose spelling can be placed in the line."""
+    from handlers.dates.vocab import same_length_fold
+
+    folded = same_length_fold(line)
+    kept: list[tuple[str, int]] = []
+    for i, ch in enumerate(folded):
+        if _APOSTROPHE.match(ch) or (ch == " " and (not kept or kept[-1][0] == " ")):
+            continue
+        kept.append((ch, i))
+    text = "".join(ch for ch, _i in kept)
+    drop = {m.start(2) for m in re.finditer(r"\b(qu|[nldjcsm])( )(?=[aeiouyh])", text)}
+    pairs = [pair for k, pair in enumerate(kept) if k not in drop]
+    return "".join(ch for ch, _i in pairs), [i for _ch, i in pairs]

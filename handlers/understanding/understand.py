@@ -21,6 +21,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
+from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
@@ -71,7 +72,7 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
     judgement returned ranks commands, with the intents that were not composed after them."""
     reading = reading_of(ctx, line)
-    judgement = judge(reading, masker(ctx.states))
+    judgement = judge(reading, masker(ctx.states), promised=promises(ctx, reading))
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness

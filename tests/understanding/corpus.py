@@ -131,7 +131,7 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
             topic = wanted.removeprefix("help ").strip()
             if f"/ccm {topic}" in text:
                 return True
-        elif contains and got == _substance(wanted):
+        elif (contains or not text) and got == _substance(wanted):
             return True
     return False
 
@@ -167,7 +167,7 @@ def judge_row(deps: Deps, row: Row, *, user: str, now: datetime) -> Verdict:
             grade = "wrong"
     elif wants_ask:
         grade = "right" if contains in plain else "unhelpful"
-    elif any(_matches(c, row.expected) for c in commands):
+    elif any(same_substance(c, row.expected, "", "") for c in commands):
         grade = "acceptable"
     else:
         grade = "unhelpful"
