@@ -23,8 +23,123 @@ from storage.items import DELETED, DRAFT
 from storage.models import ActionItem, ItemState, MinutesImport
 
 MAX_SHOWN = 15
+# Words that say nothing about the subject, in the three languages: what is left is searched.
 _STOP = frozenset(
-    {"about", "on", "the", "a", "an", "of", "we", "did", "decide", "what", "sur", "sobre"}
+    [
+        "a",
+        "about",
+        "again",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "decide",
+        "decided",
+        "decision",
+        "decisions",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "re",
+        "regarding",
+        "concerning",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "that",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "which",
+        "who",
+        "with",
+        "our",
+        "us",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "concernant",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "est",
+        "et",
+        "il",
+        "la",
+        "le",
+        "les",
+        "l",
+        "on",
+        "ou",
+        "par",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "sur",
+        "un",
+        "une",
+        "a-t-on",
+        "decide",
+        "decidee",
+        "decisions",
+        "nous",
+        "avons",
+        "quoi",
+        "quel",
+        "quelle",
+        "al",
+        "con",
+        "de",
+        "del",
+        "el",
+        "en",
+        "es",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "para",
+        "por",
+        "que",
+        "se",
+        "sobre",
+        "un",
+        "una",
+        "y",
+        "decidio",
+        "decidimos",
+        "decidido",
+        "acordo",
+        "acordamos",
+        "decision",
+        "decisiones",
+    ]
 )
 
 
@@ -41,7 +156,10 @@ class _Subject:
         if self.area is not None and area == self.area:
             return True
         folded = fold(text)
-        return bool(self.words) and all(re.search(rf"\b{re.escape(w)}", folded) for w in self.words)
+        hits = sum(1 for w in self.words if re.search(rf"\b{re.escape(w)}", folded))
+        # a majority of the subject's words, not all: "the Bangkok follow up seminar" finds "the
+        # follow-up to the Bangkok seminar"
+        return bool(self.words) and hits * 2 > len(self.words)
 
 
 def _subject(ctx: Ctx, args: str) -> _Subject:
@@ -49,7 +167,11 @@ def _subject(ctx: Ctx, args: str) -> _Subject:
         iter(m.state for m in ctx.states.find_in_text(args)), None
     )
     area = find_area(args)
-    words = [w for w in fold(args).split() if w not in _STOP and len(w) > 1]
+    words = [
+        w
+        for w in re.findall(r"[\w-]+", fold(args).replace("'", " "))
+        if w not in _STOP and len(w) > 1
+    ]
     label = state.short if state else area.name if area else args
     return _Subject(words, state.iso3 if state else None, area.key if area else None, label)
 

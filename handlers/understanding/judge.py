@@ -41,6 +41,12 @@ _NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "note": (("item",), 0.25),
     "commitment": (("state", "role", "person", "mention"), 0.4),
     "status": (("state", "area", "item"), 0.5),
+    "history": (("item",), 0.3),
+}
+# A second need: reassigning names who to, rescheduling names when.
+_ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "assign": (("state", "role", "person", "mention"), 0.5),
+    "reschedule": (("date", "period"), 0.6),
 }
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
@@ -103,11 +109,8 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
         if not raw.strip() or raw.startswith("#"):
             continue
         intent, weight, phrases = raw.split("\t", 2)
-        words = sorted(
-            (spelled_loosely(fold(p)) for p in phrases.split("|") if p.strip()),
-            key=len,
-            reverse=True,
-        )
+        spelled = [spelled_loosely(fold(p)) for p in phrases.split("|") if p.strip()]
+        words = sorted({v for p in spelled for v in _shorthands(p)}, key=len, reverse=True)
         alternatives = [
             re.escape(w[:-1])
             if w.endswith("*")
@@ -117,6 +120,19 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
         pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")
         found[intent] = (float(weight), pattern)
     return found
+
+
+def _shorthands(phrase: str) -> list[str]:
+    """The phrase and its spellings in chat shorthand ("next meeting", "next mtg")."""
+    from itertools import product
+
+    from handlers.understanding.words import SHORTHAND
+
+    short: dict[str, list[str]] = {}
+    for abbreviation, word in SHORTHAND.items():
+        short.setdefault(word, []).append(abbreviation)
+    options = [[w, *short.get(w, [])] for w in phrase.split(" ")]
+    return [" ".join(words) for words in product(*options)][:12]
 
 
 def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
@@ -152,9 +168,10 @@ def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgemen
         for kind, bonus in _SUPPORTS.get(intent, ()):
             if any(not reading.inside(e, "date") for e in reading.of(kind)):
                 score += bonus
-        needs, factor = _NEEDS.get(intent, ((), 1.0))
-        if needs and not reading.has(*needs):
-            score *= factor
+        for table in (_NEEDS, _ALSO_NEEDS):
+            needs, factor = table.get(intent, ((), 1.0))
+            if needs and not reading.has(*needs):
+                score *= factor
         if intent in _NO_ITEMS and reading.has("item"):  # "#16 deadline": an item, not a treaty
             score *= 0.5
         if not asks and intent in _ABOUT_ALL and reading.has("state"):
@@ -168,8 +185,10 @@ def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgemen
         for intent in scores:
             if intent not in _ASKED_AS:  # the deed's words do not make it a question
                 scores[intent] = round(scores[intent] * 0.7, 3)
-        scores["commitment"] = round(scores.get("commitment", 0.0) + 0.35, 3)
+        promise = "pledged" if reading.has("amount") else "commitment"  # money promised: a pledge
+        scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
     if is_how_to(reading.line):  # "how do I record a payment?" asks for the command
+        scores = {intent: round(score * 0.6, 3) for intent, score in scores.items()}
         scores["help"] = round(max(scores.get("help", 0.0), 0.5) + 0.5, 3)
     if asks:  # a question never means a change: it asks what the change would have said
         for change, question in _ASKED_AS.items():

@@ -48,7 +48,8 @@ def is_question(line: str) -> bool:
 # Asking how to do something with the bot, not asking the bot to do it now.
 _HOW_TO = re.compile(
     r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|how\s+does|"
-    r"can\s+i|is\s+there\s+a\s+way|what'?s\s+the\s+(?:command|way)|"
+    r"can\s+i|is\s+there\s+a\s+way|(?:what|where)\s?'?s\s+the\s+(?:command|way)|"
+    r"which\s+command|what\s+(?:command|do\s+i\s+type)|quelle\s+commande|que\s+comando|"
     r"comment\s+(?:je|j|on|faire|puis-je|peut-on|est-ce)|est-ce\s+que\s+je\s+peux|"
     r"como\s+(?:puedo|hago|se|registro|pongo|cambio|anado|agrego|marco)|se\s+puede)\b"
 )
@@ -69,6 +70,17 @@ def spelled_loosely(folded: str) -> str:
     "n'a", "n a", "na" → "na"; "qu'est-ce", "qu est-ce" → "quest-ce". People in a hurry drop
     them, phones curl them; the cue words and the matcher compare this form."""
     return _ELIDED.sub(r"\1", _APOSTROPHE.sub("", folded))
+
+
+def unabbreviated(folded: str) -> str:
+    """Chat shorthand written out ("mtgs" → "meetings", "tmrw" → "tomorrow"; see
+    words.SHORTHAND), so that the matcher compares what was meant."""
+    from handlers.understanding.words import SHORTHAND
+
+    return _WORDS.sub(lambda m: SHORTHAND.get(m[0], m[0]), folded)
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def loose_with_offsets(line: str) -> tuple[str, list[int]]:

@@ -114,8 +114,10 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         reply = run(first.command)
         return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     usable = [p for p in proposals if p.command][:3]
-    if not usable:
-        return _ask(ctx, reading, first.problem or "", [])
+    if (
+        first.problem or not usable
+    ):  # the likeliest reading lacks something: say what, offer the rest
+        return _ask(ctx, reading, first.problem or "", usable)
     return _choose(reading, usable)
 
 

@@ -125,3 +125,39 @@ LOOSE: frozenset[str] = frozenset(
         "liste",
     }
 )
+
+# Chat shorthand, folded, and the word it stands for: the matcher and the cue words read
+# "any mtgs in june?" as "any meetings in june?". Only forms that mean one thing here.
+SHORTHAND: dict[str, str] = {
+    "mtg": "meeting",
+    "mtgs": "meetings",
+    "mtng": "meeting",
+    "meetg": "meeting",
+    "rpt": "report",
+    "rpts": "reports",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2moro": "tomorrow",
+    "pls": "please",
+    "plz": "please",
+    "pmt": "payment",
+    "pymt": "payment",
+    "govt": "government",
+    "contrib": "contribution",
+    "contribs": "contributions",
+    "coord": "coordinator",
+    "coords": "coordinators",
+    "reu": "reunion",
+    "rdv": "reunion",
+    "qd": "quand",
+    "pr": "pour",
+    "ds": "dans",
+    "cad": "c'est-a-dire",
+    "xq": "porque",
+    "pq": "porque",
+    "tb": "tambien",
+    "wk": "week",
+    "wks": "weeks",
+    "yr": "year",
+    "info": "information",
+}

@@ -112,7 +112,9 @@ def _substance(command: str) -> tuple[str, frozenset[str], frozenset[str], str]:
     owner = ""
     if verb == "action":
         args = re.sub(r"^(?:action|todo|add)\s+", "", args, flags=re.I)
-        owner = _norm(re.split(r"\s+(?:to|will|should|must|needs? to)\s+", args, maxsplit=1)[0])
+        who = re.split(r"\s+(?:to|will|should|must|needs? to)\s+", args, maxsplit=1)[0]
+        named = read(who, states=StateDirectory.default(), with_dates=False).entities
+        owner = " ".join(sorted(f"{e.kind}:{e.value}" for e in named)) or _norm(who)
         items = frozenset()
     found = read(args, states=StateDirectory.default(), with_dates=False).of("state")
     states = frozenset(e.value for e in found)
@@ -133,6 +135,11 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
                 return True
         elif (contains or not text) and got == _substance(wanted):
             return True
+        elif got[0] == "decided" and _substance(wanted)[0] == "decided":
+            # the topic searched: every word of one expected topic is among the words searched
+            asked = set(_norm(command).split()[1:])
+            if asked and set(_norm(wanted).split()[1:]) <= asked:
+                return True
     return False
 
 
