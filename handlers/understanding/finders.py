@@ -36,7 +36,7 @@ ITEM = re.compile(
     r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
-    r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+    r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was|ya|c'est|ha|es)\b"
 )
 ROLE = re.compile(
     r"(?<!\w)(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<role>presiden(?:cy|t|ce|cia|te)|chair(?:s|person)?|"

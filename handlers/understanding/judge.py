@@ -48,6 +48,9 @@ _ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "assign": (("state", "role", "person", "mention"), 0.5),
     "reschedule": (("date", "period"), 0.6),
 }
+# Intents that need one of their own cue words in the line: "what about the thing we
+# discussed" has no decision word, so it is not a search of the decisions.
+_NEEDS_CUE = frozenset({"decided", "history"})
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
     "paid": (("amount", 0.25),),
@@ -168,6 +171,8 @@ def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgemen
         for kind, bonus in _SUPPORTS.get(intent, ()):
             if any(not reading.inside(e, "date") for e in reading.of(kind)):
                 score += bonus
+        if intent in _NEEDS_CUE and intent not in cues:
+            score *= 0.5
         for table in (_NEEDS, _ALSO_NEEDS):
             needs, factor = table.get(intent, ((), 1.0))
             if needs and not reading.has(*needs):

@@ -95,10 +95,15 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
 
 def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
-    command that was already tried and refused)."""
+    command that was already tried and refused) or would run another command instead."""
     reading, judgement, proposals = interpret(ctx, line)
-    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
-        return None
+    typed = line.partition(" ")[0].lower()
+    if unless is not None and (
+        not proposals
+        or _same(proposals[0].command, unless)
+        or (typed == unless and proposals[0].command.partition(" ")[0] not in {unless, ""})
+    ):
+        return None  # a command typed by its name was chosen: read it again, never replace it
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]

@@ -18,11 +18,12 @@ from datetime import datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from handlers.commands.decided import same_word
 from handlers.commands.router import handle, item_args, route
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reference.states import StateDirectory
-from handlers.reply.text import clean
+from handlers.reply.text import clean, fold
 from handlers.understanding.entities import read
 
 HERE = Path(__file__).parent
@@ -85,9 +86,20 @@ def _matches(command: str, expected: tuple[str, ...]) -> bool:
     return any(e != "ask" and fnmatchcase(got, _norm(e)) for e in expected)
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _day_style(text: str) -> str:
@@ -137,8 +149,9 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
             return True
         elif got[0] == "decided" and _substance(wanted)[0] == "decided":
             # the topic searched: every word of one expected topic is among the words searched
-            asked = set(_norm(command).split()[1:])
-            if asked and set(_norm(wanted).split()[1:]) <= asked:
+            asked = {fold(w) for w in _norm(command).split()[1:]}
+            topic = {fold(w) for w in _norm(wanted).split()[1:]}
+            if asked and all(any(same_word(w, a) for a in asked) for w in topic):
                 return True
     return False
 

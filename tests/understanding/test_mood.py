@@ -93,3 +93,64 @@ def test_article7_for_named_states(demo_run: Run) -> None:
 )
 def test_a_polite_request_is_not_a_question(line: str) -> None:
     assert not is_question(line)
+
+
+def test_a_commitment_is_read_from_its_form_in_any_language(demo_run: Run) -> None:
+    """An owner, then a modal or a future tense: whatever the deed, a proposed item."""
+    for line in (
+        "la suisse fera circuler les options de financement d'ici la prochaine réunion",
+        "costa rica llamará a las misiones con informes atrasados dentro de dos semanas",
+        "iraq aims to publish the informal mtg report by end of Q2",
+        "VA coordinators to contact ICRC in 10 days",
+    ):
+        reply = demo_run(line)
+        confirm = [c.command for c in reply.choices if c.confirm]
+        assert confirm and confirm[0].startswith("action "), line
+
+
+def test_a_how_to_question_gets_the_command_not_the_deed(demo_run: Run) -> None:
+    reply = demo_run("wheres the command for entering contributions")
+    assert "`/ccm contribution <State>" in reply.text
+    assert not any(c.confirm for c in reply.choices)
+
+
+def test_help_shows_a_runner_up_nearly_as_close(demo_run: Run) -> None:
+    reply = demo_run("how do i get a chart of contributions")
+    assert "/ccm chart contributions" in reply.text
+
+
+def test_history_in_words(demo_run: Run) -> None:
+    reply = demo_run("who changed #12?")
+    assert "`/ccm history #12`" in reply.text
+
+
+def test_a_command_typed_by_its_name_is_not_replaced_by_a_guess(demo_run: Run) -> None:
+    reply = demo_run("chart bananas")
+    assert "I can draw contributions, deadlines or items" in reply.text
+
+
+def test_postponing_in_french_moves_the_deadline(demo_run: Run) -> None:
+    reply = demo_run("reporter le #21 à vendredi prochain")
+    assert "#21 is now due Fri 31 Mar 2017" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("qu'est-ce qu'on a décidé pour le séminaire africain ?", "decided séminaire africain"),
+        ("what was decided re the ISU financing model", "decided ISU financing model"),
+        ("¿qué se decidió sobre el taller de Ginebra?", "decided taller de Ginebra"),
+        ("Lebanon decisions?", "decided Lebanon"),
+    ],
+)
+def test_decided_finds_its_subject_after_the_decision_word(
+    demo_run: Run, line: str, command: str
+) -> None:
+    assert f"`/ccm {command}`" in demo_run(line).text
+
+
+def test_decided_matches_cognates_across_languages() -> None:
+    from handlers.commands.decided import same_word
+
+    assert same_word("seminaire", "seminar") and same_word("africain", "african")
+    assert not same_word("side", "seminar")
