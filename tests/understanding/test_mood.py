@@ -7,6 +7,7 @@ import pytest
 from handlers.reply.text import fold
 from handlers.understanding.judge import cue_scores
 from handlers.understanding.mood import is_question, spelled_loosely
+from handlers.ports import Deps
 from tests.conftest import Run
 
 
@@ -154,3 +155,11 @@ def test_decided_matches_cognates_across_languages() -> None:
 
     assert same_word("seminaire", "seminar") and same_word("africain", "african")
     assert not same_word("side", "seminar")
+
+
+def test_thanks_get_a_welcome_in_the_readers_language(demo_deps: Deps) -> None:
+    from handlers.commands.router import handle
+
+    fr = handle(demo_deps, "merci !", user="U1", lang="fr")
+    es = handle(demo_deps, "gracias", user="U1", lang="es")
+    assert fr.text.startswith("Avec plaisir") and es.text.startswith("¡De nada")
