@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from handlers.ports import Deps
 from handlers.reply.text import fold
 from handlers.understanding.judge import cue_scores
 from handlers.understanding.mood import is_question, spelled_loosely
-from handlers.ports import Deps
 from tests.conftest import Run
 
 
