@@ -13,6 +13,7 @@ the judgement (best intents and scores) so that thresholds can be read off, not 
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -35,25 +36,35 @@ def main() -> None:
     parser.add_argument("--scores", action="store_true")
     args = parser.parse_args()
     files = args.files or sorted(CORPORA.glob("corpus_*.tsv"))
-    workdir = Path(tempfile.mkdtemp(prefix="ccm-corpus-"))
-    settings = Settings(database_url=f"sqlite:///{workdir / 'demo.db'}")
-    deps = build_deps(settings, db=prepare_database(settings, demo=True))
+    with tempfile.TemporaryDirectory(prefix="ccm-corpus-") as tmp:
+        _judge_files(files, Path(tmp), verbose=args.verbose, scores=args.scores)
+
+
+def _judge_files(files: list[Path], workdir: Path, *, verbose: bool, scores: bool) -> None:
+    template = workdir / "demo.db"
+    prepare_database(Settings(database_url=f"sqlite:///{template}"), demo=True).engine.dispose()
     totals = {"right": 0, "acceptable": 0, "unhelpful": 0, "wrong": 0}
-    for path in files:
+    for number, path in enumerate(files):
+        # each file on a fresh demo, as each test does: a command one file runs (done #12)
+        # must not change what the next file finds
+        copy = workdir / f"demo-{number}.db"
+        shutil.copyfile(template, copy)
+        settings = Settings(database_url=f"sqlite:///{copy}")
+        deps = build_deps(settings, db=prepare_database(settings))
         verdicts = [judge_row(deps, row, user="U0TEST", now=NOW) for row in load_path(path)]
         counts = summary(verdicts)
         for grade, n in counts.items():
             totals[grade] += n
         total = sum(counts.values())
         print(f"{path.name}: {counts} — right {counts['right'] / total:.1%} of {total}")
-        if not (args.verbose or args.scores):
+        if not (verbose or scores):
             continue
         for v in verdicts:
-            if v.grade == "right" and not args.scores:
+            if v.grade == "right" and not scores:
                 continue
             print(f"  {v.grade:10} {v.kind:8} {list(v.commands[:2])} <- {v.row.line}")
             print(f"  {'':10} expected {list(v.row.expected)} {v.row.contains!r}")
-            if args.scores:
+            if scores:
                 with deps.db.session() as session:
                     ctx = Ctx(session=session, now=NOW, tz=deps.tz, user="U0", states=deps.states)
                     _reading, judgement, _p = interpret(ctx, v.row.line)

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
-    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|ajoute[rz]?|nouvelle|nueva|añade|anade|crea)?\s*"
-    r"(?:an?\s+|une\s+|un\s+)?(?:action(?:\s+item)?|item|todo|task|tâche|tache|tarea|acción|accion)\s+"
-    r"(?:for|pour|para)\s+)*",
+    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|put|open|record|ajoute[rz]?|"
+    r"rajoute[rz]?|mets|mettez|nouvelle|nouvel|nueva|nuevo|añade|anade|agrega|agregue|agregar|crea|"
+    r"crear|registra|pon)?\s*"
+    r"(?:an?\s+|une\s+|un\s+|una\s+|the\s+)?(?P<noun>action(?:\s+item)?|item|todo|task|tâche|tache|"
+    r"tarea|acción|accion)\s+(?:for|pour|para)\s+)*",
     re.I,
 )
 _MODAL = re.compile(
@@ -92,6 +94,7 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     if area_after:
         end += area_after.end()
     owner = owner_of(ctx, reading, end)
+    asked_for = bool(lead and lead["noun"])  # "add an action for Chile: …" is an order to log
     if first.kind == "person" and first.value == "we":
         return None  # "we" names nobody the bot can remind
     modal = _MODAL.match(line[end:])
@@ -100,7 +103,7 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
         return None
     if modal is None and _NOT_A_VERB.match(what):  # "Costa Rica and the seminar": no deed
         return None
-    return owner, what.strip().rstrip("."), modal is not None
+    return owner, what.strip().rstrip("."), modal is not None or asked_for
 
 
 def promises(ctx: Ctx, reading: Reading) -> bool:
