@@ -20,6 +20,7 @@ from pathlib import Path
 
 from handlers.commands.decided import same_word
 from handlers.commands.router import handle, item_args, route
+from handlers.dates.vocab import MONTH_NAMES
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reference.states import StateDirectory
@@ -86,25 +87,9 @@ def _matches(command: str, expected: tuple[str, ...]) -> bool:
     return any(e != "ask" and fnmatchcase(got, _norm(e)) for e in expected)
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _day_style(text: str) -> str:
     """ "31 March 2017" and "31 Mar 2017" are the same day as the bot prints it."""
-    for month in _MONTHS:
+    for month in MONTH_NAMES:
         text = re.sub(rf"\b{month}\b", month[:3], text)
     return text.replace("&amp;", "&")
 
