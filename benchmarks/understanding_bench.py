@@ -30,6 +30,7 @@ from bot.wiring import build_deps, prepare_database
 from handlers.items.transfer import read_csv, store_rows
 from handlers.ports import Ctx
 from handlers.understanding import intents
+from handlers.understanding.commitments import promises
 from handlers.understanding.judge import judge
 from handlers.understanding.understand import masker, reading_of
 
@@ -43,6 +44,11 @@ def _lines() -> list[str]:
             if raw.strip() and not raw.startswith("#"):
                 lines.append(raw.split("\t")[2])
     return lines
+
+
+def _judge(ctx: Ctx, line: str, mask: intents.Masker) -> None:
+    reading = reading_of(ctx, line)
+    judge(reading, mask, promised=promises(ctx, reading))
 
 
 def _console(url: str, line: str, tree: str) -> float:
@@ -87,11 +93,11 @@ def main() -> None:
     with db.session() as session:
         ctx = Ctx(session=session, now=now, tz=deps.tz, user="U1", states=deps.states)
         for line in lines:  # warm: dateparser's language data, caches
-            judge(reading_of(ctx, line), mask)
+            _judge(ctx, line, mask)
         for _round in range(3):
             for line in lines:
                 t, c = time.perf_counter(), time.process_time()
-                judge(reading_of(ctx, line), mask)
+                _judge(ctx, line, mask)
                 samples.append((time.perf_counter() - t) * 1000)
                 cpu.append((time.process_time() - c) * 1000)
     samples.sort()

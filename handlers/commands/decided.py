@@ -23,9 +23,31 @@ from storage.items import DELETED, DRAFT
 from storage.models import ActionItem, ItemState, MinutesImport
 
 MAX_SHOWN = 15
-_STOP = frozenset(
-    {"about", "on", "the", "a", "an", "of", "we", "did", "decide", "what", "sur", "sobre"}
-)
+# Words that say nothing about the subject, in the three languages: what is left is searched.
+_STOP_WORDS = """
+a about again an and any are as at be been by decide decided decision decisions did do does
+for from had has have in is it its of on or re regarding concerning the their them they this
+that to was we were what which who with our us
+au aux avec ce ces concernant dans de des du en est et il la le les l on ou par pour qu que
+qui sur un une a-t-on decidee nous avons quoi quel quelle
+al con del el es las lo los para por se sobre una y decidio decidimos decidido acordo
+acordamos decision decisiones
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def same_word(asked: str, written: str) -> bool:
+    """The word asked about is in the text: the same word, one that starts with it ("seminar",
+    "seminars"), or its French or Spanish cognate ("séminaire" and "seminar", "africain" and
+    "African", "financiación" and "financing"): minutes are kept in one language, people ask
+    in three."""
+    if written.startswith(asked) or (len(asked) >= 5 and written[:5] == asked[:5]):
+        return True
+    if min(len(asked), len(written)) < 5:
+        return False
+    from rapidfuzz.fuzz import ratio  # loaded only when decisions are searched
+
+    return ratio(asked, written) >= 80
 
 
 @dataclass(frozen=True)
@@ -40,8 +62,11 @@ class _Subject:
             return self.iso3 in states
         if self.area is not None and area == self.area:
             return True
-        folded = fold(text)
-        return bool(self.words) and all(re.search(rf"\b{re.escape(w)}", folded) for w in self.words)
+        found = set(re.findall(r"[\w-]+", fold(text).replace("'", " ")))
+        hits = sum(1 for w in self.words if any(same_word(w, t) for t in found))
+        # a majority of the subject's words, not all: "the Bangkok follow up seminar" finds "the
+        # follow-up to the Bangkok seminar"
+        return bool(self.words) and hits * 2 > len(self.words)
 
 
 def _subject(ctx: Ctx, args: str) -> _Subject:
@@ -49,7 +74,11 @@ def _subject(ctx: Ctx, args: str) -> _Subject:
         iter(m.state for m in ctx.states.find_in_text(args)), None
     )
     area = find_area(args)
-    words = [w for w in fold(args).split() if w not in _STOP and len(w) > 1]
+    words = [
+        w
+        for w in re.findall(r"[\w-]+", fold(args).replace("'", " "))
+        if w not in _STOP and len(w) > 1
+    ]
     label = state.short if state else area.name if area else args
     return _Subject(words, state.iso3 if state else None, area.key if area else None, label)
 

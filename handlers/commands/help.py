@@ -70,17 +70,22 @@ def help_command(ctx: Ctx, args: str) -> Reply:
     if name:
         spec = LOOKUP.get(name.split()[0]) if len(name.split()) == 1 else None
         also: list[str] = []
+        close: list[str] = []
         if spec is None:  # "help log an action item", "help comment payer": by meaning
-            from handlers.understanding.helpfind import find_commands
+            from handlers.understanding.helpfind import rank_commands
 
-            found = find_commands(name)
+            ranked = rank_commands(name)
+            found = [command_name for command_name, _score in ranked]
+            # A runner-up nearly as close is shown in full too: "a chart of contributions" is
+            # as much `chart` as `contribution`; the reader picks, nobody guesses for them.
+            close = [n for n, score in ranked[1:] if score >= 0.8 * ranked[0][1]] if ranked else []
             if not found:
                 return error(
                     _("I found no command about “{name}”. `/ccm help` lists them all.").format(
                         name=escape(shorten(name, 40))
                     )
                 )
-            spec, also = COMMANDS[found[0]], found[1:]
+            spec, also = COMMANDS[found[0]], [n for n in found[1:] if n not in close]
         examples = "\n".join(f"• `/ccm {example}`" for example in spec.examples)
         see_also = _("Also: {aliases}").format(aliases=", ".join(spec.aliases))
         aliases = f"\n{see_also}" if spec.aliases else ""
@@ -90,7 +95,13 @@ def help_command(ctx: Ctx, args: str) -> Reply:
             else ""
         )
         title = _("Examples")
-        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}{related}"
+        perhaps = "".join(
+            "\n\n"
+            + _("Or perhaps:")
+            + f" `/ccm {usage(COMMANDS[n].usage)}`\n{_(COMMANDS[n].summary)}"
+            for n in close
+        )
+        body = f"`/ccm {usage(spec.usage)}`\n{_(spec.summary)}\n\n*{title}*\n{examples}{aliases}{related}{perhaps}"
         return Reply(text=body, blocks=[section(body)])
     ordered = sorted(
         COMMANDS.values(),

@@ -16,10 +16,14 @@ from handlers.reply.text import escape
 from storage.items import OPEN
 from storage.models import ActionItem
 
+# "snooze 12 to next Friday", "reporter le #21 à vendredi prochain", "pasar la 3 a mayo":
+# after an item, the word that leads to the new date only says "to".
+_TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
+
 
 def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
     try:
-        reading = read_due(ctx, phrase)
+        reading = read_due(ctx, _TO.sub("", phrase, count=1))
     except DateError as problem:
         return error(f"{escape(str(problem))} " + _("Nothing changed."))
     return reading, format_when(reading)

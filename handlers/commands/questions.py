@@ -65,8 +65,8 @@ def unpaid(ctx: Ctx, args: str) -> Reply:
 
 @command(
     "article7",
-    usage="article7 [year]",
-    examples=("article7", "article7 2017"),
+    usage="article7 [State ...] [year]",
+    examples=("article7", "article7 2017", "article7 Botswana"),
     aliases=("art7", "transparency-reports"),
 )
 def article7(ctx: Ctx, args: str) -> Reply:
@@ -82,6 +82,9 @@ def article7(ctx: Ctx, args: str) -> Reply:
         )
     )
     parties = parties_in(session=ctx.session, year=year)
+    asked = list(dict.fromkeys(m.state.iso3 for m in ctx.states.find_in_text(args)))
+    if asked:  # "did Botswana send its article 7 report?": that State's answer, not the list
+        return _article7_of(ctx, asked, year, received, {s.iso3 for s in parties})
     owing = sorted(state_label(s.iso3, s.name) for s in parties if s.iso3 not in received)
     title = _("Article 7 reports {year} (due {day})").format(
         year=year, day=format_long_day(date(year, 4, 30))
@@ -99,6 +102,37 @@ def article7(ctx: Ctx, args: str) -> Reply:
             + _("Record one with `/ccm report <State> article 7 {year}`.").format(year=year)
             + "_"
         )
+    return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+def _article7_of(
+    ctx: Ctx, asked: list[str], year: int, received: set[str], parties: set[str]
+) -> Reply:
+    title = _("Article 7 reports {year} (due {day})").format(
+        year=year, day=format_long_day(date(year, 4, 30))
+    )
+    lines = []
+    for iso3 in asked:
+        state = ctx.states.get(iso3)
+        name = state_label(iso3, state.name if state else iso3)
+        if iso3 not in parties:
+            lines.append(
+                _("{state}: not a State Party in {year}, so no report is due.").format(
+                    state=name, year=year
+                )
+            )
+        elif iso3 in received:
+            lines.append(_("{state}: report recorded as received. ✅").format(state=name))
+        else:
+            lines.append(
+                _("{state}: no report recorded as received yet.").format(state=name)
+                + " _"
+                + _("When it arrives: `/ccm report {state} article 7 {year}`.").format(
+                    state=escape(state.short if state else iso3), year=year
+                )
+                + "_"
+            )
+    body = "\n".join(lines)
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

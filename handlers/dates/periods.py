@@ -13,7 +13,7 @@ from handlers.dates.reading import LANGUAGES, local_now, read_phrase
 from handlers.dates.vocab import DateError
 from handlers.reply.text import clean
 
-__all__ = ["period_bounds"]
+__all__ = ["english_period", "period_bounds"]
 
 _PERIOD_NEXT = re.compile(
     rf"(?:the\s+)?(?:next|coming)\s+(?P<n>{vocab.NUMBER})\s+(?P<unit>{vocab.UNIT})"
@@ -40,6 +40,16 @@ _FOREIGN_PERIODS = [
         lambda m: f"next {_UNITS[m['u'] or m['u2']]}",
     ),
 ]
+
+
+def english_period(phrase: str) -> str:
+    """A French or Spanish relative period said in English ("cette semaine" → "this week"), so
+    that the command a line was read as is the one the reference documents; others unchanged."""
+    text = vocab.same_length_fold(clean(phrase)).lower()
+    for pattern, english in _FOREIGN_PERIODS:
+        if pattern.fullmatch(text):
+            return pattern.sub(english, text)
+    return phrase
 
 
 def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:

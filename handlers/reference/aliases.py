@@ -214,3 +214,9 @@ ISO3_NOT_IN_TEXT = _codes(
     MUS NAM NOR PAK PAN PER POL PRY SEN SUR TON TUN VAT VEN
     """
 )
+
+# ISO 3166 two-letter codes diplomats write in chat ("CH to circulate", "NL will send"), found in
+# capitals only. Only codes that are not also words, abbreviations or language codes the
+# committee writes in capitals: not "IT", "NO", "ME", "VA" (victim assistance), "FR" and "ES"
+# (the French and Spanish versions), "CC" (the Committee), "EC", "HR", "MT", "PT"...
+ISO2_IN_TEXT = _codes("AF BG BW CH CL CZ DE DK GB GT HU LT LV MX MZ NL NZ UY ZM")

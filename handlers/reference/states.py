@@ -26,6 +26,7 @@ from handlers.reference.aliases import (
     ALIASES,
     DEMONYMS,
     EXTRA_STATES,
+    ISO2_IN_TEXT,
     ISO3_NOT_IN_TEXT,
     OTHER_STATES,
     SHORT_NAMES,
@@ -70,8 +71,9 @@ class _Token(NamedTuple):
     end: int
     raw: str
     key: str
-    stem: str | None  # ``key`` without a possessive "'s"; None when there is none
+    stem: str | None  # ``key`` without a possessive "'s" (or "s"); None when there is none
     raw_stem: str | None
+    cut: int  # characters the possessive takes at the end of the word
     hard: bool  # a comma, colon... separates it from the previous token
 
 
@@ -90,11 +92,15 @@ class _Hit(NamedTuple):
 
 
 @functools.lru_cache(maxsize=8192)
-def _word_keys(raw: str) -> tuple[str, str | None]:
-    """Normalised form of one word, and of its stem if it ends in a possessive "'s"."""
+def _word_keys(raw: str) -> tuple[str, str | None, int]:
+    """Normalised form of one word, and of its stem if it ends in a possessive "'s", or in an
+    "s" typed without the apostrophe ("zambias side"): with how many characters that takes."""
     folded = fold(raw)
-    stem = _normalise(folded[:-2]) if len(folded) > 2 and folded.endswith("'s") else None
-    return _normalise(folded), stem
+    if len(folded) > 2 and folded.endswith("'s"):
+        return _normalise(folded), _normalise(folded[:-2]), 2
+    if len(folded) > 4 and folded.endswith("s") and not folded.endswith("ss") and not raw.isupper():
+        return _normalise(folded), _normalise(folded[:-1]), 1
+    return _normalise(folded), None, 0
 
 
 def _normalise(folded: str) -> str:
@@ -110,10 +116,10 @@ def _tokenize(text: str) -> list[_Token]:
     previous_end = 0
     for found in _TOKEN.finditer(text):
         raw = found.group()
-        key, stem = _word_keys(raw)
+        key, stem, cut = _word_keys(raw)
         hard = bool(tokens) and _HARD_GAP.search(text, previous_end, found.start()) is not None
-        raw_stem = raw[:-2] if stem is not None else None
-        tokens.append(_Token(found.start(), found.end(), raw, key, stem, raw_stem, hard))
+        raw_stem = raw[:-cut] if stem is not None else None
+        tokens.append(_Token(found.start(), found.end(), raw, key, stem, raw_stem, cut, hard))
         previous_end = found.end()
     return tokens
 
@@ -142,7 +148,7 @@ def _longest(root: _Node, tokens: list[_Token], first: int, *, exact_case: bool)
         word, stem = (token.raw, token.raw_stem) if exact_case else (token.key, token.stem)
         owner = node.children.get(stem) if stem is not None else None
         if owner is not None and owner.iso3 is not None:
-            best = _Hit(index, token.end - 2, owner.iso3)
+            best = _Hit(index, token.end - token.cut, owner.iso3)
         child = node.children.get(word)
         if child is None:
             break
@@ -221,6 +227,7 @@ class StateDirectory:
             name = csv_names.get(iso3) or UN_NAMES.get(iso3) or source_names[0]
             states.append(StateName(iso3, name, SHORT_NAMES.get(iso3, name)))
             in_text = [] if iso3 in ISO3_NOT_IN_TEXT else [iso3]
+            in_text += [iso2] if iso2 in ISO2_IN_TEXT else []
             names[iso3] = [name, *source_names, *ALIASES.get(iso3, []), *in_text]
             lookup_codes[iso3] = [iso2, iso3]
         unknown = set(csv_names) - {state.iso3 for state in states}

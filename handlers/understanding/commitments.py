@@ -18,15 +18,18 @@ if TYPE_CHECKING:
 _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
-    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|ajoute[rz]?|nouvelle|nueva|añade|anade|crea)?\s*"
-    r"(?:an?\s+|une\s+|un\s+)?(?:action(?:\s+item)?|item|todo|task|tâche|tache|tarea|acción|accion)\s+"
-    r"(?:for|pour|para)\s+)*",
+    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|put|open|record|ajoute[rz]?|"
+    r"rajoute[rz]?|mets|mettez|nouvelle|nouvel|nueva|nuevo|añade|anade|agrega|agregue|agregar|crea|"
+    r"crear|registra|pon)?\s*"
+    r"(?:an?\s+|une\s+|un\s+|una\s+|the\s+)?(?P<noun>action(?:\s+item)?|item|todo|task|tâche|tache|"
+    r"tarea|acción|accion)\s+(?:for|pour|para)\s+)*",
     re.I,
 )
 _MODAL = re.compile(
     r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
-    r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|"
+    r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|aims?\s+to|hopes?\s+to|"
+    r"expects?\s+to|is\s+expected\s+to|are\s+expected\s+to|offers?\s+to|would|can|"
     r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
     r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
     re.I,
@@ -36,7 +39,19 @@ _NOT_A_VERB = re.compile(
     r"del|con|sobre|is|are|was|has|have|est|es|'s|s)\b",
     re.I,
 )
-_REMIND_ME = re.compile(r"\s*(?:remind\s+me\s+to|rappelle-moi\s+de|recuérdame|recuerdame)\s+", re.I)
+_REMIND_ME = re.compile(
+    r"\s*(?:remind\s+me\s+to\s+|rappelle[sz]?[\s-]+moi\s+(?:de\s+|d['’]\s*)|"
+    r"rappel(?:ez|le)[\s-]+moi\s+(?:de\s+|d['’]\s*)|recu[ée]rda(?:me|nos)\s+(?:que\s+)?)",
+    re.I,
+)
+# A deed in the future tense right after the owner: "la Suisse fera circuler…", "Costa Rica
+# llamará a las misiones…", "le Sénégal transmettra…" (French -ra/-ront, Spanish -rá/-rán,
+# also typed without the accent).
+_FUTURE = re.compile(
+    r"^\s*(?:[a-zà-ÿ]+(?:era|ira|ra|ront|eront|iront)|[a-zñá-ú]+(?:ará|erá|irá|arán|erán|irán|"
+    r"ara|ira|aran|eran|iran))\b",
+    re.I,
+)
 _OWNER_KINDS = {"state", "role", "person", "mention"}
 _ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
 
@@ -44,6 +59,12 @@ _ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
 def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     """(owner, what) when the line starts with an owner; the owner in words the `action`
     command reads ("Switzerland", "the ISU", "me", "<@U1>")."""
+    split = _split(ctx, reading)
+    return (split[0], split[1]) if split else None
+
+
+def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
+    """(owner, what, whether a modal or "remind me to" joined them)."""
     from handlers.understanding.compose import owner_of
 
     line = reading.line
@@ -51,17 +72,21 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     start = lead.end() if lead else 0
     remind = _REMIND_ME.match(line, start)
     if remind:  # "remind me to call the Lebanese mission on Monday": mine to do
-        return "me", line[remind.end() :].strip().rstrip(".")
+        return "me", line[remind.end() :].strip().rstrip("."), True
     owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
     if not owners:
         return None
     first = owners[0]
-    if not _ARTICLE.match(line[start : first.start]) and line[start : first.start].strip():
+    head = line[start : first.start]
+    area = next((e for e in reading.of("area") if e.start >= start and e.end <= first.start), None)
+    if first.value == "coordinators" and area is not None:  # "VA coordinators to contact…"
+        head = line[start : area.start]
+    if not _ARTICLE.match(head) and head.strip():
         return None
     end = first.end
     for e in owners[1:]:  # "Chile and Italy", "the VA coordinators"
         gap = line[end : e.start]
-        if re.fullmatch(r"\s*(?:and|&|,|et|y)?\s*", gap, re.I):
+        if re.fullmatch(r"\s*(?:and|&|\+|/|,|et|y)?\s*", gap, re.I):
             end = e.end
         else:
             break
@@ -69,6 +94,7 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     if area_after:
         end += area_after.end()
     owner = owner_of(ctx, reading, end)
+    asked_for = bool(lead and lead["noun"])  # "add an action for Chile: …" is an order to log
     if first.kind == "person" and first.value == "we":
         return None  # "we" names nobody the bot can remind
     modal = _MODAL.match(line[end:])
@@ -77,7 +103,15 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
         return None
     if modal is None and _NOT_A_VERB.match(what):  # "Costa Rica and the seminar": no deed
         return None
-    return owner, what.strip().rstrip(".")
+    return owner, what.strip().rstrip("."), modal is not None or asked_for
+
+
+def promises(ctx: Ctx, reading: Reading) -> bool:
+    """The line has the form of a commitment: an owner first, then a modal ("will", "to",
+    "doit", "tiene que"…) or a verb in the future tense, or "remind me to". Evidence for the
+    judge, in any language, whatever the deed is."""
+    split = _split(ctx, reading)
+    return split is not None and (split[2] or _FUTURE.match(split[1]) is not None)
 
 
 def commitment(ctx: Ctx, reading: Reading) -> Proposal:

@@ -70,7 +70,9 @@ def _role(reading: Reading) -> str | None:
 def _period(reading: Reading) -> str | None:
     period = reading.first("period")
     if period is not None:
-        return period.text
+        from handlers.dates.periods import english_period
+
+        return english_period(period.text)
     year = reading.first("year")
     return year.value if year else None
 
@@ -189,6 +191,8 @@ def _listing(name: str) -> Builder:
             r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
         ):
             parts.insert(0, "done")
+        if name == "items" and parts == ["mine"]:  # "what do I have to do": that is `mine`
+            return Proposal("mine", "mine", _("your open items"), False)
         command = " ".join([name, *parts])
         label = _("overdue items") if name == "overdue" else _("open items")
         return Proposal(name, command, f"{label} {' '.join(parts)}".strip(), False)
@@ -219,6 +223,14 @@ def _who(ctx: Ctx, r: Reading) -> Proposal:
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
     year = _year(r)
+    names = _names(ctx, r)
+    if names:  # "did Botswana send its article 7 report?"
+        return Proposal(
+            "article7",
+            " ".join(["article7", *names, year]).strip(),
+            _("whether {states} sent the Article 7 report").format(states=", ".join(names)),
+            False,
+        )
     return Proposal(
         "article7", f"article7 {year}".strip(), _("who owes an Article 7 report"), False
     )
@@ -247,11 +259,13 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
-_QUESTION = re.compile(
-    r"^(?:what|which|any|did|do|have|has|remind me|was there|qu'est-ce qui|qu'avons-nous|que|quel|"
-    r"que|qué|se)\b.*?\b(?:decide[d]?|decision[s]?|agreed?|say|said|outcome|decidimos|acordo|acordó|"
-    r"decidido|décidé|decide)\b\s*(?:about|on|regarding|for|with|sur|pour|concernant|sobre|de|"
-    r"respecto)?\s*",
+# A decision word, and the words that lead from it to its subject ("decided on the…",
+# "décidé pour le…", "se decidió sobre el…"): the subject is what follows them.
+_DECISION = re.compile(
+    r"\b(?:decid\w*|décid\w*|decision\w*|décision\w*|decisión\w*|agreed?|acord\w*|"
+    r"outcome|say|said|conclu\w*)(?:[\s,:']+(?:about|on|re|regarding|concerning|for|with|"
+    r"sur|pour|concernant|au\s+sujet\s+de|à\s+propos\s+de|sobre|para|respecto\s+a|acerca\s+de|"
+    r"de|del|du|des|the|la|le|les|l|el|los|las|at|in|en)\b)*[\s,:']*",
     re.I,
 )
 
@@ -260,14 +274,11 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
     names = _names(ctx, r)
     topic = names[0] if len(names) == 1 and len(r.of("state")) == 1 else ""
     if not topic:
-        rest = _QUESTION.sub("", r.line).strip(" ?!.")
-        rest = re.sub(
-            r"^(?:decisions?|décisions?|decisiones)\s+(?:about|on|sur|concernant|sobre)\s+",
-            "",
-            rest,
-            flags=re.I,
-        )
-        topic = re.sub(r"^(?:the|la|le|les|el|los|las|l')\s*", "", rest, flags=re.I) or rest
+        found = list(_DECISION.finditer(r.line))
+        rest = r.line[found[-1].end() :] if found else r.line
+        if not rest.strip(" ?!.¿") and found:  # "Lebanon decisions?": the subject came first
+            rest = r.line[: found[-1].start()]
+        topic = rest.strip(" ?!.¿,;:")
     if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
         return Proposal(
             "decided", "", "", False, problem=_("Decided about what? Name a State or a topic.")
@@ -322,8 +333,24 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
+    if r.has("article") or any(e.value in {"clearance", "stockpile"} for e in r.of("area")):
+        return _treaty(ctx, r)  # "stockpile destruction deadlines": those are treaty deadlines
     period = _period(r)
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), _("the deadlines"), False)
+
+
+def _history(ctx: Ctx, r: Reading) -> Proposal:
+    item = r.first("item")
+    if item is None:
+        return Proposal(
+            "history", "", "", False, problem=_("The history of which item? e.g. `history #12`.")
+        )
+    return Proposal(
+        "history",
+        f"history #{item.value}",
+        _("every change to #{id}").format(id=item.value),
+        False,
+    )
 
 
 def _digest(ctx: Ctx, r: Reading) -> Proposal:
@@ -350,6 +377,7 @@ _BUILDERS: dict[str, Builder] = {
     "deadlines": _deadlines,
     "greeting": _greeting,
     "digest": _digest,
+    "history": _history,
 }
 
 

@@ -60,6 +60,21 @@ class Reading:
     def has(self, *kinds: str) -> bool:
         return any(e.kind in kinds for e in self.entities)
 
+    def blanked(self, kind: str) -> str:
+        """The line with the entities of one kind blanked out (same length): the words of a
+        date phrase ("d'ici la prochaine réunion") say when, not what the line is about."""
+        text = self.line
+        for e in self.of(kind):
+            text = text[: e.start] + " " * (e.end - e.start) + text[e.end :]
+        return text
+
+    def inside(self, entity: Entity, kind: str) -> bool:
+        """``entity`` lies within an entity of ``kind`` (a meeting inside a date phrase)."""
+        return any(
+            o.start <= entity.start and entity.end <= o.end and o is not entity
+            for o in self.of(kind)
+        )
+
     def masked(self) -> str:
         """The line with each entity replaced by its kind: what the intent matcher compares."""
         out, last = [], 0

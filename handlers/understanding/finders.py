@@ -36,7 +36,9 @@ ITEM = re.compile(
     r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
-    r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+    r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was|ya|c'est|ha|es|"
+    r"done|closed|complete|completed|finished|fait|faite|termine|terminee|hecho|hecha|"
+    r"terminado|terminada|listo|lista|cerrado|cerrada)\b"
 )
 ROLE = re.compile(
     r"(?<!\w)(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<role>presiden(?:cy|t|ce|cia|te)|chair(?:s|person)?|"
@@ -45,6 +47,12 @@ ROLE = re.compile(
 )
 PERSON = re.compile(
     r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'])"
+)
+# "show me", "tell me", "send me"…: a verb whose "me" receives the answer.
+_TO_ME = re.compile(
+    r"\b(?:show|tell|give|send|brief|email|mail|ping|text|get|let|update|help|fill|"
+    r"walk|remind|montre|montrez|dis|dites|envoie|envoyez|muestra|muestrame|dime|"
+    r"enviame|manda)\s+$"
 )
 WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
 MEETING = re.compile(
@@ -91,6 +99,8 @@ def find_all(line: str) -> Iterator[Found]:
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))
     for m in PERSON.finditer(folded):
+        if m["p"] == "me" and _TO_ME.search(folded, 0, m.start()):
+            continue  # "show me Italy's items": me is who is told, not whose items
         yield Found("person", m.start(), m.end(), "me")
     for m in WE.finditer(folded):
         yield Found("person", m.start(), m.end(), "we")

@@ -59,6 +59,12 @@ WORDS: dict[str, str] = {
     "decided": "decided decision agreed minutes search what did we decide décision décidé decisión "
     "acordado",
     "help": "help commands aide ayuda",
+    "calendar": "calendar feed ics outlook google apple subscribe my calendar agenda sync "
+    "calendrier abonnement agenda synchroniser calendario suscribirse sincronizar",
+    "chart": "chart graph picture plot image diagram bar graphique diagramme image gráfico "
+    "gráfica diagrama",
+    "lang": "language switch french spanish english langue changer de langue français espagnol "
+    "anglais idioma cambiar francés español inglés",
 }
 
 
@@ -86,9 +92,14 @@ def _index() -> tuple[tuple[str, dict[str, float]], ...]:
     return tuple(out)
 
 
-def find_commands(question: str, *, limit: int = 3) -> list[str]:
-    """Command names closest to ``question`` in meaning, best first."""
+def rank_commands(question: str, *, limit: int = 3) -> list[tuple[str, float]]:
+    """Command names closest to ``question`` in meaning with their likeness, best first."""
     query = _vector(question)
     scored = [(sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()]
     scored.sort(reverse=True)
-    return [name for score, name in scored[:limit] if score >= 0.12]
+    return [(name, score) for score, name in scored[:limit] if score >= 0.12]
+
+
+def find_commands(question: str, *, limit: int = 3) -> list[str]:
+    """Command names closest to ``question`` in meaning, best first."""
+    return [name for name, _score in rank_commands(question, limit=limit)]

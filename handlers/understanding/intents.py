@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from handlers.reply.text import fold
+from handlers.understanding.mood import spelled_loosely, unabbreviated
 
 BANK = Path(__file__).with_name("examples.tsv")
 K = 7
@@ -52,6 +53,7 @@ def load_bank(path: Path = BANK) -> list[Example]:
 def features(masked: str) -> Counter[str]:
     """Character 2-4-grams inside words, plus whole words (entity kinds stay upper case)."""
     text = " ".join(w if w.isupper() else fold(w) for w in masked.split())
+    text = unabbreviated(spelled_loosely(text))
     grams: Counter[str] = Counter()
     words = _WORD.findall(text)
     for word in words:

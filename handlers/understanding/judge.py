@@ -11,6 +11,7 @@ Three kinds of evidence, each kept where it can be read and changed:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,12 @@ from pathlib import Path
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
 from handlers.understanding.intents import matcher
+from handlers.understanding.mood import (
+    is_how_to,
+    is_question,
+    loose_with_offsets,
+    spelled_loosely,
+)
 
 CUES = Path(__file__).with_name("cues.tsv")
 
@@ -34,7 +41,16 @@ _NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "note": (("item",), 0.25),
     "commitment": (("state", "role", "person", "mention"), 0.4),
     "status": (("state", "area", "item"), 0.5),
+    "history": (("item",), 0.3),
 }
+# A second need: reassigning names who to, rescheduling names when.
+_ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "assign": (("state", "role", "person", "mention"), 0.5),
+    "reschedule": (("date", "period"), 0.6),
+}
+# Intents that need one of their own cue words in the line: "what about the thing we
+# discussed" has no decision word, so it is not a search of the decisions.
+_NEEDS_CUE = frozenset({"decided", "history"})
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
     "paid": (("amount", 0.25),),
@@ -51,6 +67,23 @@ _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
 _NO_ITEMS = frozenset(
     {"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"}
 )
+# Intents about which States (of all) owe something: a statement naming a State is not one.
+_ABOUT_ALL = frozenset({"unpaid", "article7"})
+# Intents that change the store, and the question each one answers when the line is asked
+# rather than told: "has Austria paid?" asks for Austria's contributions, "did Botswana send
+# its article 7 report?" for that report, "is #12 done?" for the item.
+_ASKED_AS: dict[str, str] = {
+    "paid": "contributions",
+    "pledged": "contributions",
+    "report": "article7",
+    "commitment": "items",
+    "done": "status",
+    "reschedule": "status",
+    "assign": "status",
+    "delete": "status",
+    "reopen": "status",
+    "note": "status",
+}
 _TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
 
 
@@ -79,41 +112,93 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
         if not raw.strip() or raw.startswith("#"):
             continue
         intent, weight, phrases = raw.split("\t", 2)
-        words = sorted((fold(p) for p in phrases.split("|") if p.strip()), key=len, reverse=True)
+        spelled = [spelled_loosely(fold(p)) for p in phrases.split("|") if p.strip()]
+        words = sorted({v for p in spelled for v in _shorthands(p)}, key=len, reverse=True)
         alternatives = [
-            re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words
+            re.escape(w[:-1])
+            if w.endswith("*")
+            else re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+            for w in words
         ]
         pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")
         found[intent] = (float(weight), pattern)
     return found
 
 
-def cue_scores(line: str) -> dict[str, float]:
-    folded = fold(line)
-    return {i: w for i, (w, pattern) in _cues().items() if pattern.search(folded)}
+def _shorthands(phrase: str) -> list[str]:
+    """The phrase and its spellings in chat shorthand ("next meeting", "next mtg")."""
+    from itertools import product
+
+    from handlers.understanding.words import SHORTHAND
+
+    short: dict[str, list[str]] = {}
+    for abbreviation, word in SHORTHAND.items():
+        short.setdefault(word, []).append(abbreviation)
+    options = [[w, *short.get(w, [])] for w in phrase.split(" ")]
+    return [" ".join(words) for words in product(*options)][:12]
 
 
-def judge(reading: Reading, mask: object) -> Judgement:
-    """Score every intent for this reading."""
+def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
+    """The cue words of each intent found in the line; a cue lying wholly ``within`` one of
+    the spans given (the meetings a date phrase counts from: "d'ici la prochaine réunion"
+    says when, not what the line is about) does not count."""
+    loose, offsets = loose_with_offsets(line)
+    offsets.append(len(line))
+    found = {}
+    for intent, (weight, pattern) in _cues().items():
+        for m in pattern.finditer(loose):
+            start, end = offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() else 0
+            if not any(s <= start and end <= e for s, e in within):
+                found[intent] = weight
+                break
+    return found
+
+
+def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgement:
+    """Score every intent for this reading; ``promised`` when the line has the form of a
+    commitment (an owner, then a modal or a future tense: see commitments.promises)."""
     from handlers.understanding.intents import Masker
 
     assert callable(mask)
     masker: Masker = mask
     votes = dict(matcher(masker).rank(reading.masked()))
-    cues = cue_scores(reading.line)
+    anchored = [m for m in reading.of("meeting") if reading.inside(m, "date")]
+    cues = cue_scores(reading.line, within=[(m.start, m.end) for m in anchored])
+    asks = is_question(reading.line)
     scores: dict[str, float] = {}
     for intent in set(votes) | set(cues):
         score = votes.get(intent, 0.0) + cues.get(intent, 0.0)
         for kind, bonus in _SUPPORTS.get(intent, ()):
-            if reading.has(kind):
+            if any(not reading.inside(e, "date") for e in reading.of(kind)):
                 score += bonus
-        needs, factor = _NEEDS.get(intent, ((), 1.0))
-        if needs and not reading.has(*needs):
-            score *= factor
+        if intent in _NEEDS_CUE and intent not in cues:
+            score *= 0.5
+        for table in (_NEEDS, _ALSO_NEEDS):
+            needs, factor = table.get(intent, ((), 1.0))
+            if needs and not reading.has(*needs):
+                score *= factor
         if intent in _NO_ITEMS and reading.has("item"):  # "#16 deadline": an item, not a treaty
             score *= 0.5
+        if not asks and intent in _ABOUT_ALL and reading.has("state"):
+            score *= 0.6
+        if intent == "article7" and any(e.value == "7" for e in reading.of("article")):
+            score += 0.15  # "which SPs still owe art 7": the Article says which debt
         if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):
             score += 0.15
         scores[intent] = round(min(score, 1.5), 3)
+    if promised and not asks:  # "la Suisse fera circuler…": whatever the deed, a commitment
+        for intent in scores:
+            if intent not in _ASKED_AS:  # the deed's words do not make it a question
+                scores[intent] = round(scores[intent] * 0.7, 3)
+        promise = "pledged" if reading.has("amount") else "commitment"  # money promised: a pledge
+        scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
+    if is_how_to(reading.line):  # "how do I record a payment?" asks for the command
+        scores = {intent: round(score * 0.6, 3) for intent, score in scores.items()}
+        scores["help"] = round(max(scores.get("help", 0.0), 0.5) + 0.5, 3)
+    if asks:  # a question never means a change: it asks what the change would have said
+        for change, question in _ASKED_AS.items():
+            if change in scores:
+                scores[question] = max(scores.get(question, 0.0), round(scores[change] * 0.8, 3))
+                scores[change] = round(scores[change] * 0.4, 3)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return Judgement(tuple(ranked))

@@ -21,6 +21,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
+from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
@@ -65,36 +66,49 @@ def reading_of(ctx: Ctx, line: str) -> Reading:
 
 
 def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
-    """The reading, the judgement and the proposals of the close intents, best first."""
+    """The reading, the judgement and the proposals of the close intents, best first.
+
+    Intents that come to the same command are one reading, not rivals ("what do I have to do"
+    votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
+    judgement returned ranks commands, with the intents that were not composed after them."""
     reading = reading_of(ctx, line)
-    judgement = judge(reading, masker(ctx.states))
+    judgement = judge(reading, masker(ctx.states), promised=promises(ctx, reading))
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
-    proposals: list[Proposal] = []
     floor = FLOOR if judgement.certain else FLOOR * 0.6  # unsure: offer the runners-up too
+    merged: dict[str, tuple[Proposal, float]] = {}
+    composed = 0
     for intent, score in judgement.ranked[:4]:
-        if score < floor or (proposals and score < best * 0.5):
+        if score < floor or (merged and score < best * 0.5):
             break
+        composed += 1
         proposal = compose(ctx, intent, reading)
-        if all(p.command != proposal.command or not p.command for p in proposals):
-            proposals.append(proposal)
-    return reading, judgement, proposals
+        key = proposal.command or f"?{intent}"  # a question back is never merged
+        earlier = merged.get(key)
+        merged[key] = (earlier[0], earlier[1] + score) if earlier else (proposal, score)
+    ranked = sorted(merged.values(), key=lambda pair: -pair[1])
+    rest = judgement.ranked[composed:]
+    by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
+    return reading, Judgement(by_command), [p for p, _score in ranked]
 
 
 def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
-    command that was already tried and refused)."""
+    command that was already tried and refused) or would run another command instead."""
     reading, judgement, proposals = interpret(ctx, line)
-    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
-        return None
+    typed = line.partition(" ")[0].lower()
+    if unless is not None and (
+        not proposals
+        or _same(proposals[0].command, unless)
+        or (typed == unless and proposals[0].command.partition(" ")[0] not in {unless, ""})
+    ):
+        return None  # a command typed by its name was chosen: read it again, never replace it
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
     if first.intent == "greeting" and judgement.certain:
-        return Reply(
-            text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything."
-        )
+        return _greeting(line)
     if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
@@ -103,9 +117,26 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         reply = run(first.command)
         return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     usable = [p for p in proposals if p.command][:3]
-    if not usable:
-        return _ask(ctx, reading, first.problem or "", [])
+    if (
+        first.problem or not usable
+    ):  # the likeliest reading lacks something: say what, offer the rest
+        return _ask(ctx, reading, first.problem or "", usable)
     return _choose(reading, usable)
+
+
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|ty|cheers|merci|gracias|muchas gracias)\b")
+
+
+def _greeting(line: str) -> Reply:
+    """A greeting or a thank-you gets one back, in the reader's language, and a hint."""
+    if _THANKS.search(same_length_fold(line)):
+        text = _("You're welcome! Anything else? `help` lists what I can do.")
+    else:
+        text = _(
+            "Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — "
+            "`help` lists everything."
+        )
+    return Reply(text=text, blocks=[section(text)])
 
 
 def _same(command: str, refused: str) -> bool:

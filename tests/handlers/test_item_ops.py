@@ -96,3 +96,27 @@ def test_one_item_at_a_time(run: Run, deps: Deps) -> None:
     reply = run(f"done {first} {second}")
     assert not reply.ok and "one item at a time" in reply.text
     assert (_get(deps, first).status, _get(deps, second).status) == ("open", "open")
+
+
+def test_the_reason_after_an_item_change_is_kept_not_refused(demo_run: Run) -> None:
+    """ "reopen 19 pls, not all letters went out": reopened, the why in the history."""
+    reply = demo_run("reopen 19 pls, not all letters went out")
+    assert "#19 is open again" in reply.text
+    assert "not all letters went out" in demo_run("history 19").text
+
+
+def test_a_reason_never_becomes_an_owner(demo_run: Run) -> None:
+    reply = demo_run("asignar el #5 a Chile por favor, Italia ya hizo su parte")
+    assert "reassigned from Victim Assistance coordinators to Chile." in reply.text
+    assert "Italy" not in reply.text.splitlines()[1]
+    listed = demo_run("assign 5 Chile, Italy and Peru")
+    assert "to Chile and Italy and Peru." in listed.text  # a list of owners is not a reason
+
+
+def test_a_date_then_a_reason(demo_run: Run) -> None:
+    reply = demo_run("snooze 13 till monday, GICHD said they'll reply then")
+    assert "snoozed until Mon 27 Mar 2017" in reply.text
+
+
+def test_two_items_are_still_refused(demo_run: Run) -> None:
+    assert "takes one item at a time" in demo_run("done 12 13").text

@@ -41,27 +41,28 @@ def counted(db: Database) -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", listener)
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "status Botswana",
-        "status Chile more",
-        "status universalization",
-        "status #15",
-        "status me",
-        "mine",
-        "items",
-        "items Italy",
-        "items overdue",
-        "deadlines",
-        "deadlines 2020",
-        "who",
-        "who Italy",
-        "contributions",
-        "contributions 2016",
-        "history #15",
-    ],
-)
+# The read commands held to two statements (benchmarks/queries.py prints the same list's counts).
+BUDGETED = [
+    "status Botswana",
+    "status Chile more",
+    "status universalization",
+    "status #15",
+    "status me",
+    "mine",
+    "items",
+    "items Italy",
+    "items overdue",
+    "deadlines",
+    "deadlines 2020",
+    "who",
+    "who Italy",
+    "contributions",
+    "contributions 2016",
+    "history #15",
+]
+
+
+@pytest.mark.parametrize("command", BUDGETED)
 def test_read_command_runs_at_most_two_statements(demo_deps: Deps, command: str) -> None:
     assert handle(demo_deps, command, user="U1").ok  # warm: the snapshot is loaded
     with counted(demo_deps.db) as seen:

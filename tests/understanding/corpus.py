@@ -18,11 +18,14 @@ from datetime import datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from handlers.commands.decided import same_word
 from handlers.commands.router import handle, item_args, route
+from handlers.dates.vocab import MONTH_NAMES
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
 from handlers.reference.states import StateDirectory
-from handlers.reply.text import clean
+from handlers.reply.text import clean, fold
+from handlers.understanding.entities import read
 
 HERE = Path(__file__).parent
 _READ_AS = re.compile(r"_Read as_ `/ccm (.+?)`")
@@ -45,8 +48,12 @@ class Verdict:
 
 
 def load(name: str) -> list[Row]:
+    return load_path(HERE / name)
+
+
+def load_path(path: Path) -> list[Row]:
     rows = []
-    for raw in (HERE / name).read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         expected, contains, line = raw.split("\t")
@@ -80,6 +87,60 @@ def _matches(command: str, expected: tuple[str, ...]) -> bool:
     return any(e != "ask" and fnmatchcase(got, _norm(e)) for e in expected)
 
 
+def _day_style(text: str) -> str:
+    """ "31 March 2017" and "31 Mar 2017" are the same day as the bot prints it."""
+    for month in MONTH_NAMES:
+        text = re.sub(rf"\b{month}\b", month[:3], text)
+    return text.replace("&amp;", "&")
+
+
+_ON_ITEMS = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+_ON_ITEMS |= {"history", "status"}
+
+
+def _substance(command: str) -> tuple[str, frozenset[str], frozenset[str], str]:
+    """What a command does, whatever its wording: the command, the items, the States and, for
+    a new item, its owner (the words of the task itself are the user's, not judged)."""
+    spec, args = route(clean(command.replace("&amp;", "&")))
+    verb = spec.name if spec else command.partition(" ")[0]
+    items = frozenset(
+        re.findall(r"(?:^|\s)#?(\d{1,4})(?=\s|$)", args)[:1] if verb in _ON_ITEMS else []
+    )
+    owner = ""
+    if verb == "action":
+        args = re.sub(r"^(?:action|todo|add)\s+", "", args, flags=re.I)
+        who = re.split(r"\s+(?:to|will|should|must|needs? to)\s+", args, maxsplit=1)[0]
+        named = read(who, states=StateDirectory.default(), with_dates=False).entities
+        owner = " ".join(sorted(f"{e.kind}:{e.value}" for e in named)) or _norm(who)
+        items = frozenset()
+    found = read(args, states=StateDirectory.default(), with_dates=False).of("state")
+    states = frozenset(e.value for e in found)
+    return verb, items, states if verb != "action" else frozenset(), owner
+
+
+def same_substance(command: str, expected: tuple[str, ...], text: str, contains: str) -> bool:
+    """The command does what one expected command does: the same literally, or the same
+    command on the same items, States and owner with the text the answer must hold (a date,
+    an amount) in the answer; `help X` is right when the answer shows `/ccm X`."""
+    if _matches(command, expected):
+        return True
+    got = _substance(command)
+    for wanted in (e for e in expected if e != "ask"):
+        if wanted.startswith("help ") and got[0] == "help":
+            topic = wanted.removeprefix("help ").strip()
+            if f"/ccm {topic}" in text:
+                return True
+        elif (contains or not text) and got == _substance(wanted):
+            return True
+        elif got[0] == "decided" and _substance(wanted)[0] == "decided":
+            # the topic searched: every word of one expected topic is among the words searched
+            asked = {fold(w) for w in _norm(command).split()[1:]}
+            topic = {fold(w) for w in _norm(wanted).split()[1:]}
+            if asked and all(any(same_word(w, a) for a in asked) for w in topic):
+                return True
+    return False
+
+
 def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tuple[str, ...], str]:
     # As the console: understanding is judged, not permissions (closed by default, issue 12).
     reply = handle(deps, line, user=user, now=now, caller=Caller(user, operator=True))
@@ -102,15 +163,16 @@ def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tu
 def judge_row(deps: Deps, row: Row, *, user: str, now: datetime) -> Verdict:
     kind, commands, text = outcome(deps, row.line, user=user, now=now)
     wants_ask = "ask" in row.expected
-    plain = text.replace("&amp;", "&")
+    plain = _day_style(text)
+    contains = _day_style(row.contains)
     if kind in {"run", "confirm"}:
-        if _matches(commands[0], row.expected) and (not row.contains or row.contains in plain):
+        if same_substance(commands[0], row.expected, plain, contains) and contains in plain:
             grade = "right"
         else:
             grade = "wrong"
     elif wants_ask:
-        grade = "right" if not row.contains or row.contains in plain else "unhelpful"
-    elif any(_matches(c, row.expected) for c in commands):
+        grade = "right" if contains in plain else "unhelpful"
+    elif any(same_substance(c, row.expected, "", "") for c in commands):
         grade = "acceptable"
     else:
         grade = "unhelpful"

@@ -61,3 +61,14 @@ def test_french_and_spanish_heldout_corpus_figures(demo_deps: Deps) -> None:
     total = sum(counts.values())
     assert total >= 30
     assert counts["right"] + counts["acceptable"] >= 0.6 * total
+
+
+def test_session9_tune_sets_are_right_nine_times_in_ten(demo_deps: Deps) -> None:
+    """Written blind by a colleague who never read the bank or the cues (135 lines, English,
+    French and Spanish); the mechanisms and the bank were then grown from what failed here, so
+    this is a dev set now. What is still wrong is dates the reader does not take yet."""
+    for name in ("corpus_tune9_en.tsv", "corpus_tune9_fr_es.tsv"):
+        counts = _report(name, demo_deps)
+        total = sum(counts.values())
+        assert total >= 45
+        assert counts["right"] >= 0.9 * total

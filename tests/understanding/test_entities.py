@@ -42,7 +42,9 @@ def _found(line: str) -> set[tuple[str, str, str]]:
             "République démocratique du Congo",
             {("state", "République démocratique du Congo", "COD")},
         ),
-        ("remind me what NZ owes", {("state", "NZ", "NZL"), ("person", "me", "me")}),
+        ("remind me what NZ owes", {("state", "NZ", "NZL")}),  # me is told, owns nothing
+        ("show me Italy's items", {("state", "Italy", "ITA")}),
+        ("what's on my plate", {("person", "my", "me")}),
     ],
 )
 def test_states_by_any_name(line: str, expected: set[tuple[str, str, str]]) -> None:

@@ -1,0 +1,100 @@
+"""Is a line a question or a statement? The grammatical mood, read from its form alone.
+
+A question ("has Austria paid?", "¿quién coordina…?") asks for an answer: it never means a
+change to record. A statement naming one State ("Botswana's art 7 report is in") is about that
+State, not a question about which States owe something. The form is enough: a question mark,
+an inverted one, or an interrogative word or auxiliary first, in English, French or Spanish.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.reply.text import fold
+
+_ASKING = re.compile(
+    r"^\s*(?:"
+    # English: wh-words, auxiliaries that open a yes/no question, "any(thing)"
+    r"who|whom|whose|what|whats|which|when|where|why|how|is|are|was|were|has|have|had|did|do|"
+    r"does|can|could|will|would|should|any|anything|anyone|"
+    # French
+    r"qui|que|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est-ce|"
+    r"qu|y\s+a-t-il|"
+    # Spanish (folded: no accents)
+    r"quien|quienes|cual|cuales|cuando|donde|como|cuanto|cuantos|cuantas|por\s+que|hay"
+    r")\b"
+)
+
+
+# A request put politely as a question ("could you mark #12 done?") asks for a change.
+_REQUEST = re.compile(
+    r"(?:^|\b)(?:(?:can|could|would|will)\s+(?:you|u|we)|please|pls|plz|"
+    r"(?:pourrais|pourriez|peux|pouvez|peut)[\s-]+(?:tu|vous|on)|merci\s+de|svp|stp|"
+    r"(?:puedes|podrias|puede|podria)\b|por\s+favor)\b"
+)
+
+
+def is_question(line: str) -> bool:
+    """The line asks: it holds a question mark or starts as a question does; a polite request
+    ("can you log that Austria paid?") is not a question but an order."""
+    folded = fold(line.strip()).replace("'", " ")
+    if _REQUEST.search(folded):
+        return False
+    if "?" in line or line.strip().startswith("¿"):
+        return True
+    return _ASKING.match(folded) is not None
+
+
+# Asking how to do something with the bot, not asking the bot to do it now.
+_HOW_TO = re.compile(
+    r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|how\s+does|"
+    r"can\s+i|is\s+there\s+a\s+way|(?:what|where)\s?'?s\s+the\s+(?:command|way)|"
+    r"which\s+command|what\s+(?:command|do\s+i\s+type)|quelle\s+commande|que\s+comando|"
+    r"comment\s+(?:je|j|on|faire|puis-je|peut-on|est-ce)|est-ce\s+que\s+je\s+peux|"
+    r"como\s+(?:puedo|hago|se|registro|pongo|cambio|anado|agrego|marco)|se\s+puede)\b"
+)
+
+
+def is_how_to(line: str) -> bool:
+    """ "How do I log a payment?", "comment j'enregistre…", "¿cómo registro…?": a question about
+    using the bot, answered with the command, never by doing the thing."""
+    return _HOW_TO.match(fold(line.strip().lstrip("¿")).replace("'", " ")) is not None
+
+
+_APOSTROPHE = re.compile(r"['’`´]")
+_ELIDED = re.compile(r"\b(qu|[nldjcsm]) (?=[aeiouyh])")
+
+
+def spelled_loosely(folded: str) -> str:
+    """One spelling whether or not the apostrophes were typed: "hasn't", "hasnt" → "hasnt";
+    "n'a", "n a", "na" → "na"; "qu'est-ce", "qu est-ce" → "quest-ce". People in a hurry drop
+    them, phones curl them; the cue words and the matcher compare this form."""
+    return _ELIDED.sub(r"\1", _APOSTROPHE.sub("", folded))
+
+
+def unabbreviated(folded: str) -> str:
+    """Chat shorthand written out ("mtgs" → "meetings", "tmrw" → "tomorrow"; see
+    words.SHORTHAND), so that the matcher compares what was meant."""
+    from handlers.understanding.words import SHORTHAND
+
+    return _WORDS.sub(lambda m: SHORTHAND.get(m[0], m[0]), folded)
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def loose_with_offsets(line: str) -> tuple[str, list[int]]:
+    """``spelled_loosely`` of the line, with where each of its characters was in ``line``,
+    so that a cue found in the loose spelling can be placed in the line."""
+    from handlers.dates.vocab import same_length_fold
+
+    folded = same_length_fold(line)
+    kept: list[tuple[str, int]] = []
+    for i, ch in enumerate(folded):
+        if _APOSTROPHE.match(ch) or (ch == " " and (not kept or kept[-1][0] == " ")):
+            continue
+        kept.append((ch, i))
+    text = "".join(ch for ch, _i in kept)
+    drop = {m.start(2) for m in re.finditer(r"\b(qu|[nldjcsm])( )(?=[aeiouyh])", text)}
+    pairs = [pair for k, pair in enumerate(kept) if k not in drop]
+    return "".join(ch for ch, _i in pairs), [i for _ch, i in pairs]

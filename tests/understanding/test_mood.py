@@ -1,0 +1,165 @@
+"""The form of a line: question or statement, and spellings without apostrophes."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.ports import Deps
+from handlers.reply.text import fold
+from handlers.understanding.judge import cue_scores
+from handlers.understanding.mood import is_question, spelled_loosely
+from tests.conftest import Run
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "has Austria paid",
+        "did Botswana send its article 7 report?",
+        "who coordinates clearance",
+        "any news from Chile",
+        "¿quién no ha pagado?",
+        "quand est la prochaine réunion",
+        "qu est-ce qui tombe cette semaine",
+        "cuándo es la próxima reunión",
+        "Italy overdue items?",
+    ],
+)
+def test_questions_are_questions(line: str) -> None:
+    assert is_question(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Austria paid 25,000 CHF",
+        "Botswana's art 7 report is in",
+        "Italy will call the Albanian mission by next Wednesday",
+        "la Suisse a payé 10 000 CHF",
+        "Perú presentó su informe del artículo 7",
+        "done #12",
+    ],
+)
+def test_statements_are_not_questions(line: str) -> None:
+    assert not is_question(line)
+
+
+@pytest.mark.parametrize(
+    ("typed", "careful"),
+    [
+        ("who hasnt paid", "who hasn't paid"),
+        ("qui n a pas payé", "qui n'a pas payé"),
+        ("qui na pas payé", "qui n’a pas payé"),
+        ("quest-ce qui tombe", "qu'est-ce qui tombe"),
+    ],
+)
+def test_one_spelling_with_or_without_apostrophes(typed: str, careful: str) -> None:
+    assert spelled_loosely(fold(typed)) == spelled_loosely(fold(careful))
+    assert cue_scores(typed) == cue_scores(careful)
+
+
+def test_a_question_about_one_state_is_answered_for_that_state(demo_run: Run) -> None:
+    reply = demo_run("did Botswana send its article 7 report?")
+    assert "Botswana: no report recorded as received yet" in reply.text
+    assert "Afghanistan" not in reply.text  # not the list of every State that owes one
+    assert "`/ccm article7 Botswana`" in reply.text
+
+
+def test_a_question_never_proposes_a_change(demo_run: Run) -> None:
+    reply = demo_run("has Austria paid 25,000 CHF?")
+    assert not any(c.confirm for c in reply.choices)
+
+
+def test_intents_that_mean_the_same_command_are_one_reading(demo_run: Run) -> None:
+    """`items` and `mine` both vote for "what do I have to do": one answer, not a choice."""
+    reply = demo_run("qu'est-ce que je dois faire ?")
+    assert not reply.choices
+    assert "`/ccm mine`" in reply.text
+
+
+def test_article7_for_named_states(demo_run: Run) -> None:
+    demo_run("report Peru article 7 2017")
+    reply = demo_run("article7 Peru Botswana 2017")
+    assert "Peru: report recorded as received" in reply.text
+    assert "Botswana: no report recorded as received yet" in reply.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "could you mark #12 done?",
+        "can u log that Austria paid?",
+        "pourriez-vous noter le paiement ?",
+    ],
+)
+def test_a_polite_request_is_not_a_question(line: str) -> None:
+    assert not is_question(line)
+
+
+def test_a_commitment_is_read_from_its_form_in_any_language(demo_run: Run) -> None:
+    """An owner, then a modal or a future tense: whatever the deed, a proposed item."""
+    for line in (
+        "la suisse fera circuler les options de financement d'ici la prochaine réunion",
+        "costa rica llamará a las misiones con informes atrasados dentro de dos semanas",
+        "iraq aims to publish the informal mtg report by end of Q2",
+        "VA coordinators to contact ICRC in 10 days",
+    ):
+        reply = demo_run(line)
+        confirm = [c.command for c in reply.choices if c.confirm]
+        assert confirm and confirm[0].startswith("action "), line
+
+
+def test_a_how_to_question_gets_the_command_not_the_deed(demo_run: Run) -> None:
+    reply = demo_run("wheres the command for entering contributions")
+    assert "`/ccm contribution <State>" in reply.text
+    assert not any(c.confirm for c in reply.choices)
+
+
+def test_help_shows_a_runner_up_nearly_as_close(demo_run: Run) -> None:
+    reply = demo_run("how do i get a chart of contributions")
+    assert "/ccm chart contributions" in reply.text
+
+
+def test_history_in_words(demo_run: Run) -> None:
+    reply = demo_run("who changed #12?")
+    assert "`/ccm history #12`" in reply.text
+
+
+def test_a_command_typed_by_its_name_is_not_replaced_by_a_guess(demo_run: Run) -> None:
+    reply = demo_run("chart bananas")
+    assert "I can draw contributions, deadlines or items" in reply.text
+
+
+def test_postponing_in_french_moves_the_deadline(demo_run: Run) -> None:
+    reply = demo_run("reporter le #21 à vendredi prochain")
+    assert "#21 is now due Fri 31 Mar 2017" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("qu'est-ce qu'on a décidé pour le séminaire africain ?", "decided séminaire africain"),
+        ("what was decided re the ISU financing model", "decided ISU financing model"),
+        ("¿qué se decidió sobre el taller de Ginebra?", "decided taller de Ginebra"),
+        ("Lebanon decisions?", "decided Lebanon"),
+    ],
+)
+def test_decided_finds_its_subject_after_the_decision_word(
+    demo_run: Run, line: str, command: str
+) -> None:
+    assert f"`/ccm {command}`" in demo_run(line).text
+
+
+def test_decided_matches_cognates_across_languages() -> None:
+    from handlers.commands.decided import same_word
+
+    assert same_word("seminaire", "seminar") and same_word("africain", "african")
+    assert not same_word("side", "seminar")
+
+
+def test_thanks_get_a_welcome_in_the_readers_language(demo_deps: Deps) -> None:
+    from handlers.commands.router import handle
+
+    fr = handle(demo_deps, "merci !", user="U1", lang="fr")
+    es = handle(demo_deps, "gracias", user="U1", lang="es")
+    assert fr.text.startswith("Avec plaisir") and es.text.startswith("¡De nada")
