@@ -154,7 +154,9 @@ def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str
     return found
 
 
-def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgement:
+def judge(
+    reading: Reading, mask: object, *, promised: bool = False, told: bool = False
+) -> Judgement:
     """Score every intent for this reading; ``promised`` when the line has the form of a
     commitment (an owner, then a modal or a future tense: see commitments.promises)."""
     from handlers.understanding.intents import Masker
@@ -164,7 +166,7 @@ def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgemen
     votes = dict(matcher(masker).rank(reading.masked()))
     anchored = [m for m in reading.of("meeting") if reading.inside(m, "date")]
     cues = cue_scores(reading.line, within=[(m.start, m.end) for m in anchored])
-    asks = is_question(reading.line)
+    asks = is_question(reading.line) and not told  # "…, lo registras?" asks to record it
     scores: dict[str, float] = {}
     for intent in set(votes) | set(cues):
         score = votes.get(intent, 0.0) + cues.get(intent, 0.0)
@@ -186,6 +188,10 @@ def judge(reading: Reading, mask: object, *, promised: bool = False) -> Judgemen
         if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):
             score += 0.15
         scores[intent] = round(min(score, 1.5), 3)
+    if told:  # "pls log it": what the message says is to be recorded
+        for change in _ASKED_AS:
+            if change in scores:
+                scores[change] = round(scores[change] + 0.2, 3)
     if promised and not asks:  # "la Suisse fera circuler…": whatever the deed, a commitment
         for intent in scores:
             if intent not in _ASKED_AS:  # the deed's words do not make it a question

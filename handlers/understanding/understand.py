@@ -21,6 +21,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
+from handlers.understanding.clauses import candidates
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
@@ -68,11 +69,27 @@ def reading_of(ctx: Ctx, line: str) -> Reading:
 def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     """The reading, the judgement and the proposals of the close intents, best first.
 
-    Intents that come to the same command are one reading, not rivals ("what do I have to do"
-    votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
+    A message of several clauses ("Costa Rica here. which SPs still owe their art 7?") is read
+    whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
+    one first, then the highest score, then the longer text."""
+    texts, told = candidates(line)
+    if len(texts) == 1:
+        return _interpret_text(ctx, texts[0], told=told)
+    read = [_interpret_text(ctx, text, told=told) for text in texts]
+    return max(
+        read,
+        key=lambda r: (bool(r[2]) and r[1].certain, r[1].best[1] if r[2] else 0.0),
+    )
+
+
+def _interpret_text(
+    ctx: Ctx, line: str, *, told: bool = False
+) -> tuple[Reading, Judgement, list[Proposal]]:
+    """Intents that come to the same command are one reading, not rivals ("what do I have to
+    do" votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
     judgement returned ranks commands, with the intents that were not composed after them."""
     reading = reading_of(ctx, line)
-    judgement = judge(reading, masker(ctx.states), promised=promises(ctx, reading))
+    judgement = judge(reading, masker(ctx.states), promised=promises(ctx, reading), told=told)
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness

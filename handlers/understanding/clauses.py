@@ -1,0 +1,92 @@
+"""A message of several clauses: which part is the request, and "pls log it".
+
+People write to a colleague, not to a parser: "Costa Rica here. which SPs still owe their art
+7 report this year? it's due 30/4 right?", "following up from yesterday's CC: Italy will call
+the Albanian mission by next Wed. pls log it". The request is one clause (or the clauses from
+one boundary to the end); the others are context, greetings or a request to log what was said.
+
+``candidates`` gives the texts worth reading: the whole line without its requests to log, each
+clause, and each tail from a clause boundary to the end. The caller reads each and keeps the
+clearest. ``told`` says the line asked for what it says to be recorded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.reply.text import fold
+
+# Where a clause ends: a sentence end, a colon or dash that introduces what follows, a
+# semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
+# inside "#12: text" (an item's note keeps its text).
+_BOUNDARY = re.compile(
+    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})[.!?]+(?=\s+\S)|(?<=[✅🙏😅👍🎉🤞])\s+|"
+    r"(?<![#\d])(?<!\b[a-z])\s*:\s+(?=\S)|\s+[—–-]\s+|;\s+|\n+",
+    re.I,
+)
+# A clause that only asks for the rest to be recorded: "pls log it", "log under Switzerland
+# pls", "merci de l'enregistrer", "tu peux l'enregistrer comme reçu ?", "lo registras?".
+_LOG_IT = re.compile(
+    r"^\W*(?:(?:ok|yes|oui|si|sí)\W+)?(?:pls|please|plz|can\s+you|could\s+you|merci\s+de|"
+    r"tu\s+peux|vous\s+pouvez|pourriez-vous|peux-tu|puedes|podrias|por\s+favor)?\s*"
+    r"(?:log|record|note|register|add|enregistrer|noter|consigner|ajouter|registrar|anotar|"
+    r"apuntar|registras|anotas|registra|anota|l'enregistrer|le\s+noter|lo\s+registras|"
+    r"lo\s+anotas|registrarlo|anotarlo)\b"
+    r"(?:\s+(?:it|this|that|this\s+one|le|la|lo|l'|pls|please|por\s+favor|svp|merci|comme\s+\w+|"
+    r"as\s+\w+|under\s+\S+(?:\s+\S+)?|so\s+we\s+dont\s+forget|so\s+we\s+don't\s+forget|"
+    r"so\s+it'?s?\s+not\s+lost|thanks|thx|stp))*\W*$",
+    re.I,
+)
+_MIN_WORDS = 2
+
+
+def clause_spans(line: str) -> list[tuple[int, int]]:
+    """The clauses of a line, as spans, in order (the whole line when there is one). A comma
+    ends a clause only before a request to log ("…hier, tu peux l'enregistrer ?")."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(line):
+        if line[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if line[start:].strip():
+        spans.append((start, len(line)))
+    out = []
+    for s, e in spans:
+        comma = line.rfind(",", s, e)
+        if comma > s and asks_to_log(line[comma + 1 : e]):
+            out += [(s, comma), (comma + 1, e)]
+        else:
+            out.append((s, e))
+    return out
+
+
+def asks_to_log(clause: str) -> bool:
+    """The clause only asks for what the message says to be recorded."""
+    return _LOG_IT.match(fold(clause).replace("’", "'")) is not None
+
+
+def candidates(line: str) -> tuple[list[str], bool]:
+    """The texts to read (the whole line first, without its requests to log), and whether the
+    line asked for something to be recorded. Each text keeps the line's own punctuation."""
+    spans = clause_spans(line)
+    kept = [(s, e) for s, e in spans if not asks_to_log(line[s:e])]
+    told = bool(kept) and len(kept) < len(spans)
+    if len(kept) < 2:
+        return ([line[kept[0][0] : kept[0][1]].strip()] if told else [line]), told
+    texts = [_joined(line, kept)]
+    for number, (s, e) in enumerate(kept):
+        clause = line[s:e].strip() + ("?" if line[e : e + 1] == "?" else "")
+        for text in (_joined(line, kept[number:]), clause):
+            if len(text.split()) >= _MIN_WORDS and text not in texts:
+                texts.append(text)
+    return texts, told
+
+
+def _joined(line: str, spans: list[tuple[int, int]]) -> str:
+    """The clauses given, each with the punctuation that ended it in the line."""
+    parts = []
+    for number, (s, e) in enumerate(spans):
+        end = spans[number + 1][0] if number + 1 < len(spans) else len(line)
+        piece = line[s:end] if (number + 1 < len(spans) and end > e) else line[s:e]
+        parts.append(piece.strip().rstrip(",").strip())
+    return " ".join(p for p in parts if p)
