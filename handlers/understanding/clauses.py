@@ -38,6 +38,14 @@ _LOG_IT = re.compile(
     re.I,
 )
 _MIN_WORDS = 2
+# A greeting or an address that opens a message: "hey <@U0BOT>", "Bonjour à tous, petite
+# question :", "Buenos días,". What follows is the message.
+_OPENING = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|morning|good\s+morning|dear\s+all|hi\s+all|all|team|folks|"
+    r"bonjour|bjr|salut|chers\s+coll[eè]gues|bonjour\s+[aà]\s+tous|hola|buenos\s+d[ií]as|"
+    r"buenas|hola\s+a\s+todos|estimad[oa]s|colegas)\b[\s,!:.-]*|<@\w+>[\s,:]*)+",
+    re.I,
+)
 
 
 def clause_spans(line: str) -> list[tuple[int, int]]:
@@ -68,6 +76,9 @@ def asks_to_log(clause: str) -> bool:
 def candidates(line: str) -> tuple[list[str], bool]:
     """The texts to read (the whole line first, without its requests to log), and whether the
     line asked for something to be recorded. Each text keeps the line's own punctuation."""
+    opening = _OPENING.match(line)
+    if opening and line[opening.end() :].strip():
+        line = line[opening.end() :]  # the greeting is answered by answering the message
     spans = clause_spans(line)
     kept = [(s, e) for s, e in spans if not asks_to_log(line[s:e])]
     told = bool(kept) and len(kept) < len(spans)

@@ -29,12 +29,14 @@ _ITEM_VERBS = (
     r"done|close[sd]?|complete[sd]?|finish(?:ed)?|tick\s+off|mark|marquer|marcar|snooze|push|move|postpone|delay|"
     r"extend|reopen|delete|remove|restore|assign|reassign|give|hand|note|edit|status|history|"
     r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
-    r"terminad[ao]|aplazar|mover|asignar|pasar"
+    r"terminad[ao]|aplazar|mover|asignar|pasar|reattribuer|rouvrir|supprimer|avancer|passer|"
+    r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
-    r"|(?<!\w)(?:item|items|action|point|task|tache|tarea|accion|element|ai|no\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
-    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
+    r"|(?<!\w)(?:item|items|action|point|punto|task|tache|tarea|accion|element|ai|no\.?|n°|nr\.?|"
+    r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
+    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
     r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was|ya|c'est|ha|es|"
     r"done|closed|complete|completed|finished|fait|faite|termine|terminee|hecho|hecha|"

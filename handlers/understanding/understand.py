@@ -27,6 +27,7 @@ from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
 from handlers.understanding.judge import Judgement, cue_scores, judge
+from handlers.understanding.mood import is_question
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
@@ -76,9 +77,16 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
     read = [_interpret_text(ctx, text, told=told) for text in texts]
+    # A message that asks something is answered; its other clauses are context ("who's on
+    # universalization? I need to cc them"), unless it asked for something to be recorded.
+    asking = not told and any(is_question(r[0].line) for r in read if r[2])
     return max(
         read,
-        key=lambda r: (bool(r[2]) and r[1].certain, r[1].best[1] if r[2] else 0.0),
+        key=lambda r: (
+            bool(r[2]) and r[1].certain,
+            asking and is_question(r[0].line),
+            r[1].best[1] if r[2] else 0.0,
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from handlers.commands.decided import same_word
+from handlers.commands.item_change import split_reason
 from handlers.commands.router import handle, item_args, route
 from handlers.dates.vocab import MONTH_NAMES
 from handlers.people.permissions import Caller
@@ -103,6 +104,9 @@ def _substance(command: str) -> tuple[str, frozenset[str], frozenset[str], str]:
     a new item, its owner (the words of the task itself are the user's, not judged)."""
     spec, args = route(clean(command.replace("&amp;", "&")))
     verb = spec.name if spec else command.partition(" ")[0]
+    if verb in _ON_ITEMS:  # what a change to an item sets, not the reason given after it
+        number, _sep, rest = args.partition(" ")
+        args = f"{number} {split_reason(rest)[0]}".strip()
     items = frozenset(
         re.findall(r"(?:^|\s)#?(\d{1,4})(?=\s|$)", args)[:1] if verb in _ON_ITEMS else []
     )
@@ -130,7 +134,9 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
             topic = wanted.removeprefix("help ").strip()
             if f"/ccm {topic}" in text:
                 return True
-        elif (contains or not text) and got == _substance(wanted):
+        elif (contains or not text or (got[0] in _ON_ITEMS and got[1])) and got == _substance(
+            wanted
+        ):
             return True
         elif got[0] == "decided" and _substance(wanted)[0] == "decided":
             # the topic searched: every word of one expected topic is among the words searched
@@ -141,7 +147,11 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
     return False
 
 
-def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tuple[str, ...], str]:
+def outcome(
+    deps: Deps, line: str, *, user: str, now: datetime, refusal_asks: bool = False
+) -> tuple[str, tuple[str, ...], str]:
+    """What the bot did with a line. A typed command it refused (saying why, changing nothing)
+    counts as a question back when ``refusal_asks`` (the corpus wanted one)."""
     # As the console: understanding is judged, not permissions (closed by default, issue 12).
     reply = handle(deps, line, user=user, now=now, caller=Caller(user, operator=True))
     text = reply.text
@@ -155,13 +165,15 @@ def outcome(deps: Deps, line: str, *, user: str, now: datetime) -> tuple[str, tu
         kind = "ask" if text.startswith("I couldn't work out") else "choose"
         return kind, tuple(c.command for c in reply.choices), text
     spec, args = route(clean(line))
-    if spec is not None and not (not reply.ok and "I understood" in text):
+    if spec is not None and (reply.ok or not refusal_asks):
         return "run", (f"{spec.name} {item_args(spec, args)}".strip(),), text
-    return "ask", (), text
+    return "ask", (), text  # refused, saying why and how: nothing was done
 
 
 def judge_row(deps: Deps, row: Row, *, user: str, now: datetime) -> Verdict:
-    kind, commands, text = outcome(deps, row.line, user=user, now=now)
+    kind, commands, text = outcome(
+        deps, row.line, user=user, now=now, refusal_asks="ask" in row.expected
+    )
     wants_ask = "ask" in row.expected
     plain = _day_style(text)
     contains = _day_style(row.contains)
