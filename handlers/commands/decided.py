@@ -41,13 +41,21 @@ def same_word(asked: str, written: str) -> bool:
     "seminars"), or its French or Spanish cognate ("séminaire" and "seminar", "africain" and
     "African", "financiación" and "financing"): minutes are kept in one language, people ask
     in three."""
-    if written.startswith(asked) or (len(asked) >= 5 and written[:5] == asked[:5]):
+    if asked == written:
         return True
-    if min(len(asked), len(written)) < 5:
-        return False
+    if min(len(asked), len(written)) < 5 or min(len(asked), len(written)) < 0.75 * max(
+        len(asked), len(written)
+    ):
+        return False  # "up" and "upcoming", "general" and "generous" are not one word
+    if written.startswith(asked):  # "seminar", "seminars"
+        return True
+    return _ratio(asked, written) >= 80
+
+
+def _ratio(a: str, b: str) -> float:
     from rapidfuzz.fuzz import ratio  # loaded only when decisions are searched
 
-    return ratio(asked, written) >= 80
+    return float(ratio(a, b))
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ def _subject(ctx: Ctx, args: str) -> _Subject:
     words = [
         w
         for w in re.findall(r"[\w-]+", fold(args).replace("'", " "))
-        if w not in _STOP and len(w) > 1
+        if w not in _STOP and len(w) > 2
     ]
     label = state.short if state else area.name if area else args
     return _Subject(words, state.iso3 if state else None, area.key if area else None, label)

@@ -23,7 +23,12 @@ _TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
 
 def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
     try:
-        reading = read_due(ctx, _TO.sub("", phrase, count=1))
+        try:
+            reading = read_due(ctx, phrase)
+        except DateError:  # "to next Friday": read without the "to", or say what failed
+            if not _TO.match(phrase):
+                raise
+            reading = read_due(ctx, _TO.sub("", phrase, count=1))
     except DateError as problem:
         return error(f"{escape(str(problem))} " + _("Nothing changed."))
     return reading, format_when(reading)

@@ -219,4 +219,5 @@ ISO3_NOT_IN_TEXT = _codes(
 # capitals only. Only codes that are not also words, abbreviations or language codes the
 # committee writes in capitals: not "IT", "NO", "ME", "VA" (victim assistance), "FR" and "ES"
 # (the French and Spanish versions), "CC" (the Committee), "EC", "HR", "MT", "PT"...
-ISO2_IN_TEXT = _codes("AF BG BW CH CL CZ DE DK GB GT HU LT LV MX MZ NL NZ UY ZM")
+# Not "DE" (French and Spanish "de" in a line in capitals), "GB" (gigabytes), "DK" (don't know).
+ISO2_IN_TEXT = _codes("BW CH CL CZ GT HU MX MZ NL NZ UY ZM")

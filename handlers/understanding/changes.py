@@ -22,12 +22,8 @@ from handlers.understanding.compose import (
     fold_,
 )
 from handlers.understanding.entities import Reading
+from handlers.understanding.mood import is_question
 from storage.models import ActionItem
-
-_ASKS = re.compile(
-    r"\?\s*$|^\s*(?:has|have|did|does|is|was|a-t-(?:il|elle)|est-ce|¿|ha\s|han\s)", re.I
-)
-
 
 _NEXT_YEAR = re.compile(r"next year|l'an prochain|l'annee prochaine|ano que viene|proximo ano")
 _LAST_YEAR = re.compile(r"last year|l'an dernier|l'annee derniere|ano pasado")
@@ -46,7 +42,7 @@ def _money(status: str) -> Builder:
         if not names:
             return Proposal(status, "", "", True, problem=_("Which State? I found none."))
         state = names[0]
-        if amount is None and _ASKS.search(r.line):  # "has Italy paid?": a question, not news
+        if amount is None and is_question(r.line):  # "has Italy paid?": a question, not news
             return Proposal(
                 "status",
                 f"status {state}",
@@ -96,11 +92,11 @@ def _report(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "report", "", "", True, problem=_("Whose Article 7 report? I found no State.")
         )
-    if _ASKS.search(r.line):  # "did Chile send its Article 7 report?": where Chile stands
+    if is_question(r.line):  # "did Chile send its Article 7 report?": that report, asked
         return Proposal(
-            "status",
-            f"status {names[0]}",
-            _("where things stand with {subject}").format(subject=names[0]),
+            "article7",
+            " ".join(["article7", *names]),
+            _("whether {states} sent the Article 7 report").format(states=", ".join(names)),
             False,
         )
     year = _year(r) or str(ctx.today.year)
@@ -124,13 +120,14 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "done", "", "", True, problem=_("Which item? Give its number, e.g. `done #12`.")
         )
-    if _ASKS.search(r.line):  # "is #4 done?": a question about the item
+    if is_question(r.line):  # "is #4 done?": a question about the item
         return Proposal("status", f"status #{item}", _("item #{id}").format(id=item), False)
     return Proposal("done", f"done {item}", _("mark #{id} done").format(id=item), True)
 
 
 _SHIFT = re.compile(
-    r"(?:back|by|another|more|extra|de|por|otra?)\s+(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
+    r"(?:(?:back|by|another|more|extra|de|por|otra?)\s+|d'|(?<=\d)\s+)"
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
     r"(?P<unit>days?|weeks?|months?|fortnight|jours?|semaines?|mois|d[ií]as?|semanas?|mes(?:es)?)"
 )
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from handlers.i18n import _
 from handlers.ports import Ctx
+from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ _MODAL = re.compile(
     r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
     r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|aims?\s+to|hopes?\s+to|"
-    r"expects?\s+to|is\s+expected\s+to|are\s+expected\s+to|offers?\s+to|would|can|"
+    r"expects?\s+to|is\s+expected\s+to|are\s+expected\s+to|offers?\s+to|"
     r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
     r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
     re.I,
@@ -106,12 +107,56 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     return owner, what.strip().rstrip("."), modal is not None or asked_for
 
 
+# Words with a future's ending that say nothing is promised: être/avoir/ser/estar ("la Suisse
+# sera absente"), the Spanish imperfect and subjunctive, and ordinary words.
+_NOT_A_DEED = frozenset(
+    [
+        "sera",
+        "seront",
+        "aura",
+        "auront",
+        "serai",
+        "aurai",
+        "etait",
+        "era",
+        "eran",
+        "fuera",
+        "fueran",
+        "sera",
+        "seran",
+        "estara",
+        "estaran",
+        "habra",
+        "habran",
+        "ahora",
+        "contra",
+        "otra",
+        "para",
+        "hora",
+        "sobre",
+        "entre",
+        "nuestra",
+        "vuestra",
+        "cara",
+        "clara",
+        "quisiera",
+        "pudiera",
+        "tuviera",
+        "hubiera",
+        "debiera",
+    ]
+)
+
+
 def promises(ctx: Ctx, reading: Reading) -> bool:
     """The line has the form of a commitment: an owner first, then a modal ("will", "to",
     "doit", "tiene que"…) or a verb in the future tense, or "remind me to". Evidence for the
     judge, in any language, whatever the deed is."""
     split = _split(ctx, reading)
-    return split is not None and (split[2] or _FUTURE.match(split[1]) is not None)
+    if split is None:
+        return False
+    first = fold(split[1].split()[0]) if split[1].split() else ""
+    return split[2] or (_FUTURE.match(split[1]) is not None and first not in _NOT_A_DEED)
 
 
 def commitment(ctx: Ctx, reading: Reading) -> Proposal:

@@ -60,14 +60,6 @@ class Reading:
     def has(self, *kinds: str) -> bool:
         return any(e.kind in kinds for e in self.entities)
 
-    def blanked(self, kind: str) -> str:
-        """The line with the entities of one kind blanked out (same length): the words of a
-        date phrase ("d'ici la prochaine réunion") say when, not what the line is about."""
-        text = self.line
-        for e in self.of(kind):
-            text = text[: e.start] + " " * (e.end - e.start) + text[e.end :]
-        return text
-
     def inside(self, entity: Entity, kind: str) -> bool:
         """``entity`` lies within an entity of ``kind`` (a meeting inside a date phrase)."""
         return any(

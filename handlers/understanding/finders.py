@@ -38,9 +38,10 @@ ITEM = re.compile(
     r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
-    r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was|ya|c'est|ha|es|"
-    r"done|closed|complete|completed|finished|fait|faite|termine|terminee|hecho|hecha|"
-    r"terminado|terminada|listo|lista|cerrado|cerrada)\b"
+    r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+    r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<e>\d{1,6})\s+(?:(?:is|est|esta|es|c'est|ya|ya\s+esta|"
+    r"has\s+been|was)\s+)?(?:done|closed|complete|completed|finished|fait|faite|termine|"
+    r"terminee|hecho|hecha|terminado|terminada|listo|lista|cerrado|cerrada)\b"
 )
 ROLE = re.compile(
     r"(?<!\w)(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<role>presiden(?:cy|t|ce|cia|te)|chair(?:s|person)?|"
@@ -96,7 +97,7 @@ def find_all(line: str) -> Iterator[Found]:
         yield Found("mention", m.start(), m.end(), m["id"])
     yield from _amounts(line, folded)
     for m in ITEM.finditer(folded):
-        group = next(g for g in ("a", "b", "c", "d") if m[g])
+        group = next(g for g in ("a", "b", "c", "d", "e") if m[g])
         yield Found("item", m.start(group) - (1 if group == "a" else 0), m.end(group), m[group])
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))

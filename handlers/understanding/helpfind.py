@@ -98,8 +98,3 @@ def rank_commands(question: str, *, limit: int = 3) -> list[tuple[str, float]]:
     scored = [(sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()]
     scored.sort(reverse=True)
     return [(name, score) for score, name in scored[:limit] if score >= 0.12]
-
-
-def find_commands(question: str, *, limit: int = 3) -> list[str]:
-    """Command names closest to ``question`` in meaning, best first."""
-    return [name for name, _score in rank_commands(question, limit=limit)]

@@ -198,6 +198,8 @@ def judge(
                 scores[intent] = round(scores[intent] * 0.7, 3)
         promise = "pledged" if reading.has("amount") else "commitment"  # money promised: a pledge
         scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
+        if "paid" in scores and promise == "pledged":  # "will pay" has not been received
+            scores["paid"] = round(scores["paid"] * 0.5, 3)
     if is_how_to(reading.line):  # "how do I record a payment?" asks for the command
         scores = {intent: round(score * 0.6, 3) for intent, score in scores.items()}
         scores["help"] = round(max(scores.get("help", 0.0), 0.5) + 0.5, 3)

@@ -26,32 +26,41 @@ _ASKING = re.compile(
 )
 
 
-# A request put politely as a question ("could you mark #12 done?") asks for a change.
+# A request put politely as a question ("could you mark #12 done?") asks for a change: it
+# opens with the request, after any "please".
+_POLITE = re.compile(r"^\W*(?:(?:please|pls|plz|svp|stp|por\s+favor|merci)\b[\s,!]*)+")
 _REQUEST = re.compile(
-    r"(?:^|\b)(?:(?:can|could|would|will)\s+(?:you|u|we)|please|pls|plz|"
-    r"(?:pourrais|pourriez|peux|pouvez|peut)[\s-]+(?:tu|vous|on)|merci\s+de|svp|stp|"
-    r"(?:puedes|podrias|puede|podria)\b|por\s+favor)\b"
+    r"^(?:(?:can|could|would|will)\s+(?:you|u)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
+    r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
+    r"me\s+(?:puedes|podrias))\b"
+)
+# "…by Friday, ok?", "…right?": a statement asking for a nod, not a question.
+_TAG = re.compile(
+    r"[\s,]*\b(?:ok|okay|right|yes|no|non|oui|d'accord|vale|si|correct)\s*\?+\s*$", re.I
 )
 
 
 def is_question(line: str) -> bool:
-    """The line asks: it holds a question mark or starts as a question does; a polite request
-    ("can you log that Austria paid?") is not a question but an order."""
-    folded = fold(line.strip()).replace("'", " ")
-    if _REQUEST.search(folded):
+    """The line asks: it holds a question mark (not a tag such as "ok?") or starts as a
+    question does; a request put politely ("can you log that Austria paid?") is an order."""
+    text = _TAG.sub("", line.strip())
+    folded = _POLITE.sub("", fold(text).replace("'", " "))
+    if _REQUEST.match(folded):
         return False
-    if "?" in line or line.strip().startswith("¿"):
+    if "?" in text or text.startswith("¿"):
         return True
     return _ASKING.match(folded) is not None
 
 
 # Asking how to do something with the bot, not asking the bot to do it now.
 _HOW_TO = re.compile(
-    r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|how\s+does|"
-    r"can\s+i|is\s+there\s+a\s+way|(?:what|where)\s?'?s\s+the\s+(?:command|way)|"
+    r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|"
+    r"is\s+there\s+a\s+way|(?:what|where)\s?'?s\s+the\s+(?:command|way\s+to|syntax|format)|"
     r"which\s+command|what\s+(?:command|do\s+i\s+type)|quelle\s+commande|que\s+comando|"
-    r"comment\s+(?:je|j|on|faire|puis-je|peut-on|est-ce)|est-ce\s+que\s+je\s+peux|"
-    r"como\s+(?:puedo|hago|se|registro|pongo|cambio|anado|agrego|marco)|se\s+puede)\b"
+    r"comment\s+(?:je|j|faire|puis-je|peut-on|est-ce\s+qu|on\s+(?:fait|peut|doit|ajoute|"
+    r"enregistre|marque|change|met|note))|est-ce\s+que\s+je\s+peux|"
+    r"como\s+(?:puedo|hago|registro|pongo|cambio|anado|agrego|marco|se\s+(?:registra|marca|"
+    r"anade|agrega|pone|cambia|hace|usa)))\b"
 )
 
 
@@ -69,7 +78,7 @@ def spelled_loosely(folded: str) -> str:
     """One spelling whether or not the apostrophes were typed: "hasn't", "hasnt" → "hasnt";
     "n'a", "n a", "na" → "na"; "qu'est-ce", "qu est-ce" → "quest-ce". People in a hurry drop
     them, phones curl them; the cue words and the matcher compare this form."""
-    return _ELIDED.sub(r"\1", _APOSTROPHE.sub("", folded))
+    return loose_with_offsets(folded)[0]
 
 
 def unabbreviated(folded: str) -> str:

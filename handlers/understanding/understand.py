@@ -149,7 +149,9 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     return _choose(reading, usable)
 
 
-_THANKS = re.compile(r"\b(?:thank|thanks|thx|ty|cheers|merci|gracias|muchas gracias)\b")
+_THANKS = re.compile(
+    r"(?<!no )(?<!non )\b(?:thank|thanks|thx|ty|cheers|merci|gracias|muchas gracias)\b"
+)
 
 
 def _greeting(line: str) -> Reply:
@@ -202,12 +204,22 @@ def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Rep
     )
 
 
-def _dates_said(reading: Reading) -> list[str]:
+def _dates_said(reading: Reading, command: str = "") -> list[str]:
+    """What each date phrase was read as; one the command does not carry ("Austria will pay
+    25,000 CHF by 30 June" is a pledge, which has no date) is said to be left out."""
     from handlers.dates.spans import known_spans, loose_date_words
 
     said = []
+    unused = set(_unused_dates(reading, command)) if command else set()
     for e in reading.of("date"):
-        if e.reading is not None:
+        if e.text in unused:
+            said.append(
+                "⚠️ "
+                + _("“{words}” is not part of this change; it is not stored.").format(
+                    words=escape(e.text)
+                )
+            )
+        elif e.reading is not None:
             note = e.reading.note or reading_note(e.reading.phrase, e.reading.due, None)
             said.append(f"📅 {escape(note)}")
         elif e.problem:
@@ -244,7 +256,7 @@ def _confirm(reading: Reading, proposal: Proposal) -> Reply:
         _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
         f"`/ccm {escape(proposal.command)}`",
     ]
-    lines += _dates_said(reading)
+    lines += _dates_said(reading, proposal.command)
     lines.append(_("Nothing is stored until you confirm."))
     text = "\n".join(lines)
     choices = (Choice(_("Confirm"), proposal.command, confirm=True), Choice(_("Cancel"), ""))

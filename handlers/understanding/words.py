@@ -53,11 +53,6 @@ FOREIGN: dict[str, str] = {
     "eliminar": "delete",
     "restaurer": "restore",
     "restaurar": "restore",
-    # postponing moves the deadline (as "push #15 back" does); `snooze` only holds reminders
-    "reporter": "due",
-    "repousser": "due",
-    "aplazar": "due",
-    "posponer": "due",
     "echeance": "due",
     "vence": "due",
     "vencimiento": "due",

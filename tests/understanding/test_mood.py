@@ -130,9 +130,24 @@ def test_a_command_typed_by_its_name_is_not_replaced_by_a_guess(demo_run: Run) -
     assert "I can draw contributions, deadlines or items" in reply.text
 
 
-def test_postponing_in_french_moves_the_deadline(demo_run: Run) -> None:
-    reply = demo_run("reporter le #21 à vendredi prochain")
-    assert "#21 is now due Fri 31 Mar 2017" in reply.text
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("reporter le #21 à vendredi prochain", "due 21 vendredi prochain"),
+        ("repousser #12 d'une semaine", "due 12 2/5/2017"),  # from its due day, 25 April
+        ("push #12 back a week", "due 12 2/5/2017"),
+    ],
+)
+def test_postponing_moves_the_deadline_after_a_confirmation(
+    demo_run: Run, line: str, command: str
+) -> None:
+    reply = demo_run(line)
+    assert [c.command for c in reply.choices if c.confirm] == [command]
+
+
+def test_snooze_to_a_day_and_by_a_week(demo_run: Run) -> None:
+    assert "snoozed until Fri 31 Mar 2017" in demo_run("snooze 21 to next friday").text
+    assert "snoozed until Thu 30 Mar 2017" in demo_run("snooze #12 a week").text  # from 23 March
 
 
 @pytest.mark.parametrize(
