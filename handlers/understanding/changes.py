@@ -170,7 +170,7 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             True,
             problem=_("To when? e.g. `due #{id} end of April`.").format(id=item),
         )
-    phrase = dates[0].text
+    phrase = dates[-1].text  # "won't make mid-April, make it end of April": the new one is last
     return Proposal(
         "reschedule",
         f"due {item} {phrase}",

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 
 from handlers.commands.registry import COMMANDS
+from handlers.reply.text import fold
 from handlers.understanding.intents import features
 
 WORDS: dict[str, str] = {
@@ -93,8 +94,17 @@ def _index() -> tuple[tuple[str, dict[str, float]], ...]:
 
 
 def rank_commands(question: str, *, limit: int = 3) -> list[tuple[str, float]]:
-    """Command names closest to ``question`` in meaning with their likeness, best first."""
+    """Command names closest to ``question`` in meaning with their likeness, best first; a
+    command named by its own name or alias in the question ("a chart of …") counts more."""
     query = _vector(question)
-    scored = [(sum(w * doc.get(g, 0.0) for g, w in query.items()), name) for name, doc in _index()]
+    said = set(fold(question).replace("?", " ").split())
+    scored = [
+        (
+            sum(w * doc.get(g, 0.0) for g, w in query.items())
+            + (0.1 if said & {name, *COMMANDS[name].aliases} else 0.0),
+            name,
+        )
+        for name, doc in _index()
+    ]
     scored.sort(reverse=True)
     return [(name, score) for score, name in scored[:limit] if score >= 0.12]
