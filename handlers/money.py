@@ -19,7 +19,7 @@ _OTHER_CURRENCIES = re.compile(
 )
 # The separators include the no-break spaces French amounts are written with ("143 935,07").
 _NUMBER = r"\d{1,3}(?:[',’ .\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_SCALE = r"million|mio\.?|mn|m|thousand|k"
+_SCALE = r"millions?|millones|millón|millon|mio\.?|mn|m|thousand|mille|mil|k"
 _TOKEN = re.compile(
     rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\w.,'’/-])", re.I
 )
@@ -30,7 +30,9 @@ _SCALES = {
     "mn": 1_000_000,
     "m": 1_000_000,
 }
-_SCALES |= {"thousand": 1000, "k": 1000}
+_SCALES |= {"thousand": 1000, "k": 1000, "mille": 1000, "mil": 1000}  # "5 mil francos"
+_SCALES |= {"millions": 1_000_000, "millones": 1_000_000, "millón": 1_000_000}
+_SCALES |= {"millon": 1_000_000}
 
 
 class AmountError(ValueError):

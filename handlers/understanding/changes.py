@@ -132,6 +132,10 @@ _SHIFT = re.compile(
 )
 
 
+# Holding the reminders, not moving the deadline.
+_HOLD = re.compile(r"\b(?:snooze|pause|pausar|hold|mute|silence|stop\s+(?:pinging|reminding))")
+
+
 def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
     item = _item(r)
     if item is None:
@@ -171,6 +175,13 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             problem=_("To when? e.g. `due #{id} end of April`.").format(id=item),
         )
     phrase = dates[-1].text  # "won't make mid-April, make it end of April": the new one is last
+    if _HOLD.search(fold_(r.line)):  # "snooze #20 a week", "mettre le 14 en pause jusqu'au…"
+        return Proposal(
+            "reschedule",
+            f"snooze {item} {phrase}",
+            _("hold the reminders of #{id} until {when}").format(id=item, when=phrase),
+            True,
+        )
     return Proposal(
         "reschedule",
         f"due {item} {phrase}",

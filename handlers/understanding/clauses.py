@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from handlers.reply.text import fold
+from handlers.understanding.entities import Reading
 
 # Where a clause ends: a sentence end, a colon or dash that introduces what follows, a
 # semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
@@ -27,12 +28,13 @@ _BOUNDARY = re.compile(
 # A clause that only asks for the rest to be recorded: "pls log it", "log under Switzerland
 # pls", "merci de l'enregistrer", "tu peux l'enregistrer comme reçu ?", "lo registras?".
 _LOG_IT = re.compile(
-    r"^\W*(?:(?:ok|yes|oui|si|sí)\W+)?(?:pls|please|plz|can\s+you|could\s+you|merci\s+de|"
+    r"^\W*(?:(?:ok|yes|oui|si|sí)\W+)?(?:pls|please|plz|can\s+you|could\s+you|can\s+we|merci\s+de|"
     r"tu\s+peux|vous\s+pouvez|pourriez-vous|peux-tu|puedes|podrias|por\s+favor)?\s*"
     r"(?:log|record|note|register|add|enregistrer|noter|consigner|ajouter|registrar|anotar|"
     r"apuntar|registras|anotas|registra|anota|l'enregistrer|le\s+noter|lo\s+registras|"
     r"lo\s+anotas|registrarlo|anotarlo)\b"
-    r"(?:\s+(?:it|this|that|this\s+one|le|la|lo|l'|pls|please|por\s+favor|svp|merci|comme\s+\w+|"
+    r"(?:\s+(?:it|this|that|this\s+one|an?\s+item|an?\s+action(?:\s+item)?|le|la|lo|l'|pls|please|"
+    r"por\s+favor|svp|merci|comme\s+\w+|"
     r"as\s+\w+|under\s+\S+(?:\s+\S+)?|so\s+we\s+dont\s+forget|so\s+we\s+don't\s+forget|"
     r"so\s+it'?s?\s+not\s+lost|thanks|thx|stp))*\W*$",
     re.I,
@@ -101,3 +103,31 @@ def _joined(line: str, spans: list[tuple[int, int]]) -> str:
         piece = line[s:end] if (number + 1 < len(spans) and end > e) else line[s:e]
         parts.append(piece.strip().rstrip(",").strip())
     return " ".join(p for p in parts if p)
+
+
+def with_context(whole: Reading, texts: list[str]) -> list[str]:
+    """A clause that names no item or State, completed with the one the message names:
+    "#19 was closed by mistake… reopen pls" is "reopen pls #19"."""
+    items = {e.value for e in whole.of("item")}
+    states = {e.value: e.text for e in whole.of("state")}
+    out = []
+    for text in texts[1:]:
+        lacks_item = len(items) == 1 and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
+        if lacks_item:
+            out.append(f"{text.rstrip(' ?.!')} #{next(iter(items))}")
+        elif len(states) == 1 and next(iter(states.values())) not in text:
+            out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))})")
+    return out
+
+
+def typed_command(text: str) -> bool:
+    """A clause that is itself a command by its English name, with an item or a State:
+    "NZ is still waiting on capital — snooze #20 a week"."""
+    from handlers.commands.registry import COMMANDS
+
+    word = text.split()[0].lower() if text.split() else ""
+    return (
+        word in COMMANDS
+        and word not in {"help", "status", "who", "next"}
+        and bool(re.search(r"#?\d", text))
+    )

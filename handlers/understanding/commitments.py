@@ -87,7 +87,7 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     end = first.end
     for e in owners[1:]:  # "Chile and Italy", "the VA coordinators"
         gap = line[end : e.start]
-        if re.fullmatch(r"\s*(?:and|&|\+|/|,|et|y)?\s*", gap, re.I):
+        if re.fullmatch(r"\s*(?:and|&|\+|/|,|et|y|e)?\s*", gap, re.I):
             end = e.end
         else:
             break

@@ -325,7 +325,17 @@ _HOW = re.compile(
 )
 
 
+_EVERYTHING = re.compile(
+    r"what\s+(?:else\s+)?(?:can|do)\s+you\s+(?:actually\s+|really\s+)?do|what\s+are\s+you\s+for|"
+    r"que\s+sais-tu\s+faire|qu'est-ce\s+que\s+tu\s+(?:sais\s+|peux\s+)?faire|"
+    r"que\s+puedes\s+hacer|que\s+sabes\s+hacer",
+    re.I,
+)
+
+
 def _help(ctx: Ctx, r: Reading) -> Proposal:
+    if _EVERYTHING.search(fold_(r.line)):  # "what can you actually do?": everything
+        return Proposal("help", "help", _("how to use the bot"), False)
     topic = _HOW.sub("", r.line).strip(" ?!.¿")
     if topic == r.line.strip(" ?!.¿") and len(topic.split()) <= 4:
         topic = ""

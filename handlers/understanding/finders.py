@@ -45,7 +45,7 @@ ITEM = re.compile(
 )
 ROLE = re.compile(
     r"(?<!\w)(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<role>presiden(?:cy|t|ce|cia|te)|chair(?:s|person)?|"
-    r"co-?chairs?|co-?presidents?|copresidentes?|isu|isu-ccm|secretariat|secretaria(?:do|t)?|"
+    r"co-?chairs?|co-?presidents?|copresidentes?|isu|isu-ccm|uai|dap|secretariat|secretaria(?:do|t)?|"
     r"coordinat(?:ors?|eurs?)|coordonnat(?:eurs?|rices?)|coordinador(?:es|as)?)(?!\w)"
 )
 PERSON = re.compile(
@@ -59,7 +59,7 @@ _TO_ME = re.compile(
 )
 WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
 MEETING = re.compile(
-    r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|reunion\s+de\s+los\s+estados\s+partes)"
+    r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|rep|reunion\s+de\s+los\s+estados\s+partes)"
     r"|(?P<next>next|prochaine?|proxima)\s+(?:cc|coordination\s+committee|meeting|reunion|comite)"
     r"|(?P<inter>intersessionals?|intersessions|reuniones\s+entre\s+sesiones)"
     r"|(?P<msp>msp|review\s+conference))(?!\w)"
@@ -124,7 +124,7 @@ def _role(word: str) -> str:
         return "presidency"
     if (word.startswith(("co-", "co", "copresident")) and "chair" in word) or "copresid" in word:
         return "cochairs"
-    if word.startswith(("isu", "secretaria")):
+    if word.startswith(("isu", "secretaria", "uai", "dap")):
         return "isu"
     return "coordinators"
 

@@ -30,7 +30,7 @@ _ASKING = re.compile(
 # opens with the request, after any "please".
 _POLITE = re.compile(r"^\W*(?:(?:please|pls|plz|svp|stp|por\s+favor|merci)\b[\s,!]*)+")
 _REQUEST = re.compile(
-    r"^(?:(?:can|could|would|will)\s+(?:you|u)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
+    r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
     r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
     r"me\s+(?:puedes|podrias))\b"
 )

@@ -21,7 +21,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
-from handlers.understanding.clauses import candidates
+from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
@@ -77,17 +77,30 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
     read = [_interpret_text(ctx, text, told=told) for text in texts]
-    # A message that asks something is answered; its other clauses are context ("who's on
-    # universalization? I need to cc them"), unless it asked for something to be recorded.
+    read += [_as_typed(ctx, text) for text in texts[1:] if typed_command(text)]
+    read += [_interpret_text(ctx, text, told=told) for text in with_context(read[0][0], texts)]
+    # A message that asks something is answered, by the clause that asks; its other clauses
+    # are context ("who's on universalization? I need to cc them"), unless it asked for
+    # something to be recorded.
     asking = not told and any(is_question(r[0].line) for r in read if r[2])
     return max(
         read,
         key=lambda r: (
             bool(r[2]) and r[1].certain,
-            asking and is_question(r[0].line),
+            asking and is_question(r[0].line) and len(clause_spans(r[0].line)) == 1,
             r[1].best[1] if r[2] else 0.0,
         ),
     )
+
+
+def _as_typed(ctx: Ctx, text: str) -> tuple[Reading, Judgement, list[Proposal]]:
+    from handlers.commands.registry import COMMANDS
+
+    spec = COMMANDS[text.split()[0].lower()]
+    reading = reading_of(ctx, text)
+    command = text.strip().rstrip(".!")
+    proposal = Proposal(spec.name, command, command, spec.writes_for(command.partition(" ")[2]))
+    return reading, Judgement(((spec.name, 1.0),)), [proposal]
 
 
 def _interpret_text(

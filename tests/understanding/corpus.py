@@ -100,6 +100,9 @@ _ON_ITEMS = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "
 _ON_ITEMS |= {"history", "status"}
 
 
+# Listings filtered by a period: a year there narrows what is shown, and the text the answer
+# must hold says whether the one wanted is in it.
+_PERIODIC = {"treaty", "deadlines", "meetings", "items", "overdue"}
 NOW_YEAR = 2017  # the demo's "now", at which every corpus is judged
 _MARKS = {"pledged", "received", "mine", "done", "overdue"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -109,7 +112,7 @@ def _extras(verb: str, args: str) -> frozenset[str]:
     """What else a command sets or filters by: received or pledged, a year, an Article, an
     owner filter, whom an item is given to, what was decided about."""
     words = _norm(f"{verb} {args}").split()[1:]
-    found = {w for w in words if w in _MARKS or _YEAR.match(w)}
+    found = {w for w in words if w in _MARKS or (_YEAR.match(w) and verb not in _PERIODIC)}
     found |= {f"article:{b}" for a, b in itertools.pairwise(words) if a == "article"}
     if "owner" in words:
         found.add("owner:" + " ".join(words[words.index("owner") + 1 :]))
