@@ -32,10 +32,29 @@ def format_day(day: date) -> str:
     return format_date(day, "EEE d MMM y", locale=lang)
 
 
-def format_long_day(day: date) -> str:
-    """Long day: "23 March 2017", "23 mars 2017", "23 de marzo de 2017"."""
+def format_long_day(day: date, *, padded: bool = False) -> str:
+    """Long day: "23 March 2017", "23 mars 2017", "23 de marzo de 2017".
+
+    ``padded`` keeps the English "05 April 2017" of places that always wrote it so (charts).
+    """
     lang = current_language()
+    if lang == "en" and padded:
+        return f"{day:%d %B %Y}"
     return format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang)
+
+
+def format_short_day(day: date) -> str:
+    """Short day without the weekday: "05 Apr 2017", "5 avr. 2017", "5 abr 2017"."""
+    lang = current_language()
+    if lang == "en":
+        return f"{day:%d %b %Y}"
+    return format_date(day, "d MMM y", locale=lang)
+
+
+def format_month_year(day: date) -> str:
+    """ "April 2017", "avril 2017", "abril de 2017"."""
+    lang = current_language()
+    return f"{day:%B %Y}" if lang == "en" else format_skeleton("yMMMM", day, locale=lang)
 
 
 def format_month(text: str) -> str:
@@ -44,8 +63,7 @@ def format_month(text: str) -> str:
         moment = datetime.strptime(text, "%B %Y").date()
     except ValueError:
         return text
-    lang = current_language()
-    return text if lang == "en" else format_skeleton("yMMMM", moment, locale=lang)
+    return text if current_language() == "en" else format_month_year(moment)
 
 
 _ITEM_PLACE = re.compile(r"item #(\d+)")

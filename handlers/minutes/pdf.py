@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from handlers.i18n import _
 from handlers.minutes.limits import TooCostly, check_pages
 from handlers.minutes.reading import ReadError
 
@@ -46,9 +47,13 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
     except TooCostly as problem:
         raise ReadError(str(problem)) from problem
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as problem:
-        raise ReadError(f"{name} is not a readable PDF ({problem}).") from problem
+        raise ReadError(
+            _("{name} is not a readable PDF ({problem}).").format(name=name, problem=problem)
+        ) from problem
     if total and damaged == total:
-        raise ReadError(f"{name} is not a readable PDF (no page could be read).")
+        raise ReadError(
+            _("{name} is not a readable PDF (no page could be read).").format(name=name)
+        )
     return "\n".join(_paragraphs(_without_running_lines(pages)))
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
+from handlers.i18n import _
 from handlers.minutes.limits import TooCostly, check_docx
 
 MAX_BYTES = 5_000_000
@@ -36,7 +37,9 @@ def _plain(text: str) -> str:
 def _read(data: bytes, filename: str, progress: Progress | None) -> str:
     name = PurePath(filename).name or "minutes"
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB.")
+        raise ReadError(
+            _("{name} is larger than {size} MB.").format(name=name, size=MAX_BYTES // 1_000_000)
+        )
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from handlers.minutes.word import docx_text
@@ -54,10 +57,17 @@ def read_document(path: Path, *, progress: Progress | None = None) -> str:
     """``read_bytes`` on a file on disk (the console's import)."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ReadError(f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB.")
+            raise ReadError(
+                _("{name} is larger than {size} MB.").format(
+                    name=path.name, size=MAX_BYTES // 1_000_000
+                )
+            )
         data = path.read_bytes()
     except OSError as problem:
-        raise ReadError(f"cannot read {path}: {problem.strerror or problem}") from problem
+        why = problem.strerror or problem
+        raise ReadError(
+            _("cannot read {path}: {problem}").format(path=path, problem=why)
+        ) from problem
     return read_bytes(data, path.name, progress=progress)
 
 
@@ -67,7 +77,9 @@ def _within_limits(check: Callable[[bytes, str], None], data: bytes, name: str) 
     except TooCostly as problem:
         raise ReadError(str(problem)) from problem
     except Exception as problem:  # a damaged archive (zipfile raises several types): unreadable
-        raise ReadError(f"{name} is not a readable file ({problem}).") from problem
+        raise ReadError(
+            _("{name} is not a readable file ({problem}).").format(name=name, problem=problem)
+        ) from problem
 
 
 def _decode(data: bytes) -> str:

@@ -10,6 +10,7 @@ import io
 import re
 from typing import Any
 
+from handlers.i18n import _
 from handlers.minutes.reading import ReadError
 
 MAX_BOLD_HEADING = 120
@@ -23,7 +24,9 @@ def docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as problem:  # python-docx raises several unrelated types on bad files
-        raise ReadError(f"{name} is not a readable .docx file ({problem}).") from problem
+        raise ReadError(
+            _("{name} is not a readable .docx file ({problem}).").format(name=name, problem=problem)
+        ) from problem
     lines: list[str] = []
     for section in document.sections:  # running header lines, once (they often hold the date)
         for paragraph in section.header.paragraphs:
