@@ -264,7 +264,10 @@ def deadlines_alt(figures: DeadlineFigures) -> str:
     )
     label = {k: _(v[2]) for k, v in KIND_STYLE.items()}
     listed = "; ".join(
-        f"{m.row}: {label[m.kind]} {format_long_day(m.day, padded=True)}" for m in coming[:8]
+        _("{state}: {deadline}").format(
+            state=m.row, deadline=f"{label[m.kind]} {format_long_day(m.day, padded=True)}"
+        )
+        for m in coming[:8]
     )
     head = _(
         "Timeline of treaty deadlines from {start} to {end}, today {today} marked. {count} coming"

@@ -300,7 +300,7 @@ def export_ics(session: Session, *, now: datetime | None = None) -> str:
     from handlers.calendar.feed import calendar_of, item_event, meeting_event
 
     stamp = now or datetime.now(UTC)
-    calendar = calendar_of("CCM Coordination Committee: meetings and action items")
+    calendar = calendar_of(_("CCM Coordination Committee: meetings and action items"))
     for meeting in session.exec(select(Meeting).order_by(col(Meeting.start), col(Meeting.id))):
         calendar.add_component(meeting_event(meeting, now=stamp))
     query = select(ActionItem).where(ActionItem.status == "open", col(ActionItem.due).is_not(None))
