@@ -93,7 +93,10 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     first = proposals[0]
     if first.intent == "greeting" and judgement.certain:
         return Reply(
-            text="Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — `help` lists everything."
+            text=_(
+                "Hello! Ask me things like “what's overdue?” or “when is the next meeting?” "
+                "— `help` lists everything."
+            )
         )
     if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
         if first.problem:

@@ -99,6 +99,7 @@ def cli_outputs(url: str, lang: str, folder: Path) -> list[tuple[str, str]]:
         ["jobs", "run", "--dry-run", "--at", "2017-03-24T09:00"],
         ["import-minutes", str(folder / "minutes.txt")],
         ["calendar-url", "--user", "U1"],
+        ["serve"],  # no SLACK_BOT_TOKEN: refused in one line
     ]
     out = []
     with pytest.MonkeyPatch.context() as env:

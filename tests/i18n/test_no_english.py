@@ -131,6 +131,7 @@ COMMANDS = (
     "treaty article 4",
     "report Botswana article 7 2017",
     "blah Narnia 12 flubber",
+    "hello",
 )
 
 
