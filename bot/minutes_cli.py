@@ -48,7 +48,7 @@ def import_minutes(
     try:
         text = read_document(path, progress=_progress(path.name))
     except ReadError as problem:
-        print(f"ccm-bot: {problem}", file=sys.stderr)
+        print(f"ccm-bot: {problem.localized(_)}", file=sys.stderr)
         return 2
     now = datetime.now(UTC)
     deps = build_deps(settings) if confirm else None

@@ -7,30 +7,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs (storage sits below handlers.i18n: no translation here)."""
-    return message
+from storage.explained import N_, Explained
 
 
-class BackupError(RuntimeError):
-    """The backup or restore could not be made; the message says why.
-
-    It keeps its English template and values apart, so the CLI can say it in the operator's
-    language (``localized``) while ``str()`` stays the English sentence.
-    """
-
-    def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template.format(**values))
-        self.template, self.values = template, values
-
-    def localized(self, translate: Callable[[str], str]) -> str:
-        return translate(self.template).format(**self.values)
+class BackupError(Explained, RuntimeError):
+    """The backup or restore could not be made; the message says why (in the operator's
+    language through ``localized``)."""
 
 
 def _sqlite_path(engine: Engine) -> Path:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from handlers.charts.data import ContributionFigures, DeadlineFigures, ItemSeries
-from handlers.i18n import N_, _, format_number
+from handlers.i18n import N_, _, format_number, ngettext
 from handlers.i18n.formats import format_long_day, format_month_year, format_short_day
 from handlers.money import format_chf
 
@@ -328,7 +328,9 @@ def items_alt(series: ItemSeries) -> str:
     now = {a: v[-1] for a, v in series.open_by_area.items() if v[-1]}
     late = {a: v[-1] for a, v in series.overdue_by_area.items() if v[-1]}
     parts = ", ".join(
-        _("{area} {count} ({late} overdue)").format(area=a, count=n, late=late.get(a, 0))
+        ngettext(
+            "{area} {count} ({late} overdue)", "{area} {count} ({late} overdue)", late.get(a, 0)
+        ).format(area=a, count=n, late=late.get(a, 0))
         for a, n in sorted(now.items(), key=lambda x: -x[1])
     )
     head = _(

@@ -29,7 +29,7 @@ def format_day(day: date) -> str:
     lang = current_language()
     if lang == "en":
         return f"{_EN_DAYS[day.weekday()]} {day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    return format_date(day, "EEE d MMM y", locale=lang)
+    return _premier(format_date(day, "EEE d MMM y", locale=lang), day, lang)
 
 
 def format_long_day(day: date, *, padded: bool = False) -> str:
@@ -40,7 +40,9 @@ def format_long_day(day: date, *, padded: bool = False) -> str:
     lang = current_language()
     if lang == "en" and padded:
         return f"{day:%d %B %Y}"
-    return format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang)
+    return _premier(
+        format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang), day, lang
+    )
 
 
 def format_short_day(day: date) -> str:
@@ -48,7 +50,15 @@ def format_short_day(day: date) -> str:
     lang = current_language()
     if lang == "en":
         return f"{day:%d %b %Y}"
-    return format_date(day, "d MMM y", locale=lang)
+    return _premier(format_date(day, "d MMM y", locale=lang), day, lang)
+
+
+_FIRST = re.compile(r"(?<!\d)1(?= )")
+
+
+def _premier(text: str, day: date, lang: str) -> str:
+    """French writes the first of the month as an ordinal: "1er mai 2017" (CLDR says "1 mai")."""
+    return _FIRST.sub("1er", text, count=1) if lang == "fr" and day.day == 1 else text
 
 
 def format_month_year(day: date) -> str:

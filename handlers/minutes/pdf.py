@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from handlers.i18n import _
 from handlers.minutes.limits import TooCostly, check_pages
 from handlers.minutes.reading import ReadError
+from storage.explained import N_
 
 EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
 _PAGE_NUMBER = re.compile(
@@ -45,15 +45,13 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
             if progress is not None:
                 progress(number, total)
     except TooCostly as problem:
-        raise ReadError(str(problem)) from problem
+        raise ReadError(problem.template, **problem.values) from problem
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as problem:
         raise ReadError(
-            _("{name} is not a readable PDF ({problem}).").format(name=name, problem=problem)
+            N_("{name} is not a readable PDF ({problem})."), name=name, problem=problem
         ) from problem
     if total and damaged == total:
-        raise ReadError(
-            _("{name} is not a readable PDF (no page could be read).").format(name=name)
-        )
+        raise ReadError(N_("{name} is not a readable PDF (no page could be read)."), name=name)
     return "\n".join(_paragraphs(_without_running_lines(pages)))
 
 

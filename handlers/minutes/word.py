@@ -10,8 +10,8 @@ import io
 import re
 from typing import Any
 
-from handlers.i18n import _
 from handlers.minutes.reading import ReadError
+from storage.explained import N_
 
 MAX_BOLD_HEADING = 120
 
@@ -25,7 +25,7 @@ def docx_text(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as problem:  # python-docx raises several unrelated types on bad files
         raise ReadError(
-            _("{name} is not a readable .docx file ({problem}).").format(name=name, problem=problem)
+            N_("{name} is not a readable .docx file ({problem})."), name=name, problem=problem
         ) from problem
     lines: list[str] = []
     for section in document.sections:  # running header lines, once (they often hold the date)
