@@ -14,9 +14,9 @@ from storage.db import Database
 
 
 def test_a_file_the_child_refuses_is_refused_in_the_readers_language() -> None:
-    with use_language("es"), pytest.raises(IsolatedReadError, match="no es un archivo .docx"):
+    with use_language("es"), pytest.raises(IsolatedReadError, match=r"no es un archivo \.docx"):
         read_isolated(b"PK\x03\x04 not a zip at all", name="acta.docx")
-    with pytest.raises(IsolatedReadError, match="is not a readable .docx file"):
+    with pytest.raises(IsolatedReadError, match=r"is not a readable \.docx file"):
         read_isolated(b"PK\x03\x04 not a zip at all", name="minutes.docx")
 
 
