@@ -12,6 +12,7 @@ in quotes, code in backticks) is not the bot's writing and is removed first.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -247,7 +248,8 @@ def rendered(
         url = backend.clone(demo_template_url)
         database = Database(url)
         databases.append((url, database))
-        deps = make_deps(database)
+        # U1 names the install admin: the changes succeed and their confirmations are checked.
+        deps = replace(make_deps(database), install_admins=frozenset({"U1"}))
         before = _quoted_data(deps)  # the texts as they were, before the commands edit them
         answers = _answers(deps, lang) + _other_surfaces(deps, lang)
         answers += charts_and_feed(deps, lang, now=MEETING_NOW) + stored_and_minutes(deps, lang)

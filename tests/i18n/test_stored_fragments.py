@@ -1,20 +1,24 @@
-"""Nothing English is stored to be shown later: a minutes import keeps its doubt about the
-meeting date as data, and notes older rows stored in English are said in today's reader's words."""
+"""Nothing is stored in one language to be shown later: a minutes import keeps its doubt about
+the meeting date as data, what a change said is kept as its message and values, how a date was
+read is stored in English (older rows too) and said in each reader's words."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import select
 
+from handlers.commands.router import handle
 from handlers.i18n import use_language
 from handlers.i18n.notes import localize_stored
 from handlers.minutes import extract, store_drafts
 from handlers.ports import Deps
-from storage.models import MinutesImport
+from storage.models import ActionItem, ItemEvent, MinutesImport
+from tests.conftest import MEETING_NOW
 from tests.i18n.surfaces import CONFLICTED
 
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -62,3 +66,25 @@ def test_notes_stored_in_english_are_shown_in_the_readers_language(
         assert localize_stored("the next meeting") == next_meeting
     with use_language("en"):
         assert localize_stored(OLD_NOTE) == OLD_NOTE
+
+
+def test_what_a_change_said_is_shown_in_each_later_readers_language(demo_deps: Deps) -> None:
+    """A French coordinator snoozes, re-dates and annotates #3: a Spanish reader of its history
+    reads Spanish, an English one the English the bot always wrote; nothing stored is French."""
+    french = replace(demo_deps, install_admins=frozenset({"U1"}))  # U1 may change items
+    for line in ("snooze 3 next Friday", "due 3 end of April", "note 3 called the mission"):
+        assert "#3" in handle(french, line, user="U1", now=MEETING_NOW, lang="fr").text
+    spanish = handle(demo_deps, "history 3", user="U1", now=MEETING_NOW, lang="es").text
+    english = handle(demo_deps, "history 3", user="U1", now=MEETING_NOW, lang="en").text
+    status = handle(demo_deps, "status #3", user="U1", now=MEETING_NOW, lang="es").text
+    for shown in (spanish, status):
+        assert "compris" not in shown and "Rappels" not in shown and "Note ajoutée" not in shown
+        assert "«end of April» interpretado como el 30 de abril de 2017" in shown
+    assert "📝 Nota añadida a la acción n.º 3: called the mission" in spanish
+    assert "📝 Note added to #3: called the mission" in english
+    assert "“end of April” read as 30 April 2017" in english
+    with demo_deps.db.session() as session:
+        stored = [e.detail for e in session.exec(select(ItemEvent).where(ItemEvent.item_id == 3))]
+        item = session.get(ActionItem, 3)
+    assert item is not None and item.due_note == "“end of April” read as 30 April 2017"
+    assert not [d for d in stored if "compris" in d or "Rappels" in d or "ajoutée" in d]
