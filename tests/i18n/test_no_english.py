@@ -12,8 +12,8 @@ in quotes, code in backticks) is not the bot's writing and is removed first.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
