@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, and_, col, or_, select
 
 from handlers.i18n import N_, _, current_language, state_label
+from handlers.i18n.formats import source_shown
 from handlers.i18n.notes import localize_stored
 from handlers.i18n.terms import term
 from handlers.items.render import owner_shown
@@ -112,7 +113,8 @@ def item_event(session: Session, item: ActionItem, *, now: datetime) -> Event:
     if item.due_note:
         lines.append(localize_stored(item.due_note))
     if item.source:
-        lines.append(_("Source: {source}").format(source=names_in(session, item.source)))
+        source = names_in(session, source_shown(item.source))
+        lines.append(_("Source: {source}").format(source=source))
     event.add("description", "\n".join(lines))
     event.add("transp", "TRANSPARENT")  # a due day does not make anyone busy
     return event

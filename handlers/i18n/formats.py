@@ -99,6 +99,18 @@ def mention_place(where: str) -> str:
     return where
 
 
+_SOURCE_SECTION = re.compile(r"(?P<document>.+), section (?P<section>[^,]+)", re.S)
+
+
+def source_shown(source: str) -> str:
+    """Where an imported item was said ("Minutes of 23 March 2017, section 5.4"): the document's
+    name as written, the section in the reader's words ("…, point 5.4")."""
+    found = _SOURCE_SECTION.fullmatch(source)
+    if current_language() == "en" or found is None:
+        return source
+    return f"{found['document']}, " + _("section {section}").format(section=found["section"])
+
+
 def month_name(month: int) -> str:
     """ "April" / "avril" / "abril"."""
     return str(get_month_names("wide", locale=current_language())[month])

@@ -142,6 +142,8 @@ def _quoted_data(deps: Deps) -> tuple[str, ...]:
         items = session.exec(select(ActionItem)).all()
         pieces = [i.text for i in items] + [i.owner for i in items]
         pieces += [i.source or "" for i in items]
+        # An imported item's source: the document's name is data, its ", section 4.2" is not.
+        pieces += [(i.source or "").rsplit(", section ", 1)[0] for i in items]
         pieces += [m.place or "" for m in session.exec(select(Meeting)).all()]
         pieces += [m.excerpt for m in session.exec(select(StateMention)).all()]
         pieces += [s.source or "" for s in session.exec(select(State)).all()]

@@ -80,6 +80,7 @@ def test_what_a_change_said_is_shown_in_each_later_readers_language(demo_deps: D
     for shown in (spanish, status):
         assert "compris" not in shown and "Rappels" not in shown and "Note ajoutée" not in shown
         assert "«end of April» interpretado como el 30 de abril de 2017" in shown
+    assert "Minutes of the CC meeting of 23 March 2017, punto 4.2" in status  # the title as is
     assert "📝 Nota añadida a la acción n.º 3: called the mission" in spanish
     assert "📝 Note added to #3: called the mission" in english
     assert "“end of April” read as 30 April 2017" in english
