@@ -13,6 +13,8 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from handlers.calendar import build_feed, owner_of
+from handlers.i18n import use_language
+from handlers.i18n.reader import language_of
 from handlers.ports import Deps
 
 if TYPE_CHECKING:
@@ -49,7 +51,9 @@ class CalendarFeeds:
                 user = owner_of(session, secret)
                 if user is None:
                     return 404, text, b"not found\n"
-                body = build_feed(session, user=user, now=self._deps.clock())
+                # Written in the feed owner's language: their choice, Slack locale, else CCM_LANGUAGE.
+                with use_language(language_of(session, user, default=self._deps.language)):
+                    body = build_feed(session, user=user, now=self._deps.clock())
         except Exception:
             log.exception("calendar feed failed")
             return 503, [*text, ("Retry-After", "60")], b"calendar unavailable\n"

@@ -183,10 +183,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ccm-bot: {problem}", file=sys.stderr)
         return 2
     from bot import commands_cli
+    from handlers.i18n import use_language
 
     handler = getattr(commands_cli, f"cmd_{args.command.replace('-', '_')}")
     try:
-        return int(handler(settings, args))
+        # What the operator reads is in the committee's language (CCM_LANGUAGE); `chat --lang`
+        # chooses the console's replies. argparse's usage and help stay English.
+        with use_language(settings.language):
+            return int(handler(settings, args))
     except SettingsError as problem:
         print(f"ccm-bot: {problem}", file=sys.stderr)
         return 2

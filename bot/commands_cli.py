@@ -14,6 +14,7 @@ from typing import cast
 
 from bot.settings import Settings
 from bot.wiring import build_deps, prepare_database
+from handlers.i18n import _, format_number, ngettext
 from handlers.people.permissions import Caller
 
 
@@ -29,16 +30,19 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     db = prepare_database(settings, demo=args.demo, force_reference=True, analyze=True)
     admins = name_install_admins(db, named=named, from_env=settings.admins)
-    print(
-        f"Database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {current_revision(db.engine)})."
-        + (" Demo data loaded." if args.demo else "")
+    ready = _("Database ready at {url} (schema {schema}).").format(
+        url=db.engine.url.render_as_string(hide_password=True), schema=current_revision(db.engine)
     )
+    print(ready + (" " + _("Demo data loaded.") if args.demo else ""))
     if admins:
-        print(f"ISU admins: {', '.join(sorted(admins))}.")
+        print(_("ISU admins: {admins}.").format(admins=", ".join(sorted(admins))))
     else:
         print(
-            "No ISU admin yet: until one is named, only the workspace's owners and admins may "
-            "change anything (name one with `ccm-bot init --admin U…` or `/ccm roster add @someone isu`)."
+            _(
+                "No ISU admin yet: until one is named, only the workspace's owners and admins may "
+                "change anything (name one with `ccm-bot init --admin U…` or "
+                "`/ccm roster add @someone isu`)."
+            )
         )
     return 0
 
@@ -72,7 +76,10 @@ def _slack_facts(settings: Settings, user: str) -> Caller | None:
         return caller_from_profile(dict(client.users_info(user=user)["user"]), team_id=team)
     except Exception as problem:
         print(
-            f"ccm-bot chat: could not ask Slack about {user} ({problem}); using the roster only",
+            "ccm-bot chat: "
+            + _("could not ask Slack about {user} ({problem}); using the roster only").format(
+                user=user, problem=problem
+            ),
             file=sys.stderr,
         )
         return None
@@ -108,7 +115,10 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
     try:
         data = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as problem:
-        print(f"ccm-bot: cannot read {path}: {problem}", file=sys.stderr)
+        print(
+            "ccm-bot: " + _("cannot read {path}: {problem}").format(path=path, problem=problem),
+            file=sys.stderr,
+        )
         return 2
     deps = build_deps(settings)
     now = datetime.now(UTC)
@@ -130,11 +140,20 @@ def cmd_import_items(settings: Settings, args: argparse.Namespace) -> int:
             detail = {"file": str(path), "created": report.created, "replaced": report.updated}
             record(session, actor=actor, action="import", entity="actionitem", detail=detail)
     except ImportRowError as problem:
-        print(f"ccm-bot: {path}: {problem}. Nothing was imported.", file=sys.stderr)
+        print(
+            "ccm-bot: "
+            + _("{path}: {problem}. Nothing was imported.").format(path=path, problem=problem),
+            file=sys.stderr,
+        )
         return 1
     deps.db.analyze()
+    imported = ngettext(
+        "Imported {count} item from {path}: {created} new, {replaced} replaced.",
+        "Imported {count} items from {path}: {created} new, {replaced} replaced.",
+        len(rows),
+    )
     print(
-        f"Imported {len(rows)} items from {path}: {report.created} new, {report.updated} replaced."
+        imported.format(count=len(rows), path=path, created=report.created, replaced=report.updated)
     )
     return 0
 
@@ -173,9 +192,9 @@ def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
                 if args.state:
                     found = StateDirectory.default().lookup(args.state)
                     if found is None:
-                        raise RosterError(f"no State called {args.state!r}")
+                        raise RosterError(_("no State called {name}").format(name=repr(args.state)))
                     state = found.iso3
-                person, _ = set_role(
+                person, _changed = set_role(
                     session,
                     user=args.user,
                     role=role_from_word(args.role),
@@ -187,7 +206,7 @@ def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"{args.user}: {describe(person)}")
             elif args.roster_command == "remove":
                 remove(session, user=args.user)
-                print(f"{args.user}: no role (member)")
+                print(_("{user}: no role (member)").format(user=args.user))
             for person in entries(session) if args.roster_command == "list" else []:
                 print(f"{person.slack_user_id or person.name}\t{describe(person)}\t{person.name}")
     except RosterError as problem:
@@ -237,9 +256,9 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     try:
         size = backup(db.engine, args.file)
     except BackupError as problem:
-        print(f"ccm-bot backup: {problem}", file=sys.stderr)
+        print(f"ccm-bot backup: {problem.localized(_)}", file=sys.stderr)
         return 1
-    print(f"Backed up to {args.file} ({size:,} bytes).")
+    print(_("Backed up to {file} ({size} bytes).").format(file=args.file, size=format_number(size)))
     return 0
 
 
@@ -251,10 +270,10 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
     try:
         restore(db.engine, args.file)
     except BackupError as problem:
-        print(f"ccm-bot restore: {problem}", file=sys.stderr)
+        print(f"ccm-bot restore: {problem.localized(_)}", file=sys.stderr)
         return 1
     prepare_database(settings)  # a backup from an older version is migrated forward
-    print(f"Restored from {args.file}.")
+    print(_("Restored from {file}.").format(file=args.file))
     return 0
 
 
@@ -281,7 +300,11 @@ def cmd_chart(settings: Settings, args: argparse.Namespace) -> int:
     try:
         out.write_bytes(upload.content)
     except OSError as problem:
-        print(f"ccm-bot chart: cannot write {out}: {problem.strerror or problem}", file=sys.stderr)
+        why = problem.strerror or problem
+        print(
+            "ccm-bot chart: " + _("cannot write {path}: {problem}").format(path=out, problem=why),
+            file=sys.stderr,
+        )
         return 1
     print(out.resolve())
     return 0
@@ -299,8 +322,11 @@ def cmd_calendar_url(settings: Settings, args: argparse.Namespace) -> int:
     print(feed_url(settings.public_url or LOCAL_URL, secret))
     if settings.public_url is None:
         print(
-            "ccm-bot: CCM_PUBLIC_URL is not set, so this is a local address; set it to the "
-            "bot's public address for calendars elsewhere to reach it.",
+            "ccm-bot: "
+            + _(
+                "CCM_PUBLIC_URL is not set, so this is a local address; set it to the "
+                "bot's public address for calendars elsewhere to reach it."
+            ),
             file=sys.stderr,
         )
     return 0

@@ -110,10 +110,17 @@ def read_isolated(
     child.wait()
     if isinstance(answer.get("text"), str):
         return str(answer["text"])
+    from handlers.i18n import _
+
     if isinstance(answer.get("refused"), str):
+        template, values = answer.get("template"), answer.get("values")
+        if isinstance(template, str) and isinstance(values, dict):  # said in the reader's words
+            raise IsolatedReadError(_(template).format(**{k: str(v) for k, v in values.items()}))
         raise IsolatedReadError(str(answer["refused"]))
     raise IsolatedReadError(
-        f"{name} needs more memory or time to read than minutes should, so I stopped."
+        _("{name} needs more memory or time to read than minutes should, so I stopped.").format(
+            name=name
+        )
     )
 
 
@@ -148,6 +155,7 @@ def _main(argv: list[str]) -> int:
     data = sys.stdin.buffer.read()
     _bare_package("handlers.minutes")  # the reader alone, not the whole extraction stack
     from handlers.minutes.reading import ReadError, read_bytes
+    from storage.explained import N_
 
     def progress(done: int, total: int) -> None:
         _say(sys.stdout, {"progress": [done, total]})
@@ -155,12 +163,17 @@ def _main(argv: list[str]) -> int:
     try:
         text = read_bytes(data, name, progress=progress)
     except ReadError as problem:
-        _say(sys.stdout, {"refused": str(problem)})
-        return 0
+        refusal: ReadError = problem
     except MemoryError:
-        _say(sys.stdout, {"refused": f"{name} needs more memory than minutes should."})
+        refusal = ReadError(N_("{name} needs more memory than minutes should."), name=name)
+    else:
+        _say(sys.stdout, {"text": text})
         return 0
-    _say(sys.stdout, {"text": text})
+    # The parent says it in the reader's language: the template and its values go with it.
+    _say(
+        sys.stdout,
+        {"refused": str(refusal), "template": refusal.template, "values": refusal.values},
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from bot.settings import Settings
 from bot.wiring import build_deps
+from handlers.i18n import ngettext
 from handlers.ports import Notifier
 from handlers.reply.mrkdwn import to_plain
 from schedules.jobs import run_due
@@ -85,12 +86,26 @@ def run_jobs(
     outbox = run_due(deps, notifier, now=at, config=config, dry_run=dry_run)
     print_messages(outbox.sent, jsonl=jsonl, out=out)
     if not jsonl:
-        mode = "dry run, nothing recorded" if dry_run else "recorded in the sent-log"
-        print(f"{len(outbox.sent)} message(s) ({mode}).", file=sys.stderr)
+        count = len(outbox.sent)
+        if dry_run:
+            summary = ngettext(
+                "{count} message (dry run, nothing recorded).",
+                "{count} messages (dry run, nothing recorded).",
+                count,
+            )
+        else:
+            summary = ngettext(
+                "{count} message (recorded in the sent-log).",
+                "{count} messages (recorded in the sent-log).",
+                count,
+            )
+        print(summary.format(count=count), file=sys.stderr)
     if outbox.failures:
-        print(
-            f"ccm-bot: {outbox.failures} send(s) failed; the next run retries them.",
-            file=sys.stderr,
+        failed = ngettext(
+            "{count} send failed; the next run retries it.",
+            "{count} sends failed; the next run retries them.",
+            outbox.failures,
         )
+        print("ccm-bot: " + failed.format(count=outbox.failures), file=sys.stderr)
         return 1
     return 0

@@ -8,9 +8,11 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
 from bot.settings import Settings
 from bot.wiring import build_deps
-from handlers.i18n import _, use_language
+from handlers.i18n import _, current_language, use_language
 from handlers.minutes import (
     ReadError,
     extract,
@@ -46,7 +48,7 @@ def import_minutes(
     try:
         text = read_document(path, progress=_progress(path.name))
     except ReadError as problem:
-        print(f"ccm-bot: {problem}", file=sys.stderr)
+        print(f"ccm-bot: {problem.localized(_)}", file=sys.stderr)
         return 2
     now = datetime.now(UTC)
     deps = build_deps(settings) if confirm else None
@@ -62,14 +64,20 @@ def import_minutes(
     )
     if found.meeting is None:
         print(
-            f"ccm-bot: no meeting date found in {path.name}; relative due dates were read from "
-            "today. Give the date with --date YYYY-MM-DD.",
+            "ccm-bot: "
+            + _(
+                "no meeting date found in {name}; relative due dates were read from "
+                "today. Give the date with --date YYYY-MM-DD."
+            ).format(name=path.name),
             file=sys.stderr,
         )
     if not (found.meeting or found.items or found.contributions or found.deadlines):
         print(
-            f"ccm-bot: {path} does not look like minutes: no meeting date, commitment, "
-            "contribution or treaty deadline found. Nothing was stored.",
+            "ccm-bot: "
+            + _(
+                "{path} does not look like minutes: no meeting date, commitment, "
+                "contribution or treaty deadline found. Nothing was stored."
+            ).format(path=path),
             file=sys.stderr,
         )
         return 1
@@ -95,7 +103,8 @@ def import_minutes(
             if confirm
             else _("Nothing stored: run again with --confirm to store these.")
         )
-    print(f"Read in {time.monotonic() - started:.1f} s.", file=sys.stderr)
+    seconds = format_decimal(round(time.monotonic() - started, 1), "0.0", locale=current_language())
+    print(_("Read in {seconds} s.").format(seconds=seconds), file=sys.stderr)
     return 0
 
 
@@ -109,7 +118,8 @@ def _progress(name: str) -> Progress:
             return
         last[0] = now
         end = "\n" if done == total else ""
-        print(f"\rreading {name}: page {done} of {total}", end=end, file=sys.stderr, flush=True)
+        line = _("reading {name}: page {done} of {total}").format(name=name, done=done, total=total)
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
     return show
 

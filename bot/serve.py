@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from bot.settings import Settings, SettingsError
 from bot.slack.client import SlackSetupError, make_client
+from handlers.i18n import N_, _
 from handlers.ports import Deps
 
 log = logging.getLogger(__name__)
@@ -61,13 +62,13 @@ def warn_without_admin(deps: Deps, *, quiet: bool = False) -> bool:
     with deps.db.session() as session:
         empty = roster_is_empty(session)
     if empty:
-        message = (
+        message = N_(
             "no ISU admin is named yet: only workspace owners and admins (and CCM_ADMINS) may "
             "change anything. Name one: `ccm-bot init --admin U…` or `/ccm roster add @someone isu`."
         )
-        log.warning(message)
+        log.warning(message)  # the log stays English; the operator's terminal, CCM_LANGUAGE
         if not quiet:
-            print(f"ccm-bot: warning: {message}", file=sys.stderr)
+            print("ccm-bot: " + _("warning: {message}").format(message=_(message)), file=sys.stderr)
     return empty
 
 
@@ -104,13 +105,18 @@ def serve(settings: Settings, port: int, *, host: str = DEFAULT_HOST) -> int:
     )
     if not settings.slack_bot_token:
         return _fail(
-            "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from your Slack app."
+            _(
+                "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from your "
+                "Slack app."
+            )
         )
     if not settings.slack_bot_token.startswith("xoxb-"):
-        return _fail("SLACK_BOT_TOKEN should start with xoxb- (the Bot User OAuth Token).")
+        return _fail(_("SLACK_BOT_TOKEN should start with xoxb- (the Bot User OAuth Token)."))
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
         return _fail(
-            "SLACK_APP_TOKEN should start with xapp- (an app-level token with connections:write)."
+            _(
+                "SLACK_APP_TOKEN should start with xapp- (an app-level token with connections:write)."
+            )
         )
     from bot.slack.app import create_app, runtime_of
     from bot.slack.notifier import SlackNotifier

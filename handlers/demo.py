@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from handlers.i18n import N_
+from handlers.i18n.said import say
 from storage.items import DONE, add_event, create_item
 from storage.models import ActionItem, Contribution, Meeting, StateMention
 
@@ -420,7 +422,8 @@ def _earlier(session: Session, *, actor: str) -> None:
         session.info["now"] = at
         held.snoozed_until, held.updated_at = until, at
         session.add(held)
-        detail = f"snoozed until {until:%d %B %Y}"
+        # As data: said in each reader's language ("snoozed until 18 April 2017" in English).
+        detail = say(N_("snoozed until {day}"), day={"long_day": until.isoformat()}).stored()
         add_event(
             session=session, item_id=item_id, actor=actor, action="snooze", now=at, detail=detail
         )

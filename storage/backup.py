@@ -11,20 +11,25 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from storage.explained import N_, Explained
 
-class BackupError(RuntimeError):
-    """The backup or restore could not be made; the message says why."""
+
+class BackupError(Explained, RuntimeError):
+    """The backup or restore could not be made; the message says why (in the operator's
+    language through ``localized``)."""
 
 
 def _sqlite_path(engine: Engine) -> Path:
     if engine.dialect.name != "sqlite":
         raise BackupError(
-            "`ccm-bot backup` copies SQLite stores; for PostgreSQL use "
-            "`pg_dump --format=custom` and `pg_restore` (see the README)."
+            N_(
+                "`ccm-bot backup` copies SQLite stores; for PostgreSQL use "
+                "`pg_dump --format=custom` and `pg_restore` (see the README)."
+            )
         )
     database = engine.url.database
     if not database or database == ":memory:":
-        raise BackupError("an in-memory database cannot be backed up")
+        raise BackupError(N_("an in-memory database cannot be backed up"))
     return Path(database)
 
 
@@ -32,13 +37,16 @@ def backup(engine: Engine, target: Path) -> int:
     """Copy the live database page by page into ``target``; returns its size in bytes."""
     source_path = _sqlite_path(engine)
     if not source_path.exists():
-        raise BackupError(f"there is no database at {source_path}")
+        raise BackupError(N_("there is no database at {path}"), path=source_path)
     if target.exists():
-        raise BackupError(f"{target} exists already; choose a new file name")
+        raise BackupError(N_("{path} exists already; choose a new file name"), path=target)
     try:  # the copy holds what the store holds: for its owner only, from its first byte
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as problem:
-        raise BackupError(f"cannot create {target}: {problem.strerror or problem}") from problem
+        why = problem.strerror or problem
+        raise BackupError(
+            N_("cannot create {path}: {problem}"), path=target, problem=why
+        ) from problem
     source, copy = sqlite3.connect(source_path), sqlite3.connect(target)
     try:
         source.backup(copy)
@@ -52,7 +60,7 @@ def restore(engine: Engine, source: Path) -> None:
     """Replace the database's content with a backup's, through the same online API."""
     target_path = _sqlite_path(engine)
     if not source.exists():
-        raise BackupError(f"there is no backup at {source}")
+        raise BackupError(N_("there is no backup at {path}"), path=source)
     backup_db = sqlite3.connect(source)
     try:
         _check_backup(backup_db, source)
@@ -72,6 +80,12 @@ def _check_backup(connection: sqlite3.Connection, source: Path) -> None:
         check = connection.execute("PRAGMA integrity_check").fetchone()
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as problem:
-        raise BackupError(f"{source} is not a ccm-bot backup ({problem})") from problem
+        raise BackupError(
+            N_("{path} is not a ccm-bot backup ({problem})"), path=source, problem=problem
+        ) from problem
     if check != ("ok",) or "actionitem" not in tables:
-        raise BackupError(f"{source} is not a ccm-bot backup (integrity check: {check})")
+        raise BackupError(
+            N_("{path} is not a ccm-bot backup (integrity check: {check})"),
+            path=source,
+            check=check,
+        )

@@ -187,7 +187,9 @@ def _import(runtime: Runtime, request: ImportRequest, status: StatusLine) -> Rep
         text = _read(shared, data, progress=status.progress)
     except FileRefused as problem:
         return error(escape(str(problem)))
-    except (ReadError, IsolatedReadError) as problem:
+    except ReadError as problem:
+        return error(f"{escape(problem.localized(_))} " + _("Nothing was stored."))
+    except IsolatedReadError as problem:  # already in the reader's language
         return error(f"{escape(str(problem))} " + _("Nothing was stored."))
     document = PurePosixPath(shared.name).stem or "minutes"
     found = extract(

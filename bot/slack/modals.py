@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.slack.prefill import Draft
 from handlers.i18n import _
+from handlers.i18n.notes import localize_stored
 from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY, AREAS
 
@@ -63,7 +64,11 @@ def log_item_modal(draft: Draft, *, metadata: dict[str, Any]) -> View:
     }
     if draft.area_key in AREA_BY_KEY:
         area["initial_option"] = _area_option(str(draft.area_key))
-    due_hint = draft.due_note or _("“15 April”, “end of March”, “in two weeks”, “next meeting”.")
+    due_hint = (
+        localize_stored(draft.due_note)
+        if draft.due_note
+        else _("“15 April”, “end of March”, “in two weeks”, “next meeting”.")
+    )
     return {
         "type": "modal",
         "callback_id": LOG_ITEM,

@@ -1,7 +1,8 @@
 """iCalendar for subscribing (Outlook, Google): stable UIDs, names instead of Slack mentions.
 
 Each event's UID is its record's id, so when a meeting or a due date moves, a calendar that
-refreshes the feed moves the event instead of adding a copy.
+refreshes the feed moves the event instead of adding a copy. Titles and descriptions are
+written in the language current when the feed is built (the feed owner's: see bot.calendar_http).
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, and_, col, or_, select
 
+from handlers.i18n import N_, _, current_language, state_label
+from handlers.i18n.formats import source_shown
+from handlers.i18n.notes import localize_stored
+from handlers.i18n.terms import term
+from handlers.items.render import owner_shown
 from handlers.reference.areas import AREA_BY_KEY
 from storage.items import OPEN
 from storage.models import ActionItem, Meeting, Person, State, TreatyDeadline
@@ -22,13 +28,14 @@ if TYPE_CHECKING:
 DOMAIN = "ccm-bot"
 _MENTION = re.compile(r"<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>")
 TREATY_LABELS = {
-    "article3": "Article 3 stockpile destruction deadline",
-    "article3_extension": "Article 3 extended deadline",
-    "article4": "Article 4 clearance deadline",
-    "article4_extension": "Article 4 extended deadline",
-    "extension_request": "extension request due",
-    "article7": "Article 7 report due",
+    "article3": N_("Article 3 stockpile destruction deadline"),
+    "article3_extension": N_("Article 3 extended deadline"),
+    "article4": N_("Article 4 clearance deadline"),
+    "article4_extension": N_("Article 4 extended deadline"),
+    "extension_request": N_("extension request due"),
+    "article7": N_("Article 7 report due"),
 }
+FEED_NAME = N_("CCM Coordination Committee")
 DEFAULT_MEETING = timedelta(minutes=90)  # a CC meeting lasts 90 minutes
 
 
@@ -39,7 +46,7 @@ def names_in(session: Session, text: str) -> str:
         if match[2]:
             return match[2]
         person = session.exec(select(Person).where(Person.slack_user_id == match[1])).first()
-        return person.name if person and person.name else "a member"
+        return person.name if person and person.name else _("a member")
 
     return _MENTION.sub(name, text)
 
@@ -50,6 +57,8 @@ def _owner_name(session: Session, item: ActionItem) -> str:
         person = session.exec(select(Person).where(Person.slack_user_id == item.owner_ref)).first()
         if person is not None and person.name:
             return person.name
+    if current_language() != "en":  # States, the ISU, the Presidency in the reader's words
+        return names_in(session, owner_shown(item))
     return names_in(session, item.owner)
 
 
@@ -71,7 +80,7 @@ def meeting_event(meeting: Meeting, *, now: datetime) -> Event:
 
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@{DOMAIN}")
-    event.add("summary", meeting.title)
+    event.add("summary", term(meeting.title))
     event.add("dtstamp", now)
     event.add("dtstart", meeting.start)
     event.add("dtend", meeting.end or meeting.start + DEFAULT_MEETING)
@@ -89,19 +98,23 @@ def item_event(session: Session, item: ActionItem, *, now: datetime) -> Event:
     event = Event()
     event.add("uid", f"item-{item.id}@{DOMAIN}")
     owner = _owner_name(session, item)
-    event.add("summary", f"#{item.id} {owner}: {names_in(session, item.text)}")
+    summary = _("#{id} {owner}: {text}").format(
+        id=item.id, owner=owner, text=names_in(session, item.text)
+    )
+    event.add("summary", summary)
     event.add("dtstamp", now)
     event.add("dtstart", item.due)
     event.add("dtend", item.due + timedelta(days=1))
     event.add("last-modified", item.updated_at)
     event.add("sequence", int(item.updated_at.timestamp()) // 60 % 2_000_000_000)
-    lines = [f"Owner: {owner}"]
+    lines = [_("Owner: {owner}").format(owner=owner)]
     if item.area_key in AREA_BY_KEY:
-        lines.append(f"Area: {AREA_BY_KEY[item.area_key].name}")
+        lines.append(_("Area: {area}").format(area=term(AREA_BY_KEY[item.area_key].name)))
     if item.due_note:
-        lines.append(item.due_note)
+        lines.append(localize_stored(item.due_note))
     if item.source:
-        lines.append(f"Source: {names_in(session, item.source)}")
+        source = names_in(session, source_shown(item.source))
+        lines.append(_("Source: {source}").format(source=source))
     event.add("description", "\n".join(lines))
     event.add("transp", "TRANSPARENT")  # a due day does not make anyone busy
     return event
@@ -112,13 +125,17 @@ def treaty_event(deadline: TreatyDeadline, state: str, *, now: datetime) -> Even
 
     event = Event()
     event.add("uid", f"treaty-{deadline.id}@{DOMAIN}")
-    label = TREATY_LABELS.get(deadline.kind, deadline.kind.replace("_", " "))
-    event.add("summary", f"{state}: {label}")
+    kind = TREATY_LABELS.get(deadline.kind)
+    label = _(kind) if kind else deadline.kind.replace("_", " ")
+    summary = _("{state}: {deadline}").format(
+        state=state_label(deadline.state_iso3, state), deadline=label
+    )
+    event.add("summary", summary)
     event.add("dtstamp", now)
     event.add("dtstart", deadline.due)
     event.add("dtend", deadline.due + timedelta(days=1))
     if deadline.source:
-        event.add("description", f"Source: {deadline.source}")
+        event.add("description", _("Source: {source}").format(source=deadline.source))
     event.add("transp", "TRANSPARENT")
     return event
 
@@ -144,7 +161,7 @@ def build_feed(session: Session, *, user: str, now: datetime, years: int = 5) ->
     """One person's feed: every meeting, treaty deadlines from last year to ``years`` ahead,
     and their own open items with a due date."""
     today = now.date()
-    calendar = calendar_of("CCM Coordination Committee")
+    calendar = calendar_of(_(FEED_NAME))
     for meeting in session.exec(select(Meeting).order_by(col(Meeting.start))):
         calendar.add_component(meeting_event(meeting, now=now))
     deadlines = session.exec(

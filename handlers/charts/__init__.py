@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from handlers.i18n import _
+from handlers.i18n.formats import format_long_day
 from handlers.reply.reply import Upload
 
 KINDS = ("contributions", "deadlines", "items")
@@ -44,7 +45,7 @@ def make_chart(
         return Upload(
             f"ccm-items-{today.isoformat()}.png",
             draw.items_png(series),
-            _("Open and overdue items, {day}").format(day=f"{today:%d %B %Y}"),
+            _("Open and overdue items, {day}").format(day=format_long_day(today, padded=True)),
             draw.items_alt(series),
         )
     raise ValueError(f"unknown chart {kind!r}")

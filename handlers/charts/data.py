@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from handlers.i18n import N_, _, state_label
+from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.reference.as_of import completed_as_of, deadline_known
 from storage.contributions import year_summary
 from storage.models import ActionItem, Contribution, ItemEvent, Meeting, State, TreatyDeadline
 
-NO_AREA = "No area"
+NO_AREA = N_("No area")
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,18 @@ class ContributionFigures:
 
 
 def contribution_figures(session: Session, *, year: int) -> ContributionFigures:
-    """Received and pledged per State for a year, with the totals and the States not paid."""
+    """Received and pledged per State for a year, with the totals and the States not paid.
+
+    States are named in the reader's language (the figures are drawn for one reader)."""
     query = (
-        select(State.short, Contribution.status, func.sum(Contribution.amount_cents))
+        select(State.iso3, State.short, Contribution.status, func.sum(Contribution.amount_cents))
         .join(State, col(State.iso3) == col(Contribution.state_iso3))
         .where(Contribution.year == year)
-        .group_by(col(State.short), col(Contribution.status))
+        .group_by(col(State.iso3), col(State.short), col(Contribution.status))
     )
     money: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for short, status, cents in session.exec(query):
-        money[short][0 if status == "received" else 1] += int(cents or 0)
+    for iso3, short, status, cents in session.exec(query):
+        money[state_label(iso3, short)][0 if status == "received" else 1] += int(cents or 0)
     rows = sorted(
         (StateMoney(name, got, pledged) for name, (got, pledged) in money.items()),
         key=lambda row: (-row.received_cents, -row.pledged_cents, row.name),
@@ -68,7 +72,9 @@ def contribution_figures(session: Session, *, year: int) -> ContributionFigures:
         components=list(summary.components),
         paid_count=summary.paid_count,
         parties=len(summary.parties),
-        unpaid=[s.short for s in summary.unpaid] if summary.unpaid_known else None,
+        unpaid=[state_label(s.iso3, s.short) for s in summary.unpaid]
+        if summary.unpaid_known
+        else None,
         recorded=bool(summary.paid or summary.reported_paid),
     )
 
@@ -128,7 +134,8 @@ def deadline_figures(session: Session, *, today: date, years: int = 5) -> Deadli
         )
     }
     marks: list[Mark] = []
-    for deadline, short, ratified in rows:
+    for deadline, english, ratified in rows:
+        short = state_label(deadline.state_iso3, english)
         if ratified is not None and ratified > today:
             continue  # a State that joins later: its deadlines are not known yet on ``today``
         first = originals.get((deadline.state_iso3, deadline.kind.removesuffix("_extension")))
@@ -145,16 +152,18 @@ def deadline_figures(session: Session, *, today: date, years: int = 5) -> Deadli
             if start <= request_by <= end:
                 marks.append(Mark(short, request_by, "extension_request"))
     joined = session.exec(
-        select(State.short, col(State.entry_into_force)).where(
+        select(State.iso3, State.short, col(State.entry_into_force)).where(
             col(State.entry_into_force) >= start - timedelta(days=INITIAL_REPORT_DAYS),
             col(State.ratified) <= today,
         )
     ).all()
-    for short, in_force in joined:
+    for iso3, english, in_force in joined:
         assert in_force is not None
         due = in_force + timedelta(days=INITIAL_REPORT_DAYS)
         if start <= due <= end:
-            marks.append(Mark(short, due, "article7", due < today, "initial report"))
+            marks.append(
+                Mark(state_label(iso3, english), due, "article7", due < today, "initial report")
+            )
     annual = [
         date(year, *ARTICLE7_DAY)
         for year in range(start.year, end.year + 1)
@@ -222,7 +231,7 @@ def item_series(session: Session, *, now: datetime, tz: ZoneInfo, points: int = 
     after = now + timedelta(days=1)
     for item in items:
         assert item.id is not None
-        area = AREA_BY_KEY[item.area_key].name if item.area_key in AREA_BY_KEY else NO_AREA
+        area = term(AREA_BY_KEY[item.area_key].name) if item.area_key in AREA_BY_KEY else _(NO_AREA)
         # Overdue on a day after its due date (the sampled day, not the moment).
         late_from = bisect_right(days, item.due) if item.due is not None else size
         for start, stop in _open_spans(item.created_at, events[item.id], after):

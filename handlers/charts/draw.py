@@ -12,7 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from handlers.charts.data import ContributionFigures, DeadlineFigures, ItemSeries
-from handlers.i18n import N_, _
+from handlers.i18n import N_, _, format_number, ngettext
+from handlers.i18n.formats import format_long_day, format_month_year, format_short_day
 from handlers.money import format_chf
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _num(day: date) -> float:
 
 
 def _chf(cents: float, _pos: Any = None) -> str:
-    return f"{cents / 100:,.0f}"
+    return format_number(round(cents / 100))
 
 
 def contributions_png(figures: ContributionFigures) -> bytes:
@@ -217,7 +218,7 @@ def deadlines_png(figures: DeadlineFigures) -> bytes:
     axes.xaxis_date()
     axes.axvline(_num(figures.today), color="#d62728", linewidth=1.6, zorder=4)
     axes.annotate(
-        _("today") + f"\n{figures.today:%d %b %Y}",
+        _("today") + f"\n{format_short_day(figures.today)}",
         (_num(figures.today), -0.75),
         color="#d62728",
         fontsize=8,
@@ -262,13 +263,18 @@ def deadlines_alt(figures: DeadlineFigures) -> str:
         (m for m in figures.marks if m.day >= figures.today and not m.done), key=lambda m: m.day
     )
     label = {k: _(v[2]) for k, v in KIND_STYLE.items()}
-    listed = "; ".join(f"{m.row}: {label[m.kind]} {m.day:%d %B %Y}" for m in coming[:8])
+    listed = "; ".join(
+        _("{state}: {deadline}").format(
+            state=m.row, deadline=f"{label[m.kind]} {format_long_day(m.day, padded=True)}"
+        )
+        for m in coming[:8]
+    )
     head = _(
         "Timeline of treaty deadlines from {start} to {end}, today {today} marked. {count} coming"
     ).format(
-        start=f"{figures.start:%B %Y}",
+        start=format_month_year(figures.start),
         end=figures.end.year,
-        today=f"{figures.today:%d %B %Y}",
+        today=format_long_day(figures.today, padded=True),
         count=len(coming),
     )
     return head + (_(", the first: {listed}.").format(listed=listed) if listed else ".")
@@ -308,7 +314,7 @@ def items_png(series: ItemSeries) -> bytes:
     figure.autofmt_xdate()
     last = series.days[-1] if series.days else None
     axes.set_title(
-        _("Open and overdue action items per area, to {day}").format(day=f"{last:%d %b %Y}")
+        _("Open and overdue action items per area, to {day}").format(day=format_short_day(last))
         if last
         else _("Action items"),
         loc="left",
@@ -322,15 +328,17 @@ def items_alt(series: ItemSeries) -> str:
     now = {a: v[-1] for a, v in series.open_by_area.items() if v[-1]}
     late = {a: v[-1] for a, v in series.overdue_by_area.items() if v[-1]}
     parts = ", ".join(
-        _("{area} {count} ({late} overdue)").format(area=a, count=n, late=late.get(a, 0))
+        ngettext(
+            "{area} {count} ({late} overdue)", "{area} {count} ({late} overdue)", late.get(a, 0)
+        ).format(area=a, count=n, late=late.get(a, 0))
         for a, n in sorted(now.items(), key=lambda x: -x[1])
     )
     head = _(
         "Stacked area chart of open action items per area from {start} to {end}, "
         "with the overdue total as a dashed black line. Now {open} open, {late} overdue"
     ).format(
-        start=f"{series.days[0]:%d %B %Y}",
-        end=f"{series.days[-1]:%d %B %Y}",
+        start=format_long_day(series.days[0], padded=True),
+        end=format_long_day(series.days[-1], padded=True),
         open=sum(now.values()),
         late=sum(late.values()),
     )

@@ -8,6 +8,8 @@ import re
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
 from handlers.i18n import N_, _, current_language
+from handlers.i18n.notes import localize_stored
+from handlers.i18n.said import shown
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import user_ref
@@ -44,13 +46,15 @@ def _field(key: str) -> str:
     return _(FIELDS[key])
 
 
-def _value(value: object) -> str:
-    """A field's value as shown: statuses in the reader's language, nothing as a dash."""
+def _value(value: object, key: str = "") -> str:
+    """A field's value as shown: statuses and how a date was read in the reader's language,
+    nothing as a dash."""
     if current_language() == "en":
         return escape(shorten(str(value), 80))
     if value is None or value == "":
         return "—"
-    return escape(shorten(term(str(value)), 80))
+    shown = localize_stored(str(value)) if key == "due_note" else term(str(value))
+    return escape(shorten(shown, 80))
 
 
 def describe_change(row: AuditLog) -> str:
@@ -62,7 +66,7 @@ def describe_change(row: AuditLog) -> str:
     if row.action == "delete":
         return _("removed")
     parts = [
-        f"{_field(key)}: {_value(before.get(key))} → {_value(after.get(key))}"
+        f"{_field(key)}: {_value(before.get(key), key)} → {_value(after.get(key), key)}"
         for key in after
         if key not in SKIP
     ]
@@ -91,7 +95,7 @@ def history(ctx: Ctx, args: str) -> Reply:
         (row.at, row.actor, describe_change(row))
         for row in entries(ctx.session, entity="actionitem", entity_id=str(item_id), limit=100)
     ]
-    notes = [(e.at, e.actor, e.detail) for e in found]
+    notes = [(e.at, e.actor, shown(e.detail)) for e in found]
     lines = [
         f"{format_day(at.astimezone(ctx.tz).date())} {at.astimezone(ctx.tz):%H:%M} · {user_ref(actor)} · {what}"
         for at, actor, what in sorted(changes + notes, key=lambda change: change[0])

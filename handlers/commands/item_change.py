@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from handlers.i18n import N_, _
+from handlers.i18n.said import Said
 from handlers.items.render import item_blocks
 from handlers.people.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
@@ -15,7 +16,7 @@ from storage.items import add_event, get_item, states_of
 from storage.models import ActionItem
 
 _ID = re.compile(r"^\s*#?(\d{1,9})\b[\s,:]*(.*)$", re.S)
-Change = Callable[[Ctx, ActionItem, str], str | Reply]
+Change = Callable[[Ctx, ActionItem, str], Said | Reply]  # what the change says, as data
 REFUSALS = {
     "done": N_("You can't close #{id}: only {who} can. Nothing was changed."),
     "reopen": N_("You can't reopen #{id}: only {who} can. Nothing was changed."),
@@ -110,7 +111,7 @@ def with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: str
         actor=ctx.user,
         action=verb,
         now=ctx.now,
-        detail=outcome,
+        detail=outcome.stored(),  # said in each later reader's language (handlers.i18n.said)
     )
     if reason:  # kept as a note on the item, as `/ccm note` would
         add_event(
@@ -125,7 +126,7 @@ def with_item(ctx: Ctx, args: str, verb: str, change: Change, *, needs_rest: str
             reason=escape(shorten(reason, 200))
         )
     states = states_of(session=ctx.session, item_ids=[item.id])[item.id]
-    text = f"{outcome}\n" + item_blocks(item, states, ctx.today)[0]["text"]["text"]
+    text = f"{outcome.text()}\n" + item_blocks(item, states, ctx.today)[0]["text"]["text"]
     return Reply(
         text=text,
         blocks=[section(text), *item_blocks(item, states, ctx.today)[1:]],

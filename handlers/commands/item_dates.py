@@ -6,9 +6,10 @@ import re
 
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
-from handlers.dates.reading import DateError, DateReading, format_when
-from handlers.dates.when import past_warning, read_due
-from handlers.i18n import _
+from handlers.dates.reading import DateError, DateReading, when_value
+from handlers.dates.when import past_said, read_due
+from handlers.i18n import N_, _
+from handlers.i18n.said import Said, say
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
@@ -21,17 +22,16 @@ from storage.models import ActionItem
 _TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
 
 
-def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
+def _read_date(ctx: Ctx, phrase: str) -> DateReading | Reply:
     try:
         try:
-            reading = read_due(ctx, phrase)
+            return read_due(ctx, phrase)
         except DateError:  # "to next Friday": read without the "to", or say what failed
             if not _TO.match(phrase):
                 raise
-            reading = read_due(ctx, _TO.sub("", phrase, count=1))
+            return read_due(ctx, _TO.sub("", phrase, count=1))
     except DateError as problem:
         return error(f"{escape(str(problem))} " + _("Nothing changed."))
-    return reading, format_when(reading)
 
 
 @command(
@@ -43,7 +43,7 @@ def _read_date(ctx: Ctx, phrase: str) -> tuple[DateReading, str] | Reply:
 def snooze(ctx: Ctx, args: str) -> Reply:
     """Hold an item's reminders until a date."""
 
-    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> Said | Reply:
         if item.status != OPEN:
             return error(
                 _("Item #{id} is {status}; only open items can be snoozed.").format(
@@ -57,17 +57,16 @@ def snooze(ctx: Ctx, args: str) -> Reply:
             flags=re.I,
         )
         phrase = re.sub(r"^for\s+", "in ", phrase, flags=re.I)
-        read = _read_date(ctx, phrase)
-        if isinstance(read, Reply):
-            return read
-        reading = read[0]
+        reading = _read_date(ctx, phrase)
+        if isinstance(reading, Reply):
+            return reading
         day = reading.due
         if day <= ctx.today:
             return error(
                 _("{when} is not in the future; snooze to a later day.").format(when=escape(rest))
             )
         item.snoozed_until = day
-        return _("😴 #{id} snoozed until {when}.").format(id=item.id, when=read[1])
+        return say(N_("😴 #{id} snoozed until {when}."), id=item.id, when=when_value(reading))
 
     return with_item(ctx, args, "snooze", change, needs_rest="<when>")
 
@@ -78,17 +77,16 @@ def snooze(ctx: Ctx, args: str) -> Reply:
 def due(ctx: Ctx, args: str) -> Reply:
     """Set or change an item's due date."""
 
-    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
-        read = _read_date(ctx, rest)
-        if isinstance(read, Reply):
-            return read
-        reading = read[0]
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> Said | Reply:
+        reading = _read_date(ctx, rest)
+        if isinstance(reading, Reply):
+            return reading
         item.due, item.due_at, item.due_note = (
             reading.due,
             reading.at,
             reading.note,
         )
-        now_due = _("#{id} is now due {when}.").format(id=item.id, when=read[1])
-        return f"{now_due}{past_warning(reading)}"
+        now_due = say(N_("#{id} is now due {when}."), id=item.id, when=when_value(reading))
+        return now_due + past_said(reading)
 
     return with_item(ctx, args, "due", change, needs_rest="<when>")

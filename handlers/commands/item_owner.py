@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
-from handlers.i18n import _
+from handlers.i18n import N_, _
+from handlers.i18n.said import Said, say
 from handlers.people.owners import OwnerError
 from handlers.ports import Ctx
 from handlers.reply.mrkdwn import owner_text
@@ -24,7 +25,7 @@ from storage.models import ActionItem
 def assign(ctx: Ctx, args: str) -> Reply:
     """Give an item to another owner."""
 
-    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> Said | Reply:
         try:
             owner = owner_in_words(ctx, rest)  # "to Norway", "à la Suisse", "the Swiss"
         except OwnerError as problem:
@@ -36,8 +37,11 @@ def assign(ctx: Ctx, args: str) -> Reply:
         assert item.id is not None
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(item.text)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner.states, *mentioned])
-        return _("#{id} reassigned from {before} to {after}.").format(
-            id=item.id, before=owner_text(before), after=owner_text(owner.label)
+        return say(
+            N_("#{id} reassigned from {before} to {after}."),
+            id=item.id,
+            before=owner_text(before),
+            after=owner_text(owner.label),
         )
 
     return with_item(ctx, args, "assign", change, needs_rest="<owner>")

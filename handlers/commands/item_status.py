@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.commands.item_change import Change, with_item
 from handlers.commands.registry import command
 from handlers.i18n import N_, _
+from handlers.i18n.said import Said, say
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
@@ -13,7 +14,7 @@ from storage.models import ActionItem
 
 
 def _set_status(status: str, message: str, *, allowed: tuple[str, ...]) -> Change:
-    def change(ctx: Ctx, item: ActionItem, _rest: str) -> str | Reply:
+    def change(ctx: Ctx, item: ActionItem, _rest: str) -> Said | Reply:
         if item.status not in allowed:
             return error(
                 _("Item #{id} is {status}; nothing changed.").format(
@@ -22,7 +23,7 @@ def _set_status(status: str, message: str, *, allowed: tuple[str, ...]) -> Chang
             )
         item.status = status
         item.snoozed_until = None
-        return _(message).format(id=item.id)
+        return say(message, id=item.id)
 
     return change
 

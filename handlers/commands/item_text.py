@@ -5,7 +5,8 @@ from __future__ import annotations
 from handlers.commands.action import MAX_ITEM_CHARS
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
-from handlers.i18n import _, format_number
+from handlers.i18n import N_, _, format_number
+from handlers.i18n.said import Said, say
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error
 from handlers.reply.text import escape, shorten
@@ -22,9 +23,9 @@ from storage.models import ActionItem
 def note(ctx: Ctx, args: str) -> Reply:
     """Add a note to an item's history."""
 
-    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
-        return _("📝 Note added to #{id}: {note}").format(
-            id=item.id, note=escape(shorten(rest, 500))
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> Said | Reply:
+        return say(
+            N_("📝 Note added to #{id}: {note}"), id=item.id, note=escape(shorten(rest, 500))
         )
 
     return with_item(ctx, args, "note", change, needs_rest="<text>")
@@ -39,7 +40,7 @@ def note(ctx: Ctx, args: str) -> Reply:
 def edit(ctx: Ctx, args: str) -> Reply:
     """Replace an item's text."""
 
-    def change(ctx: Ctx, item: ActionItem, rest: str) -> str | Reply:
+    def change(ctx: Ctx, item: ActionItem, rest: str) -> Said | Reply:
         if len(rest) > MAX_ITEM_CHARS:
             return error(
                 _("The new text is over {limit} characters; nothing changed.").format(
@@ -56,8 +57,8 @@ def edit(ctx: Ctx, args: str) -> Reply:
         )
         mentioned = [m.state.iso3 for m in ctx.states.find_in_text(rest)]
         set_states(session=ctx.session, item_id=item.id, states=[*owner_states, *mentioned])
-        return _("✏️ #{id} edited (was: {before}).").format(
-            id=item.id, before=escape(shorten(before, 200))
+        return say(
+            N_("✏️ #{id} edited (was: {before})."), id=item.id, before=escape(shorten(before, 200))
         )
 
     return with_item(ctx, args, "edit", change, needs_rest="<new text>")

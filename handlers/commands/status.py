@@ -11,6 +11,7 @@ from handlers.commands.registry import command
 from handlers.commands.state_card import KIND_LABELS, state_card, state_more
 from handlers.dates.reading import format_day
 from handlers.i18n import _, join_names, state_label
+from handlers.i18n.said import shown
 from handlers.i18n.terms import term
 from handlers.items.render import item_blocks
 from handlers.ports import Ctx
@@ -135,7 +136,7 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
     events = history(session=ctx.session, item_id=item_id) if ctx.sees_private else []
     log = "\n".join(
         f"{format_day(e.at.astimezone(ctx.tz).date())} {e.at.astimezone(ctx.tz):%H:%M} · {escape(e.actor)} · {term(e.action)}"
-        + (f" — {e.detail}" if e.detail else "")
+        + (f" — {shown(e.detail)}" if e.detail else "")
         for e in events[-10:]
     )
     blocks = item_blocks(item, states, ctx.today)

@@ -22,11 +22,12 @@ from handlers.dates import events as event_rules
 from handlers.dates import extra, rules, vocab
 from handlers.dates import search as date_search
 from handlers.dates.vocab import DateError, UnknownEventError
-from handlers.i18n.catalog import N_, _
+from handlers.i18n.catalog import N_, _, use_language
 from handlers.i18n.formats import format_day as i18n_format_day
 from handlers.i18n.formats import format_long_day as i18n_long_day
 from handlers.i18n.formats import weekday_name
 from handlers.i18n.notes import reading_note
+from handlers.i18n.said import when_text
 from handlers.reply.text import clean
 
 __all__ = [
@@ -244,7 +245,7 @@ def read_phrase(
         original, folded = original[: m.start()], folded[: m.start()]
     if m := _EVENT.fullmatch(folded):
         due, why = _by_event(original, m, local, tz, events)
-        said = reading_note(text, due, why)
+        said = _stored_note(text, due, why)
         return DateReading(due, None, None, text, said, ctx.today), False
     if m := _ANCHOR.fullmatch(folded):
         due, why = _by_anchor(m, events)
@@ -281,8 +282,15 @@ def read_phrase(
         at, end = times if times else (None, None)
     elif start:
         at = datetime.combine(due, start, tzinfo=tz)
-    note = None if why is None else reading_note(text, due, why)
+    note = None if why is None else _stored_note(text, due, why)
     return DateReading(due, at, end, text, note, ctx.today), single
+
+
+def _stored_note(text: str, due: date, why: str | None) -> str:
+    """How the phrase was read, in English whoever typed it: items store it, and it is said in
+    each reader's language where shown (handlers.i18n.notes.localize_stored)."""
+    with use_language("en"):
+        return reading_note(text, due, why)
 
 
 def _which_one(folded: str, due: date, today: date, why: str | None) -> str | None:
@@ -371,12 +379,15 @@ def format_reading(r: DateReading) -> str:
     return _("due {when}").format(when=format_when(r))
 
 
+def when_value(r: DateReading) -> dict[str, str]:
+    """The reading as data (day, time, English note), to be said later in a reader's language."""
+    time_of_day = f"{r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "") if r.at else ""
+    return {"day": r.due.isoformat(), "time": time_of_day, "note": r.note or ""}
+
+
 def format_when(r: DateReading) -> str:
     """ "Fri 31 Mar 2017 10:00–11:30 (“mid-April” read as 15 April 2017)", in the reader's language."""
-    out = format_day(r.due)
-    if r.at:
-        out += f" {r.at:%H:%M}" + (f"–{r.end:%H:%M}" if r.end else "")
-    return out + (f" ({r.note})" if r.note else "")
+    return when_text(when_value(r))
 
 
 def warm_up() -> None:

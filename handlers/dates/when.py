@@ -8,7 +8,8 @@ from datetime import date
 
 from handlers.dates.finding import find_when
 from handlers.dates.reading import DateReading, parse_when
-from handlers.i18n import _
+from handlers.i18n import N_, _
+from handlers.i18n.said import Said
 from handlers.ports import Ctx
 from storage.meetings import event_days, next_intersessionals, next_meeting
 
@@ -55,9 +56,14 @@ def find_due(
 
 def past_warning(reading: DateReading | None) -> str:
     """A short warning when the day read has already passed (a typo, or old minutes)."""
+    return past_said(reading).text()
+
+
+def past_said(reading: DateReading | None) -> Said:
+    """The same warning as data, for an item's history (said in each reader's language)."""
     if reading is None or not reading.past:
-        return ""
-    return " ⚠️ *{}*".format(_("That day has already passed."))
+        return Said(())
+    return Said((" ⚠️ *", (N_("That day has already passed."), {}), "*"))
 
 
 def unread_dates(ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()) -> list[str]:

@@ -29,13 +29,42 @@ def format_day(day: date) -> str:
     lang = current_language()
     if lang == "en":
         return f"{_EN_DAYS[day.weekday()]} {day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    return format_date(day, "EEE d MMM y", locale=lang)
+    return _premier(format_date(day, "EEE d MMM y", locale=lang), day, lang)
 
 
-def format_long_day(day: date) -> str:
-    """Long day: "23 March 2017", "23 mars 2017", "23 de marzo de 2017"."""
+def format_long_day(day: date, *, padded: bool = False) -> str:
+    """Long day: "23 March 2017", "23 mars 2017", "23 de marzo de 2017".
+
+    ``padded`` keeps the English "05 April 2017" of places that always wrote it so (charts).
+    """
     lang = current_language()
-    return format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang)
+    if lang == "en" and padded:
+        return f"{day:%d %B %Y}"
+    return _premier(
+        format_date(day, "d MMMM y" if lang == "en" else "long", locale=lang), day, lang
+    )
+
+
+def format_short_day(day: date) -> str:
+    """Short day without the weekday: "05 Apr 2017", "5 avr. 2017", "5 abr 2017"."""
+    lang = current_language()
+    if lang == "en":
+        return f"{day:%d %b %Y}"
+    return _premier(format_date(day, "d MMM y", locale=lang), day, lang)
+
+
+_FIRST = re.compile(r"(?<!\d)1(?= )")
+
+
+def _premier(text: str, day: date, lang: str) -> str:
+    """French writes the first of the month as an ordinal: "1er mai 2017" (CLDR says "1 mai")."""
+    return _FIRST.sub("1er", text, count=1) if lang == "fr" and day.day == 1 else text
+
+
+def format_month_year(day: date) -> str:
+    """ "April 2017", "avril 2017", "abril de 2017"."""
+    lang = current_language()
+    return f"{day:%B %Y}" if lang == "en" else format_skeleton("yMMMM", day, locale=lang)
 
 
 def format_month(text: str) -> str:
@@ -44,8 +73,7 @@ def format_month(text: str) -> str:
         moment = datetime.strptime(text, "%B %Y").date()
     except ValueError:
         return text
-    lang = current_language()
-    return text if lang == "en" else format_skeleton("yMMMM", moment, locale=lang)
+    return text if current_language() == "en" else format_month_year(moment)
 
 
 _ITEM_PLACE = re.compile(r"item #(\d+)")
@@ -69,6 +97,18 @@ def mention_place(where: str) -> str:
             day=format_long_day(day), section=minutes[2]
         )
     return where
+
+
+_SOURCE_SECTION = re.compile(r"(?P<document>.+), section (?P<section>[^,]+)", re.S)
+
+
+def source_shown(source: str) -> str:
+    """Where an imported item was said ("Minutes of 23 March 2017, section 5.4"): the document's
+    name as written, the section in the reader's words ("…, point 5.4")."""
+    found = _SOURCE_SECTION.fullmatch(source)
+    if current_language() == "en" or found is None:
+        return source
+    return f"{found['document']}, " + _("section {section}").format(section=found["section"])
 
 
 def month_name(month: int) -> str:

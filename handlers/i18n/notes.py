@@ -206,8 +206,22 @@ _FROM_MINUTES = re.compile(
 )
 
 
+_UNDATED = re.compile(r"“(?P<text>[^”]*)”: no date given", re.S)
+_THE_MEETING = re.compile(r"the (?:(?:CC|Committee|Coordination Committee)\s+)?meeting", re.I)
+_THE = re.compile(r"the\s+(?P<event>\S.*)", re.I | re.S)
+
+
 def _day_text(text: str) -> str:
     return format_long_day(datetime.strptime(text, "%d %B %Y").date())
+
+
+def _event(text: str) -> str:
+    """The event a minutes deadline counts from ("the meeting", "the 11MSP"), in the reader's
+    words; the event's own name (an acronym, a title) stays as the minutes wrote it."""
+    if _THE_MEETING.fullmatch(text.strip()):
+        return _("the meeting")
+    named = _THE.fullmatch(text.strip())
+    return _("the {event}").format(event=named["event"]) if named else text
 
 
 def localize_stored(note: str) -> str:
@@ -219,7 +233,7 @@ def localize_stored(note: str) -> str:
         return _("“{text}” read as {day} ({event} on {anchor})").format(
             text=minutes["text"],
             day=_day_text(minutes["day"]),
-            event=minutes["event"],
+            event=_event(minutes["event"]),
             anchor=_day_text(minutes["anchor"]),
         )
     unread = _UNREAD.fullmatch(note)  # an item logged without the date its words named
@@ -227,9 +241,12 @@ def localize_stored(note: str) -> str:
         return _("I could not read “{words}” as a date; set one with `due #<id> <when>`.").format(
             words=unread["words"]
         )
+    undated = _UNDATED.fullmatch(note)
+    if undated is not None:
+        return _("“{text}”: no date given").format(text=undated["text"])
     m = _STORED.fullmatch(note)
     if m is None:
-        return note
+        return localize_why(note)  # a bare explanation ("the next meeting"), else as stored
     day = _STORED_DAY.fullmatch(m["rest"])
     if day is not None:
         due = date(int(day["year"]), _MONTH_NUMBER[day["month"]], int(day["day"]))

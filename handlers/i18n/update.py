@@ -1,6 +1,6 @@
 """Keep the catalogs in step with the code: ``python -m handlers.i18n.update [--check]``.
 
-Extracts every ``_``/``N_``/``ngettext`` string from bot/, handlers/ and schedules/ (with
+Extracts every ``_``/``N_``/``ngettext`` string from bot/, handlers/, schedules/ and storage/ (with
 Babel, as ``pybabel extract`` would) plus each /ccm command's help line (its docstring's first
 line), merges them into ``locale/{fr,es}/LC_MESSAGES/ccm.po`` and writes ``locale/ccm.pot``.
 With ``--check`` it only reports what is missing and exits 1 if anything is.
@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 from handlers.i18n.catalog import DOMAIN, LOCALE_DIR, po_path
 
 ROOT = Path(__file__).parents[2]
-SOURCES = ("bot", "handlers", "schedules")
+SOURCES = ("bot", "handlers", "schedules", "storage")
 TRANSLATED = ("fr", "es")
 USAGE = "command usage"  # the message context of a command's usage line
 

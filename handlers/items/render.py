@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.i18n import _, current_language, format_day, join_names, ngettext, state_label
+from handlers.i18n.formats import source_shown
 from handlers.i18n.notes import localize_stored
 from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
@@ -86,7 +87,8 @@ def item_detail(item: ActionItem, states: list[str], today: date) -> str:
     if item.snoozed_until and item.status == "open":
         facts.append(_("snoozed until {day}").format(day=format_day(item.snoozed_until)))
     if item.source:
-        facts.append(_("Source: {source}").format(source=escape(shorten(item.source, 300))))
+        source = escape(shorten(source_shown(item.source), 300))
+        facts.append(_("Source: {source}").format(source=source))
     if facts:
         lines.append(" · ".join(facts))
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert, text
 from sqlmodel import Session, col, select
 
+from handlers.i18n import _
 from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
@@ -154,7 +155,9 @@ def _parse_dt(value: str, line: int, field: str) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError as problem:
         raise ImportRowError(
-            f"line {line}: {field} “{value}” is not an ISO 8601 date-time"
+            _("line {line}: {field} “{value}” is not an ISO 8601 date-time").format(
+                line=line, field=field, value=value
+            )
         ) from problem
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -166,7 +169,9 @@ def _parse_day(value: str, line: int, field: str) -> date | None:
         return date.fromisoformat(value[:10]) if "T" in value else date.fromisoformat(value)
     except ValueError as problem:
         raise ImportRowError(
-            f"line {line}: {field} “{value}” is not a date (use YYYY-MM-DD)"
+            _("line {line}: {field} “{value}” is not a date (use YYYY-MM-DD)").format(
+                line=line, field=field, value=value
+            )
         ) from problem
 
 
@@ -178,28 +183,38 @@ def _row(
 
     text, owner = get("text"), get("owner")
     if not text:
-        raise ImportRowError(f"line {line}: the text is empty")
+        raise ImportRowError(_("line {line}: the text is empty").format(line=line))
     if not owner:
-        raise ImportRowError(f"line {line}: the owner is empty")
+        raise ImportRowError(_("line {line}: the owner is empty").format(line=line))
     status = get("status") or "open"
     if status not in STATUSES:
         raise ImportRowError(
-            f"line {line}: status “{status}” is not one of {', '.join(sorted(STATUSES))}"
+            _("line {line}: status “{status}” is not one of {allowed}").format(
+                line=line, status=status, allowed=", ".join(sorted(STATUSES))
+            )
         )
     area = get("area") or None
     if area and area not in AREA_BY_KEY:
-        raise ImportRowError(f"line {line}: area “{area}” is not one of {', '.join(AREA_BY_KEY)}")
+        raise ImportRowError(
+            _("line {line}: area “{area}” is not one of {allowed}").format(
+                line=line, area=area, allowed=", ".join(AREA_BY_KEY)
+            )
+        )
     states = []
     for code in get("states").replace(",", " ").split():
         found = directory.get(code.upper()) or directory.lookup(code)
         if found is None:
             raise ImportRowError(
-                f"line {line}: “{code}” is not a State (use ISO3 codes such as BWA)"
+                _("line {line}: “{code}” is not a State (use ISO3 codes such as BWA)").format(
+                    line=line, code=code
+                )
             )
         states.append(found.iso3)
     item_id = get("id")
     if item_id and not item_id.lstrip("#").isdigit():
-        raise ImportRowError(f"line {line}: id “{item_id}” is not a number")
+        raise ImportRowError(
+            _("line {line}: id “{id}” is not a number").format(line=line, id=item_id)
+        )
     due_at = _parse_dt(get("due_at"), line, "due_at")
     record = {
         "id": int(item_id.lstrip("#")) if item_id else None,
@@ -222,7 +237,9 @@ def _row(
     }
     if record["owner_kind"] is not None and record["owner_kind"] not in OWNER_KINDS:
         raise ImportRowError(
-            f"line {line}: owner_kind “{record['owner_kind']}” is not one of {', '.join(sorted(OWNER_KINDS))}"
+            _("line {line}: owner_kind “{kind}” is not one of {allowed}").format(
+                line=line, kind=record["owner_kind"], allowed=", ".join(sorted(OWNER_KINDS))
+            )
         )
     return record, states
 
@@ -233,18 +250,18 @@ def read_csv(
     """Parse and validate every row first: one bad row fails the whole file, naming its line."""
     reader = csv.DictReader(io.StringIO(data))
     if not reader.fieldnames or not {"text", "owner"} <= set(reader.fieldnames):
-        raise ImportRowError("line 1: the header must name at least the columns text and owner")
+        raise ImportRowError(_("line 1: the header must name at least the columns text and owner"))
     rows = [_row(raw, reader.line_num, directory, now) for raw in reader]
-    ids = [record["id"] for record, _ in rows if record["id"] is not None]
+    ids = [record["id"] for record, _states in rows if record["id"] is not None]
     if len(ids) != len(set(ids)):
-        raise ImportRowError("the file repeats an id; each id may appear once")
+        raise ImportRowError(_("the file repeats an id; each id may appear once"))
     return rows
 
 
 def store_rows(session: Session, rows: Iterable[tuple[dict[str, Any], list[str]]]) -> ImportReport:
     """Insert new items and replace existing ones (by id), in bulk, inside the caller's transaction."""
     rows = list(rows)
-    ids = [record["id"] for record, _ in rows if record["id"] is not None]
+    ids = [record["id"] for record, _states in rows if record["id"] is not None]
     existing: set[int] = set()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
@@ -283,7 +300,7 @@ def export_ics(session: Session, *, now: datetime | None = None) -> str:
     from handlers.calendar.feed import calendar_of, item_event, meeting_event
 
     stamp = now or datetime.now(UTC)
-    calendar = calendar_of("CCM Coordination Committee: meetings and action items")
+    calendar = calendar_of(_("CCM Coordination Committee: meetings and action items"))
     for meeting in session.exec(select(Meeting).order_by(col(Meeting.start), col(Meeting.id))):
         calendar.add_component(meeting_event(meeting, now=stamp))
     query = select(ActionItem).where(ActionItem.status == "open", col(ActionItem.due).is_not(None))
@@ -313,7 +330,9 @@ def resolve_owners(ctx: Ctx, rows: list[tuple[dict[str, Any], list[str]]]) -> No
         try:
             owner = parse_owner(ctx, record["owner"])
         except OwnerError as problem:
-            raise ImportRowError(f"line {record['_line']}: {problem}") from problem
+            raise ImportRowError(
+                _("line {line}: {problem}").format(line=record["_line"], problem=problem)
+            ) from problem
         record.update(owner=owner.label, owner_kind=owner.kind, owner_ref=owner.ref)
         record["area_key"] = record["area_key"] or owner.area_key
         states[:0] = [iso3 for iso3 in owner.states if iso3 not in states]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.dates.years import YEAR_DIGITS
+from handlers.minutes.model import WeekdayConflict
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -145,14 +146,11 @@ def document_year(lines: list[str], filename: str = "") -> int | None:
     return None
 
 
-def weekday_conflict(line: str, day: date) -> str | None:
+def weekday_conflict(line: str, day: date) -> WeekdayConflict | None:
     """ "Wednesday 14 June" read as Friday 14 June 2019: say so, the importer may correct it."""
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         for m in pattern.finditer(line):
             wd = m.group("wd")
             if wd and int(m.group("d")) == day.day and WEEKDAYS[wd.lower()] != day.weekday():
-                return (
-                    f"“{m.group(0).strip()}” does not match the year {day.year} "
-                    f"({day:%-d %B %Y} is a {day:%A}); check the meeting date."
-                )
+                return WeekdayConflict(m.group(0).strip(), day)
     return None

@@ -102,6 +102,9 @@ def _remember_import(
 ) -> None:
     payload = to_json(extract)
     payload.pop("items")
+    for which in ("meeting", "next_meeting"):  # stored as data ("conflict"), never as a sentence
+        if payload.get(which):
+            payload[which].pop("note", None)
     if text is not None:
         payload["text"] = text
     key = f"cc:{day.isoformat()}"

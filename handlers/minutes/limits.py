@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from storage.explained import N_, Explained
+
 MAX_INFLATED_BYTES = 60_000_000  # all members of a .docx, inflated (real minutes: < 5 MB)
 MAX_MEMBER_BYTES = 40_000_000  # one member (document.xml of a 300-page report: ~10 MB)
 MAX_MEMBERS = 2_000
@@ -20,7 +22,7 @@ MAX_RATIO = 150  # inflated / compressed, per member above 1 MB (XML compresses 
 MAX_PDF_PAGES = 300
 
 
-class TooCostly(ValueError):
+class TooCostly(Explained, ValueError):
     """The document would cost more to read than any minutes should; the message says why."""
 
 
@@ -32,22 +34,31 @@ def check_docx(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip at all: the .docx reader refuses it in its own words
     if len(members) > MAX_MEMBERS:
-        raise TooCostly(f"{name} holds {len(members):,} parts; a .docx of minutes has far fewer.")
+        raise TooCostly(
+            N_("{name} holds {count} parts; a .docx of minutes has far fewer."),
+            name=name,
+            count=len(members),
+        )
     total = 0
     for member in members:
         total += member.file_size
         big = member.file_size > 1_000_000
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER_BYTES or (big and ratio > MAX_RATIO):
-            raise TooCostly(_inflates(name, member.file_size))
+            raise _inflates(name, member.file_size)
     if total > MAX_INFLATED_BYTES:
-        raise TooCostly(_inflates(name, total))
+        raise _inflates(name, total)
 
 
-def _inflates(name: str, size: int) -> str:
-    return (
-        f"{name} would unpack to {size / 1_000_000:,.0f} MB, more than any minutes "
-        f"(the limit is {MAX_INFLATED_BYTES // 1_000_000} MB); I did not open it."
+def _inflates(name: str, size: int) -> TooCostly:
+    return TooCostly(
+        N_(
+            "{name} would unpack to {size} MB, more than any minutes "
+            "(the limit is {limit} MB); I did not open it."
+        ),
+        name=name,
+        size=f"{size / 1_000_000:,.0f}",
+        limit=MAX_INFLATED_BYTES // 1_000_000,
     )
 
 
@@ -55,5 +66,8 @@ def check_pages(count: int, name: str) -> None:
     """Refuse a PDF with more pages than minutes ever have (pdf.py asks before extracting)."""
     if count > MAX_PDF_PAGES:
         raise TooCostly(
-            f"{name} has {count:,} pages; I read minutes of up to {MAX_PDF_PAGES} pages."
+            N_("{name} has {count} pages; I read minutes of up to {limit} pages."),
+            name=name,
+            count=f"{count:,}",
+            limit=MAX_PDF_PAGES,
         )

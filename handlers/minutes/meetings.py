@@ -88,8 +88,8 @@ def held_meeting(
         joined, day=found_day, tz=tz
     )
     start, end = span if span else (datetime.combine(found_day, time(0), tzinfo=tz), None)
-    note = weekday_conflict(day_line, found_day)
-    return MeetingInfo(start=start, end=end, place=_header_place(header), note=note)
+    conflict = weekday_conflict(day_line, found_day)
+    return MeetingInfo(start=start, end=end, place=_header_place(header), conflict=conflict)
 
 
 def _header_day(header: list[str], year: int | None, *, reach: int = 0) -> tuple[date | None, str]:

@@ -5,7 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from handlers.i18n import _, format_long_day
+from handlers.i18n.formats import weekday_name
 from handlers.people.owners import Owner
+
+
+@dataclass(frozen=True)
+class WeekdayConflict:
+    """ "Wednesday 14 June" in minutes of 2019, where 14 June is a Friday: kept as data (what was
+    written, the day read), said in the reader's language only when shown."""
+
+    written: str
+    day: date
+
+    def text(self) -> str:
+        return _(
+            "“{written}” does not match the year {year} ({day} is a {weekday}); "
+            "check the meeting date."
+        ).format(
+            written=self.written,
+            year=self.day.year,
+            day=format_long_day(self.day),
+            weekday=weekday_name(self.day.weekday()),
+        )
 
 
 @dataclass(frozen=True)
@@ -15,7 +37,12 @@ class MeetingInfo:
     start: datetime
     end: datetime | None
     place: str | None
-    note: str | None = None  # a doubt worth showing ("Wednesday 14 June" is a Friday in 2019)
+    conflict: WeekdayConflict | None = None  # a doubt worth showing, as data
+
+    @property
+    def note(self) -> str | None:
+        """The doubt, in the reader's language (None when there is none)."""
+        return self.conflict.text() if self.conflict else None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from handlers.minutes.limits import TooCostly, check_pages
 from handlers.minutes.reading import ReadError
+from storage.explained import N_
 
 EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
 _PAGE_NUMBER = re.compile(
@@ -44,11 +45,13 @@ def pdf_text(data: bytes, name: str, *, progress: Callable[[int, int], None] | N
             if progress is not None:
                 progress(number, total)
     except TooCostly as problem:
-        raise ReadError(str(problem)) from problem
+        raise ReadError(problem.template, **problem.values) from problem
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as problem:
-        raise ReadError(f"{name} is not a readable PDF ({problem}).") from problem
+        raise ReadError(
+            N_("{name} is not a readable PDF ({problem})."), name=name, problem=problem
+        ) from problem
     if total and damaged == total:
-        raise ReadError(f"{name} is not a readable PDF (no page could be read).")
+        raise ReadError(N_("{name} is not a readable PDF (no page could be read)."), name=name)
     return "\n".join(_paragraphs(_without_running_lines(pages)))
 
 

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from handlers.minutes.limits import TooCostly, check_docx
+from storage.explained import N_, Explained
 
 MAX_BYTES = 5_000_000
 Progress = Callable[[int, int], None]  # (pages read, pages in all)
 
 
-class ReadError(ValueError):
-    """The file could not be read as minutes; the message says why, for the user."""
+class ReadError(Explained, ValueError):
+    """The file could not be read as minutes; the message says why, for the user (in their
+    language through ``localized``: this module runs in a child process without the catalogs)."""
 
 
 def read_bytes(data: bytes, filename: str, *, progress: Progress | None = None) -> str:
@@ -36,7 +38,9 @@ def _plain(text: str) -> str:
 def _read(data: bytes, filename: str, progress: Progress | None) -> str:
     name = PurePath(filename).name or "minutes"
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB.")
+        raise ReadError(
+            N_("{name} is larger than {size} MB."), name=name, size=MAX_BYTES // 1_000_000
+        )
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from handlers.minutes.word import docx_text
@@ -54,10 +58,13 @@ def read_document(path: Path, *, progress: Progress | None = None) -> str:
     """``read_bytes`` on a file on disk (the console's import)."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ReadError(f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB.")
+            raise ReadError(
+                N_("{name} is larger than {size} MB."), name=path.name, size=MAX_BYTES // 1_000_000
+            )
         data = path.read_bytes()
     except OSError as problem:
-        raise ReadError(f"cannot read {path}: {problem.strerror or problem}") from problem
+        why = problem.strerror or problem
+        raise ReadError(N_("cannot read {path}: {problem}"), path=path, problem=why) from problem
     return read_bytes(data, path.name, progress=progress)
 
 
@@ -65,9 +72,11 @@ def _within_limits(check: Callable[[bytes, str], None], data: bytes, name: str) 
     try:
         check(data, name)
     except TooCostly as problem:
-        raise ReadError(str(problem)) from problem
+        raise ReadError(problem.template, **problem.values) from problem
     except Exception as problem:  # a damaged archive (zipfile raises several types): unreadable
-        raise ReadError(f"{name} is not a readable file ({problem}).") from problem
+        raise ReadError(
+            N_("{name} is not a readable file ({problem})."), name=name, problem=problem
+        ) from problem
 
 
 def _decode(data: bytes) -> str:

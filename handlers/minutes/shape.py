@@ -27,7 +27,12 @@ def meeting_json(meeting: MeetingInfo | None) -> dict[str, Any] | None:
         "start": meeting.start.isoformat(),
         "end": meeting.end.isoformat() if meeting.end else None,
         "place": meeting.place,
-        "note": meeting.note,
+        "note": meeting.note,  # for whoever reads the JSON, in the language of the run
+        "conflict": (
+            {"written": meeting.conflict.written, "day": meeting.conflict.day.isoformat()}
+            if meeting.conflict
+            else None
+        ),
     }
 
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from handlers.minutes.reading import ReadError
+from storage.explained import N_
 
 MAX_BOLD_HEADING = 120
 
@@ -23,7 +24,9 @@ def docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as problem:  # python-docx raises several unrelated types on bad files
-        raise ReadError(f"{name} is not a readable .docx file ({problem}).") from problem
+        raise ReadError(
+            N_("{name} is not a readable .docx file ({problem})."), name=name, problem=problem
+        ) from problem
     lines: list[str] = []
     for section in document.sections:  # running header lines, once (they often hold the date)
         for paragraph in section.header.paragraphs:

@@ -16,7 +16,7 @@ from functools import cache
 from handlers.dates.vocab import same_length_fold
 from handlers.dates.when import calendar_of
 from handlers.i18n import _
-from handlers.i18n.notes import reading_note
+from handlers.i18n.notes import localize_stored, reading_note
 from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
@@ -233,7 +233,12 @@ def _dates_said(reading: Reading, command: str = "") -> list[str]:
                 )
             )
         elif e.reading is not None:
-            note = e.reading.note or reading_note(e.reading.phrase, e.reading.due, None)
+            stored = e.reading.note  # English, as items store it: said in the reader's words
+            note = (
+                localize_stored(stored)
+                if stored
+                else reading_note(e.reading.phrase, e.reading.due, None)
+            )
             said.append(f"📅 {escape(note)}")
         elif e.problem:
             said.append(

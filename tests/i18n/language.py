@@ -136,6 +136,8 @@ ENGLISH = frozenset(
         "logged",
         "recorded",
         "added",
+        "meeting",
+        "meetings",
     ]
 )
 FRENCH = frozenset(
@@ -362,12 +364,18 @@ def language_of(text: str, *, data: tuple[str, ...] = ()) -> str | None:
     return found.most_common(1)[0][0]
 
 
+_CLAUSE = re.compile(r"[.;:!?()\[\]—·|]+(?:\s|$)|[()\[\]—·|]")
+
+
 def english_lines(text: str, *, data: tuple[str, ...] = (), threshold: int = 2) -> list[str]:
-    """Lines whose own words are English: ``threshold`` English function words, more than
-    the line has French or Spanish ones."""
+    """Lines with English of their own: a line, or one of its clauses (an alt text is one long
+    line, and an English clause must not hide behind a French tail), with ``threshold`` English
+    function words, more than it has French or Spanish ones."""
     out = []
     for line in own_words(text, data=data).splitlines():
-        found = votes(line)
-        if found["en"] >= threshold and found["en"] > found["fr"] + found["es"]:
-            out.append(line.strip())
+        for part in [line, *_CLAUSE.split(line)]:
+            found = votes(part)
+            if found["en"] >= threshold and found["en"] > found["fr"] + found["es"]:
+                out.append(line.strip())
+                break
     return out

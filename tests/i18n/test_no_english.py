@@ -1,5 +1,8 @@
 """Every kind of answer, rendered in French and in Spanish, has no English sentence of its own.
 
+Replies, reminders, digests, Home, modals and the minutes summary are rendered here; charts'
+titles and alt texts, calendar feeds, stored notes and the operator's CLI in surfaces.py.
+
 The same answers in English are checked with the same detector and must be found English:
 otherwise the detector would be blind and this test could never fail. What the bot quotes
 (item texts, owners as typed, sources, notes stored with items, meeting places, user input
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ from storage.models import ActionItem, Meeting, State, StateMention
 from tests.backends import Backend
 from tests.conftest import MEETING_NOW, ZURICH, make_deps
 from tests.i18n.language import english_lines, language_of, own_words
+from tests.i18n.surfaces import charts_and_feed, cli_outputs, stored_and_minutes
 
 # One of every reply kind: reads, changes, refusals, help, typos (run in this order).
 COMMANDS = (
@@ -127,6 +132,7 @@ COMMANDS = (
     "treaty article 4",
     "report Botswana article 7 2017",
     "blah Narnia 12 flubber",
+    "hello",
 )
 
 
@@ -136,13 +142,15 @@ def _quoted_data(deps: Deps) -> tuple[str, ...]:
         items = session.exec(select(ActionItem)).all()
         pieces = [i.text for i in items] + [i.owner for i in items]
         pieces += [i.source or "" for i in items]
+        # An imported item's source: the document's name is data, its ", section 4.2" is not.
+        pieces += [(i.source or "").rsplit(", section ", 1)[0] for i in items]
         pieces += [m.place or "" for m in session.exec(select(Meeting)).all()]
         pieces += [m.excerpt for m in session.exec(select(StateMention)).all()]
         pieces += [s.source or "" for s in session.exec(select(State)).all()]
     pieces += ["called the mission", "provide details on the dialogue initiative"]
     pieces += ["Palais des Nations", "follow up with Albania", "send the letters"]
     pieces += ["brief the donors", "call the mission", "report back", "draft the note"]
-    pieces += ["write to Brazil"]
+    pieces += ["write to Brazil", "to Albania by end of April"]
     return tuple(p for p in pieces if len(p) > 3)
 
 
@@ -231,7 +239,9 @@ World = dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]]
 
 
 @pytest.fixture(scope="module")
-def rendered(backend: Backend, demo_template_url: str) -> Iterator[World]:
+def rendered(
+    backend: Backend, demo_template_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
     """Each language on its own copy of the demo world: what a French run stores (an item's
     history, its notes) is French, and must not be read back by the Spanish run."""
     world: World = {}
@@ -240,9 +250,12 @@ def rendered(backend: Backend, demo_template_url: str) -> Iterator[World]:
         url = backend.clone(demo_template_url)
         database = Database(url)
         databases.append((url, database))
-        deps = make_deps(database)
+        # U1 names the install admin: the changes succeed and their confirmations are checked.
+        deps = replace(make_deps(database), install_admins=frozenset({"U1"}))
         before = _quoted_data(deps)  # the texts as they were, before the commands edit them
         answers = _answers(deps, lang) + _other_surfaces(deps, lang)
+        answers += charts_and_feed(deps, lang, now=MEETING_NOW) + stored_and_minutes(deps, lang)
+        answers += cli_outputs(url, lang, tmp_path_factory.mktemp(f"cli-{lang}"))
         world[lang] = (before + _quoted_data(deps), answers)
     yield world
     for url, database in databases:

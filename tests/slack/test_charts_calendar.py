@@ -171,3 +171,21 @@ def test_calendar_asked_in_a_dm_to_the_bot(served: Served) -> None:
     posted = served.fake.of("chat.postMessage")
     private = [c for c in posted if "https://ccm.example.org/calendar/" in c.body["text"]]
     assert len(private) == 1 and private[0].body["channel"] == "D024BE7LH"
+
+
+def test_calendar_feed_is_written_in_its_owners_language(served: Served) -> None:
+    """The feed is fetched without any person in the request: its owner's stored language
+    (here `/ccm lang fr`) decides, as it would for a reply; another person's feed stays English."""
+    served.deps.public_url = "https://ccm.example.org"
+    served.fake.users["U024BE7LH"] = {"name": "Ana Rossi", "tz": "Europe/Rome", "is_admin": True}
+    mine, theirs = _feed_url(served, "U024BE7LH"), _feed_url(served, "U2")
+    served.sender.command("lang fr", user="U024BE7LH")
+    served.sender.command("action me to send the letters to GICHD by 15 April", user="U024BE7LH")
+    french = Calendar.from_ical(_get(mine)[2])
+    english = Calendar.from_ical(_get(theirs)[2])
+    assert str(french["X-WR-CALNAME"]) == "Comité de coordination de la CASM"
+    assert str(english["X-WR-CALNAME"]) == "CCM Coordination Committee"
+    item = next(e for e in french.walk("VEVENT") if str(e["UID"]).startswith("item-"))
+    assert str(item["DESCRIPTION"]).startswith("Responsable : Ana Rossi")
+    treaty = [str(e["SUMMARY"]) for e in french.walk("VEVENT") if "treaty-" in str(e["UID"])]
+    assert any(summary.startswith("Croatie : ") for summary in treaty)

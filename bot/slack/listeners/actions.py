@@ -21,7 +21,7 @@ from bot.slack.runtime import Runtime
 from bot.slack.speak import speaking_to
 from handlers.commands.router import handle
 from handlers.commands.state_card import ACTION_STATUS_MORE
-from handlers.i18n import use_language
+from handlers.i18n import _, use_language
 from handlers.items.render import ACTION_DONE, ACTION_REASSIGN, ACTION_SNOOZE
 from handlers.reply.reply import CHOICE_ACTION, Reply, section
 
@@ -73,7 +73,8 @@ def run_choice(runtime: Runtime, body: dict[str, Any], command: str) -> None:
     user = str(body["user"]["id"])
     origin = origin_of(body)
     if command == "cancel":
-        reply = Reply(text="Cancelled: nothing was changed.")
+        with speaking_to(runtime.deps, user):
+            reply = Reply(text=_("Cancelled: nothing was changed."))
     else:
         runtime.people.ensure(user)
         reply = handle(runtime.deps, command, user=user, caller=runtime.caller_of(body))
