@@ -40,12 +40,14 @@ _LOG_IT = re.compile(
     re.I,
 )
 _MIN_WORDS = 2
-# A greeting or an address that opens a message: "hey <@U0BOT>", "Bonjour à tous, petite
-# question :", "Buenos días,". What follows is the message.
+# A greeting or an address that opens a message: "hey <@U0BOT>", "<@U0BOT>: …", "Bonjour à
+# tous, petite question :", "Buenos días,". What follows is the message. A mention alone at
+# the start is not an address: "<@U2> will send the draft" names the owner.
 _OPENING = re.compile(
     r"^\W*(?:(?:hi|hey|hello|morning|good\s+morning|dear\s+all|hi\s+all|all|team|folks|"
     r"bonjour|bjr|salut|chers\s+coll[eè]gues|bonjour\s+[aà]\s+tous|hola|buenos\s+d[ií]as|"
-    r"buenas|hola\s+a\s+todos|estimad[oa]s|colegas)\b[\s,!:.-]*|<@\w+>[\s,:]*)+",
+    r"buenas|hola\s+a\s+todos|estimad[oa]s|colegas)\b[\s,!:.-]*(?:<@[\w|.-]+>[\s,:]*)?|"
+    r"<@[\w|.-]+>\s*[,:]\s*)+",
     re.I,
 )
 

@@ -178,3 +178,42 @@ def test_thanks_get_a_welcome_in_the_readers_language(demo_deps: Deps) -> None:
     fr = handle(demo_deps, "merci !", user="U1", lang="fr")
     es = handle(demo_deps, "gracias", user="U1", lang="es")
     assert fr.text.startswith("Avec plaisir") and es.text.startswith("¡De nada")
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("<@U2> will send the draft to Chile by 15 April", "action <@U2> to send"),
+        ("Costa Rica here. which SPs still owe their art 7 report this year?", "article7"),
+        ("France mentioned Colombo yesterday. what's Sri Lanka's status?", "status Sri Lanka"),
+        ("#19 was closed by mistake, letters still to send. reopen pls", "reopen 19"),
+        ("NZ is still waiting on capital — snooze #20 a week", "snooze #20 a week"),
+        ("la Belgique a viré 10 000 CHF hier, tu peux l'enregistrer ?", "contribution Belgium"),
+    ],
+)
+def test_a_message_of_several_clauses_is_read_by_its_request(
+    demo_run: Run, line: str, command: str
+) -> None:
+    reply = demo_run(line)
+    said = [c.command for c in reply.choices if c.confirm] or [reply.text]
+    assert command in said[0], (line, reply.text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I would like the list of deadlines this month",
+        "la Suisse sera absente lundi",
+        "Perú será el anfitrión del taller",
+        "URGENT: LE RAPPORT DE LA SUISSE",
+        "the chiles were hot",
+        "comment on #12: Albania answered",
+        "please, has Austria paid 25000 CHF?",
+    ],
+)
+def test_forms_that_only_look_like_a_change_or_a_state(demo_run: Run, line: str) -> None:
+    """Counter-examples from review: none proposes an item, a payment or Germany."""
+    reply = demo_run(line)
+    confirm = [c.command for c in reply.choices if c.confirm]
+    assert not any(c.startswith(("action", "contribution")) for c in confirm), (line, confirm)
+    assert "Germany" not in reply.text
