@@ -21,7 +21,7 @@ from handlers.understanding.entities import Reading
 # semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
 # inside "#12: text" (an item's note keeps its text).
 _BOUNDARY = re.compile(
-    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})[.!?]+(?=\s+\S)|(?<=[✅🙏😅👍🎉🤞])\s+|"
+    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})\s?[.!?]+(?=\s+\S)|(?<=[✅🙏😅👍🎉🤞])\s+|"
     r"(?<![#\d])(?<!\b[a-z])\s*:\s+(?=\S)|\s+[—–-]\s+|;\s+|\n+",
     re.I,
 )
@@ -90,7 +90,7 @@ def candidates(line: str) -> tuple[list[str], bool]:
         return ([line[kept[0][0] : kept[0][1]].strip()] if told else [line]), told
     texts = [_joined(line, kept)]
     for number, (s, e) in enumerate(kept):
-        clause = line[s:e].strip() + ("?" if line[e : e + 1] == "?" else "")
+        clause = line[s:e].strip() + ("?" if "?" in line[e : e + 2] else "")
         for text in (_joined(line, kept[number:]), clause):
             if len(text.split()) >= _MIN_WORDS and text not in texts:
                 texts.append(text)

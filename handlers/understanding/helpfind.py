@@ -20,8 +20,8 @@ WORDS: dict[str, str] = {
     "enregistrer créer nouvelle action tâche registrar crear nueva tarea acción compromiso",
     "done": "mark done complete finish close tick off terminer marquer fait terminé fermer cerrar "
     "marcar hecho completar terminar",
-    "snooze": "snooze postpone remind later delay hold reminders reporter repousser rappel aplazar "
-    "posponer recordar",
+    "snooze": "snooze postpone remind later delay hold reminders stop pinging notifications mute "
+    "pause quiet reporter repousser rappel pause aplazar posponer recordar pausar",
     "due": "change due date deadline set date move reschedule changer la date échéance cambiar "
     "fecha vencimiento plazo",
     "assign": "reassign assign give hand over owner someone else transfer réattribuer attribuer "

@@ -48,6 +48,8 @@ _ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "assign": (("state", "role", "person", "mention"), 0.5),
     "reschedule": (("date", "period"), 0.6),
 }
+# "merci de…", "thanks for sending…", "gracias por…": a request, not a thank-you.
+_ASKS_POLITELY = re.compile(r"\b(?:merci\s+d[e']|thanks\s+for\s+\w+ing|gracias\s+por\s+\w+r\b)")
 # Intents that need one of their own cue words in the line: "what about the thing we
 # discussed" has no decision word, so it is not a search of the decisions.
 _NEEDS_CUE = frozenset({"decided", "history"})
@@ -200,6 +202,8 @@ def judge(
         scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
         if "paid" in scores and promise == "pledged":  # "will pay" has not been received
             scores["paid"] = round(scores["paid"] * 0.5, 3)
+    if "greeting" in scores and _ASKS_POLITELY.search(fold(reading.line)):
+        scores["greeting"] = round(scores["greeting"] * 0.3, 3)  # "merci de réattribuer…"
     if is_how_to(reading.line):  # "how do I record a payment?" asks for the command
         scores = {intent: round(score * 0.6, 3) for intent, score in scores.items()}
         scores["help"] = round(max(scores.get("help", 0.0), 0.5) + 0.5, 3)

@@ -72,3 +72,13 @@ def test_session9_tune_sets_are_right_nine_times_in_ten(demo_deps: Deps) -> None
         total = sum(counts.values())
         assert total >= 45
         assert counts["right"] >= 0.9 * total
+
+
+def test_session9_second_tune_sets_hold_their_figures(demo_deps: Deps) -> None:
+    """A second blind set (130 lines: context before the request, Slack formatting, emoji,
+    threads) first scored 46% right; the mechanisms grown from it are held here at 75%."""
+    for name in ("corpus_tune9b_en.tsv", "corpus_tune9b_fr_es.tsv"):
+        counts = _report(name, demo_deps)
+        total = sum(counts.values())
+        assert total >= 50
+        assert counts["right"] >= 0.75 * total
