@@ -202,6 +202,8 @@ def judge(
         scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
         if "paid" in scores and promise == "pledged":  # "will pay" has not been received
             scores["paid"] = round(scores["paid"] * 0.5, 3)
+    if "greeting" in scores and reading.has("item", "state", "amount", "date"):
+        scores["greeting"] = round(scores["greeting"] * 0.4, 3)  # "#14 is done, thanks Italy"
     if "greeting" in scores and _ASKS_POLITELY.search(fold(reading.line)):
         scores["greeting"] = round(scores["greeting"] * 0.3, 3)  # "merci de réattribuer…"
     if is_how_to(reading.line):  # "how do I record a payment?" asks for the command

@@ -136,12 +136,18 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     command that was already tried and refused) or would run another command instead."""
     reading, judgement, proposals = interpret(ctx, line)
     typed = line.partition(" ")[0].lower()
-    if unless is not None and (
-        not proposals
-        or _same(proposals[0].command, unless)
-        or (typed == unless and proposals[0].command.partition(" ")[0] not in {unless, ""})
+    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
+        return None
+    if (
+        unless is not None
+        and typed == unless
+        and proposals[0].command.partition(" ")[0] not in {unless, ""}
     ):
-        return None  # a command typed by its name was chosen: read it again, never replace it
+        # A command typed by its own name was chosen: never replaced, the guess is offered.
+        guess = proposals[0]
+        choice = Choice(shorten(guess.says, 60), guess.command)
+        text = _("Or did you mean `/ccm {command}`?").format(command=escape(guess.command))
+        return Reply(text=text, blocks=[], ok=False, choices=(choice,))
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
