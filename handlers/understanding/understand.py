@@ -47,7 +47,7 @@ def masker(states: StateDirectory) -> Callable[[str], str]:
 
 _ANCHORED = re.compile(
     r"next|prochain|proxim|msp|\brc\b|intersession|entre\s+sesiones|review\s+conference|"
-    r"meeting|reunion|\bcc\b|\baep\b",
+    r"meeting|reunion|\bcc\b|\baep\b|\brep\b|\d\s*rep\b",
     re.I,
 )
 
@@ -72,7 +72,8 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
 
     A message of several clauses ("Costa Rica here. which SPs still owe their art 7?") is read
     whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
-    one first, then the highest score, then the longer text."""
+    one first, then (when the message asks something) the clause that asks, then the highest
+    score; a tie goes to the whole message."""
     texts, told = candidates(line)
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
