@@ -18,7 +18,7 @@ from handlers.items.capture import is_capture
 from handlers.people.permissions import Caller, isu_admins, may_write, read_only_reason
 from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
-from handlers.reply.reply import Reply, error
+from handlers.reply.reply import Reply, choice_block, error
 from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
 from handlers.understanding.understand import noted, understand
 from handlers.understanding.words import FOREIGN, LOOSE
@@ -178,6 +178,14 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     other = understand(ctx, line, run=lambda command: _run(ctx, command), unless=spec.name)
     if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):
         return reply
+    if not other.ok and other.choices and not other.blocks:  # the command's answer, and a guess
+        text = f"{reply.text}\n{other.text}"
+        return replace(
+            reply,
+            text=text,
+            blocks=[*reply.blocks, choice_block(other.choices)],
+            choices=other.choices,
+        )
     return other
 
 

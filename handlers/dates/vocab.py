@@ -7,6 +7,7 @@ Every pattern runs on *folded* text (see ``same_length_fold``).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -131,11 +132,16 @@ class Ctx:
 
 def same_length_fold(text: str) -> str:
     """``fold`` one character at a time, so spans in the result are spans in ``text``."""
-    out = []
-    for ch in text:
-        folded = fold(ch) if not ch.isspace() else " "
-        out.append(folded if len(folded) == 1 else unicodedata.normalize("NFC", ch).lower()[:1])
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded to one character (a line is read several times: cached)."""
+    if ch.isspace():
+        return " "
+    folded = fold(ch)
+    return folded if len(folded) == 1 else unicodedata.normalize("NFC", ch).lower()[:1]
 
 
 def long_day(d: date) -> str:

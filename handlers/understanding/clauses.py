@@ -16,6 +16,7 @@ import re
 
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
+from handlers.understanding.mood import is_question
 
 # Where a clause ends: a sentence end, a colon or dash that introduces what follows, a
 # semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
@@ -108,8 +109,9 @@ def _joined(line: str, spans: list[tuple[int, int]]) -> str:
 
 
 def with_context(whole: Reading, texts: list[str]) -> list[str]:
-    """A clause that names no item or State, completed with the one the message names:
-    "#19 was closed by mistake… reopen pls" is "reopen pls #19"."""
+    """A clause that names no item, or a question that names no State, completed with the one
+    the message names: "#19 was closed by mistake… reopen pls" is "reopen pls #19", "¿cómo va
+    Perú…? ¿cuál es su plazo del art 3?" asks Peru's."""
     items = {e.value for e in whole.of("item")}
     states = {e.value: e.text for e in whole.of("state")}
     out = []
@@ -117,7 +119,7 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
         lacks_item = len(items) == 1 and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
         if lacks_item:
             out.append(f"{text.rstrip(' ?.!')} #{next(iter(items))}")
-        elif len(states) == 1 and next(iter(states.values())) not in text:
+        elif len(states) == 1 and next(iter(states.values())) not in text and is_question(text):
             out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))})")
     return out
 

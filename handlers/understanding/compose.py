@@ -343,8 +343,10 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
-    if r.has("article") or any(e.value in {"clearance", "stockpile"} for e in r.of("area")):
-        return _treaty(ctx, r)  # "stockpile destruction deadlines": those are treaty deadlines
+    if r.has("article", "state") or any(
+        e.value in {"clearance", "stockpile"} for e in r.of("area")
+    ):  # "stockpile destruction deadlines", "deadlines for Botswana": the treaty's, filtered
+        return _treaty(ctx, r)
     period = _period(r)
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), _("the deadlines"), False)
 

@@ -48,11 +48,18 @@ _ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "assign": (("state", "role", "person", "mention"), 0.5),
     "reschedule": (("date", "period"), 0.6),
 }
+# Money announced but not in: a pledge, whatever verb announced it.
+_NOT_YET = re.compile(
+    r"\b(?:not\s+yet\s+(?:paid|received|in|arrived|transferred)|still\s+to\s+come|to\s+follow|"
+    r"pas\s+encore\s+(?:versee?s?|payee?s?|recue?s?|arrivee?s?)|a\s+venir|"
+    r"todavia\s+no|aun\s+no|no\s+ha\s+llegado|por\s+llegar)\b"
+)
 # "merci de…", "thanks for sending…", "gracias por…": a request, not a thank-you.
 _ASKS_POLITELY = re.compile(r"\b(?:merci\s+d[e']|thanks\s+for\s+\w+ing|gracias\s+por\s+\w+r\b)")
 # Intents that need one of their own cue words in the line: "what about the thing we
-# discussed" has no decision word, so it is not a search of the decisions.
-_NEEDS_CUE = frozenset({"decided", "history"})
+# discussed" has no decision word, so it is not a search of the decisions; "re item 10" has
+# no word that closes, deletes or reopens anything.
+_NEEDS_CUE = frozenset({"decided", "history", "done", "delete", "reopen"})
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
     "paid": (("amount", 0.25),),
@@ -202,6 +209,11 @@ def judge(
         scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
         if "paid" in scores and promise == "pledged":  # "will pay" has not been received
             scores["paid"] = round(scores["paid"] * 0.5, 3)
+    if _NOT_YET.search(fold(reading.line)) and "paid" in scores:  # "(pas encore versée)"
+        scores["pledged"] = round(max(scores.get("pledged", 0.0), scores["paid"]) + 0.2, 3)
+        scores["paid"] = round(scores["paid"] * 0.4, 3)
+    if "greeting" in scores and reading.has("item", "state", "amount", "date"):
+        scores["greeting"] = round(scores["greeting"] * 0.4, 3)  # "#14 is done, thanks Italy"
     if "greeting" in scores and _ASKS_POLITELY.search(fold(reading.line)):
         scores["greeting"] = round(scores["greeting"] * 0.3, 3)  # "merci de réattribuer…"
     if is_how_to(reading.line):  # "how do I record a payment?" asks for the command

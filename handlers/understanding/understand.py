@@ -47,7 +47,7 @@ def masker(states: StateDirectory) -> Callable[[str], str]:
 
 _ANCHORED = re.compile(
     r"next|prochain|proxim|msp|\brc\b|intersession|entre\s+sesiones|review\s+conference|"
-    r"meeting|reunion|\bcc\b|\baep\b",
+    r"meeting|reunion|\bcc\b|\baep\b|\brep\b|\d\s*rep\b",
     re.I,
 )
 
@@ -72,7 +72,8 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
 
     A message of several clauses ("Costa Rica here. which SPs still owe their art 7?") is read
     whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
-    one first, then the highest score, then the longer text."""
+    one first, then (when the message asks something) the clause that asks, then the highest
+    score; a tie goes to the whole message."""
     texts, told = candidates(line)
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
@@ -136,12 +137,18 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     command that was already tried and refused) or would run another command instead."""
     reading, judgement, proposals = interpret(ctx, line)
     typed = line.partition(" ")[0].lower()
-    if unless is not None and (
-        not proposals
-        or _same(proposals[0].command, unless)
-        or (typed == unless and proposals[0].command.partition(" ")[0] not in {unless, ""})
+    if unless is not None and (not proposals or _same(proposals[0].command, unless)):
+        return None
+    if (
+        unless is not None
+        and typed == unless
+        and proposals[0].command.partition(" ")[0] not in {unless, ""}
     ):
-        return None  # a command typed by its name was chosen: read it again, never replace it
+        # A command typed by its own name was chosen: never replaced, the guess is offered.
+        guess = proposals[0]
+        choice = Choice(shorten(guess.says, 60), guess.command)
+        text = _("Or did you mean `/ccm {command}`?").format(command=escape(guess.command))
+        return Reply(text=text, blocks=[], ok=False, choices=(choice,))
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]

@@ -217,3 +217,9 @@ def test_forms_that_only_look_like_a_change_or_a_state(demo_run: Run, line: str)
     confirm = [c.command for c in reply.choices if c.confirm]
     assert not any(c.startswith(("action", "contribution")) for c in confirm), (line, confirm)
     assert "Germany" not in reply.text
+
+
+def test_a_command_typed_by_name_keeps_its_answer_and_offers_the_guess(demo_run: Run) -> None:
+    reply = demo_run("deadlines for Botswana")
+    assert "as a period" in reply.text  # the command's own answer
+    assert [c.command for c in reply.choices] == ["treaty Botswana"]
