@@ -56,11 +56,22 @@ def route(text: str) -> tuple[Command | None, str]:
     word, _, rest = text.partition(" ")
     key = word.lower().rstrip(":?!,.")
     spec = LOOKUP.get(key)
+    note = _ADD_NOTE.match(rest)
+    if note and fold(key) in _ADDS:  # "add note to 15: …", "ajouter une note au #2 : …"
+        return COMMANDS["note"], f"{note['id']} {rest[note.end() :].strip()}"
     if spec is None and (spec := LOOKUP.get(FOREIGN.get(fold(key), ""))) is not None:
         rest = _OF.sub("", rest.strip())  # "statut de la Bosnie", "estado de Perú"
     return (spec, rest.strip()) if spec else (None, text)
 
 
+# "add"/"ajouter"/"agregar" a note to an item is a note, not a new item called "note".
+_ADDS = frozenset({"add", "ajouter", "ajoute", "agregar", "agrega", "anadir", "anade", "put"})
+_ADD_NOTE = re.compile(
+    r"^(?:an?\s+|une\s+|una\s+)?(?:note|nota|comment(?:aire)?|comentario)\s+"
+    r"(?:to|on|for|au|à|a|sur|en|para|de)?\s*(?:l['’]|la\s+|le\s+|el\s+)?"
+    r"(?:item\s+|action\s+|point\s+|tarea\s+|punto\s+)?#?\s?(?P<id>\d{1,9})\s*[:,-]?",
+    re.I,
+)
 _OF = re.compile(
     r"^(?:(?:de|du|des|del|sur|sobre|pour|para)\s+)?(?:(?:la|le|les|el|los|las)\s+|l['’])?", re.I
 )
@@ -157,9 +168,18 @@ def handle(
     return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks), lang=language[0])
 
 
+# "overdue items pls", "deadlines in may?": what closes a request is not a filter.
+_CLOSING = re.compile(
+    r"[\s,]*(?:\b(?:pls|plz|please|svp|stp|merci|thanks|thx|por\s+favor|gracias)\b[\s!.,]*|[?!.]+\s*)+$",
+    re.I,
+)
+
+
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:
     if spec is not None:
         args = item_args(spec, args)
+        if not writes:
+            args = _CLOSING.sub("", args)
     if spec is None or (_loose(line) and not writes) or _unnumbered(spec, args):
         if spec is None and (ctx.states.lookup(line) or resolve_area(line)):
             return noted(

@@ -17,6 +17,7 @@ from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.understanding.entities import Reading
+from handlers.understanding.mood import is_how_to
 
 Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
@@ -77,9 +78,24 @@ def _period(reading: Reading) -> str | None:
     return year.value if year else None
 
 
-def _year(reading: Reading) -> str:
+def _year(reading: Reading, today_year: int | None = None) -> str:
     year = reading.first("year")
-    return year.value if year else ""
+    if year:
+        return year.value
+    said = fold_(reading.line)
+    if today_year is not None and _LAST_YEAR.search(said):  # "outstanding art 7s from last year"
+        return str(today_year - 1)
+    if today_year is not None and _NEXT_YEAR.search(said):
+        return str(today_year + 1)
+    return ""
+
+
+_LAST_YEAR = re.compile(
+    r"last\s+year|l'an\s+dernier|l'annee\s+derniere|ano\s+pasado|el\s+ano\s+anterior"
+)
+_NEXT_YEAR = re.compile(
+    r"next\s+year|l'an\s+prochain|l'annee\s+prochaine|ano\s+que\s+viene|proximo\s+ano"
+)
 
 
 def _me(reading: Reading) -> bool:
@@ -157,7 +173,7 @@ def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
             _("where things stand with {subject}").format(subject=names[0]),
             False,
         )
-    year = _year(r) or str(ctx.today.year)
+    year = _year(r, ctx.today.year) or str(ctx.today.year)
     return Proposal(
         "unpaid", f"unpaid {year}", _("who has not paid for {year}").format(year=year), False
     )
@@ -172,7 +188,7 @@ def _contributions(ctx: Ctx, r: Reading) -> Proposal:
             _("where things stand with {subject}").format(subject=names[0]),
             False,
         )
-    year = _year(r)
+    year = _year(r, ctx.today.year)
     return Proposal("contributions", f"contributions {year}".strip(), _("the contributions"), False)
 
 
@@ -222,7 +238,7 @@ def _who(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
-    year = _year(r)
+    year = _year(r, ctx.today.year)
     names = _names(ctx, r)
     if names:  # "did Botswana send its article 7 report?"
         return Proposal(
@@ -263,7 +279,7 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
 # "décidé pour le…", "se decidió sobre el…"): the subject is what follows them.
 _DECISION = re.compile(
     r"\b(?:decid\w*|décid\w*|decision\w*|décision\w*|decisión\w*|agreed?|acord\w*|"
-    r"outcome|say|said|conclu\w*)(?:[\s,:']+(?:about|on|re|regarding|concerning|for|with|"
+    r"outcome|say|said|conclu\w*)\b(?:[\s,:']+(?:about|on|re|regarding|concerning|for|with|"
     r"sur|pour|concernant|au\s+sujet\s+de|à\s+propos\s+de|sobre|para|respecto\s+a|acerca\s+de|"
     r"de|del|du|des|the|la|le|les|l|el|los|las|at|in|en)\b)*[\s,:']*",
     re.I,
@@ -337,9 +353,26 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
     if _EVERYTHING.search(fold_(r.line)):  # "what can you actually do?": everything
         return Proposal("help", "help", _("how to use the bot"), False)
     topic = _HOW.sub("", r.line).strip(" ?!.¿")
+    asked = topic
     if topic == r.line.strip(" ?!.¿") and len(topic.split()) <= 4:
         topic = ""
+    named = [e for e in r.entities if e.kind not in {"person", "date"}]
+    if asked and not is_how_to(r.line) and not named:
+        from handlers.understanding.helpfind import rank_commands
+
+        ranked = rank_commands(asked, limit=1)
+        if not ranked or ranked[0][1] < _UNRELATED:  # "can you book me a room?": not mine to do
+            return Proposal(
+                "help",
+                "",
+                "",
+                False,
+                problem=_("That is not something I can do. `help` lists what I can."),
+            )
     return Proposal("help", f"help {topic}".strip(), _("how to use the bot"), False)
+
+
+_UNRELATED = 0.2  # a request no command's description comes this close to
 
 
 def _deadlines(ctx: Ctx, r: Reading) -> Proposal:

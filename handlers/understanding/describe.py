@@ -8,6 +8,8 @@ from handlers.i18n import N_, _, format_amount, format_day, format_number, state
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
+from handlers.reference.states import StateName
+from handlers.reply.text import fold
 from handlers.understanding.entities import Entity, Reading
 
 KINDS = {
@@ -55,6 +57,13 @@ def _describe(ctx: Ctx, e: Entity) -> str:
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+def _close(word: str, state: StateName) -> bool:
+    from rapidfuzz import fuzz  # only when a word is not understood
+
+    names = {state.short, state.name}
+    return max(fuzz.ratio(fold(word), fold(n)) for n in names) >= 85
+
+
 def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
     """(word, State) for words no entity covers that look like a mistyped State ("botswanas")."""
     covered = [(e.start, e.end) for e in reading.entities]
@@ -62,7 +71,11 @@ def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
     for m in _WORD.finditer(reading.line):
         if any(s <= m.start() < e for s, e in covered):
             continue
+        if reading.entities and any(e.kind == "state" for e in reading.entities):
+            break  # a State is already named: "versé" beside Luxembourg is a verb, not a typo
         found = ctx.states.suggest(m[0], limit=1)
+        if found and not _close(m[0], found[0]):
+            continue  # "Palais" is not a typo for Palau, nor "esto" for Lesotho
         if found and found[0].short not in {g for _w, g in guesses}:
             guesses.append((m[0], found[0].short))
     return guesses[:2]

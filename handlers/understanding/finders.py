@@ -57,6 +57,11 @@ _TO_ME = re.compile(
     r"walk|remind|montre|montrez|dis|dites|envoie|envoyez|muestra|muestrame|dime|"
     r"enviame|manda)\s+$"
 )
+# French and Spanish put "me" before the verb: "pouvez-vous me rappeler…", "me puedes decir…".
+_ME_TOLD = re.compile(
+    r"\s+(?:rappeler|rappelle[rz]?|dire|montrer|envoyer|donner|indiquer|faire\s+savoir|lister|"
+    r"decir|mostrar|enviar|recordar|pasar|mandar|explicar|puedes|podrias|pueden)\b"
+)
 WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
 MEETING = re.compile(
     r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|rep|reunion\s+de\s+los\s+estados\s+partes)"
@@ -69,8 +74,11 @@ ARTICLE = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:(?P<code>chf|eur|usd|gbp|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$")
 _CURRENCY_AFTER = re.compile(
-    r"^\s*(?P<word>chf|eur|euros?|usd|dollars?|dolares|gbp|pounds?|swiss\s+francs?|francs?\s+suisses?|"
-    r"francos?\s+suizos?|francs?|francos?|sfr\.?|fr\.)(?!\w)"
+    r"^\s*(?:(?:de|of|d')\s*)?(?P<word>chf|eur|euros?|usd|dollars?|dolares|gbp|pounds?|"
+    r"swiss\s+francs?|francs?\s+suisses?|francos?\s+suizos?|"
+    r"fcfa|f\s?cfa|cfa(?:\s+francs?)?|francs?\s+cfa|xof|xaf|nok|sek|dkk|aud|cad|nzd|jpy|yen|"
+    r"pesos?|soles?|reais|rand|kr|kronor|kroner|couronnes|coronas|"
+    r"francs?|francos?|sfr\.?|fr\.|[€$£¥])(?!\w)"
 )
 _CODES = {"chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "eur": "EUR", "usd": "USD"}
 _CODES |= {"gbp": "GBP", "€": "EUR", "$": "USD", "£": "GBP"}
@@ -102,7 +110,9 @@ def find_all(line: str) -> Iterator[Found]:
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))
     for m in PERSON.finditer(folded):
-        if m["p"] == "me" and _TO_ME.search(folded, 0, m.start()):
+        if m["p"] == "me" and (
+            _TO_ME.search(folded, 0, m.start()) or _ME_TOLD.match(folded, m.end())
+        ):
             continue  # "show me Italy's items": me is who is told, not whose items
         yield Found("person", m.start(), m.end(), "me")
     for m in WE.finditer(folded):
@@ -140,6 +150,27 @@ def _meeting(m: re.Match[str]) -> str:
     return "msp" if m["msp"] == "msp" else "rc"
 
 
+def _currency_word(word: str) -> str:
+    """The currency a word after an amount names; one the ISU does not keep is named as it is
+    ("FCFA", "NOK"), never taken for Swiss francs."""
+    word = re.sub(r"\s+", " ", word)
+    if "cfa" in word or word in {"xof", "xaf"}:
+        return "XOF"
+    if word in _CODES:
+        return _CODES[word]
+    if word in {"nok", "sek", "dkk", "aud", "cad", "nzd", "jpy"}:
+        return word.upper()
+    if word in {"yen", "¥"}:
+        return "JPY"
+    if word.startswith(("kr", "kron", "couronne", "corona")):
+        return "SEK"
+    if word.startswith(("peso", "sol", "real", "reais", "rand")):
+        return word.upper()
+    if "fr" in word:
+        return "CHF"
+    return "EUR" if "euro" in word else "USD" if "dol" in word else "GBP"
+
+
 def _amounts(line: str, folded: str) -> Iterator[Found]:
     """Numbers that are money: a currency beside them, or a money word in the line."""
     cue = _MONEY_CUES.search(folded) is not None
@@ -156,13 +187,7 @@ def _amounts(line: str, folded: str) -> Iterator[Found]:
             start -= len(before[0])
         elif after:
             word = after["word"]
-            currency = (
-                "CHF"
-                if "fr" in word
-                else _CODES.get(
-                    word, "EUR" if "euro" in word else "USD" if "dol" in word else "GBP"
-                )
-            )
+            currency = _currency_word(word)
             end += len(after[0])
         number = m["number"]
         plain = re.fullmatch(r"\d{1,4}", number) is not None and not m["scale"]

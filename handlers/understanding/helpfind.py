@@ -21,9 +21,10 @@ WORDS: dict[str, str] = {
     "done": "mark done complete finish close tick off terminer marquer fait terminé fermer cerrar "
     "marcar hecho completar terminar",
     "snooze": "snooze postpone remind later delay hold reminders stop pinging notifications mute "
+    "stop reminding me about an item until "
     "pause quiet reporter repousser rappel pause aplazar posponer recordar pausar",
-    "due": "change due date deadline set date move reschedule changer la date échéance cambiar "
-    "fecha vencimiento plazo",
+    "due": "change due date deadline set date move reschedule change an item's deadline extend "
+    "changer la date échéance d'une action cambiar fecha vencimiento plazo de una tarea",
     "assign": "reassign assign give hand over owner someone else transfer réattribuer attribuer "
     "confier responsable reasignar asignar responsable",
     "note": "comment note add remark commentaire nota comentario",

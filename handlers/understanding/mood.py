@@ -55,7 +55,8 @@ def is_question(line: str) -> bool:
 # Asking how to do something with the bot, not asking the bot to do it now.
 _HOW_TO = re.compile(
     r"^\s*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to|"
-    r"is\s+there\s+a\s+way|(?:what|where)\s?'?s\s+the\s+(?:command|way\s+to|syntax|format)|"
+    r"is\s+there\s+a\s+way|where\s+(?:can|do)\s+i\s+(?:find|see|get|look)|"
+    r"ou\s+(?:puis-je|est-ce\s+que\s+je\s+peux)\s+(?:trouver|voir)|donde\s+(?:puedo\s+)?(?:encuentro|veo|encontrar|ver)|(?:what|where)\s?'?s\s+the\s+(?:command|way\s+to|syntax|format)|"
     r"which\s+command|what\s+(?:command|do\s+i\s+type)|quelle\s+commande|que\s+comando|"
     r"comment\s+(?:je|j|faire|puis-je|peut-on|est-ce\s+qu|on\s+(?:fait|peut|doit|ajoute|"
     r"enregistre|marque|change|met|note))|est-ce\s+que\s+je\s+peux|"

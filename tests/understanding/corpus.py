@@ -139,6 +139,7 @@ def _substance(
     verb = spec.name if spec else command.partition(" ")[0]
     if verb in _ON_ITEMS:  # what a change to an item sets, not the reason given after it
         number, _sep, rest = args.partition(" ")
+        number, rest = number.rstrip(",:;."), rest if not number.endswith(",") else ""
         args = f"{number} {split_reason(rest)[0]}".strip()
     items = frozenset(
         re.findall(r"(?:^|\s)#?(\d{1,4})(?=\s|$)", args)[:1] if verb in _ON_ITEMS else []

@@ -82,3 +82,24 @@ def test_session9_second_tune_sets_hold_their_figures(demo_deps: Deps) -> None:
         total = sum(counts.values())
         assert total >= 50
         assert counts["right"] >= 0.75 * total
+
+
+def test_session9_heldout_sets_after_their_one_measurement(demo_deps: Deps) -> None:
+    """235 lines written blind by two colleagues, measured once on their first run: 167 right
+    (71.1%), 21 acceptable, 16 unhelpful, 31 wrong. The bugs that run showed were then fixed
+    (an amount in euros taken for francs, "add note to 15"...), so these are no longer held
+    out; the floor holds what the fixes reached (80.0%, 10 wrong)."""
+    total = wrong = right = 0
+    for name in (
+        "corpus_held9_en.tsv",
+        "corpus_held9_fres.tsv",
+        "corpus_held9c_en.tsv",
+        "corpus_held9c_fres.tsv",
+    ):
+        counts = _report(name, demo_deps)
+        total += sum(counts.values())
+        right += counts["right"]
+        wrong += counts["wrong"]
+    assert total >= 230
+    assert right >= 0.78 * total
+    assert wrong <= 12

@@ -223,3 +223,49 @@ def test_a_command_typed_by_name_keeps_its_answer_and_offers_the_guess(demo_run:
     reply = demo_run("deadlines for Botswana")
     assert "as a period" in reply.text  # the command's own answer
     assert [c.command for c in reply.choices] == ["treaty Botswana"]
+
+
+@pytest.mark.parametrize(
+    ("line", "currency"),
+    [
+        ("le Luxembourg a versé 5 000 €", "EUR"),
+        ("Le Cameroun a payé 2 millions de FCFA", "XOF"),
+        ("Norway paid 100,000 NOK", "NOK"),
+    ],
+)
+def test_an_amount_in_another_currency_is_never_taken_for_francs(
+    demo_run: Run, line: str, currency: str
+) -> None:
+    """Found on the session-9 held-out set: "5 000 €" was proposed as CHF 5,000 received."""
+    reply = demo_run(line)
+    assert not any(c.confirm for c in reply.choices)
+    assert "keeps its accounts in CHF" in reply.text and currency in reply.text
+
+
+def test_adding_a_note_to_an_item_is_a_note(demo_run: Run) -> None:
+    for line in ("add note to 15: austria and belgium consulted", "ajouter une note au #2 : ok"):
+        reply = demo_run(line)
+        assert reply.text.startswith("📝 Note added to #"), line
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("what did the CC decide on the hosting agreement review", "decided hosting agreement"),
+        ("outstanding art 7 reports from last year?", "article7 2016"),
+        ("where can i find decisions from previous minutes", "help"),
+        ("overdue items pls", "overdue"),
+    ],
+)
+def test_more_held_out_lessons(demo_run: Run, line: str, command: str) -> None:
+    reply = demo_run(line)
+    assert f"`/ccm {command}" in reply.text or reply.text.startswith("*Items: open, overdue")
+
+
+def test_a_greeting_to_everyone_and_a_request_out_of_reach(demo_run: Run) -> None:
+    assert "couldn't work out" in demo_run("morning everyone").text or "Hello" in (
+        demo_run("morning everyone").text
+    )
+    reply = demo_run("can you book me a room at the Palais for Thursday?")
+    assert reply.text.startswith("That is not something I can do")
+    assert "Palau" not in reply.text
