@@ -90,8 +90,10 @@ def _in_period(ctx: Ctx, first: date, last: date) -> Reply:
     end = datetime.combine(last, time(23, 59), tzinfo=ctx.tz)
     query = select(Meeting).where(col(Meeting.start) >= start, col(Meeting.start) <= end)
     rows = list(ctx.session.exec(query.order_by(col(Meeting.start)).limit(30)))
-    title = f"Meetings {format_day(first)} – {format_day(last)}"
-    body = "\n".join(meeting_line(ctx, row) for row in rows) or "_No meetings in that period._"
+    title = _("Meetings {first} – {last}").format(first=format_day(first), last=format_day(last))
+    body = "\n".join(meeting_line(ctx, row) for row in rows) or "_{}_".format(
+        _("No meetings in that period.")
+    )
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
 
 

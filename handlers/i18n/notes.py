@@ -118,6 +118,32 @@ def _count(m: re.Match[str]) -> str:
     return text.format(count=n, event=m["event"], day=_short(m["shown"]))
 
 
+# Geneva's holidays as the date reader names them (handlers/dates/extra.py).
+_HOLIDAYS = {
+    "Easter Sunday": N_("Easter Sunday"),
+    "Good Friday": N_("Good Friday"),
+    "Easter Monday": N_("Easter Monday"),
+    "Ascension Day": N_("Ascension Day"),
+    "Pentecost Monday": N_("Pentecost Monday"),
+    "Christmas Day": N_("Christmas Day"),
+    "New Year's Day": N_("New Year's Day"),
+    "National Day": N_("National Day"),
+}
+
+
+def _holiday(m: re.Match[str]) -> str:
+    """ "the day before Easter Sunday 2017 (the Easter break starts on Good Friday)"."""
+    name = _(_HOLIDAYS[m["holiday"]])
+    said = {
+        None: _("{holiday} {year}"),
+        "the day before": _("the day before {holiday} {year}"),
+        "the day after": _("the day after {holiday} {year}"),
+    }[m["how"]].format(holiday=name, year=m["year"])
+    if m["break"]:
+        said += " " + _("(the Easter break starts on Good Friday)")
+    return said
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (
         re.compile(rf"the (?P<which>last|first) day of {_MONTH}"),
@@ -147,6 +173,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
             rf"\({_SHORT_DAY}\)"
         ),
         _count,
+    ),
+    (
+        re.compile(
+            r"(?:(?P<how>the day before|the day after) )?(?P<holiday>"
+            + "|".join(re.escape(h) for h in _HOLIDAYS)
+            + r") (?P<year>\d{4})(?P<break> \(the Easter break starts on Good Friday\))?"
+        ),
+        _holiday,
     ),
     (
         re.compile(rf"the day before the (?P<event>\S+) \({_SHORT_DAY}\)"),
