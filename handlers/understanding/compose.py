@@ -83,6 +83,8 @@ def _year(reading: Reading, today_year: int | None = None) -> str:
     if year:
         return year.value
     said = fold_(reading.line)
+    if today_year is not None and _THIS_YEAR.search(said):  # "who still owes this year?"
+        return str(today_year)
     if today_year is not None and _LAST_YEAR.search(said):  # "outstanding art 7s from last year"
         return str(today_year - 1)
     if today_year is not None and _NEXT_YEAR.search(said):
@@ -90,6 +92,9 @@ def _year(reading: Reading, today_year: int | None = None) -> str:
     return ""
 
 
+_THIS_YEAR = re.compile(
+    r"this\s+year|cette\s+annee|este\s+ano|l'annee\s+en\s+cours|ano\s+en\s+curso"
+)
 _LAST_YEAR = re.compile(
     r"last\s+year|l'an\s+dernier|l'annee\s+derniere|ano\s+pasado|el\s+ano\s+anterior"
 )

@@ -192,11 +192,17 @@ def _same(command: str, refused: str) -> bool:
     return word in {"", refused} and not args.strip()
 
 
+_A_YEAR = re.compile(r"\b(?:this|next|last)\s+year|\bannee\b|\bl'an\b|\bano\b")
+
+
 def _unused_dates(reading: Reading, command: str) -> list[str]:
     """Date phrases of the line the command does not carry: said, never dropped in silence."""
     folded = same_length_fold(command)
     unused = []
+    has_year = re.search(r"\b(?:19|20)\d\d\b", command) is not None
     for e in reading.of("date"):
+        if has_year and _A_YEAR.search(same_length_fold(e.text)):
+            continue  # "this year" became the command's year
         words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
         if words and words not in folded:
             unused.append(e.text)

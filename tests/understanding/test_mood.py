@@ -269,3 +269,8 @@ def test_a_greeting_to_everyone_and_a_request_out_of_reach(demo_run: Run) -> Non
     reply = demo_run("can you book me a room at the Palais for Thursday?")
     assert reply.text.startswith("That is not something I can do")
     assert "Palau" not in reply.text
+
+
+def test_this_year_is_the_years_command_year_and_is_not_said_unused(demo_run: Run) -> None:
+    reply = demo_run("which SPs still owe their art 7 report this year?")
+    assert "`/ccm article7 2017`" in reply.text and "did not use" not in reply.text
