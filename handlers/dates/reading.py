@@ -76,13 +76,6 @@ _SHORTHAND = [
     ),
 ]
 _LEADING = re.compile(rf"(?:{vocab.CONNECTOR})\s+(?!{_KEEP})")
-# Units as chat writes them after a number: "3 wks", "2 mths", "10 d".
-_UNITS_SPELLED = {"wk": "weeks", "wks": "weeks", "w": "weeks", "mth": "months", "mths": "months"}
-_UNITS_SPELLED |= {"mo": "months", "mos": "months", "d": "days", "yr": "years", "yrs": "years"}
-_UNITS_SPELLED |= {"sem": "semaines", "sem.": "semaines", "j": "jours"}
-_UNIT_SHORT = re.compile(
-    r"\b(?P<n>\d{1,3})\s*(?P<u>wks?|w|mths?|mos?|d|yrs?|sem\.?|j)(?![\w.])", re.I
-)
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
 _DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})")
 _WEEKDAY = re.compile(rf"(?<![\w'])(?P<wd>{vocab.WEEKDAY})(?![\w])")
@@ -242,8 +235,7 @@ def read_phrase(
     events: Mapping[str, date] | None,
 ) -> tuple[DateReading, bool]:
     """The reading, and whether the phrase names one day (any note then only says which one)."""
-    text = _UNIT_SHORT.sub(lambda m: f"{m['n']} {_UNITS_SPELLED[m['u'].lower()]}", clean(phrase))
-    text = text[:MAX_DATE_CHARS]
+    text = vocab.units_spelled(clean(phrase))[:MAX_DATE_CHARS]
     if not text:
         raise DateError(_("Give a date, e.g. “15 April”, “end of March” or “in two weeks”."))
     local = local_now(now, tz)

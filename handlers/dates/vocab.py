@@ -175,3 +175,17 @@ def _pick(ctx: Ctx, year: int | None, span: Callable[[int], tuple[date, date]]) 
             start, end = span(y)
             break
     return end if ctx.deadline else start
+
+
+# Units as chat writes them after a number: "3 wks", "2 mths", "10 d".
+_UNITS_SPELLED = {"wk": "weeks", "wks": "weeks", "w": "weeks", "mth": "months", "mths": "months"}
+_UNITS_SPELLED |= {"mo": "months", "mos": "months", "d": "days", "yr": "years", "yrs": "years"}
+_UNITS_SPELLED |= {"sem": "semaines", "sem.": "semaines", "j": "jours"}
+_UNIT_SHORT = re.compile(
+    r"\b(?P<n>\d{1,3})\s*(?P<u>wks?|w|mths?|mos?|d|yrs?|sem\.?|j)(?![\w.])", re.I
+)
+
+
+def units_spelled(text: str) -> str:
+    """ "within 3 wks" → "within 3 weeks": what the readers expect."""
+    return _UNIT_SHORT.sub(lambda m: f"{m['n']} {_UNITS_SPELLED[m['u'].lower()]}", text)

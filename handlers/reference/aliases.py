@@ -221,3 +221,17 @@ ISO3_NOT_IN_TEXT = _codes(
 # (the French and Spanish versions), "CC" (the Committee), "EC", "HR", "MT", "PT"...
 # Not "DE" (French and Spanish "de" in a line in capitals), "GB" (gigabytes), "DK" (don't know).
 ISO2_IN_TEXT = _codes("BW CH CL CZ GT HU MX MZ NL NZ UY ZM")
+
+
+# What a State's possessive typed without its apostrophe goes with ("zambias side", "perus
+# report"): only before one of these is "perus" Peru's; "the chiles were hot" is not Chile.
+_POSSESSED_WORDS = """side report reports items item deadline deadlines position plan plans letter
+letters contribution contributions status team mission delegation answer reply view proposal
+request case turn part share"""
+_POSSESSED = frozenset(_POSSESSED_WORDS.split())
+
+
+def bare_possessive(raw: str, following: str) -> bool:
+    """``raw`` is a name with an "s" for "'s" when the (folded) next word is something owned."""
+    long_enough = len(raw) > 4 and raw.lower().endswith("s") and not raw.lower().endswith("ss")
+    return long_enough and not raw.isupper() and following in _POSSESSED

@@ -32,6 +32,7 @@ from handlers.reference.aliases import (
     SHORT_NAMES,
     UN_MEMBERS,
     UN_NAMES,
+    bare_possessive,
 )
 from handlers.reference.names_i18n import demonyms, foreign_names
 from handlers.reply.text import fold
@@ -101,21 +102,6 @@ def _word_keys(raw: str) -> tuple[str, str | None, int]:
     return _normalise(folded), None, 0
 
 
-# What a State's possessive typed without its apostrophe goes with ("zambias side", "perus
-# report"): only before one of these is "perus" Peru's; "the chiles were hot" is not Chile.
-_POSSESSED_WORDS = """side report reports items item deadline deadlines position plan plans letter
-letters contribution contributions status team mission delegation answer reply view proposal
-request case turn part share"""
-_POSSESSED = frozenset(_POSSESSED_WORDS.split())
-
-
-def _bare_possessive(raw: str, folded: str, following: str) -> tuple[str, int] | None:
-    bare = len(folded) > 4 and folded.endswith("s") and not folded.endswith("ss")
-    if bare and not raw.isupper() and fold(following) in _POSSESSED:
-        return _normalise(folded[:-1]), 1
-    return None
-
-
 def _normalise(folded: str) -> str:
     word = folded.replace("'", "")
     if word == "&":
@@ -133,9 +119,8 @@ def _tokenize(text: str) -> list[_Token]:
         key, stem, cut = _word_keys(raw)
         if stem is None:
             following = found_all[number + 1].group() if number + 1 < len(found_all) else ""
-            bare = _bare_possessive(raw, fold(raw), following)
-            if bare is not None:
-                stem, cut = bare
+            if bare_possessive(raw, fold(following)):
+                stem, cut = _normalise(fold(raw)[:-1]), 1
         hard = bool(tokens) and _HARD_GAP.search(text, previous_end, found.start()) is not None
         raw_stem = raw[:-cut] if stem is not None else None
         tokens.append(_Token(found.start(), found.end(), raw, key, stem, raw_stem, cut, hard))

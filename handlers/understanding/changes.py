@@ -16,10 +16,10 @@ from handlers.understanding.compose import (
     Builder,
     Proposal,
     _me,
-    _names,
     _role,
     _year,
     fold_,
+    state_names,
 )
 from handlers.understanding.entities import Reading
 from handlers.understanding.mood import is_question
@@ -37,7 +37,7 @@ def _year_shift(line: str) -> int:
 
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
-        names = _names(ctx, r)
+        names = state_names(ctx, r)
         amount = r.first("amount")
         if not names:
             return Proposal(status, "", "", True, problem=_("Which State? I found none."))
@@ -87,7 +87,7 @@ def _money(status: str) -> Builder:
 
 
 def _report(ctx: Ctx, r: Reading) -> Proposal:
-    names = _names(ctx, r)
+    names = state_names(ctx, r)
     if not names:
         return Proposal(
             "report", "", "", True, problem=_("Whose Article 7 report? I found no State.")
@@ -215,7 +215,7 @@ def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
         if role_entity
         else None
     )
-    names = _names(ctx, r)
+    names = state_names(ctx, r)
     if names:
         return " and ".join(names)
     if role:

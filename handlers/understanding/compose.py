@@ -42,7 +42,7 @@ def _states(reading: Reading) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _names(ctx: Ctx, reading: Reading) -> list[str]:
+def state_names(ctx: Ctx, reading: Reading) -> list[str]:
     out = []
     for iso3 in _states(reading):
         state = ctx.states.get(iso3)
@@ -115,7 +115,7 @@ def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
         role = {"presidency": "the Presidency", "isu": "the ISU"}.get(reading.first("role").value)  # type: ignore[union-attr]
     if not role or "coordinators" not in role:
         parts.extend(_area_names(reading))
-    parts.extend(_names(ctx, reading))
+    parts.extend(state_names(ctx, reading))
     mention = reading.first("mention")
     owner = f"owner {role}" if role else None
     if mention:
@@ -137,9 +137,10 @@ _PERIODIC = {"items", "overdue", "deadlines", "meetings", "treaty"}
 
 def compose(ctx: Ctx, intent: str, reading: Reading) -> Proposal:
     """The command ``intent`` means with these entities."""
+    from handlers.understanding.asking import ASKING
     from handlers.understanding.changes import CHANGES  # changes build on this module
 
-    builder = _BUILDERS.get(intent) or CHANGES.get(intent)
+    builder = _BUILDERS.get(intent) or CHANGES.get(intent) or ASKING.get(intent)
     if builder is None:
         return Proposal(intent, "help", _("show what I can do"), False)
     unread = [e for e in reading.of("date") if e.problem]
@@ -170,7 +171,7 @@ def fold_(text: str) -> str:
 
 
 def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
-    names = _names(ctx, r)
+    names = state_names(ctx, r)
     if len(names) == 1:  # "what does NZ owe us": that State's contributions
         return Proposal(
             "status",
@@ -185,7 +186,7 @@ def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _contributions(ctx: Ctx, r: Reading) -> Proposal:
-    names = _names(ctx, r)
+    names = state_names(ctx, r)
     if names:
         return Proposal(
             "status",
@@ -228,7 +229,7 @@ def _mine(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _who(ctx: Ctx, r: Reading) -> Proposal:
-    areas, names = _area_names(r), _names(ctx, r)
+    areas, names = _area_names(r), state_names(ctx, r)
     subject = areas[0] if areas else (names[0] if names else "")
     return Proposal(
         "who",
@@ -244,7 +245,7 @@ def _who(ctx: Ctx, r: Reading) -> Proposal:
 
 def _article7(ctx: Ctx, r: Reading) -> Proposal:
     year = _year(r, ctx.today.year)
-    names = _names(ctx, r)
+    names = state_names(ctx, r)
     if names:  # "did Botswana send its article 7 report?"
         return Proposal(
             "article7",
@@ -267,7 +268,7 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
             if e.value in {"clearance", "stockpile"}:
                 parts.append("article 4" if e.value == "clearance" else "article 3")
                 break
-    parts.extend(_names(ctx, r))
+    parts.extend(state_names(ctx, r))
     period = _period(r)
     if period:
         parts.append(period)
@@ -280,51 +281,13 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
-# A decision word, and the words that lead from it to its subject ("decided on the…",
-# "décidé pour le…", "se decidió sobre el…"): the subject is what follows them.
-_DECISION = re.compile(
-    r"\b(?:decid\w*|décid\w*|decision\w*|décision\w*|decisión\w*|agreed?|acord\w*|"
-    r"outcome|say|said|conclu\w*)\b(?:[\s,:']+(?:about|on|re|regarding|concerning|for|with|"
-    r"sur|pour|concernant|au\s+sujet\s+de|à\s+propos\s+de|sobre|para|respecto\s+a|acerca\s+de|"
-    r"de|del|du|des|the|la|le|les|l|el|los|las|at|in|en)\b)*[\s,:']*",
-    re.I,
-)
-
-
-def _decided(ctx: Ctx, r: Reading) -> Proposal:
-    names = _names(ctx, r)
-    topic = names[0] if len(names) == 1 and len(r.of("state")) == 1 else ""
-    if not topic:
-        found = list(_DECISION.finditer(r.line))
-        rest = r.line[found[-1].end() :] if found else r.line
-        if not rest.strip(" ?!.¿") and found:  # "Lebanon decisions?": the subject came first
-            rest = r.line[: found[-1].start()]
-        topic = rest.strip(" ?!.¿,;:")
-    if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
-        return Proposal(
-            "decided", "", "", False, problem=_("Decided about what? Name a State or a topic.")
-        )
-    return Proposal(
-        "decided",
-        f"decided {topic}".strip(),
-        _("what was decided about {topic}").format(topic=topic),
-        False,
-    )
-
-
-_ONLY_CUES = re.compile(
-    r"[\s?!.]*(?:(?:any|what|which|the|we|did|have|decid\w*|decision\w*|agreed?|acord\w*|"
-    r"decisiones|was|were|made)[\s?!.]*)*"
-)
-
-
 def _status(ctx: Ctx, r: Reading) -> Proposal:
     item = r.first("item")
     if item:
         return Proposal(
             "status", f"status #{item.value}", _("item #{id}").format(id=item.value), False
         )
-    names, areas = _names(ctx, r), _area_names(r)
+    names, areas = state_names(ctx, r), _area_names(r)
     subject = names[0] if names else (areas[0] if areas else "")
     if not subject and _me(r):
         return Proposal("mine", "mine", _("your open items"), False)
@@ -367,13 +330,8 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
 
         ranked = rank_commands(asked, limit=1)
         if not ranked or ranked[0][1] < _UNRELATED:  # "can you book me a room?": not mine to do
-            return Proposal(
-                "help",
-                "",
-                "",
-                False,
-                problem=_("That is not something I can do. `help` lists what I can."),
-            )
+            problem = _("That is not something I can do. `help` lists what I can.")
+            return Proposal("help", "", "", False, problem=problem)
     return Proposal("help", f"help {topic}".strip(), _("how to use the bot"), False)
 
 
@@ -421,7 +379,6 @@ _BUILDERS: dict[str, Builder] = {
     "who": _who,
     "article7": _article7,
     "treaty": _treaty,
-    "decided": _decided,
     "status": _status,
     "help": _help,
     "deadlines": _deadlines,

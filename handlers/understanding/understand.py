@@ -26,6 +26,7 @@ from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.entities import Reading, read
+from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import is_question
 
@@ -153,7 +154,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         return _nothing_fits(ctx, reading)
     first = proposals[0]
     if first.intent == "greeting" and judgement.certain:
-        return _greeting(line)
+        return greeting(line)
     if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
@@ -167,23 +168,6 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     ):  # the likeliest reading lacks something: say what, offer the rest
         return _ask(ctx, reading, first.problem or "", usable)
     return _choose(reading, usable)
-
-
-_THANKS = re.compile(
-    r"(?<!no )(?<!non )\b(?:thank|thanks|thx|ty|cheers|merci|gracias|muchas gracias)\b"
-)
-
-
-def _greeting(line: str) -> Reply:
-    """A greeting or a thank-you gets one back, in the reader's language, and a hint."""
-    if _THANKS.search(same_length_fold(line)):
-        text = _("You're welcome! Anything else? `help` lists what I can do.")
-    else:
-        text = _(
-            "Hello! Ask me things like “what's overdue?” or “when is the next meeting?” — "
-            "`help` lists everything."
-        )
-    return Reply(text=text, blocks=[section(text)])
 
 
 def _same(command: str, refused: str) -> bool:
