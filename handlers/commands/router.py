@@ -73,7 +73,8 @@ _ADD_NOTE = re.compile(
     re.I,
 )
 _OF = re.compile(
-    r"^(?:(?:de|du|des|del|sur|sobre|pour|para)\s+)?(?:(?:la|le|les|el|los|las)\s+|l['’])?", re.I
+    r"^(?:(?:de|du|des|del|sur|sobre|pour|para)\s+|d['’])?(?:(?:la|le|les|el|los|las)\s+|l['’])?",
+    re.I,
 )
 
 

@@ -22,7 +22,7 @@ from handlers.understanding.mood import is_question
 # semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
 # inside "#12: text" (an item's note keeps its text).
 _BOUNDARY = re.compile(
-    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})\s?[.!?]+(?=\s+\S)|(?<=[✅🙏😅👍🎉🤞])\s+|"
+    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})\s?[.!?]+(?=\s+\S)|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s+|"
     r"(?<![#\d])(?<!\b[a-z])\s*:\s+(?=\S)|\s+[—–-]\s+|;\s+|\n+",
     re.I,
 )
@@ -37,7 +37,9 @@ _LOG_IT = re.compile(
     r"(?:\s+(?:it|this|that|this\s+one|an?\s+item|an?\s+action(?:\s+item)?|le|la|lo|l'|pls|please|"
     r"por\s+favor|svp|merci|comme\s+\w+|"
     r"as\s+\w+|under\s+\S+(?:\s+\S+)?|so\s+we\s+dont\s+forget|so\s+we\s+don't\s+forget|"
-    r"so\s+it'?s?\s+not\s+lost|thanks|thx|stp))*\W*$",
+    r"so\s+it'?s?\s+not\s+lost|thanks|thx|stp))*\W*$"
+    r"|^\W*(?:lo|la|le|l')\s*(?:puedes|pueden|podrias|podrian|peux|pouvez|pourriez)[\s-]*(?:tu|vous)?\s+"
+    r"(?:registrar|anotar|apuntar|enregistrer|noter|consigner|ajouter)\W*$",
     re.I,
 )
 _MIN_WORDS = 2
@@ -74,6 +76,22 @@ def clause_spans(line: str) -> list[tuple[int, int]]:
     return out
 
 
+# A clause that only says who is writing: "Costa Rica here", "habla la delegación de Costa
+# Rica", "c'est la délégation du Niger", "Saludos desde la misión de Chile". Their State is the
+# speaker, not what the message asks about.
+_SPEAKER = re.compile(
+    r"^\W*(?:(?:this\s+is|it'?s|c'est|ici|habla|le\s+saluda|saludos\s+desde|greetings\s+from|"
+    r"hello\s+from|bonjour\s+de)\s+(?:the\s+|la\s+|le\s+|el\s+)?(?:delegation|delegacion|mission|"
+    r"mision|team|equipe|equipo)\s+(?:of\s+|de\s+|du\s+|des\s+|del\s+|d')?(?:la\s+|le\s+|el\s+|l')?"
+    r"[\w' -]+|[\w' -]{2,30}\s+(?:here|ici|aqui))\W*$"
+)
+
+
+def says_who(clause: str) -> bool:
+    """The clause only says who is writing."""
+    return _SPEAKER.match(fold(clause).replace("’", "'")) is not None
+
+
 def asks_to_log(clause: str) -> bool:
     """The clause only asks for what the message says to be recorded."""
     return _LOG_IT.match(fold(clause).replace("’", "'")) is not None
@@ -86,10 +104,14 @@ def candidates(line: str) -> tuple[list[str], bool]:
     if opening and line[opening.end() :].strip():
         line = line[opening.end() :]  # the greeting is answered by answering the message
     spans = clause_spans(line)
-    kept = [(s, e) for s, e in spans if not asks_to_log(line[s:e])]
-    told = bool(kept) and len(kept) < len(spans)
+    heard = [(s, e) for s, e in spans if not says_who(line[s:e])] or spans
+    kept = [(s, e) for s, e in heard if not asks_to_log(line[s:e])]
+    told = bool(kept) and len(kept) < len(heard)
     if len(kept) < 2:
-        return ([line[kept[0][0] : kept[0][1]].strip()] if told else [line]), told
+        if kept and len(kept) < len(spans):  # only the request is left: read it alone
+            s, e = kept[0]
+            return [line[s:e].strip() + ("?" if "?" in line[e : e + 2] else "")], told
+        return [line], told
     texts = [_joined(line, kept)]
     for number, (s, e) in enumerate(kept):
         clause = line[s:e].strip() + ("?" if "?" in line[e : e + 2] else "")

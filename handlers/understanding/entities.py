@@ -92,7 +92,16 @@ def read(
 ) -> Reading:
     """Every entity in ``line``. Dates are read only when ``now`` is given (and ``with_dates``)."""
     found: list[Entity] = []
-    for match in states.find_in_text(_ELISION.sub(r"\1 ", line), demonyms=True):
+    # "l'Autriche" needs the elision cut off; "Côte d'Ivoire" keeps it: both are tried.
+    whole = states.find_in_text(line, demonyms=True)
+    for match in [
+        *whole,
+        *(
+            m
+            for m in states.find_in_text(_ELISION.sub(r"\1 ", line), demonyms=True)
+            if not any(w.start < m.end and m.start < w.end for w in whole)
+        ),
+    ]:
         found.append(_entity("state", match.start, match.end, line, match.state.iso3))
     for area_start, area_end, key in find_areas(line):
         found.append(_entity("area", area_start, area_end, line, key))

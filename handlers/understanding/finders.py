@@ -30,7 +30,7 @@ _ITEM_VERBS = (
     r"extend|reopen|delete|remove|restore|assign|reassign|give|hand|note|edit|status|history|"
     r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
     r"terminad[ao]|aplazar|mover|asignar|pasar|reattribuer|rouvrir|supprimer|avancer|passer|"
-    r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close"
+    r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close|decaler|retrasar"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"

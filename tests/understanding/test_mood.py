@@ -274,3 +274,44 @@ def test_a_greeting_to_everyone_and_a_request_out_of_reach(demo_run: Run) -> Non
 def test_this_year_is_the_years_command_year_and_is_not_said_unused(demo_run: Run) -> None:
     reply = demo_run("which SPs still owe their art 7 report this year?")
     assert "`/ccm article7 2017`" in reply.text and "did not use" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("la Cote d'Ivoire contactera la mission du Togo mardi prochain", "action Côte d'Ivoire"),
+        (
+            "Siguiendo lo acordado: Costa Rica tiene que llamar a Panamá el lunes. ¿Lo puedes registrar?",
+            "action Costa Rica",
+        ),
+        ("décaler la 17 au 7 avril, l'UNODA a demandé plus de temps", "due 17"),
+    ],
+)
+def test_second_held_out_lessons_that_change_something(
+    demo_run: Run, line: str, command: str
+) -> None:
+    """Found on the fourth blind set: "Côte d'Ivoire" was never read in a line (the elision
+    of "d'Ivoire" was cut as in "l'Autriche"), "¿Lo puedes registrar?" was not a request to log."""
+    confirm = [c.command for c in demo_run(line).choices if c.confirm]
+    assert confirm and confirm[0].startswith(command), (line, confirm)
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "Buenos días, habla la delegación de Costa Rica 🙂 ¿qué Estados Partes no han entregado su informe del artículo 7?",
+            "`/ccm article7`",
+        ),
+        (
+            "Saludos desde la misión de Chile. ¿Qué tareas tiene pendientes la Presidencia?",
+            "`/ccm items owner the Presidency`",
+        ),
+    ],
+)
+def test_who_is_writing_is_not_what_is_asked(demo_run: Run, line: str, command: str) -> None:
+    assert command in demo_run(line).text
+
+
+def test_a_french_month_after_d_apostrophe_is_a_period(demo_run: Run) -> None:
+    assert "Sat 1 Apr 2017 – Sun 30 Apr 2017" in demo_run("echeances d'avril").text
