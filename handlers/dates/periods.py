@@ -42,22 +42,25 @@ _FOREIGN_PERIODS = [
 ]
 
 
+def _in_english(folded: str) -> str | None:
+    """A folded French or Spanish relative period in English, or None."""
+    for pattern, english in _FOREIGN_PERIODS:
+        if pattern.fullmatch(folded):
+            return pattern.sub(english, folded)
+    return None
+
+
 def english_period(phrase: str) -> str:
     """A French or Spanish relative period said in English ("cette semaine" → "this week"), so
     that the command a line was read as is the one the reference documents; others unchanged."""
-    text = vocab.same_length_fold(clean(phrase)).lower()
-    for pattern, english in _FOREIGN_PERIODS:
-        if pattern.fullmatch(text):
-            return pattern.sub(english, text)
-    return phrase
+    return _in_english(vocab.same_length_fold(clean(phrase)).lower()) or phrase
 
 
 def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
     text = re.sub(r"^(?:in|during|for|over)\s+", "", vocab.same_length_fold(clean(phrase)))
     text = re.sub(r"\b(?:wk|wks)\b", "week", re.sub(r"\b(?:yr|yrs)\b", "year", text))
-    for pattern, english in _FOREIGN_PERIODS:
-        text = pattern.sub(english, text)
+    text = _in_english(text) or text
     today = local_now(now, tz).date()
     ctx = vocab.Ctx(today, True, None)
     if m := _PERIOD_NEXT.fullmatch(text):

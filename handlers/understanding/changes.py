@@ -25,15 +25,6 @@ from handlers.understanding.entities import Reading
 from handlers.understanding.mood import is_question
 from storage.models import ActionItem
 
-_NEXT_YEAR = re.compile(r"next year|l'an prochain|l'annee prochaine|ano que viene|proximo ano")
-_LAST_YEAR = re.compile(r"last year|l'an dernier|l'annee derniere|ano pasado")
-
-
-def _year_shift(line: str) -> int:
-    """ "for next year" is this year + 1, "last year" this year - 1."""
-    folded = fold_(line)
-    return 1 if _NEXT_YEAR.search(folded) else -1 if _LAST_YEAR.search(folded) else 0
-
 
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
@@ -75,7 +66,7 @@ def _money(status: str) -> Builder:
             )
         cents = int(amount.value)
         number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
-        year = _year(r) or str(ctx.today.year + _year_shift(r.line))
+        year = _year(r, ctx.today.year) or str(ctx.today.year)  # "for next year": + 1
         verb = "received" if status == "received" else "pledged"
         command = f"contribution {state} {number} CHF {year} {verb}"
         says = _("{state}: {amount} {status} for {year}").format(
