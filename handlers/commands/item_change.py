@@ -12,6 +12,7 @@ from handlers.people.permissions import may_edit_item, who_may_edit
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, section
 from handlers.reply.text import escape, shorten
+from handlers.understanding.words import POLITE, THANKS
 from storage.items import add_event, get_item, states_of
 from storage.models import ActionItem
 
@@ -39,9 +40,7 @@ _BREAK = re.compile(
     re.I,
 )
 _POLITE = re.compile(
-    r"\b(?:pls|plz|please|por\s+favor|por\s+fa|svp|stp|s'il\s+(?:te|vous)\s+pla[iî]t|merci|"
-    r"thanks|thx|gracias|asap)\b[\s!.,]*",
-    re.I,
+    rf"\b(?:{POLITE}|{THANKS}|por\s+fa|s'il\s+(?:te|vous)\s+pla[iî]t|asap)\b[\s!.,]*", re.I
 )
 _ANOTHER_ITEM = re.compile(r"(?:^|\s)#?\d{1,9}(?:\s|$)")
 

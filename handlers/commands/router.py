@@ -21,7 +21,7 @@ from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, choice_block, error
 from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
 from handlers.understanding.understand import noted, understand
-from handlers.understanding.words import FOREIGN, LOOSE
+from handlers.understanding.words import FOREIGN, LOOSE, POLITE, THANKS
 
 log = logging.getLogger(__name__)
 
@@ -170,10 +170,7 @@ def handle(
 
 
 # "overdue items pls", "deadlines in may?": what closes a request is not a filter.
-_CLOSING = re.compile(
-    r"[\s,]*(?:\b(?:pls|plz|please|svp|stp|merci|thanks|thx|por\s+favor|gracias)\b[\s!.,]*|[?!.]+\s*)+$",
-    re.I,
-)
+_CLOSING = re.compile(rf"[\s,]*(?:\b(?:{POLITE}|{THANKS})\b[\s!.,]*|[?!.]+\s*)+$", re.I)
 
 
 def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: bool) -> Reply:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from handlers.reply.text import fold
+from handlers.understanding.words import POLITE
 
 _ASKING = re.compile(
     r"^\s*(?:"
@@ -28,7 +29,7 @@ _ASKING = re.compile(
 
 # A request put politely as a question ("could you mark #12 done?") asks for a change: it
 # opens with the request, after any "please".
-_POLITE = re.compile(r"^\W*(?:(?:please|pls|plz|svp|stp|por\s+favor|merci)\b[\s,!]*)+")
+_POLITE = re.compile(rf"^\W*(?:(?:{POLITE})\b[\s,!]*)+")
 _REQUEST = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
     r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"

@@ -157,3 +157,9 @@ SHORTHAND: dict[str, str] = {
     "yr": "year",
     "info": "information",
 }
+
+# The words that make a request polite in the three languages, as a regex alternation: the
+# request is read without them ("overdue items pls", "reopen 19 pls, …", "please, has…?").
+POLITE = r"please|pls|plz|svp|stp|por\s+favor|merci"
+# … and the thanks that may close one ("…, thanks").
+THANKS = r"thanks|thx|gracias"
