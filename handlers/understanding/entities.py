@@ -68,10 +68,14 @@ class Reading:
         )
 
     def masked(self) -> str:
-        """The line with each entity replaced by its kind: what the intent matcher compares."""
+        """The line with each entity replaced by its kind: what the intent matcher compares.
+
+        Date phrases stay in words (their periods masked), as in the example bank, which is
+        masked without reading dates: "due this week?" is compared as "due PERIOD ?", the
+        word "due" kept, not as a bare "DATE ?"."""
         out, last = [], 0
         for entity in self.entities:
-            if entity.start < last:
+            if entity.start < last or entity.kind == "date":
                 continue
             out.append(self.line[last : entity.start])
             out.append(f" {entity.kind.upper()} ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from handlers.dates.vocab import same_length_fold
@@ -34,6 +35,10 @@ Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
 BARE_FLOOR = 0.5  # a line with no entity and no cue word needs a close example
 SURE = 0.35  # a lone reading below this is offered, not acted on
+# A question whose best reading is well ahead of the next (by LEAD times, and at least
+# LEAD_FLOOR) is answered at once, the runner-up offered beside the answer: a wrong listing
+# costs one click, a question back costs the answer.
+LEAD, LEAD_FLOOR = 1.5, 0.4
 
 
 @cache
@@ -162,12 +167,48 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
             return _confirm(reading, first)
         reply = run(first.command)
         return noted(reply, first.command, unused=_unused_dates(reading, first.command))
+    if _well_ahead(reading, judgement, first):
+        reply = noted(
+            run(first.command), first.command, unused=_unused_dates(reading, first.command)
+        )
+        return _or_else(reply, [p for p in proposals[1:3] if p.command])
     usable = [p for p in proposals if p.command][:3]
     if (
         first.problem or not usable
     ):  # the likeliest reading lacks something: say what, offer the rest
         return _ask(ctx, reading, first.problem or "", usable)
     return _choose(reading, usable)
+
+
+def _well_ahead(reading: Reading, judgement: Judgement, first: Proposal) -> bool:
+    """A question (nothing written) whose best reading clearly leads the rest, on more than a
+    likeness to the examples: a cue word of its own or something named besides a date ("what's
+    the weather like tomorrow?" only looks like "what's due tomorrow?"); and no change close
+    behind it ("hay que pasar el 7 a fines de junio" may move #7: that is asked, not guessed)."""
+    if first.problem or not first.command or first.writes or first.intent in WRITES:
+        return False
+    best = judgement.best[1]
+    second = judgement.ranked[1][1] if len(judgement.ranked) > 1 else 0.0
+    if best < LEAD_FLOOR or best < LEAD * second:
+        return False
+    if any(i in WRITES and s >= best * 0.5 for i, s in judgement.ranked[1:4]):
+        return False
+    named = any(e.kind not in {"date", "period"} for e in reading.entities)
+    return named or first.intent in cue_scores(reading.line)
+
+
+def _or_else(reply: Reply, others: list[Proposal]) -> Reply:
+    """The answer, with the other close readings as buttons under it."""
+    if reply.choices or not others or not reply.ok:
+        return reply
+    choices = tuple(Choice(shorten(p.says, 60), p.command) for p in others)
+    note = _("Or did you mean:") + " " + " · ".join(f"`/ccm {escape(p.command)}`" for p in others)
+    return replace(
+        reply,
+        text=f"{reply.text}\n{note}",
+        blocks=[*reply.blocks, context(note), choice_block(choices)],
+        choices=choices,
+    )
 
 
 def _same(command: str, refused: str) -> bool:
@@ -203,15 +244,9 @@ def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Rep
                 words=quoted, command=escape(command)
             )
         )
-    return Reply(
-        text=f"{reply.text}\n{note}",
-        blocks=[*reply.blocks, context(note)],
-        ok=reply.ok,
-        public=reply.public,
-        item_id=reply.item_id,
-        failed=reply.failed,
-        choices=reply.choices,
-    )
+    # replace, not a new Reply: the marks the command set (private money, an upload, a direct
+    # message) stay with its answer
+    return replace(reply, text=f"{reply.text}\n{note}", blocks=[*reply.blocks, context(note)])
 
 
 def _dates_said(reading: Reading, command: str = "") -> list[str]:

@@ -130,3 +130,17 @@ def test_understood_questions_keep_the_same_gates(served: Served, outsider: str)
     for line in ("who hasn't paid in 2017?", "how much did Norway pay", "contributions of 2017"):
         text = ask(served, line, user=outsider)["text"]
         assert "25,000.00" not in text and "CHF" not in text, (line, text)
+
+
+@pytest.mark.parametrize(
+    "words", ["public who hasn't paid in 2017?", "public contributions of 2017"]
+)
+def test_money_asked_in_words_is_never_posted_in_a_shared_channel(
+    served: Served, words: str
+) -> None:
+    """A question read in words keeps the mark of the command it became: the answer about
+    money goes to the asker alone where another organisation reads."""
+    _with_money(served)
+    shared = served.sender.command(words, user=ADMIN, channel=SHARED).json()
+    assert shared["response_type"] == "ephemeral", shared["text"]
+    assert "Shown only to you" in shared["text"]

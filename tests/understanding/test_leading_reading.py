@@ -1,0 +1,36 @@
+"""A question whose best reading clearly leads is answered, the runner-up offered beside it;
+a change, or a reading that rests on a likeness alone, is still asked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from handlers.reference.states import StateDirectory
+from handlers.understanding.entities import read
+from tests.conftest import ZURICH, Run
+
+NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
+
+
+def test_date_phrases_are_compared_in_words_as_the_bank_is() -> None:
+    """The bank is masked without reading dates; a line must be masked the same way."""
+    states = StateDirectory.default()
+    with_dates = read("due this week?", states=states, now=NOW, tz=ZURICH)
+    bank_like = read("due this week?", states=states, with_dates=False)
+    assert with_dates.of("date")  # the date is read, for the command
+    assert with_dates.masked() == bank_like.masked() == "due PERIOD ?"
+
+
+def test_a_clear_leader_is_answered_and_the_runner_up_offered(demo_run: Run) -> None:
+    reply = demo_run("is zambia behind on anything", now=NOW)
+    assert "`/ccm overdue Zambia`" in reply.text  # answered, and said how it was read
+    assert [c.command for c in reply.choices] == ["items Zambia"]
+    assert not any(c.confirm for c in reply.choices)
+
+
+def test_a_change_close_behind_is_asked_not_guessed(demo_run: Run) -> None:
+    reply = demo_run("hay que pasar el 7 a fines de junio, los eventos se movieron", now=NOW)
+    assert "_Read as_" not in reply.text
+    assert any(c.command.startswith("due 7") for c in reply.choices)
+    assert "#7" in demo_run("status #7", now=NOW).text  # nothing was moved
+    assert "30 Jun 2017" not in demo_run("status #7", now=NOW).text
