@@ -12,6 +12,7 @@ from handlers.i18n import _
 from handlers.ports import Ctx
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
+from handlers.understanding.language import line_language, words
 
 if TYPE_CHECKING:
     from handlers.understanding.compose import Proposal
@@ -150,21 +151,95 @@ _NOT_A_DEED = frozenset(
 )
 
 
+# A deed in the present tense right after the owner ("France sends the readout by Easter",
+# "Germany reaching out to RACVIAC early April", "la France envoie…", "Chile se coordina con
+# Italia…"): English -s/-ing, French -e/-ent/-it, Spanish -a/-an/-e/-en, after a reflexive or
+# object pronoun if any. Only a promise when a date still ahead follows it.
+_PRONOUN = r"(?P<pronoun>(?:se|s'|nous|nos|me|m'|lui|leur|les|lo|los|le)\s*)?"
+_PRESENT = {
+    "en": re.compile(r"^\s*(?P<verb>[a-z]{2,}(?:[^s]s|ing))\b", re.I),
+    "fr": re.compile(rf"^\s*{_PRONOUN}(?P<verb>[a-zà-ÿ]{{2,}}(?:e|ent|it))\b", re.I),
+    "es": re.compile(rf"^\s*{_PRONOUN}(?P<verb>[a-zñá-ú]{{2,}}(?:a|an|e|en))\b", re.I),
+}
+_NOT_PRESENT = re.compile(r"(?:ss|us|is|ys|é|ée|ées|és|ado|ada|ido|ida|ción|sion|ment)$")
+
+
+# Verbs of state, not deeds: "Uganda needs until the 28th" asks for time, it promises nothing.
+_STATIVE = words(
+    "needs wants asks says thinks hopes expects prefers agrees knows seems remains wishes "
+    "believes feels means owes looks sounds being having saying thinking hoping waiting "
+    "veut souhaite demande pense espere prefere croit semble reste attend doit "
+    "quiere necesita pide piensa espera prefiere cree parece queda debe dice"
+)
+
+
+def _present_deed(ctx: Ctx, reading: Reading, what: str) -> bool:
+    """``what`` starts with a verb in the present tense and a date still ahead follows."""
+    from handlers.understanding.compose import WRITES
+    from handlers.understanding.judge import cue_scores
+
+    lang = line_language(reading.line)
+    found = _PRESENT[lang].match(what) if lang else None
+    if found is None:
+        return False
+    if reading.has("item"):  # "re item 10 — Uganda needs til the 28th": about #10, not new
+        return False
+    verb = fold(found["verb"])
+    if (
+        verb in _STATIVE
+        or verb in _NOT_A_DEED
+        or _NOT_A_VERB.fullmatch(verb)
+        or _NOT_PRESENT.search(verb)
+    ):
+        return False
+    asks = set(cue_scores(verb)) - WRITES - {"commitment"}
+    if asks and not found.groupdict().get(
+        "pronoun"
+    ):  # "Chile deadlines in April": a question's noun
+        return False
+    at = reading.line.find(what)
+    today = ctx.now.astimezone(ctx.tz).date().isoformat()
+    return any(e.start >= at and e.value >= today for e in reading.of("date") if e.value)
+
+
 def promises(ctx: Ctx, reading: Reading) -> bool:
     """The line has the form of a commitment: an owner first, then a modal ("will", "to",
-    "doit", "tiene que"…) or a verb in the future tense, or "remind me to". Evidence for the
+    "doit", "tiene que"…), a verb in the future tense, or one in the present tense with a date
+    still ahead ("la France envoie la démarche vendredi"), or "remind me to". Evidence for the
     judge, in any language, whatever the deed is."""
     split = _split(ctx, reading)
     if split is None:
         return False
     first = fold(split[1].split()[0]) if split[1].split() else ""
-    return split[2] or (_FUTURE.match(split[1]) is not None and first not in _NOT_A_DEED)
+    if split[2] or (_FUTURE.match(split[1]) is not None and first not in _NOT_A_DEED):
+        return True
+    return _present_deed(ctx, reading, split[1])
+
+
+_IRREGULAR = {"has": "have", "does": "do", "goes": "go", "is": "is"}
+
+
+def _base_form(what: str) -> str:
+    """ "sends the readout" as the task it is: "send the readout" (English third person only; a
+    French or Spanish deed is kept as typed)."""
+    first, sep, rest = what.partition(" ")
+    if not re.fullmatch(r"[a-z]{3,}s", first) or first.endswith(("ss", "us", "is", "ys")):
+        return what
+    if first in _IRREGULAR:
+        base = _IRREGULAR[first]
+    elif first.endswith("ies"):
+        base = first[:-3] + "y"
+    elif first.endswith(("shes", "ches", "sses", "xes", "zes")):
+        base = first[:-2]
+    else:
+        base = first[:-1]
+    return base + sep + rest
 
 
 def commitment(ctx: Ctx, reading: Reading) -> Proposal:
     from handlers.understanding.compose import Proposal
 
-    split = split_natural(ctx, reading)
+    split = _split(ctx, reading)
     if split is None:
         return Proposal(
             "commitment",
@@ -176,7 +251,9 @@ def commitment(ctx: Ctx, reading: Reading) -> Proposal:
                 "`action Italy to call the Albanian mission by next Wednesday`."
             ),
         )
-    owner, what = split
+    owner, what, joined = split
+    if not joined:  # "France sends the readout by Easter": the deed is "send"
+        what = _base_form(what)
     return Proposal(
         "commitment",
         f"action {owner} to {what}",

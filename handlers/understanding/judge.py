@@ -93,6 +93,8 @@ _ASKED_AS: dict[str, str] = {
     "reopen": "status",
     "note": "status",
 }
+# Changes that record what has happened: a promise says it has not happened yet.
+_FACTS = frozenset({"report", "done"})
 _TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
 
 
@@ -204,11 +206,13 @@ def judge(
     if promised and not asks:  # "la Suisse fera circuler…": whatever the deed, a commitment
         for intent in scores:
             if intent not in _ASKED_AS:  # the deed's words do not make it a question
-                scores[intent] = round(scores[intent] * 0.7, 3)
+                scores[intent] = round(scores[intent] * 0.5, 3)
         promise = "pledged" if reading.has("amount") else "commitment"  # money promised: a pledge
         scores[promise] = round(max(scores.get(promise, 0.0), 0.3) + 0.5, 3)
         if "paid" in scores and promise == "pledged":  # "will pay" has not been received
             scores["paid"] = round(scores["paid"] * 0.5, 3)
+        for fact in _FACTS & set(scores):  # "le Cameroun enverra son rapport": not arrived yet
+            scores[fact] = round(scores[fact] * 0.5, 3)
     if _NOT_YET.search(fold(reading.line)) and "paid" in scores:  # "(pas encore versée)"
         scores["pledged"] = round(max(scores.get("pledged", 0.0), scores["paid"]) + 0.2, 3)
         scores["paid"] = round(scores["paid"] * 0.4, 3)
