@@ -222,8 +222,14 @@ def _listing(name: str) -> Builder:
     return build
 
 
+def _we(reading: Reading) -> bool:
+    return any(e.value == "we" for e in reading.of("person"))
+
+
 def _mine(ctx: Ctx, r: Reading) -> Proposal:
-    if not _me(r) and (r.has("state") or r.has("role")):  # "what is Switzerland supposed to do"
+    """ "what's on my plate": mine; "what is Switzerland supposed to do": Switzerland's items;
+    "what are we on the hook for": the committee's, since "we" is everyone the bot serves."""
+    if not _me(r) and (r.has("state") or r.has("role") or _we(r)):
         return _listing("items")(ctx, r)
     return Proposal("mine", "mine", _("your open items"), False)
 

@@ -39,6 +39,7 @@ SURE = 0.35  # a lone reading below this is offered, not acted on
 # LEAD_FLOOR) is answered at once, the runner-up offered beside the answer: a wrong listing
 # costs one click, a question back costs the answer.
 LEAD, LEAD_FLOOR = 1.5, 0.4
+CONTEXT_EDGE = 0.1  # how much a clause completed from its message is preferred to it bare
 
 
 @cache
@@ -85,19 +86,22 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
         return _interpret_text(ctx, texts[0], told=told)
     read = [_interpret_text(ctx, text, told=told) for text in texts]
     read += [_as_typed(ctx, text) for text in texts[1:] if typed_command(text)]
+    plain = len(read)
     read += [_interpret_text(ctx, text, told=told) for text in with_context(read[0][0], texts)]
     # A message that asks something is answered, by the clause that asks; its other clauses
     # are context ("who's on universalization? I need to cc them"), unless it asked for
     # something to be recorded.
     asking = not told and any(is_question(r[0].line) for r in read if r[2])
+    # A clause completed with what the message names ("what's their clearance deadline" with
+    # "the Lebanese delegation" before it) says more than the bare clause: it wins a near tie.
     return max(
-        read,
-        key=lambda r: (
-            bool(r[2]) and r[1].certain,
-            asking and is_question(r[0].line) and len(clause_spans(r[0].line)) == 1,
-            r[1].best[1] if r[2] else 0.0,
+        enumerate(read),
+        key=lambda ir: (
+            bool(ir[1][2]) and ir[1][1].certain,
+            asking and is_question(ir[1][0].line) and len(clause_spans(ir[1][0].line)) == 1,
+            (ir[1][1].best[1] + (CONTEXT_EDGE if ir[0] >= plain else 0.0)) if ir[1][2] else 0.0,
         ),
-    )
+    )[1]
 
 
 def _as_typed(ctx: Ctx, text: str) -> tuple[Reading, Judgement, list[Proposal]]:
