@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, DateReading, when_value
-from handlers.dates.when import past_said, read_due
+from handlers.dates.when import past_said, read_new_date, snooze_phrase
 from handlers.i18n import N_, _
 from handlers.i18n.said import Said, say
 from handlers.i18n.terms import term
@@ -17,19 +15,10 @@ from handlers.reply.text import escape
 from storage.items import OPEN
 from storage.models import ActionItem
 
-# "snooze 12 to next Friday", "reporter le #21 à vendredi prochain", "pasar la 3 a mayo":
-# after an item, the word that leads to the new date only says "to".
-_TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
-
 
 def _read_date(ctx: Ctx, phrase: str) -> DateReading | Reply:
     try:
-        try:
-            return read_due(ctx, phrase)
-        except DateError:  # "to next Friday": read without the "to", or say what failed
-            if not _TO.match(phrase):
-                raise
-            return read_due(ctx, _TO.sub("", phrase, count=1))
+        return read_new_date(ctx, phrase)
     except DateError as problem:
         return error(f"{escape(str(problem))} " + _("Nothing changed."))
 
@@ -50,14 +39,7 @@ def snooze(ctx: Ctx, args: str) -> Reply:
                     id=item.id, status=term(item.status)
                 )
             )
-        phrase = re.sub(
-            r"^(?:for\s+)?(\d+)\s*(d|w)$",
-            lambda m: f"in {m[1]} {'days' if m[2] == 'd' else 'weeks'}",
-            rest,
-            flags=re.I,
-        )
-        phrase = re.sub(r"^for\s+", "in ", phrase, flags=re.I)
-        reading = _read_date(ctx, phrase)
+        reading = _read_date(ctx, snooze_phrase(rest))
         if isinstance(reading, Reply):
             return reading
         day = reading.due

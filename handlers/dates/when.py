@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from handlers.dates.finding import find_when
-from handlers.dates.reading import DateReading, parse_when
+from handlers.dates.reading import DateError, DateReading, parse_when
 from handlers.i18n import N_, _
 from handlers.i18n.said import Said
 from handlers.ports import Ctx
@@ -87,3 +88,44 @@ def unread_dates(ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()) -> 
                 _("I could not read “{words}”: {why}").format(words=words, why=span.problem)
             )
     return said
+
+
+# "snooze 12 1w", "snooze 12 for 3 days": a length of time from today.
+_SHORT_SPAN = re.compile(r"^(?:for\s+)?(\d+)\s*(d|w)$", re.I)
+_TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
+
+
+def snooze_phrase(rest: str) -> str:
+    """What `snooze` reads after the item: "1w" and "for 3 days" as "in 1 weeks", "in 3 days"."""
+    phrase = _SHORT_SPAN.sub(
+        lambda m: f"in {m[1]} {'days' if m[2].lower() == 'd' else 'weeks'}", rest.strip()
+    )
+    return re.sub(r"^for\s+", "in ", phrase, flags=re.I)
+
+
+def read_new_date(ctx: Ctx, phrase: str) -> DateReading:
+    """The new date after an item ("to next Friday", "à vendredi prochain"): read whole, or
+    without its leading "to"; raises DateError with what could not be read."""
+    try:
+        return read_due(ctx, phrase)
+    except DateError:
+        if not _TO.match(phrase):
+            raise
+        return read_due(ctx, _TO.sub("", phrase, count=1))
+
+
+_ITEM_DATE = re.compile(r"^(?P<verb>snooze|due)\s+#?\d+\s+(?P<rest>.+)$", re.I)
+
+
+def new_date_of(ctx: Ctx, command: str) -> tuple[str, DateReading] | None:
+    """For `snooze <#id> <when>` and `due <#id> <when>`: the words and the day they mean, so
+    that a confirmation says the day before anything is stored; None when unreadable."""
+    found = _ITEM_DATE.match(command.strip())
+    if found is None:
+        return None
+    rest = found["rest"]
+    phrase = snooze_phrase(rest) if found["verb"].lower() == "snooze" else rest
+    try:
+        return rest, read_new_date(ctx, phrase)
+    except DateError:
+        return None

@@ -79,8 +79,11 @@ SHORT_NAMES: dict[str, str] = {
 
 ALIASES: dict[str, list[str]] = {
     "AFG": ["Islamic Emirate of Afghanistan"],
-    "ARE": ["UAE", "U.A.E."],
-    "ATG": ["Antigua & Barbuda"],
+    "ARE": ["UAE", "U.A.E.", "the Emirates", "Emiratos", "les Émirats"],
+    "ATG": ["Antigua & Barbuda", "Antigua"],
+    "AUS": ["Aus"],  # chat shorthand; not a word in English, French or Spanish
+    # the first word alone, as people say it ("le Burkina", "Trinidad")
+    "BFA": ["Burkina"],
     "BHS": ["The Bahamas", "Commonwealth of The Bahamas"],
     "BIH": ["Bosnia & Herzegovina", "Bosnia-Herzegovina", "Bosnia", "BiH"],
     "BOL": [
@@ -89,7 +92,7 @@ ALIASES: dict[str, list[str]] = {
         "Plurinational State of Bolivia",
     ],
     "BRN": ["Brunei", "Brunei Darussalam", "Negara Brunei Darussalam"],
-    "CAF": ["CAR", "Centrafrique", "Central African Rep."],
+    "CAF": ["CAR", "RCA", "Centrafrique", "Central African Rep."],
     "CHN": ["PRC"],
     "CIV": ["Cote d'Ivoire", "Ivory Coast", "Republic of Côte d'Ivoire"],
     "COD": [
@@ -100,8 +103,10 @@ ALIASES: dict[str, list[str]] = {
         "Democratic Republic of Congo",
         "Congo (Democratic Republic of the)",
         "RDC",
+        "Kinshasa",
     ],
     "COG": [
+        "Brazzaville",
         "Congo-Brazzaville",
         "Republic of the Congo",
         "Republic of Congo",
@@ -170,6 +175,7 @@ ALIASES: dict[str, list[str]] = {
         "United States of America",
     ],
     "VAT": ["Holy See", "Vatican", "Vatican City", "Vatican City State"],
+    "TTO": ["Trinidad", "Trinidad & Tobago"],
     "VCT": ["Saint Vincent and the Grenadines", "Saint Vincent", "St Vincent and Grenadines"],
     "VEN": [
         "Venezuela",
@@ -185,7 +191,7 @@ ALIASES: dict[str, list[str]] = {
 # in French" or "Norwegian People's Aid" do not name a State.
 DEMONYMS: dict[str, list[str]] = {
     "AFG": ["Afghan"],
-    "AUS": ["Australian"],
+    "AUS": ["Australian", "Aussie", "Aussies"],
     "CAN": ["Canadian"],
     "CHE": ["Swiss"],
     "CHL": ["Chilean"],

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from handlers.dates.vocab import same_length_fold
-from handlers.dates.when import calendar_of
+from handlers.dates.when import calendar_of, new_date_of
 from handlers.i18n import _
 from handlers.i18n.notes import localize_stored, reading_note
 from handlers.ports import Ctx
@@ -168,7 +168,7 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
         if first.writes or first.intent in WRITES:
-            return _confirm(reading, first)
+            return _confirm(reading, first, ctx)
         reply = run(first.command)
         return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     if _well_ahead(reading, judgement, first):
@@ -296,7 +296,7 @@ def _dates_said(reading: Reading, command: str = "") -> list[str]:
 BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command cannot ride on one
 
 
-def _confirm(reading: Reading, proposal: Proposal) -> Reply:
+def _confirm(reading: Reading, proposal: Proposal, ctx: Ctx | None = None) -> Reply:
     if len(proposal.command) > BUTTON_VALUE:
         text = _(
             "I read this as a change (*{meaning}*), but it is too long to confirm with a button. "
@@ -310,7 +310,12 @@ def _confirm(reading: Reading, proposal: Proposal) -> Reply:
         _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
         f"`/ccm {escape(proposal.command)}`",
     ]
-    lines += _dates_said(reading, proposal.command)
+    said = _dates_said(reading, proposal.command)
+    new_date = new_date_of(ctx, proposal.command) if ctx is not None and not said else None
+    if new_date is not None:  # "snooze #20 a week": the day it comes to, before it is stored
+        words, when = new_date
+        said = [f"📅 {escape(reading_note(words, when.due, None))}"]
+    lines += said
     lines.append(_("Nothing is stored until you confirm."))
     text = "\n".join(lines)
     choices = (Choice(_("Confirm"), proposal.command, confirm=True), Choice(_("Cancel"), ""))

@@ -100,3 +100,18 @@ def test_periods_in_french_spanish_and_shorthand(phrase: str, first: date, last:
     from handlers.dates.periods import period_bounds
 
     assert period_bounds(phrase, now=NOW, tz=ZURICH) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by Whit Monday",
+        "by whitmonday",
+        "avant le lundi de Pentecôte",
+        "antes del lunes de Pentecostés",
+    ],
+)
+def test_whit_monday_in_three_languages(text: str) -> None:
+    found = find_when(text, now=NOW, tz=ZURICH)
+    assert found is not None and found[0].due in {date(2017, 6, 5), date(2017, 6, 4)}, text
+    assert "Pentecost Monday 2017" in (found[0].note or "")

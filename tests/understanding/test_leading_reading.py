@@ -34,3 +34,18 @@ def test_a_change_close_behind_is_asked_not_guessed(demo_run: Run) -> None:
     assert any(c.command.startswith("due 7") for c in reply.choices)
     assert "#7" in demo_run("status #7", now=NOW).text  # nothing was moved
     assert "30 Jun 2017" not in demo_run("status #7", now=NOW).text
+
+
+def test_a_confirmation_says_the_day_a_new_date_comes_to(demo_run: Run) -> None:
+    reply = demo_run("NZ is still waiting on capital — snooze #20 a week", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["snooze #20 a week"]
+    assert "“a week” read as 31 March 2017" in reply.text
+
+
+def test_short_names_people_use_are_states(demo_run: Run) -> None:
+    reply = demo_run("aus pledged 25k for 2017", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [
+        "contribution Australia 25000 CHF 2017 pledged"
+    ]
+    reply = demo_run("le burkina confirmera sa participation avant le 12 avril", now=NOW)
+    assert any(c.command.startswith("action Burkina Faso to") for c in reply.choices)
