@@ -29,7 +29,7 @@ _PREFIX = re.compile(r"^\s*(?:/ccm\b|@ccm\b)\s*", re.I)
 _LEADING_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+>\s*")
 
 
-def _without_prefix(text: str) -> str:
+def without_prefix(text: str) -> str:
     """Drop "/ccm" or "@ccm"; a leading mention only before a command word (the bot's own, as
     pasted in the console): "<@U024> will send the draft" names who will send it."""
     line = _PREFIX.sub("", text)
@@ -112,7 +112,7 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    line = _without_prefix(clean(raw))
+    line = without_prefix(clean(raw))
     spec, args = route(line) if line else (COMMANDS["help"], "")
     moment = now or deps.clock()
     writes = spec.writes_for(args) if spec else False

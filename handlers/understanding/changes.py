@@ -124,7 +124,10 @@ _SHIFT = re.compile(
 
 
 # Holding the reminders, not moving the deadline.
-_HOLD = re.compile(r"\b(?:snooze|pause|pausar|hold|mute|silence|stop\s+(?:pinging|reminding))")
+_HOLD = re.compile(
+    r"\b(?:snooze|pause|pausar|en\s+pausa|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
+    r"(?:plus|pas)\s+de\s+rappels?|sin\s+recordatorios|no\s+(?:me\s+)?recuerdes)"
+)
 
 
 def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
@@ -197,9 +200,27 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
-    mention = r.first("mention")
-    if mention:
-        return f"<@{mention.value}>"
+    """Whom an item goes to: the first owner named, a mention that opens the message (who is
+    addressed) only when nobody else is; a State before a role when both come first."""
+    kinds = ("mention", "state", "role", "person")
+    owners = [
+        e for e in r.entities if e.kind in kinds and not (e.kind == "person" and e.value == "we")
+    ]
+    if len(owners) > 1 and owners[0].kind == "mention" and not r.line[: owners[0].start].strip():
+        owners = owners[1:]  # "<@U1> can the ISU take over #8?": the ISU
+    first = owners[0] if owners else None
+    if first is not None and first.kind == "mention":
+        return f"<@{first.value}>"
+    state = r.first("state")
+    if (
+        first is not None
+        and first.kind == "role"
+        and state is not None
+        and first.start < state.start
+    ):
+        named = _role(r) or {"presidency": "the Presidency", "isu": "the ISU"}.get(first.value)
+        if named:
+            return named
     role_entity = r.first("role")
     role = _role(r) or (
         {"presidency": "the Presidency", "isu": "the ISU"}.get(role_entity.value)

@@ -30,7 +30,8 @@ _ITEM_VERBS = (
     r"extend|reopen|delete|remove|restore|assign|reassign|give|hand|note|edit|status|history|"
     r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
     r"terminad[ao]|aplazar|mover|asignar|pasar|reattribuer|rouvrir|supprimer|avancer|passer|"
-    r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close|decaler|retrasar"
+    r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close|decaler|retrasar|"
+    r"pasale|pasarle|silenciar|pausar|pause|mute|take\s+over|reprendre|prendre"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
@@ -39,6 +40,11 @@ ITEM = re.compile(
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
     r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+    # "l'échéance du 3", "the deadline of 12", "los recordatorios del #7": what an item has
+    r"|(?<!\w)(?:echeance|deadline|due\s+date|date|fecha|plazo|vencimiento|recordatorios?|rappels?|"
+    r"reminders?)\s+(?:du|de\s+la|de|del|of|for|on)\s+(?:item\s+|#)?(?P<f>\d{1,4})"
+    r"(?![\d/.:'h%]|,\d|\s*(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:jan|fev|feb|mar|avr|apr|abr|mai|may|"
+    r"jui|jun|jul|aou|aug|ago|sep|oct|nov|dec|dic|ene)\w*)"
     r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<e>\d{1,6})\s+(?:(?:is|est|esta|es|c'est|ya|ya\s+esta|"
     r"has\s+been|was)\s+)?(?:done|closed|complete|completed|finished|fait|faite|termine|"
     r"terminee|hecho|hecha|terminado|terminada|listo|lista|cerrado|cerrada)\b"
@@ -106,7 +112,7 @@ def find_all(line: str) -> Iterator[Found]:
         yield Found("mention", m.start(), m.end(), m["id"])
     yield from _amounts(line, folded)
     for m in ITEM.finditer(folded):
-        group = next(g for g in ("a", "b", "c", "d", "e") if m[g])
+        group = next(g for g in ("a", "b", "c", "d", "e", "f") if m[g])
         yield Found("item", m.start(group) - (1 if group == "a" else 0), m.end(group), m[group])
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))

@@ -34,6 +34,12 @@ _REQUEST = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
     r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
     r"me\s+(?:puedes|podrias))\b"
+    # "can the ISU take over #8?", "est-ce que l'ISU peut reprendre la #8 ?": someone taking
+    # an item is asked for, not asked about
+    r"|^(?:(?:can|could)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|(?:est-ce\s+que\s+)?(?:l\s+|le\s+|la\s+)?"
+    r"[\w-]+\s+(?:peut|pourrait)|(?:puede|podria)\s+(?:la\s+|el\s+)?[\w-]+)\s+"
+    r"(?:take\s+over|take|handle|pick\s+up|have|reprendre|prendre|s\s+occuper\s+de|"
+    r"encargarse\s+de|tomar|asumir)\s+(?:item\s+|the\s+|la\s+|le\s+|el\s+|del\s+|du\s+)?#?\s?\d"
 )
 # "…by Friday, ok?", "…right?": a statement asking for a nod, not a question.
 _TAG = re.compile(
@@ -41,12 +47,16 @@ _TAG = re.compile(
 )
 
 
+_ADDRESS = re.compile(r"^(?:\s*<@\w+(?:\|[^>]*)?>[\s,:]*)+")
+
+
 def is_question(line: str) -> bool:
     """The line asks: it holds a question mark (not a tag such as "ok?") or starts as a
     question does; a request put politely ("can you log that Austria paid?") is an order."""
     text = _TAG.sub("", line.strip())
     folded = _POLITE.sub("", fold(text).replace("'", " "))
-    if _REQUEST.match(folded):
+    addressed = _POLITE.sub("", _ADDRESS.sub("", folded))  # "<@U1> can the ISU take over #8?"
+    if _REQUEST.match(folded) or _REQUEST.match(addressed):
         return False
     if "?" in text or text.startswith("¿"):
         return True

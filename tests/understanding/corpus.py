@@ -21,7 +21,7 @@ from pathlib import Path
 
 from handlers.commands.decided import same_word
 from handlers.commands.item_change import split_reason
-from handlers.commands.router import handle, item_args, route
+from handlers.commands.router import handle, item_args, route, without_prefix
 from handlers.dates.vocab import MONTH_NAMES
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
@@ -200,7 +200,7 @@ def outcome(
     if reply.choices:
         kind = "ask" if text.startswith("I couldn't work out") else "choose"
         return kind, tuple(c.command for c in reply.choices), text
-    spec, args = route(clean(line))
+    spec, args = route(without_prefix(clean(line)))  # as handle reads it
     if spec is not None and (reply.ok or not refusal_asks):
         return "run", (f"{spec.name} {item_args(spec, args)}".strip(),), text
     return "ask", (), text  # refused, saying why and how: nothing was done

@@ -49,3 +49,21 @@ def test_short_names_people_use_are_states(demo_run: Run) -> None:
     ]
     reply = demo_run("le burkina confirmera sa participation avant le 12 avril", now=NOW)
     assert any(c.command.startswith("action Burkina Faso to") for c in reply.choices)
+
+
+def test_someone_taking_an_item_is_asked_for_not_asked_about(demo_run: Run) -> None:
+    for line, command in [
+        ("<@U0ABC123> can the ISU take over #8? Australia is short-staffed.", "assign 8 the ISU"),
+        ("est-ce que l'ISU peut reprendre la #8 ?", "assign 8 the ISU"),
+        ("pasale el 5 a chile", "assign 5 Chile"),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], line
+
+
+def test_what_an_item_has_names_the_item(demo_run: Run) -> None:
+    """ "l'échéance du 3" is item 3's deadline, not the 3rd of the month."""
+    reply = demo_run("repousser l'échéance du 3 à fin mai", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["due 3 à fin mai"]
+    reply = demo_run("changer l'échéance du #17 au 7/04", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["due 17 au 7/04"]
