@@ -44,7 +44,8 @@ _NOT_A_VERB = re.compile(
     re.I,
 )
 _REMIND_ME = re.compile(
-    r"\s*(?:remind\s+me\s+to\s+|rappelle[sz]?[\s-]+moi\s+(?:de\s+|d['’]\s*)|"
+    r"\s*(?:remind\s+me\s+(?P<when>(?:on\s+|next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|"
+    r"tomorrow\s+|tmrw\s+|in\s+\w+\s+(?:days?|weeks?)\s+)?to\s+|rappelle[sz]?[\s-]+moi\s+(?:de\s+|d['’]\s*)|"
     r"rappel(?:ez|le)[\s-]+moi\s+(?:de\s+|d['’]\s*)|recu[ée]rda(?:me|nos)\s+(?:que\s+)?)",
     re.I,
 )
@@ -76,7 +77,10 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     start = lead.end() if lead else 0
     remind = _REMIND_ME.match(line, start)
     if remind:  # "remind me to call the Lebanese mission on Monday": mine to do
-        return "me", line[remind.end() :].strip().rstrip("."), True
+        when = (remind.groupdict().get("when") or "").strip()
+        if when and when.split()[0].lower() not in {"on", "next", "this", "in", "tomorrow", "tmrw"}:
+            when = f"on {when}"  # "remind me tuesday to…": on Tuesday
+        return "me", f"{line[remind.end() :].strip().rstrip('.')} {when}".strip(), True
     owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
     if not owners:
         return None

@@ -326,7 +326,7 @@ _EVERYTHING = re.compile(
 def _help(ctx: Ctx, r: Reading) -> Proposal:
     if _EVERYTHING.search(fold_(r.line)):  # "what can you actually do?": everything
         return Proposal("help", "help", _("how to use the bot"), False)
-    topic = _HOW.sub("", r.line).strip(" ?!.¿")
+    topic = _HOW.sub("", r.line.lstrip(" ¿")).strip(" ?!.¿")
     asked = topic
     if topic == r.line.strip(" ?!.¿") and len(topic.split()) <= 4:
         topic = ""
@@ -367,6 +367,10 @@ def _history(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
+def _calendar(ctx: Ctx, r: Reading) -> Proposal:
+    return Proposal("calendar", "calendar", _("your calendar feed (meetings and deadlines)"), False)
+
+
 def _digest(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("digest", "digest", _("a preview of the weekly digest"), False)
 
@@ -390,6 +394,7 @@ _BUILDERS: dict[str, Builder] = {
     "deadlines": _deadlines,
     "greeting": _greeting,
     "digest": _digest,
+    "calendar": _calendar,
     "history": _history,
 }
 

@@ -39,7 +39,8 @@ ITEM = re.compile(
     r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
-    r"|^(?P<d>\d{1,6})\s+(?:is|est|esta|can|has|was)\b"
+    r"|^(?P<d>\d{1,6})\s+(?:is|isnt|isn't|est|esta|can|cant|can't|has|hasnt|hasn't|was|wasnt|"
+    r"wasn't|should|must|needs|will|goes|n'est|no\s+esta|debe|va|passe|pasa)\b"
     # "l'échéance du 3", "the deadline of 12", "los recordatorios del #7": what an item has
     r"|(?<!\w)(?:echeance|deadline|due\s+date|date|fecha|plazo|vencimiento|recordatorios?|rappels?|"
     r"reminders?)\s+(?:du|de\s+la|de|del|of|for|on)\s+(?:item\s+|#)?(?P<f>\d{1,4})"

@@ -72,7 +72,8 @@ _HOW_TO = re.compile(
     r"comment\s+(?:je|j|faire|puis-je|peut-on|est-ce\s+qu|on\s+(?:fait|peut|doit|ajoute|"
     r"enregistre|marque|change|met|note))|est-ce\s+que\s+je\s+peux|"
     r"como\s+(?:puedo|hago|registro|pongo|cambio|anado|agrego|marco|se\s+(?:registra|marca|"
-    r"anade|agrega|pone|cambia|hace|usa)))\b"
+    r"anade|agrega|pone|cambia|hace|usa)|(?:lo\s+|la\s+|le\s+)?[a-z]{2,}o(?=\s+(?:un|una|el|la|los|las|"
+    r"lo|mis|mi|en|a|al|del|de|que)\b)))\b"
 )
 
 

@@ -38,7 +38,7 @@ SURE = 0.35  # a lone reading below this is offered, not acted on
 # A question whose best reading is well ahead of the next (by LEAD times, and at least
 # LEAD_FLOOR) is answered at once, the runner-up offered beside the answer: a wrong listing
 # costs one click, a question back costs the answer.
-LEAD, LEAD_FLOOR = 1.5, 0.4
+LEAD, LEAD_FLOOR = 1.3, 0.4
 CONTEXT_EDGE = 0.1  # how much a clause completed from its message is preferred to it bare
 
 

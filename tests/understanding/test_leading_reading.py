@@ -67,3 +67,23 @@ def test_what_an_item_has_names_the_item(demo_run: Run) -> None:
     assert [c.command for c in reply.choices if c.confirm] == ["due 3 à fin mai"]
     reply = demo_run("changer l'échéance du #17 au 7/04", now=NOW)
     assert [c.command for c in reply.choices if c.confirm] == ["due 17 au 7/04"]
+
+
+def test_the_calendar_feed_is_its_own_reading(demo_run: Run) -> None:
+    for line in (
+        "can i get the deadlines in my outlook calendar?",
+        "como veo los plazos en mi calendario",
+        "je voudrais les réunions dans mon agenda Outlook",
+    ):
+        assert "`/ccm calendar`" in demo_run(line, now=NOW).text, line
+    assert "`/ccm meetings June`" in demo_run("what's on the calendar for June", now=NOW).text
+
+
+def test_lines_that_start_with_the_item(demo_run: Run) -> None:
+    for line, command in [
+        ("8 should go to australia now", "assign 8 Australia"),
+        ("18 isnt actually done, reopen", "reopen 18"),
+        ("remind me tuesday to email UNODA", "action me to email UNODA on tuesday"),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], line
