@@ -51,6 +51,9 @@ AREAS: tuple[Area, ...] = (
             "destruccion de existencias",
             "existencias",
             "arsenales",
+            "destruir sus reservas",
+            "sus reservas",
+            "detruire ses stocks",
         ),
     ),
     Area(

@@ -142,9 +142,29 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
         lacks_item = len(items) == 1 and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
         if lacks_item:
             out.append(f"{text.rstrip(' ?.!')} #{next(iter(items))}")
-        elif len(states) == 1 and next(iter(states.values())) not in text and is_question(text):
+        elif (
+            len(states) == 1
+            and next(iter(states.values())) not in text
+            and is_question(text)
+            and not _names_its_subject(whole, text)
+        ):
             out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))})")
     return out
+
+
+_THEIR = re.compile(r"\b(?:their|its|they|them|su|sus|leur|leurs|son|sa|ses|ils|elles|ellos)\b")
+
+
+def _names_its_subject(whole: Reading, text: str) -> bool:
+    """The clause already says what it asks about (an area, an item): "where are we on the
+    universalization actions? France asked me" asks about universalization, not France."""
+    start = whole.line.find(text)
+    if start < 0 or _THEIR.search(fold(text)):  # "what's their clearance deadline": theirs
+        return False
+    end = start + len(text)
+    return any(
+        e.kind in {"area", "item"} and start <= e.start and e.end <= end for e in whole.entities
+    )
 
 
 def typed_command(text: str) -> bool:

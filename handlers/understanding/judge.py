@@ -98,6 +98,18 @@ _FACTS = frozenset({"report", "done"})
 _TREATY_AREAS = frozenset({"clearance", "stockpile"})  # Articles 4 and 3 carry treaty deadlines
 
 
+def _ahead(reading: Reading) -> bool:
+    """The line names a day still ahead (a date phrase read after the day it was read on):
+    what falls then is not overdue."""
+    return any(
+        e.reading is not None
+        and e.reading.read_on is not None
+        and e.value > e.reading.read_on.isoformat()
+        for e in reading.of("date")
+        if e.value
+    )
+
+
 @dataclass(frozen=True)
 class Judgement:
     """Intents with scores, best first; ``certain`` when the best is clearly ahead."""
@@ -194,6 +206,8 @@ def judge(
             score *= 0.5
         if not asks and intent in _ABOUT_ALL and reading.has("state"):
             score *= 0.6
+        if intent == "overdue" and _ahead(reading):  # "vencimientos de mayo": not yet late
+            score *= 0.5
         if intent == "article7" and any(e.value == "7" for e in reading.of("article")):
             score += 0.15  # "which SPs still owe art 7": the Article says which debt
         if intent == "treaty" and any(e.value in _TREATY_AREAS for e in reading.of("area")):

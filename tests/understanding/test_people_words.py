@@ -31,3 +31,19 @@ def test_a_question_takes_the_state_its_message_names_by_demonym(demo_run: Run) 
         now=NOW,
     )
     assert "`/ccm treaty article 4 Lebanon`" in reply.text
+
+
+def test_a_question_that_names_its_subject_keeps_it(demo_run: Run) -> None:
+    reply = demo_run(
+        "Hi team 👋 where are we on the universalization actions? France asked me before our "
+        "call this afternoon.",
+        now=NOW,
+    )
+    assert "France" not in reply.text.splitlines()[-1]  # not read as France's status
+    assert "niversali" in reply.text.splitlines()[-1]
+
+
+def test_overdue_is_not_read_into_a_period_ahead(demo_run: Run) -> None:
+    reply = demo_run("vencimientos de mayo?", now=NOW)
+    assert all(not c.command.startswith("overdue") for c in reply.choices)
+    assert "`/ccm overdue" not in reply.text
