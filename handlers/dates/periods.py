@@ -59,7 +59,7 @@ def english_period(phrase: str) -> str:
 def period_bounds(phrase: str, *, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """Inclusive (start, end) days of a period such as "next 30 days", "April", "Q1 2022"."""
     text = re.sub(r"^(?:in|during|for|over)\s+", "", vocab.same_length_fold(clean(phrase)))
-    text = re.sub(r"\b(?:wk|wks)\b", "week", re.sub(r"\b(?:yr|yrs)\b", "year", text))
+    text = vocab.unit_words(text)
     text = _in_english(text) or text
     today = local_now(now, tz).date()
     ctx = vocab.Ctx(today, True, None)

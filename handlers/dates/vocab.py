@@ -177,10 +177,22 @@ def _pick(ctx: Ctx, year: int | None, span: Callable[[int], tuple[date, date]]) 
     return end if ctx.deadline else start
 
 
-# Units as chat writes them after a number: "3 wks", "2 mths", "10 d".
-_UNITS_SPELLED = {"wk": "weeks", "wks": "weeks", "w": "weeks", "mth": "months", "mths": "months"}
-_UNITS_SPELLED |= {"mo": "months", "mos": "months", "d": "days", "yr": "years", "yrs": "years"}
+# Units of time as chat writes them: the one table the readers share ("this wk", "3 wks",
+# "next yr"; understanding.words.SHORTHAND takes the word forms from here).
+UNIT_SHORTHAND = {"wk": "week", "wks": "weeks", "mth": "month", "mths": "months"}
+UNIT_SHORTHAND |= {"yr": "year", "yrs": "years"}
+_UNIT_WORD = re.compile(r"\b(?:" + "|".join(UNIT_SHORTHAND) + r")\b")
+# After a number only (a letter alone is a unit only there): "3 w", "10 d", "2 mos", "3 sem.".
+_UNITS_SPELLED = {k: v if v.endswith("s") else f"{v}s" for k, v in UNIT_SHORTHAND.items()}
+_UNITS_SPELLED |= {"w": "weeks", "mo": "months", "mos": "months", "d": "days"}
 _UNITS_SPELLED |= {"sem": "semaines", "sem.": "semaines", "j": "jours"}
+
+
+def unit_words(text: str) -> str:
+    """ "this wk" → "this week", "next yr" → "next year" (lower-case text)."""
+    return _UNIT_WORD.sub(lambda m: UNIT_SHORTHAND[m[0]], text)
+
+
 _UNIT_SHORT = re.compile(
     r"\b(?P<n>\d{1,3})\s*(?P<u>wks?|w|mths?|mos?|d|yrs?|sem\.?|j)(?![\w.])", re.I
 )

@@ -8,6 +8,8 @@ deadlines", "open items for the Presidency"): a line starting with one is read a
 
 from __future__ import annotations
 
+from handlers.dates.vocab import UNIT_SHORTHAND
+
 FOREIGN: dict[str, str] = {
     # status
     "statut": "status",
@@ -152,10 +154,8 @@ SHORTHAND: dict[str, str] = {
     "xq": "porque",
     "pq": "porque",
     "tb": "tambien",
-    "wk": "week",
-    "wks": "weeks",
-    "yr": "year",
     "info": "information",
+    **UNIT_SHORTHAND,  # "wk", "wks", "yr"…: the dates' own table
 }
 
 # The words that make a request polite in the three languages, as a regex alternation: the
