@@ -19,6 +19,27 @@ from storage.models import Contribution
 
 _YEAR = YEAR_IN_TEXT
 _ON = re.compile(r"\bon\s+(.+)$", re.I)
+_NUMBER = re.compile(r"(?<![\w.,'])\d[\d'’,. ]*\d(?![\w])|(?<![\w.,'])\d(?![\w])")
+_CURRENCY_BEFORE = re.compile(r"(?:CHF|Fr\.|SFr\.?|€|EUR|USD|\$)\s*$", re.I)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:CHF|Fr\.|SFr\b|€|EUR\b|USD\b|(?:swiss\s+)?francs?\b)", re.I)
+
+
+def _year_of(text: str, this_year: int) -> re.Match[str] | None:
+    """The year among the numbers that look like one: not the one the currency marks as the
+    amount ("2000 CHF 2017", "CHF 2000 for 2017": CHF 2,000 for 2017); of the rest, the one
+    nearest this year ("pledge Togo 2000 2017"), the later on a tie."""
+    found = list(_YEAR.finditer(text))
+    numbers = list(_NUMBER.finditer(text))
+    marked = [m for m in numbers if _CURRENCY_AFTER.match(text[m.end() :])] or [
+        m for m in numbers if _CURRENCY_BEFORE.search(text[: m.start()])
+    ]  # "2000 CHF 2017": the currency follows the amount; "CHF 2000 for 2017": it leads
+    amount = marked[0].span() if marked else None
+    free = [m for m in found if m.span() != amount]
+    if not free:
+        return None
+    return min(reversed(free), key=lambda m: abs(int(m[1]) - this_year))
+
+
 USAGE = "`/ccm contribution <State> <amount> [CHF] [year] [pledged|received] [on <date>]`"
 
 
@@ -63,7 +84,7 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         except DateError as problem:
             return error(f"{escape(str(problem))} " + _("Nothing was recorded."))
         rest = rest[: on.start()]
-    year_match = _YEAR.search(rest)
+    year_match = _year_of(rest, ctx.today.year)
     year = int(year_match[1]) if year_match else (paid_on.year if paid_on else ctx.today.year)
     if year_match:
         rest = rest[: year_match.start()] + rest[year_match.end() :]

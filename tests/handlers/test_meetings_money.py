@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlmodel import select
 
 from handlers.ports import Deps
@@ -123,3 +124,22 @@ def test_meeting_add_spans_days_and_refuses_twins(run: Run, deps: Deps) -> None:
         datetime(2017, 9, 4, 10, 0, tzinfo=ZURICH),
         datetime(2017, 9, 6, 18, 0, tzinfo=ZURICH),
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "cents", "year"),
+    [
+        ("contribution Togo 2000 CHF 2017 pledged", 2000_00, 2017),  # the amount looks like a year
+        ("pledge Togo 2000 2017", 2000_00, 2017),
+        ("contribution Togo CHF 2000 for 2017", 2000_00, 2017),
+        ("contribution Chile 2017 CHF for 2016", 2017_00, 2016),
+        ("contribution Norway 25 000 CHF 2017", 25000_00, 2017),
+    ],
+)
+def test_an_amount_that_looks_like_a_year_is_the_amount(
+    run: Run, deps: Deps, command: str, cents: int, year: int
+) -> None:
+    assert run(command).ok
+    with deps.db.session() as session:
+        row = session.exec(select(Contribution)).one()
+    assert (row.amount_cents, row.year) == (cents, year)
