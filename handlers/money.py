@@ -21,7 +21,10 @@ _OTHER_CURRENCIES = re.compile(
 _NUMBER = r"\d{1,3}(?:[',’ .\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _SCALE = r"millions?|millones|millón|millon|mio\.?|mn|m|thousand|mille|mil|k"
 _TOKEN = re.compile(
-    rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\w.,'’/-])", re.I
+    # "8'750.-": the Swiss way of writing whole francs
+    rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\.[-–—](?!\w))?(?:\s*(?P<scale>{_SCALE}))?"
+    rf"(?![\w.,'’/-])",
+    re.I,
 )
 _SCALES = {
     "million": 1_000_000,

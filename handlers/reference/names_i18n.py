@@ -161,6 +161,76 @@ def _plural(word: str) -> list[str]:
     return [word, word + "s"]
 
 
+# More French and Spanish adjectives, in the masculine singular only: their feminine and
+# plural forms are made by ``inflected`` ("tchadien" → "tchadienne", "tchadiens"; "chadiano"
+# → "chadianos"). Language names ("français", "español") are left out: "en français" names
+# no State.
+_FOREIGN_BASES: dict[str, str] = {
+    "SEN": "sénégalais senegalés",
+    "TCD": "tchadien chadiano",
+    "CMR": "camerounais camerunés",
+    "MLI": "malien maliense",
+    "BFA": "burkinabè burkinés",
+    "NER": "nigérien nigerino",
+    "CIV": "ivoirien marfileño",
+    "TGO": "togolais togolés",
+    "BEN": "béninois beninés",
+    "GIN": "guinéen guineano",
+    "GHA": "ghanéen ghanés",
+    "UGA": "ougandais ugandés",
+    "MOZ": "mozambicain mozambiqueño",
+    "CAN": "canadien canadiense",
+    "ECU": "équatorien ecuatoriano",
+    "BOL": "bolivien boliviano",
+    "GTM": "guatémaltèque guatemalteco",
+    "HND": "hondurien hondureño",
+    "NIC": "nicaraguayen nicaragüense",
+    "PAN": "panaméen panameño",
+    "PRY": "paraguayen paraguayo",
+    "URY": "uruguayen uruguayo",
+    "DOM": "dominicain dominicano",
+    "CUB": "cubain cubano",
+    "SLV": "salvadorien salvadoreño",
+    "AFG": "afghan afgano",
+    "SWE": "suédois sueco",
+    "DNK": "danois danés",
+    "IRL": "irlandais irlandés",
+    "CRI": "costaricain costarricense",
+    "COL": "colombien colombiano",
+    "BRA": "brésilien brasileño",
+    "NZL": "néo-zélandais neozelandés",
+    "GBR": "britannique británico",
+    "AUT": "autrichien austriaco",
+    "ZMB": "zambien zambiano",
+    "BWA": "botswanais botsuano",
+    "MWI": "malawite malauí",
+    "LKA": "sri-lankais esrilanqués",
+    "PHL": "philippin filipino",
+    "JPN": "japonais",
+}
+
+
+def inflected(word: str) -> list[str]:
+    """A French or Spanish adjective with its feminine and plural forms."""
+    endings: list[tuple[str, tuple[str, ...]]] = [
+        ("ien", ("ienne", "iens", "iennes")),
+        ("éen", ("éenne", "éens", "éennes")),
+        ("ain", ("aine", "ains", "aines")),
+        ("ais", ("aise", "aises")),
+        ("ois", ("oise", "oises")),
+        ("és", ("esa", "eses", "esas")),
+        ("o", ("a", "os", "as")),
+        ("e", ("es",)),
+        ("í", ("íes",)),
+        ("n", ("ne", "ns", "nes")),
+    ]
+    for ending, forms in endings:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return [word, *(stem + form for form in forms)]
+    return [word, word + "s"]
+
+
 @cache
 def demonyms() -> dict[str, list[str]]:
     """iso3 -> adjectives and plural nouns ("Italian", "Italians", "italienne", "italianos")."""
@@ -170,6 +240,9 @@ def demonyms() -> dict[str, list[str]]:
         found.setdefault(iso3, []).extend(names)
     for iso3, words in _FOREIGN_ADJECTIVES.items():
         found.setdefault(iso3, []).extend(words.split())
+    for iso3, words in _FOREIGN_BASES.items():
+        known = found.setdefault(iso3, [])
+        known.extend(w for base in words.split() for w in inflected(base) if w not in known)
     return found
 
 

@@ -31,7 +31,9 @@ _ITEM_VERBS = (
     r"fait|termine[ée]?|ferme[rz]?|reporter|repousser|attribuer|confier|hecho|cerrar|cerrada|"
     r"terminad[ao]|aplazar|mover|asignar|pasar|reattribuer|rouvrir|supprimer|avancer|passer|"
     r"mettre|clore|reabrir|reasignar|borrar|eliminar|posponer|bin|drop|close|decaler|retrasar|"
-    r"pasale|pasarle|silenciar|pausar|pause|mute|take\s+over|reprendre|prendre"
+    r"pasale|pasarle|silenciar|pausar|pause|mute|take\s+over|reprendre|prendre|borra|borren|cierra|"
+    r"cierren|cloturer|reabre|reabran|supprimez|supprime|quita|pasa|met|mets|cumplimos\s+con|"
+    r"bring|avancez|adelanta|adelanten"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"

@@ -33,13 +33,14 @@ _POLITE = re.compile(rf"^\W*(?:(?:{POLITE})\b[\s,!]*)+")
 _REQUEST = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
     r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
-    r"me\s+(?:puedes|podrias))\b"
+    r"me\s+(?:puedes|podrias)|se\s+puede\s+(?:reabrir|cerrar|borrar|pasar|mover|asignar|aplazar|posponer)|"
+    r"(?:le\s+|les\s+)?(?:pueden|puede|podrian)\s+(?:poner|cambiar|mover|pasar|cerrar|reabrir|borrar))\b"
     # "can the ISU take over #8?", "est-ce que l'ISU peut reprendre la #8 ?": someone taking
     # an item is asked for, not asked about
     r"|^(?:(?:can|could)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|(?:est-ce\s+que\s+)?(?:l\s+|le\s+|la\s+)?"
     r"[\w-]+\s+(?:peut|pourrait)|(?:puede|podria)\s+(?:la\s+|el\s+)?[\w-]+)\s+"
     r"(?:take\s+over|take|handle|pick\s+up|have|reprendre|prendre|s\s+occuper\s+de|"
-    r"encargarse\s+de|tomar|asumir)\s+(?:item\s+|the\s+|la\s+|le\s+|el\s+|del\s+|du\s+)?#?\s?\d"
+    r"encargarse|hacerse\s+cargo|tomar|asumir)\s+(?:item\s+|the\s+|la\s+|le\s+|el\s+|del\s+|de\s+|du\s+)*#?\s?\d"
 )
 # "…by Friday, ok?", "…right?": a statement asking for a nod, not a question.
 _TAG = re.compile(

@@ -87,3 +87,22 @@ def test_lines_that_start_with_the_item(demo_run: Run) -> None:
     ]:
         reply = demo_run(line, now=NOW)
         assert [c.command for c in reply.choices if c.confirm] == [command], line
+
+
+def test_french_and_spanish_demonyms_are_states() -> None:
+    states = StateDirectory.default()
+    for words, iso3 in [
+        ("les Tchadiens", "TCD"),
+        ("los costarricenses", "CRI"),
+        ("la délégation camerounaise", "CMR"),
+        ("los guatemaltecos", "GTM"),
+    ]:
+        assert [m.state.iso3 for m in states.find_in_text(words, demonyms=True)] == [iso3]
+    assert not states.find_in_text("répondre en français", demonyms=True)  # a language
+
+
+def test_swiss_francs_written_with_a_dash(demo_run: Run) -> None:
+    reply = demo_run("Mexico paid CHF 8'750.- today (2017 contribution)", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [
+        "contribution Mexico 8750 CHF 2017 received"
+    ]
