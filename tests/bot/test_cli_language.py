@@ -60,7 +60,11 @@ def test_every_help_text_is_translated(lang: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "argv", "words"),
     [
-        ("fr", ["--help"], ["utilisation : ccm-bot", "arguments positionnels", "créer ou mettre à jour"]),
+        (
+            "fr",
+            ["--help"],
+            ["utilisation : ccm-bot", "arguments positionnels", "créer ou mettre à jour"],
+        ),
         ("es", ["--help"], ["uso: ccm-bot", "opciones:", "crear o actualizar la base"]),
         ("fr", ["chat", "--help"], ["utilisation : ccm-bot chat", "répondre en en, fr ou es"]),
         ("es", ["roster", "add", "--help"], ["argumentos posicionales", "su nombre"]),
