@@ -109,7 +109,8 @@ def run_lines(
         else:
             # On your own terminal, what Slack would send you by DM is simply shown.
             shown = [to_plain(reply.direct)] if reply.direct else [_render(reply)]
-            shown += [f"Chart written to {saved}"] if saved else []
+            with use_language(lang or reply.lang or deps.language):
+                shown += [_("Chart written to {path}").format(path=saved)] if saved else []
             out.write("\n".join(shown) + "\n\n")
         out.flush()
     return refused

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from handlers.dates.reading import format_day
 from handlers.i18n import N_, _, state_label
+from handlers.i18n.formats import labelled
 from handlers.i18n.terms import deadline_kind, term
 from handlers.items.render import item_line
 from handlers.money import format_chf
@@ -101,7 +102,7 @@ def build_digest(
         if today <= d.due <= horizon and not d.completed and d.state_iso3 in facts.states
     ][:SHOWN]
     treaty_lines = [
-        f"{format_day(d.due)} · {state_label(iso3, short)}: {deadline_kind(d.kind)}"
+        f"{format_day(d.due)} · {labelled(state_label(iso3, short), deadline_kind(d.kind))}"
         for d, short, iso3 in treaty
     ]
     sections.append(

@@ -19,6 +19,7 @@ from bot.slack.client import SlackSetupError, identify, make_client
 from bot.slack.listeners import register_listeners
 from bot.slack.people import People
 from bot.slack.runtime import Runtime
+from handlers.i18n import _
 from handlers.ports import Deps
 
 log = logging.getLogger(__name__)
@@ -45,11 +46,13 @@ def _single_workspace() -> Iterator[None]:
 def create_app(settings: Settings, deps: Deps, *, client: WebClient | None = None) -> App:
     """Build the app; raises SlackSetupError (one line) when a credential is missing or refused."""
     if not settings.slack_bot_token and client is None:
-        raise SlackSetupError("SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…).")
+        raise SlackSetupError(
+            _("SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…).")
+        )
     socket_mode = bool(settings.slack_app_token)
     if not socket_mode and not settings.slack_signing_secret:
         raise SlackSetupError(
-            "SLACK_SIGNING_SECRET is not set; copy it from your app's Basic Information page."
+            _("SLACK_SIGNING_SECRET is not set; copy it from your app's Basic Information page.")
         )
     client = client or make_client(settings)
     identity = identify(client)  # the only auth.test: requests are authorised from this result

@@ -12,6 +12,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.settings import Settings
+from handlers.i18n import _
 
 TIMEOUT_S = 10
 
@@ -51,12 +52,16 @@ def identify(client: WebClient) -> Identity:
     except SlackApiError as problem:
         code = problem.response.get("error", "unknown_error")
         raise SlackSetupError(
-            f"Slack refused SLACK_BOT_TOKEN ({code}); copy the Bot User OAuth Token (xoxb-…) "
-            "from your app's OAuth & Permissions page."
+            _(
+                "Slack refused SLACK_BOT_TOKEN ({code}); copy the Bot User OAuth Token (xoxb-…) "
+                "from your app's OAuth & Permissions page."
+            ).format(code=code)
         ) from problem
     except OSError as problem:
         raise SlackSetupError(
-            f"Cannot reach Slack at {client.base_url} ({problem}); check SLACK_API_URL and the network."
+            _(
+                "Cannot reach Slack at {url} ({problem}); check SLACK_API_URL and the network."
+            ).format(url=client.base_url, problem=problem)
         ) from problem
     return Identity(
         team_id=answer.get("team_id"),

@@ -8,6 +8,8 @@ from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
 from handlers.dates.years import YEAR_IN_TEXT
 from handlers.i18n import _, state_label
+from handlers.i18n.formats import labelled
+from handlers.i18n.phrases import fill, state_in_text
 from handlers.i18n.terms import term
 from handlers.money import AmountError, find_amount, format_chf
 from handlers.people.permissions import isu_admins, may_record_money
@@ -121,14 +123,23 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         source=ctx.source,
     )
     ctx.session.add(row)
-    name, amount = state_label(state.iso3, state.short), format_chf(cents)
+    name, amount = state_in_text(state.iso3, state.short), format_chf(cents)
     if paid_on:
-        reply = _("💰 Recorded {state}: {amount} {status} for {year} on {day}.").format(
-            state=name, amount=amount, status=term(status), year=year, day=format_day(paid_on)
+        reply = fill(
+            _("💰 Recorded {state}: {amount} {status} for {year} on {day}."),
+            state=name,
+            amount=amount,
+            status=term(status),
+            year=year,
+            day=format_day(paid_on),
         )
     else:
-        reply = _("💰 Recorded {state}: {amount} {status} for {year}.").format(
-            state=name, amount=amount, status=term(status), year=year
+        reply = fill(
+            _("💰 Recorded {state}: {amount} {status} for {year}."),
+            state=name,
+            amount=amount,
+            status=term(status),
+            year=year,
         )
     return Reply(text=reply, blocks=[section(reply)])
 
@@ -176,7 +187,7 @@ def contributions(ctx: Ctx, args: str) -> Reply:
         ),
     ]
     if summary.components:
-        parts = "; ".join(f"{c}: {format_chf(v)}" for c, v in summary.components)
+        parts = "; ".join(labelled(c, format_chf(v)) for c, v in summary.components)
         lines.append(_("Received by component: {parts}").format(parts=parts))
     unpaid = [state_label(s.iso3, s.short) for s in summary.unpaid]
     if not summary.paid and not summary.reported_paid:

@@ -11,6 +11,7 @@ from handlers.commands.status import KIND_LABELS
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import format_day
 from handlers.i18n import _, state_label
+from handlers.i18n.formats import labelled
 from handlers.items.render import item_line
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, header, section
@@ -81,4 +82,4 @@ def _treaty_line(ctx: Ctx, deadline: TreatyDeadline) -> str:
     who = state_label(name.iso3, name.short) if name else deadline.state_iso3
     label = _(KIND_LABELS[deadline.kind]) if deadline.kind in KIND_LABELS else deadline.kind
     done = " ({})".format(_("met/superseded")) if deadline.completed else ""
-    return f"{format_day(deadline.due)} · {who}: {label}{done}"
+    return f"{format_day(deadline.due)} · {labelled(who, label)}{done}"

@@ -14,6 +14,9 @@ from sqlmodel import col, select
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
 from handlers.i18n import _
+from handlers.i18n.phrases import Names, fill, state_in_text
+from handlers.i18n.phrases import words as said_as
+from handlers.i18n.terms import term
 from handlers.items.render import owner_shown
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
@@ -63,7 +66,7 @@ class _Subject:
     words: list[str]
     iso3: str | None
     area: str | None
-    label: str
+    label: Names  # the subject as the reply names it, in the reader's language
 
     def matches(self, text: str, states: list[str], area: str | None) -> bool:
         if self.iso3 is not None:
@@ -87,7 +90,11 @@ def _subject(ctx: Ctx, args: str) -> _Subject:
         for w in re.findall(r"[\w-]+", fold(args).replace("'", " "))
         if w not in _STOP and len(w) > 2
     ]
-    label = state.short if state else area.name if area else args
+    label = (
+        state_in_text(state.iso3, state.short)
+        if state
+        else said_as(term(area.name) if area else args)
+    )
     return _Subject(words, state.iso3 if state else None, area.key if area else None, label)
 
 
@@ -120,15 +127,18 @@ def decided(ctx: Ctx, args: str) -> Reply:
     found += _commitments(ctx, subject)
     if not found:
         return Reply(
-            text=_(
-                "No imported decision or commitment about {subject} found. "
-                "Decisions become searchable when minutes are imported."
-            ).format(subject=escape(subject.label)),
+            text=fill(
+                _(
+                    "No imported decision or commitment about {subject} found. "
+                    "Decisions become searchable when minutes are imported."
+                ),
+                subject=Names(tuple(escape(name) for name in subject.label.names)),
+            ),
             blocks=[],
         )
     found.sort(key=lambda pair: pair[0], reverse=True)
     lines = [line for _day, line in found[:MAX_SHOWN]]
-    title = _("Decided about {subject}").format(subject=subject.label)
+    title = fill(_("Decided about {subject}"), subject=subject.label)
     blocks = [header(title), *sections("\n".join(lines))]
     if len(found) > MAX_SHOWN:
         blocks.append(context(_("…and {count} more.").format(count=len(found) - MAX_SHOWN)))

@@ -8,10 +8,13 @@ import re
 from handlers.commands.registry import command
 from handlers.dates.reading import format_day
 from handlers.i18n import N_, _, current_language
+from handlers.i18n.formats import labelled
 from handlers.i18n.notes import localize_stored
+from handlers.i18n.phrases import owner_in_text
 from handlers.i18n.said import shown
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
+from handlers.reference.areas import AREA_BY_KEY
 from handlers.reply.mrkdwn import user_ref
 from handlers.reply.reply import Reply, error, header, section
 from handlers.reply.text import escape, shorten
@@ -46,15 +49,42 @@ def _field(key: str) -> str:
     return _(FIELDS[key])
 
 
-def _value(value: object, key: str = "") -> str:
-    """A field's value as shown: statuses and how a date was read in the reader's language,
-    nothing as a dash."""
+OWNER_KINDS = {
+    "state": N_("a State"),
+    "states": N_("several States"),
+    "area": N_("an area's coordinators"),
+    "presidency": N_("the Presidency"),
+    "isu": N_("the ISU"),
+    "committee": N_("the Committee"),
+    "person": N_("a person"),
+    "organisation": N_("an organisation"),
+}
+
+
+def _value(value: object, key: str = "", side: dict[str, object] | None = None) -> str:
+    """A field's value as shown: statuses, owners and how a date was read in the reader's
+    language (``side``: the other fields of the same before or after), nothing as a dash."""
     if current_language() == "en":
         return escape(shorten(str(value), 80))
     if value is None or value == "":
         return "—"
+    if key == "owner":
+        return shorten(_owner(str(value), side or {}), 80)
+    if key == "owner_kind" and value in OWNER_KINDS:
+        return _(OWNER_KINDS[str(value)])
     shown = localize_stored(str(value)) if key == "due_note" else term(str(value))
     return escape(shorten(shown, 80))
+
+
+def _owner(label: str, side: dict[str, object]) -> str:
+    """An owner as the reader's language names it, from the kind and reference changed with it
+    (a reference alone: an area's key, else State codes)."""
+    kind, ref = side.get("owner_kind"), side.get("owner_ref")
+    if kind is None and isinstance(ref, str) and ref:
+        kind = "area" if ref in AREA_BY_KEY else "states"
+    return str(
+        owner_in_text(str(kind) if kind else None, str(ref) if ref else None, label, article=False)
+    )
 
 
 def describe_change(row: AuditLog) -> str:
@@ -66,7 +96,10 @@ def describe_change(row: AuditLog) -> str:
     if row.action == "delete":
         return _("removed")
     parts = [
-        f"{_field(key)}: {_value(before.get(key), key)} → {_value(after.get(key), key)}"
+        labelled(
+            _field(key),
+            f"{_value(before.get(key), key, before)} → {_value(after.get(key), key, after)}",
+        )
         for key in after
         if key not in SKIP
     ]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from handlers.commands.item_change import with_item
 from handlers.commands.registry import command
 from handlers.i18n import N_, _
-from handlers.i18n.said import Said, say
+from handlers.i18n.said import Said, owner_value, say
 from handlers.people.owners import OwnerError
 from handlers.ports import Ctx
-from handlers.reply.mrkdwn import owner_text
 from handlers.reply.reply import Reply, error
 from handlers.understanding.owner import owner_in_words
 from storage.items import set_states
@@ -30,7 +29,7 @@ def assign(ctx: Ctx, args: str) -> Reply:
             owner = owner_in_words(ctx, rest)  # "to Norway", "à la Suisse", "the Swiss"
         except OwnerError as problem:
             return error(f"{problem} " + _("Nothing changed."))
-        before = item.owner
+        before = owner_value(item.owner, item.owner_kind, item.owner_ref)
         item.owner, item.owner_kind, item.owner_ref = owner.label, owner.kind, owner.ref
         if owner.area_key:
             item.area_key = owner.area_key
@@ -40,8 +39,8 @@ def assign(ctx: Ctx, args: str) -> Reply:
         return say(
             N_("#{id} reassigned from {before} to {after}."),
             id=item.id,
-            before=owner_text(before),
-            after=owner_text(owner.label),
+            before=before,
+            after=owner_value(owner.label, owner.kind, owner.ref),
         )
 
     return with_item(ctx, args, "assign", change, needs_rest="<owner>")

@@ -13,9 +13,11 @@ from handlers.commands.registry import command
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import DateError, format_day
 from handlers.dates.when import read_due
-from handlers.i18n import _, pgettext, state_label
+from handlers.i18n import _, current_language, pgettext, state_label
+from handlers.i18n.phrases import owner_in_text
 from handlers.i18n.terms import term
 from handlers.items.render import item_line
+from handlers.people.owners import OwnerError, parse_owner
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reference.states import StateMatch
@@ -95,7 +97,7 @@ def items(ctx: Ctx, args: str) -> Reply:
     owner = re.search(r"\bowner\s+(.+)$", words, re.I)
     if owner:
         query = query.where(col(ActionItem.owner).ilike(f"%{owner[1].strip()}%"))
-        described.append(_("owner “{who}”").format(who=escape(owner[1].strip())))
+        described.append(_("owner “{who}”").format(who=_owner_said(ctx, owner[1].strip())))
     area = find_area(words)
     if area:
         query = query.where(ActionItem.area_key == area.key)
@@ -132,6 +134,20 @@ def items(ctx: Ctx, args: str) -> Reply:
             "…and {count} more. Narrow it down, e.g. `/ccm items overdue universalization`."
         ).format(count=total - len(found))
     return Reply(text=f"*{title}*\n{body}", blocks=[header(title), section(body)])
+
+
+def _owner_said(ctx: Ctx, phrase: str) -> str:
+    """The owner filter in the reader's words when it names a State, a role or an area's
+    coordinators ("la Présidence"); anything else, and English, as typed (escaped)."""
+    if current_language() == "en":
+        return escape(phrase)
+    try:
+        owner = parse_owner(ctx, phrase)
+    except OwnerError:
+        return escape(phrase)
+    if owner.kind == "person":
+        return escape(phrase)
+    return str(owner_in_text(owner.kind, owner.ref, owner.label, article=False))
 
 
 _FILTER_WORDS = re.compile(

@@ -74,11 +74,20 @@ def meeting(ctx: Ctx, args: str) -> Reply:
     if re.fullmatch(r"(next\s*)?(meeting)?", words, re.I) and words:
         return _next(ctx)
     period = re.sub(r"^(?:meetings?\s+)?(?:in|during|for)\s+", "", words, flags=re.I)
+    if re.fullmatch(r"add|new|schedule", words, re.I):
+        return error(
+            _(
+                "When is the meeting? e.g. `/ccm meeting add 25 April 2017 10:00 at the German Mission`."
+            )
+        )
     if period:
         bounds = period_bounds(period, now=ctx.now, tz=ctx.tz)
         if bounds is None:
             return error(
-                f"I couldn't read “{escape(period)}” as a period. Try `/ccm meetings April` or `/ccm next meeting`."
+                _(
+                    "I couldn't read “{text}” as a period. Try `/ccm meetings April` or "
+                    "`/ccm next meeting`."
+                ).format(text=escape(period))
             )
         return _in_period(ctx, *bounds)
     return _list(ctx)

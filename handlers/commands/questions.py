@@ -13,6 +13,7 @@ from handlers.commands.status import KIND_LABELS
 from handlers.dates.periods import period_bounds
 from handlers.dates.reading import format_day
 from handlers.i18n import _, format_long_day, state_label
+from handlers.i18n.formats import labelled
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
 from handlers.reply.reply import Reply, error, header, section
@@ -212,4 +213,4 @@ def _line(ctx: Ctx, deadline: TreatyDeadline) -> str:
         if deadline.completed
         else (_("passed") if deadline.due < ctx.today else _("ahead"))
     )
-    return f"{format_day(deadline.due)} · {who}: {label} — {state}"
+    return f"{format_day(deadline.due)} · {labelled(who, label)} — {state}"

@@ -8,7 +8,8 @@ from datetime import date
 from sqlmodel import select
 
 from handlers.commands.registry import command
-from handlers.i18n import _, state_label
+from handlers.i18n import _
+from handlers.i18n.phrases import fill, state_in_text
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, section
 from handlers.reply.text import escape, shorten
@@ -40,9 +41,13 @@ def report(ctx: Ctx, args: str) -> Reply:
     row = ctx.session.exec(select(TreatyDeadline).where(TreatyDeadline.import_key == key)).first()
     if row is not None and row.completed:
         return error(
-            _(
-                "The Article 7 report of {state} for {year} is already recorded; nothing changed."
-            ).format(state=state_label(state.iso3, state.short), year=year)
+            fill(
+                _(
+                    "The Article 7 report of {state} for {year} is already recorded; nothing changed."
+                ),
+                state=state_in_text(state.iso3, state.short),
+                year=year,
+            )
         )
     note = f"received (recorded {ctx.today.isoformat()} by {ctx.user})"
     if row is None:
@@ -58,7 +63,9 @@ def report(ctx: Ctx, args: str) -> Reply:
     else:
         row.completed, row.note = True, note
     ctx.session.add(row)
-    text = _("📄 Recorded: the Article 7 report of {state} for {year} received.").format(
-        state=state_label(state.iso3, state.short), year=year
+    text = fill(
+        _("📄 Recorded: the Article 7 report of {state} for {year} received."),
+        state=state_in_text(state.iso3, state.short),
+        year=year,
     )
     return Reply(text=text, blocks=[section(text)])

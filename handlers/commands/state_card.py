@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from handlers.dates.reading import format_day
 from handlers.i18n import N_, _, current_language, state_label
-from handlers.i18n.formats import format_month, mention_place
+from handlers.i18n.formats import format_month, labelled, mention_place
 from handlers.i18n.terms import term
 from handlers.items.render import item_line
 from handlers.money import format_chf
@@ -151,7 +151,7 @@ def _money_lines(ctx: Ctx, iso3: str) -> list[str]:
         sums[key] = sums.get(key, 0) + row.amount_cents
     ordered = sorted(sums.items(), key=lambda kv: (-kv[0][0], kv[0][1], kv[0][2]))
     return [
-        f"{year}: {format_chf(cents, currency)} {term(status)}"
+        labelled(str(year), f"{format_chf(cents, currency)} {term(status)}")
         for (year, status, currency), cents in ordered
     ]
 

@@ -11,6 +11,7 @@ from handlers.commands.registry import command
 from handlers.commands.state_card import KIND_LABELS, state_card, state_more
 from handlers.dates.reading import format_day
 from handlers.i18n import _, join_names, state_label
+from handlers.i18n.formats import labelled
 from handlers.i18n.said import shown
 from handlers.i18n.terms import term
 from handlers.items.render import item_blocks
@@ -146,7 +147,9 @@ def item_status(ctx: Ctx, item_id: int) -> Reply:
         )
     history_title = _("History")
     blocks.append(context(f"*{history_title}*\n{log}" if log else _("No history.")))
-    text = blocks[0]["text"]["text"] + (f"\n{history_title}:\n{log}" if log else "")
+    text = blocks[0]["text"]["text"] + (
+        f"\n{labelled(history_title, '').rstrip()}\n{log}" if log else ""
+    )
     return Reply(text=text, blocks=blocks, item_id=item_id)
 
 

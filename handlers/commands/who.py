@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from handlers.commands.registry import command
 from handlers.i18n import _, state_label
+from handlers.i18n.formats import labelled
 from handlers.i18n.terms import term
 from handlers.people.permissions import PRESIDENCY
 from handlers.ports import Ctx
@@ -37,14 +38,14 @@ def who(ctx: Ctx, args: str) -> Reply:
     rows = ctx.reference.coordinators  # newest cycle first, from the process's snapshot
     if not subject:
         lines = [
-            f"*{term(area.name)}:* "
-            + (
+            labelled(
+                f"*{term(area.name)}*",
                 ", ".join(
                     f"{_name(ctx, r.state_iso3)} ({r.cycle})"
                     for r in rows
                     if r.area_key == area.key
                 )
-                or "—"
+                or "—",
             )
             for area in AREAS
         ]

@@ -111,6 +111,11 @@ def source_shown(source: str) -> str:
     return f"{found['document']}, " + _("section {section}").format(section=found["section"])
 
 
+def labelled(label: str, value: str) -> str:
+    """ "Chile: Article 4 deadline" / "Chili : Échéance…" (French spaces its colon) / "Chile: …"."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
 def month_name(month: int) -> str:
     """ "April" / "avril" / "abril"."""
     return str(get_month_names("wide", locale=current_language())[month])

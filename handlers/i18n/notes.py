@@ -40,6 +40,7 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+_COUNT = r"\d+|" + "|".join(_NUMBERS)  # "two", "3": never "the" ("the day before the …")
 # "of the summer": French and Spanish contract the article with "de" ("de l'été", "du
 # printemps", "del verano"), so the whole phrase is one message.
 _SEASONS = {
@@ -67,6 +68,9 @@ _FIXED = {
     "the first day of that half": N_("the first day of that half"),
     "next year": N_("next year"),
     "not today": N_("not today"),
+    "the Friday of the week": N_("the Friday of the week"),
+    "end of the day": N_("end of the day"),
+    "late = by the last day": N_("late = by the last day"),
 }
 
 
@@ -144,7 +148,31 @@ def _holiday(m: re.Match[str]) -> str:
     return said
 
 
+def _from_today(m: re.Match[str]) -> str:
+    """ "2 weeks from today", "one week from today"."""
+    n = _number(m["count"])
+    if m["unit"] == "day":
+        return ngettext("{count} day from today", "{count} days from today", n).format(count=n)
+    if m["unit"] == "week":
+        return ngettext("{count} week from today", "{count} weeks from today", n).format(count=n)
+    return ngettext("{count} month from today", "{count} months from today", n).format(count=n)
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(_DAY), lambda m: _weekday(m["weekday"])),  # "Friday, end of the day"
+    (re.compile(rf"(?P<count>{_COUNT}) (?P<unit>day|week|month)s? from today"), _from_today),
+    (
+        re.compile(rf"the day before the intersessionals \({_SHORT_DAY}\)"),
+        lambda m: _("the day before the intersessional meetings ({day})").format(
+            day=_short(m["shown"])
+        ),
+    ),
+    (
+        re.compile(rf"the first day of the intersessionals \({_SHORT_DAY}\)"),
+        lambda m: _("the first day of the intersessional meetings ({day})").format(
+            day=_short(m["shown"])
+        ),
+    ),
     (
         re.compile(rf"the (?P<which>last|first) day of {_MONTH}"),
         lambda m: (
@@ -169,7 +197,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
     (
         re.compile(
-            r"(?P<count>\w+) (?P<unit>day|week|month|year)s? before the (?P<event>\S+) "
+            rf"(?P<count>{_COUNT}) (?P<unit>day|week|month|year)s? before the (?P<event>\S+) "
             rf"\({_SHORT_DAY}\)"
         ),
         _count,
@@ -222,7 +250,9 @@ def _after(m: re.Match[str]) -> str:
 
 _PATTERNS.append(
     (
-        re.compile(rf"(?P<count>\w+) (?P<unit>day|week|month)s? after (?P<day>\d{{1,2}}) {_MONTH}"),
+        re.compile(
+            rf"(?P<count>{_COUNT}) (?P<unit>day|week|month)s? after (?P<day>\d{{1,2}}) {_MONTH}"
+        ),
         _after,
     )
 )
@@ -292,7 +322,12 @@ def localize_why(why: str) -> str:
     """One English explanation fragment in the reader's language (clauses joined by ", ")."""
     if current_language() == "en":
         return why
+    # "… before the next MSP (the 7MSP, 4 Sep 2017)": said as the 7MSP itself, one clause
+    why = _NEXT_EVENT.sub(r"the \g<event> (", why)
     return ", ".join(_clause(part) for part in why.split(", "))
+
+
+_NEXT_EVENT = re.compile(r"the next \S+ \(the (?P<event>\S+), ")
 
 
 def _clause(part: str) -> str:

@@ -16,10 +16,12 @@ from typing import Any
 from handlers.i18n.catalog import _
 from handlers.i18n.formats import format_day, format_long_day
 from handlers.i18n.notes import localize_stored
+from handlers.i18n.phrases import Names, fill, owner_in_text
 
 _MARK = '{"said":'
 # A value is text or a number, or a day said in the reader's words: {"long_day": "2017-04-18"},
-# or {"day": "2017-04-18", "time": "10:00–11:30", "note": <how it was read, in English>}.
+# or {"day": "2017-04-18", "time": "10:00–11:30", "note": <how it was read, in English>};
+# or an owner named in the reader's language: {"owner": "Switzerland", "kind": "state", "ref": "CHE"}.
 Value = str | int | dict[str, str]
 Part = tuple[str, dict[str, Value]] | str  # a message and its values, or literal text
 
@@ -33,7 +35,14 @@ def when_text(when: dict[str, str]) -> str:
     return out + (f" ({localize_stored(when['note'])})" if when.get("note") else "")
 
 
-def _value(value: Value) -> str | int:
+def owner_value(label: str, kind: str | None, ref: str | None) -> dict[str, str]:
+    """An owner kept as data, so that each reader sees it in their language ("la Suisse")."""
+    return {"owner": label, "kind": kind or "", "ref": ref or ""}
+
+
+def _value(value: Value) -> str | int | Names:
+    if isinstance(value, dict) and "owner" in value:
+        return owner_in_text(value.get("kind") or None, value.get("ref") or None, value["owner"])
     return when_text(value) if isinstance(value, dict) else value
 
 
@@ -46,7 +55,7 @@ class Said:
         return "".join(
             part
             if isinstance(part, str)
-            else _(part[0]).format(**{k: _value(v) for k, v in part[1].items()})
+            else fill(_(part[0]), **{k: _value(v) for k, v in part[1].items()})
             for part in self.parts
         )
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.i18n import _, current_language, format_day, join_names, ngettext, state_label
+from handlers.i18n import _, format_day, ngettext
 from handlers.i18n.formats import source_shown
 from handlers.i18n.notes import localize_stored
+from handlers.i18n.phrases import owner_in_text
 from handlers.i18n.terms import term
 from handlers.reference.areas import AREA_BY_KEY
-from handlers.reference.states import StateDirectory
-from handlers.reply.mrkdwn import day_token, owner_text
+from handlers.reply.mrkdwn import day_token
 from handlers.reply.reply import Block, section
 from handlers.reply.text import escape, shorten
 from storage.models import ActionItem
@@ -43,27 +43,7 @@ def due_phrase(item: ActionItem, today: date) -> str:
 def owner_shown(item: ActionItem) -> str:
     """The owner as the reader says it: States, the Presidency, the ISU and an area's
     coordinators in the reader's language; people and free text as written."""
-    if current_language() == "en":
-        return owner_text(item.owner)
-    if item.owner_kind == "presidency":
-        return _("the Presidency")
-    if item.owner_kind == "isu":
-        return _("the ISU")
-    if item.owner_kind == "committee":
-        return _("the Committee")
-    area = AREA_BY_KEY.get(item.owner_ref or "") if item.owner_kind == "area" else None
-    if area is not None:
-        return _("the {area} coordinators").format(area=term(area.name))
-    if item.owner_kind in ("state", "states") and item.owner_ref:
-        directory = StateDirectory.default()
-        names = [
-            state_label(code, found.short)
-            for code in item.owner_ref.split(",")
-            if (found := directory.get(code.strip())) is not None
-        ]
-        if names:
-            return join_names(names)
-    return owner_text(item.owner)
+    return str(owner_in_text(item.owner_kind, item.owner_ref, item.owner, article=False))
 
 
 def item_line(item: ActionItem, today: date) -> str:

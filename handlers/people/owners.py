@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from handlers.i18n import _, state_label
+from handlers.i18n import _, pgettext, state_label
+from handlers.i18n.phrases import Names, owner_in_text, words
 from handlers.ports import Ctx
 from handlers.reference.areas import resolve_area
 from handlers.reply.mrkdwn import user_ref
@@ -102,6 +103,21 @@ def parse_owner(ctx: Ctx, phrase: str) -> Owner:
     if special:
         return special
     raise OwnerError(_explain(ctx, phrase))
+
+
+def owner_said(ctx: Ctx, phrase: str) -> Names:
+    """An owner phrase the `action` command reads ("Chile and Italy", "the ISU", "me") as a
+    reply's sentence names it in the reader's language ("le Chili et l’Italie", "l’ISU",
+    "moi"): unescaped, as the reply escapes what it shows."""
+    if fold(phrase.strip()) in {"me", "i", "myself"}:
+        return words(pgettext("owner", "me"))
+    try:
+        owner = parse_owner(ctx, phrase)
+    except OwnerError:
+        return words(phrase)
+    if owner.kind == "person":
+        return words(phrase)
+    return owner_in_text(owner.kind, owner.ref, owner.label)
 
 
 def _explain(ctx: Ctx, phrase: str) -> str:

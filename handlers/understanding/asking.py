@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from handlers.i18n import _
+from handlers.i18n.phrases import Names, fill, words
 from handlers.ports import Ctx
-from handlers.understanding.compose import Builder, Proposal, fold_, state_names
+from handlers.understanding.compose import Builder, Proposal, fold_, state_names, states_said
 from handlers.understanding.entities import Reading
 
 # A decision word, and the words that lead from it to its subject ("decided on the…",
@@ -27,12 +28,14 @@ _DECISION = re.compile(
 def _decided(ctx: Ctx, r: Reading) -> Proposal:
     names = state_names(ctx, r)
     topic = names[0] if len(names) == 1 and len(r.of("state")) == 1 else ""
+    said: Names = states_said(ctx, r) if topic else words()
     if not topic:
         found = list(_DECISION.finditer(r.line))
         rest = r.line[found[-1].end() :] if found else r.line
         if not rest.strip(" ?!.¿") and found:  # "Lebanon decisions?": the subject came first
             rest = r.line[: found[-1].start()]
         topic = rest.strip(" ?!.¿,;:")
+        said = words(topic)
     if _ONLY_CUES.fullmatch(fold_(topic)):  # "decided", "any decisions?": about what?
         return Proposal(
             "decided", "", "", False, problem=_("Decided about what? Name a State or a topic.")
@@ -40,7 +43,7 @@ def _decided(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal(
         "decided",
         f"decided {topic}".strip(),
-        _("what was decided about {topic}").format(topic=topic),
+        fill(_("what was decided about {topic}"), topic=said),
         False,
     )
 

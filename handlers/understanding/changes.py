@@ -10,7 +10,9 @@ from datetime import timedelta
 
 from handlers.dates.vocab import NUMBER_WORDS, add_months
 from handlers.i18n import N_, _, format_amount, format_day
+from handlers.i18n.phrases import Names, fill
 from handlers.i18n.terms import term
+from handlers.people.owners import owner_said
 from handlers.ports import Ctx
 from handlers.understanding.compose import (
     Builder,
@@ -19,7 +21,9 @@ from handlers.understanding.compose import (
     _role,
     _year,
     fold_,
+    state_labels,
     state_names,
+    states_said,
 )
 from handlers.understanding.entities import Reading
 from handlers.understanding.mood import is_question
@@ -32,12 +36,12 @@ def _money(status: str) -> Builder:
         amount = r.first("amount")
         if not names:
             return Proposal(status, "", "", True, problem=_("Which State? I found none."))
-        state = names[0]
+        state, said = names[0], states_said(ctx, r)
         if amount is None and is_question(r.line):  # "has Italy paid?": a question, not news
             return Proposal(
                 "status",
                 f"status {state}",
-                _("where things stand with {subject}").format(subject=state),
+                fill(_("where things stand with {subject}"), subject=said),
                 False,
             )
         if amount is None:
@@ -58,11 +62,18 @@ def _money(status: str) -> Builder:
                 "",
                 "",
                 True,
-                problem=_(
-                    "I read {amount} for {state}, but the ISU keeps its accounts in CHF: convert "
-                    "it and write e.g. `contribution {state} 25'000 CHF {year} {status}`. "
-                    "Nothing was recorded."
-                ).format(amount=amount.text, state=state, year=ctx.today.year, status=status),
+                problem=fill(
+                    _(
+                        "I read {amount} for {name}, but the ISU keeps its accounts in CHF: "
+                        "convert it and write e.g. `contribution {state} 25'000 CHF {year} "
+                        "{status}`. Nothing was recorded."
+                    ),
+                    amount=amount.text,
+                    name=said,
+                    state=state,
+                    year=ctx.today.year,
+                    status=status,
+                ),
             )
         cents = int(amount.value)
         number = f"{cents // 100}" + (f".{cents % 100:02d}" if cents % 100 else "")
@@ -70,7 +81,7 @@ def _money(status: str) -> Builder:
         verb = "received" if status == "received" else "pledged"
         command = f"contribution {state} {number} CHF {year} {verb}"
         says = _("{state}: {amount} {status} for {year}").format(
-            state=state, amount=format_amount(cents), status=term(verb), year=year
+            state=state_labels(ctx, r)[0], amount=format_amount(cents), status=term(verb), year=year
         )
         return Proposal("paid" if status == "received" else "pledged", command, says, True)
 
@@ -87,7 +98,7 @@ def _report(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "article7",
             " ".join(["article7", *names]),
-            _("whether {states} sent the Article 7 report").format(states=", ".join(names)),
+            fill(_("whether {states} sent the Article 7 report"), states=states_said(ctx, r)),
             False,
         )
     year = _year(r) or str(ctx.today.year)
@@ -95,7 +106,11 @@ def _report(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal(
         "report",
         command,
-        _("Article 7 report of {state} for {year} received").format(state=names[0], year=year),
+        fill(
+            _("Article 7 report of {state} for {year} received"),
+            state=Names(states_said(ctx, r).names[:1]),
+            year=year,
+        ),
         True,
     )
 
@@ -194,7 +209,7 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal(
         "assign",
         f"assign {item} {owner}",
-        _("give #{id} to {owner}").format(id=item, owner=owner),
+        fill(_("give #{id} to {owner}"), id=item, owner=owner_said(ctx, owner)),
         True,
     )
 

@@ -9,6 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from handlers.i18n import _
+from handlers.i18n.phrases import fill
+from handlers.people.owners import owner_said
 from handlers.ports import Ctx
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
@@ -261,6 +263,6 @@ def commitment(ctx: Ctx, reading: Reading) -> Proposal:
     return Proposal(
         "commitment",
         f"action {owner} to {what}",
-        _("log an item for {owner}: {what}").format(owner=owner, what=what),
+        fill(_("log an item for {owner}: {what}"), owner=owner_said(ctx, owner), what=what),
         True,
     )

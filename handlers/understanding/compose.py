@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handlers.dates.vocab import same_length_fold
-from handlers.i18n import _
+from handlers.i18n import _, state_label
+from handlers.i18n.phrases import Names, fill, states_in_text, words
+from handlers.i18n.terms import term
 from handlers.ports import Ctx
 from handlers.reference.areas import AREA_BY_KEY
 from handlers.understanding.entities import Reading
@@ -50,6 +52,25 @@ def state_names(ctx: Ctx, reading: Reading) -> list[str]:
     return out
 
 
+def states_said(ctx: Ctx, reading: Reading) -> Names:
+    """The States of a reading as a reply's sentence names them, in the reader's language."""
+    found = [(iso3, s.short if (s := ctx.states.get(iso3)) else iso3) for iso3 in _states(reading)]
+    return states_in_text(found)
+
+
+def state_labels(ctx: Ctx, reading: Reading) -> list[str]:
+    """The States of a reading as a reply's label names them ("Chili", "Suiza")."""
+    return [state_label(i, s.short if (s := ctx.states.get(i)) else i) for i in _states(reading)]
+
+
+def _subject_said(ctx: Ctx, reading: Reading) -> Names:
+    """The first State, else the first area, as a sentence names it."""
+    states = states_said(ctx, reading)
+    if states.names:
+        return Names(states.names[:1])
+    return words(*[term(area) for area in _area_names(reading)][:1])
+
+
 def _area_names(reading: Reading) -> list[str]:
     return list(dict.fromkeys(AREA_BY_KEY[e.value].name for e in reading.of("area")))
 
@@ -66,6 +87,28 @@ def _role(reading: Reading) -> str | None:
         areas = _area_names(reading)
         return f"{areas[0]} coordinators" if areas else None
     return None
+
+
+def _role_said(reading: Reading) -> str | None:
+    """The role named, as the reader's language names it ("la Présidence")."""
+    role = reading.first("role")
+    areas = _area_names(reading)
+    if role is None:
+        return None
+    if role.value == "presidency":
+        return _("the Presidency")
+    if role.value == "isu":
+        return _("the ISU")
+    if role.value == "coordinators" and areas:
+        return _("the {area} coordinators").format(area=term(areas[0]))
+    return None
+
+
+def _period_said(reading: Reading) -> str | None:
+    """The period as it was typed (the command carries it in English)."""
+    period = reading.first("period")
+    year = reading.first("year")
+    return period.text if period else year.value if year else None
 
 
 def _period(reading: Reading) -> str | None:
@@ -155,7 +198,7 @@ def _meetings(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "meetings",
             f"meetings {period}",
-            _("the meetings in {period}").format(period=period),
+            _("the meetings in {period}").format(period=_period_said(r) or period),
             False,
         )
     plural = re.search(
@@ -176,7 +219,7 @@ def _unpaid(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "status",
             f"status {names[0]}",
-            _("where things stand with {subject}").format(subject=names[0]),
+            fill(_("where things stand with {subject}"), subject=states_said(ctx, r)),
             False,
         )
     year = _year(r, ctx.today.year) or str(ctx.today.year)
@@ -191,7 +234,7 @@ def _contributions(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "status",
             f"status {names[0]}",
-            _("where things stand with {subject}").format(subject=names[0]),
+            fill(_("where things stand with {subject}"), subject=_subject_said(ctx, r)),
             False,
         )
     year = _year(r, ctx.today.year)
@@ -201,14 +244,20 @@ def _contributions(ctx: Ctx, r: Reading) -> Proposal:
 def _listing(name: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         parts, owner = _filters(ctx, r)
+        shown = _filters_said(ctx, r, parts)
         period = _period(r)
         deadline = next((e for e in r.of("date") if e.reading and _BY.match(_undue(e.text))), None)
         if name == "items" and deadline is not None:
             parts.append(f"due {_undue(deadline.text)}")  # "anything due before Easter?"
+            shown.append(_("due {period}").format(period=_undue(deadline.text)))
         elif name == "items" and period:
             parts.append(f"due {period}")
+            shown.append(_("due {period}").format(period=_period_said(r) or period))
         if owner:
             parts.append(owner)
+            mention = r.first("mention")
+            who = f"<@{mention.value}>" if mention else _role_said(r) or owner
+            shown.append(_("owner “{who}”").format(who=who))
         if name == "items" and re.search(
             r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
         ):
@@ -217,13 +266,20 @@ def _listing(name: str) -> Builder:
             return Proposal("mine", "mine", _("your open items"), False)
         command = " ".join([name, *parts])
         label = _("overdue items") if name == "overdue" else _("open items")
-        return Proposal(name, command, f"{label} {' '.join(parts)}".strip(), False)
+        label = _("done items") if parts[:1] == ["done"] else label
+        return Proposal(name, command, f"{label} ({', '.join(shown)})" if shown else label, False)
 
     return build
 
 
 def _we(reading: Reading) -> bool:
     return any(e.value == "we" for e in reading.of("person"))
+
+
+def _filters_said(ctx: Ctx, r: Reading, parts: list[str]) -> list[str]:
+    """The filters ``_filters`` put in ``parts``, in the reader's words."""
+    areas = [term(a) for a in _area_names(r) if a in parts]
+    return areas + state_labels(ctx, r) + ([_("yours")] if "mine" in parts else [])
 
 
 def _mine(ctx: Ctx, r: Reading) -> Proposal:
@@ -237,11 +293,12 @@ def _mine(ctx: Ctx, r: Reading) -> Proposal:
 def _who(ctx: Ctx, r: Reading) -> Proposal:
     areas, names = _area_names(r), state_names(ctx, r)
     subject = areas[0] if areas else (names[0] if names else "")
+    said = words(term(areas[0])) if areas else states_said(ctx, r)
     return Proposal(
         "who",
         f"who {subject}".strip(),
         (
-            _("who coordinates {subject}").format(subject=subject)
+            fill(_("who coordinates {subject}"), subject=Names(said.names[:1]))
             if subject
             else _("who coordinates each area")
         ),
@@ -256,7 +313,7 @@ def _article7(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "article7",
             " ".join(["article7", *names, year]).strip(),
-            _("whether {states} sent the Article 7 report").format(states=", ".join(names)),
+            fill(_("whether {states} sent the Article 7 report"), states=states_said(ctx, r)),
             False,
         )
     return Proposal(
@@ -274,15 +331,18 @@ def _treaty(ctx: Ctx, r: Reading) -> Proposal:
             if e.value in {"clearance", "stockpile"}:
                 parts.append("article 4" if e.value == "clearance" else "article 3")
                 break
+    shown = [_("Article {number}").format(number=p.split()[1]) for p in parts]
     parts.extend(state_names(ctx, r))
+    shown.extend(state_labels(ctx, r))
     period = _period(r)
     if period:
         parts.append(period)
+        shown.append(_period_said(r) or period)
     command = " ".join(["treaty", *parts])
     return Proposal(
         "treaty",
         command,
-        _("treaty deadlines {filters}").format(filters=" ".join(parts)).strip(),
+        _("treaty deadlines {filters}").format(filters=", ".join(shown)).strip(),
         False,
     )
 
@@ -304,7 +364,7 @@ def _status(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal(
         "status",
         f"status {subject}",
-        _("where things stand with {subject}").format(subject=subject),
+        fill(_("where things stand with {subject}"), subject=_subject_said(ctx, r)),
         False,
     )
 

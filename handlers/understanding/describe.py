@@ -64,10 +64,10 @@ def _close(word: str, state: StateName) -> bool:
     return max(fuzz.ratio(fold(word), fold(n)) for n in names) >= 85
 
 
-def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
+def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, StateName]]:
     """(word, State) for words no entity covers that look like a mistyped State ("botswanas")."""
     covered = [(e.start, e.end) for e in reading.entities]
-    guesses: list[tuple[str, str]] = []
+    guesses: list[tuple[str, StateName]] = []
     for m in _WORD.finditer(reading.line):
         if any(s <= m.start() < e for s, e in covered):
             continue
@@ -76,6 +76,6 @@ def state_guesses(ctx: Ctx, reading: Reading) -> list[tuple[str, str]]:
         found = ctx.states.suggest(m[0], limit=1)
         if found and not _close(m[0], found[0]):
             continue  # "Palais" is not a typo for Palau, nor "esto" for Lesotho
-        if found and found[0].short not in {g for _w, g in guesses}:
-            guesses.append((m[0], found[0].short))
+        if found and found[0] not in {g for _w, g in guesses}:
+            guesses.append((m[0], found[0]))
     return guesses[:2]

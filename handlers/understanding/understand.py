@@ -16,10 +16,11 @@ from functools import cache
 
 from handlers.dates.vocab import same_length_fold
 from handlers.dates.when import calendar_of, new_date_of
-from handlers.i18n import _
+from handlers.i18n import _, state_label
 from handlers.i18n.notes import localize_stored, reading_note
+from handlers.i18n.phrases import fill, state_in_text
 from handlers.ports import Ctx
-from handlers.reference.states import StateDirectory
+from handlers.reference.states import StateDirectory, StateName
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
@@ -341,14 +342,22 @@ def _choose(reading: Reading, proposals: list[Proposal]) -> Reply:
 def _guessed(ctx: Ctx, reading: Reading) -> tuple[list[str], list[Choice]]:
     """Did-you-mean for words that look like a mistyped State, with its status as a choice."""
     said, offers = [], []
-    for word, name in state_guesses(ctx, reading):
+    for word, state in state_guesses(ctx, reading):
         said.append(
             _("No State called “{text}” — did you mean *{state}*?").format(
-                text=escape(word), state=name
+                text=escape(word), state=state_label(state.iso3, state.short)
             )
         )
-        offers.append(Choice(f"status {name}", f"status {name}"))
+        offers.append(_status_choice(state))
     return said, offers
+
+
+def _status_choice(state: StateName) -> Choice:
+    """A button for a State's status, labelled in the reader's words."""
+    label = fill(
+        _("where things stand with {subject}"), subject=state_in_text(state.iso3, state.short)
+    )
+    return Choice(label, f"status {state.short}")
 
 
 def _ask(ctx: Ctx, reading: Reading, problem: str, others: list[Proposal]) -> Reply:
@@ -381,19 +390,17 @@ def _nothing_fits(ctx: Ctx, reading: Reading) -> Reply:
     """Say what was understood and offer the closest commands, filled in with it."""
     understood = entity_list(ctx, reading)
     guessed, offers = _guessed(ctx, reading)
-    names = [
-        s.short
+    states = [
+        s
         for iso3 in dict.fromkeys(e.value for e in reading.of("state"))
         if (s := ctx.states.get(iso3))
     ]
     item = reading.first("item")
     if item:
-        offers.append(Choice(f"status #{item.value}", f"status #{item.value}"))
-    for name in names[:1]:
-        offers += [
-            Choice(f"status {name}", f"status {name}"),
-            Choice(f"items {name}", f"items {name}"),
-        ]
+        offers.append(Choice(_("item #{id}").format(id=item.value), f"status #{item.value}"))
+    for state in states[:1]:
+        items_label = "{} ({})".format(_("open items"), state_label(state.iso3, state.short))
+        offers += [_status_choice(state), Choice(items_label, f"items {state.short}")]
     if not offers:
         offers = [
             Choice(_("what's overdue"), "overdue"),

@@ -113,6 +113,8 @@ COMMANDS = (
     "who Narnia",
     "coordinator add",
     "meeting add 1 January 2010 at Geneva",
+    "meeting add",
+    "meetings flibbertigibbet",
     "history",
     "lang klingon",
     "due 5 31/02",

@@ -7,8 +7,10 @@ import pytest
 from bot.serve import serve
 from bot.settings import Settings
 from bot.slack.app import create_app
+from handlers.i18n import use_language
 from handlers.ports import Deps
 from storage.db import Database
+from tests.i18n.language import english_lines, language_of
 from tests.slack.conftest import settings_for
 from tests.slack.fake_slack import FakeSlack
 
@@ -58,3 +60,27 @@ def test_oauth_variables_do_not_switch_the_app_to_oauth(
     import os
 
     assert os.environ["SLACK_CLIENT_ID"] == "111.222"
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_start_up_refusals_speak_the_committees_language(
+    fake: FakeSlack, db: Database, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """Each refusal above, with CCM_LANGUAGE=fr or es (`main` runs `serve` in it)."""
+    no_secret = Settings(database_url=db.url, slack_bot_token="xoxb-x", slack_api_url=fake.url)
+    unreachable = Settings(
+        database_url=db.url,
+        slack_bot_token="xoxb-x",
+        slack_signing_secret="s",
+        slack_api_url="http://127.0.0.1:9/api/",
+    )
+    said = []
+    with use_language(lang):
+        for settings in (Settings(), no_secret, unreachable):
+            assert serve(settings, port=0) == 2
+            said.append(capsys.readouterr().err)
+        fake.auth_error = "invalid_auth"
+        assert serve(settings_for(fake, db), port=0) == 2
+        said.append(capsys.readouterr().err)
+    for err in said:
+        assert english_lines(err) == [] and language_of(err) == lang, err
