@@ -76,6 +76,11 @@ _NUMBER_WORDS = set(vocab.NUMBER_WORDS) | _set(
 _ARTICLE_NUMBERS = {"a", "an", "un", "une", "uno", "una"}
 _DURATION = {"for", "pendant", "durante", "per", "every", "chaque", "cada", "over"}
 _NOT_DUE = {"ago", "old", "late", "overdue", "behind", "long", "later", "earlier"}
+_OF = _set("of de del du d'")
+_ORDINALS = _set(
+    "first second third fourth premier premiere deuxieme troisieme quatrieme primer primera "
+    "segundo segunda tercer tercera cuarto cuarta"
+)
 _RELATIVE_UNIT = _set(
     "next this coming following prochain prochaine proxima proximo que viene end mid "
     "fin finales principios mediados debut mi ce cette cet este esta siguiente first "
@@ -259,6 +264,8 @@ def _seed(i: int, toks: list[_Tok], text: str, words: _Words, free: list[bool]) 
     if w in words.units:
         if nxt == "after" and i + 2 < len(toks) and toks[i + 2].word == "next":
             return True  # "the week after next"
+        if w in {"day", "jour", "dia"} and prev in _ORDINALS and nxt not in _OF | words.full:
+            return False  # "my first day here", "mi primer día": a day in someone's life
         if prev in _RELATIVE_UNIT or nxt in _RELATIVE_UNIT - {"this", "ce", "este", "esta"}:
             return True
         if _is_number(prev) and i >= 1 and nxt not in _NOT_DUE:

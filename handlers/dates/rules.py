@@ -154,7 +154,8 @@ def quarter_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
 # --- parts of a month, a year, a week ----------------------------------------------------------
 
 PART = (
-    r"(?P<part>early|(?:at\s+)?(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of|"
+    r"(?P<part>(?:the\s+)?(?:first|last|second|premier|premiere|dernier|derniere|deuxieme|primer|"
+    r"primera|ultimo|ultima|segunda|segundo)\s+(?:day|week|jour|semaine|dia|semana)\s+(?:of|de|du|del)|early|(?:at\s+)?(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of|"
     r"(?:au\s+)?debut|(?:a\s+)?(?:principios|comienzos|inicios)\s+de|mid|middle\s+of|the\s+middle\s+of|"
     r"(?:a\s+la\s+)?mi|(?:au\s+)?milieu|(?:a\s+)?mediados\s+de|late|(?:at\s+)?(?:the\s+)?(?:very\s+)?"
     r"end\s+of|(?:a\s+)?(?:finales|fines)\s+de|(?:a\s+)?fin(?:\s+de)?)[\s-]*(?:de\s+|d'|du\s+|of\s+)?"
@@ -172,6 +173,12 @@ PART_REL = (
 
 
 def _part(text: str) -> str:
+    if re.search(r"(?:day|jour|dia)\s", text):
+        return "end" if re.search(r"last|dernier|ultim", text) else "first day"
+    if re.search(r"(?:week|semaine|semana)\s", text):
+        if re.search(r"last|dernier|ultim", text):
+            return "late"
+        return "second week" if re.search(r"second|deuxieme|segund", text) else "first week"
     if any(w in text for w in ("early", "begin", "start", "debut", "princip", "comienz", "inicio")):
         return "early"
     if any(w in text for w in ("mid", "mi", "mediados")):
@@ -180,6 +187,7 @@ def _part(text: str) -> str:
 
 
 _PART_DAYS = {"early": (1, 10), "mid": (15, 15), "late": (21, 31), "end": (31, 31)}
+_PART_DAYS |= {"first day": (1, 1), "first week": (1, 7), "second week": (8, 14)}
 
 
 def part_month_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
@@ -191,14 +199,19 @@ def part_month_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
         return date(y, month, min(first, end.day)), date(y, month, min(last, end.day))
 
     due = _pick(ctx, year_of(m["year"]), span)
-    return due, {"early": "early = by the 10th", "late": "late = by the last day"}.get(part, "")
+    said = {"early": "early = by the 10th", "late": "late = by the last day"}
+    said |= {
+        "first week": "the first week = by the 7th",
+        "second week": "the second week = by the 14th",
+    }
+    return due, said.get(part, "")
 
 
 _PART_MONTHS = {"early": (1, 3), "mid": (6, 6), "late": (10, 12), "end": (12, 12)}
 
 
 def part_year_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
-    first, last = _PART_MONTHS[_part(m["part"])]
+    first, last = _PART_MONTHS.get(_part(m["part"]), _PART_MONTHS["early"])
     y = int(m["year"])
     return (month_end(y, last) if ctx.deadline else date(y, first, 1)), ""
 
@@ -208,7 +221,7 @@ def part_rel_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
     today = ctx.today
     if unit in {"week", "semaine", "semana"}:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
-        offset = {"early": 0, "mid": 2}.get(part, 4)
+        offset = {"early": 0, "mid": 2, "first day": 0, "first week": 0}.get(part, 4)
         return max(monday + timedelta(days=offset), today), ""
     if unit in {"month", "mois", "mes"}:
         first = add_months(today.replace(day=1), step)
@@ -219,7 +232,7 @@ def part_rel_rule(m: re.Match[str], ctx: Ctx) -> Resolved:
         first = add_months(today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1), 3 * step)
         last = add_months(first, 2)
         return (month_end(last.year, last.month) if ctx.deadline else first), ""
-    first_month, last_month = _PART_MONTHS[part]
+    first_month, last_month = _PART_MONTHS.get(part, _PART_MONTHS["early"])
     y = today.year + step
     return (month_end(y, last_month) if ctx.deadline else date(y, first_month, 1)), ""
 

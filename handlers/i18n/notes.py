@@ -71,6 +71,8 @@ _FIXED = {
     "the Friday of the week": N_("the Friday of the week"),
     "end of the day": N_("end of the day"),
     "late = by the last day": N_("late = by the last day"),
+    "the first week = by the 7th": N_("the first week = by the 7th"),
+    "the second week = by the 14th": N_("the second week = by the 14th"),
 }
 
 

@@ -22,7 +22,13 @@ from handlers.understanding.mood import is_question
 # semicolon, a new line. Not a decimal point ("12.5"), an abbreviation dot ("H.E."), nor a colon
 # inside "#12: text" (an item's note keeps its text).
 _BOUNDARY = re.compile(
-    r"(?<=[a-zà-ÿ0-9)\]'’”\"»]{2})\s?[.!?]+(?=\s+\S)|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s+|"
+    r"(?<=[a-zà-ÿ0-9)\]'’”\"»#]{2})(?<!\bart)(?<!\bno)(?<!\bnr)(?<!\bamb)(?<!\bmr)(?<!\bmrs)(?<!\bdr)"
+    r"(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bpp)(?<!\bsr)(?<!\bsra)\s?[.!?]+(?=\s+\S)|"
+    # a comma before what follows from it ("…, so 13 is done") or before the writer's own
+    # circumstances ("…, j'ai un call avec la Présidence à 10h", "…, I'm away next week")
+    r",\s+(?:so|donc|alors|asi\s+que|así\s+que|entonces)\s+|"
+    r",\s+(?=(?:j'ai|j’ai|je\s+suis|je\s+serai|i\s+have|i'm|i\s+am|i'll\s+be|tengo|estoy|"
+    r"estar[eé])\b)|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s+|"
     r"(?<![#\d])(?<!\b[a-z])\s*:\s+(?=\S)|\s+[—–-]\s+|;\s+|\n+",
     re.I,
 )

@@ -72,6 +72,12 @@ _ME_TOLD = re.compile(
     r"\s+(?:rappeler|rappelle[rz]?|dire|montrer|envoyer|donner|indiquer|faire\s+savoir|lister|"
     r"decir|mostrar|enviar|recordar|pasar|mandar|explicar|puedes|podrias|pueden)\b"
 )
+# "I" who only learns of something, "my" of a diary: not whose items.
+_I_LEARN = re.compile(
+    r"i\s+(?:should|need\s+to|must|have\s+to|ought\s+to|want\s+to)\s+(?:know|be\s+aware|hear|"
+    r"put|add|note|flag|mention|tell|plan)|my\s+(?:diary|calendar|agenda|outlook)|"
+    r"(?:mon|mi)\s+(?:agenda|calendrier|calendario)"
+)
 WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
 MEETING = re.compile(
     r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|rep|reunion\s+de\s+los\s+estados\s+partes)"
@@ -124,6 +130,8 @@ def find_all(line: str) -> Iterator[Found]:
             _TO_ME.search(folded, 0, m.start()) or _ME_TOLD.match(folded, m.end())
         ):
             continue  # "show me Italy's items": me is who is told, not whose items
+        if _I_LEARN.match(folded, m.start()):
+            continue  # "anything due I should know about?": I am told, nothing is mine
         yield Found("person", m.start(), m.end(), "me")
     for m in WE.finditer(folded):
         yield Found("person", m.start(), m.end(), "we")

@@ -115,3 +115,21 @@ def test_whit_monday_in_three_languages(text: str) -> None:
     found = find_when(text, now=NOW, tz=ZURICH)
     assert found is not None and found[0].due in {date(2017, 6, 5), date(2017, 6, 4)}, text
     assert "Pentecost Monday 2017" in (found[0].note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("by the first day of May", date(2017, 5, 1)),
+        ("el último día de abril", date(2017, 4, 30)),
+        ("la première semaine de mai", date(2017, 5, 7)),
+        ("second week of April", date(2017, 4, 14)),
+    ],
+)
+def test_days_and_weeks_of_a_month(text: str, due: date) -> None:
+    assert _due(text) == due
+
+
+def test_a_first_day_in_someones_life_is_not_a_date() -> None:
+    assert date_spans("first day here, which meetings are coming up?", now=NOW, tz=ZURICH) == []
+    assert len(date_spans("hoy es mi primer día", now=NOW, tz=ZURICH)) == 1  # "hoy" only
