@@ -214,13 +214,26 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
+# An owner denied: "lo lleva ahora Chile, no Italia", "la Présidence, pas l'ISU", "not Italy".
+_NOT = re.compile(
+    r"(?:\bno|\bnot|\bpas|\bni|\bnor|instead\s+of|rather\s+than|au\s+lieu\s+de|en\s+lugar\s+de|"
+    r"en\s+vez\s+de|plutot\s+que)\s+(?:the\s+|la\s+|le\s+|l'|el\s+|a\s+)?$"
+)
+
+
 def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
     """Whom an item goes to: the first owner named, a mention that opens the message (who is
     addressed) only when nobody else is; a State before a role when both come first."""
     kinds = ("mention", "state", "role", "person")
     owners = [
-        e for e in r.entities if e.kind in kinds and not (e.kind == "person" and e.value == "we")
+        e
+        for e in r.entities
+        if e.kind in kinds
+        and not (e.kind == "person" and e.value == "we")
+        and not _NOT.search(fold_(r.line[max(0, e.start - 16) : e.start]))
     ]
+    if len(owners) < len([e for e in r.entities if e.kind in kinds]):  # "Chile, no Italia"
+        r = Reading(r.line, tuple(e for e in r.entities if e.kind not in kinds or e in owners))
     if len(owners) > 1 and owners[0].kind == "mention" and not r.line[: owners[0].start].strip():
         owners = owners[1:]  # "<@U1> can the ISU take over #8?": the ISU
     first = owners[0] if owners else None

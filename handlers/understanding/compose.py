@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from babel import Locale
+
 from handlers.dates.vocab import same_length_fold
-from handlers.i18n import _, state_label
+from handlers.i18n import _, current_language, state_label
 from handlers.i18n.phrases import Names, fill, states_in_text, words
 from handlers.i18n.terms import term
 from handlers.ports import Ctx
@@ -376,7 +378,8 @@ _HOW = re.compile(
 
 
 _EVERYTHING = re.compile(
-    r"what\s+(?:else\s+)?(?:can|do)\s+you\s+(?:actually\s+|really\s+)?do|what\s+are\s+you\s+for|"
+    r"what\s+(?:else\s+)?(?:can|do|does)\s+(?:you|this\s+bot|the\s+bot|it)\s+(?:actually\s+|really\s+)?do|"
+    r"comment\s+(?:ca\s+)?marche|que\s+comandos|como\s+funciona|how\s+does\s+(?:this|the)\s+bot\s+work|what\s+are\s+you\s+for|"
     r"que\s+sais-tu\s+faire|qu'est-ce\s+que\s+tu\s+(?:sais\s+|peux\s+)?faire|"
     r"que\s+puedes\s+hacer|que\s+sabes\s+hacer",
     re.I,
@@ -427,6 +430,55 @@ def _history(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
+_LANGUAGES = (
+    ("fr", re.compile(r"\b(?:french|francais|frances|france?s)\b")),
+    ("es", re.compile(r"\b(?:spanish|espagnol|espanol|castellano)\b")),
+    ("en", re.compile(r"\b(?:english|anglais|ingles)\b")),
+)
+
+
+def _lang(ctx: Ctx, r: Reading) -> Proposal:
+    """ "can you answer me in French?": the reader's language; without one named, which it is."""
+    folded = fold_(r.line)
+    for code, named in _LANGUAGES:
+        if named.search(folded):
+            return Proposal(
+                "lang",
+                f"lang {code}",
+                _("answer you in {language}").format(
+                    language=Locale.parse(code).get_display_name(current_language()) or code
+                ),
+                True,
+            )
+    return Proposal("lang", "lang", _("the language I answer you in"), False)
+
+
+_CHART_OF = (
+    (
+        "contributions",
+        re.compile(r"contribu|paid|pay|money|financ|fund|versement|pago|aporte|cotisa"),
+    ),
+    (
+        "deadlines",
+        re.compile(r"deadline|treaty|echeance|plazo|tratado|vencimiento|article\s*[347]"),
+    ),
+)
+
+
+def _chart(ctx: Ctx, r: Reading) -> Proposal:
+    """ "a chart of 2017 contributions", "un graphique des actions en retard": which picture."""
+    folded = fold_(r.line)
+    kind = next((k for k, words in _CHART_OF if words.search(folded)), "items")
+    year = _year(r, ctx.today.year) if kind == "contributions" else ""
+    command = f"chart {kind} {year}".strip()
+    says = {
+        "contributions": _("a chart of the contributions"),
+        "deadlines": _("a chart of the deadlines"),
+        "items": _("a chart of the open items"),
+    }[kind]
+    return Proposal("chart", command, says, False)
+
+
 def _calendar(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("calendar", "calendar", _("your calendar feed (meetings and deadlines)"), False)
 
@@ -455,6 +507,8 @@ _BUILDERS: dict[str, Builder] = {
     "greeting": _greeting,
     "digest": _digest,
     "calendar": _calendar,
+    "chart": _chart,
+    "lang": _lang,
     "history": _history,
 }
 

@@ -106,3 +106,28 @@ def test_swiss_francs_written_with_a_dash(demo_run: Run) -> None:
     assert [c.command for c in reply.choices if c.confirm] == [
         "contribution Mexico 8750 CHF 2017 received"
     ]
+
+
+def test_asked_for_a_language_a_chart_or_help_on_the_first_day(demo_run: Run) -> None:
+    for line, command in [
+        ("can you answer me in french from now on pls", "lang fr"),
+        ("puedes contestarme en español porfa", "lang es"),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], line
+    assert "lang" not in demo_run("the letters in French were sent", now=NOW).text
+    for line, command in [
+        (
+            "need a chart of 2017 contributions for the ambassador's slides",
+            "chart contributions 2017",
+        ),
+        ("hay un gráfico de los plazos del tratado?", "chart deadlines"),
+        ("bonjour, je suis nouvelle au comité. comment ça marche ce bot ?", "help"),
+        ("who changed 13 and when?", "history #13"),
+    ]:
+        assert f"`/ccm {command}`" in demo_run(line, now=NOW).text, line
+
+
+def test_an_owner_denied_is_not_the_owner(demo_run: Run) -> None:
+    reply = demo_run("el #7 lo lleva ahora Chile, no Italia", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["assign 7 Chile"]
