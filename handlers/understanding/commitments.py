@@ -13,7 +13,7 @@ from handlers.i18n.phrases import fill
 from handlers.people.owners import owner_said
 from handlers.ports import Ctx
 from handlers.reply.text import fold
-from handlers.understanding.entities import Reading
+from handlers.understanding.entities import Entity, Reading
 from handlers.understanding.language import line_language, words
 
 if TYPE_CHECKING:
@@ -60,6 +60,12 @@ _FUTURE = re.compile(
     re.I,
 )
 _OWNER_KINDS = {"state", "role", "person", "mention"}
+# A person known by first name, then whom they work for: "Matthieu de l'ISU", "Sheila de la
+# ISU", "Silvia de Italia", "Víctor (Mexique)", "Laurent from the ISU": the owner is the latter.
+_NAMED_OF = re.compile(
+    r"^\s*[A-ZÀ-Ý][a-zà-ÿ'-]+\s*(?:\(|,?\s+(?:de\s+la|de\s+l'|de|du|del|des|of|from|at)\s*"
+    r"(?:the\s+|la\s+|le\s+|el\s+|l')?)\s*$"
+)
 _ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
 
 
@@ -86,12 +92,17 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
     if not owners:
         return None
+    for_us = _FOR_US.match(line, start)
+    if for_us:  # "Pour le Sénégal : nous transmettons…": we, for Senegal
+        we = next((e for e in owners if e.kind == "person" and e.value == "we"), None)
+        if we is not None and we.start == for_us.end():
+            return _we_as(ctx, reading, start, we)
     first = owners[0]
     head = line[start : first.start]
     area = next((e for e in reading.of("area") if e.start >= start and e.end <= first.start), None)
     if first.value == "coordinators" and area is not None:  # "VA coordinators to contact…"
         head = line[start : area.start]
-    if not _ARTICLE.match(head) and head.strip():
+    if not _ARTICLE.match(head) and not _NAMED_OF.match(head) and head.strip():
         return None
     end = first.end
     for e in owners[1:]:  # "Chile and Italy", "the VA coordinators"
@@ -106,7 +117,9 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     owner = owner_of(ctx, reading, end)
     asked_for = bool(lead and lead["noun"])  # "add an action for Chile: …" is an order to log
     if first.kind == "person" and first.value == "we":
-        return None  # "we" names nobody the bot can remind
+        return _we_as(ctx, reading, start, first)  # "nous, le Niger, organisons…"
+    if _NAMED_OF.match(head):  # "Víctor (Mexique) relance…": past the bracket
+        end += len(re.match(r"\s*\)?", line[end:])[0])  # type: ignore[index]
     modal = _MODAL.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:].lstrip(" :,-–")
     if owner is None or not what.strip():
@@ -203,6 +216,61 @@ def _present_deed(ctx: Ctx, reading: Reading, what: str) -> bool:
         "pronoun"
     ):  # "Chile deadlines in April": a question's noun
         return False
+    return _dated_ahead(ctx, reading, what)
+
+
+# "Pour le Sénégal : nous…", "For Chile: we…", "Para Chile: nosotros…"
+_FOR_US = re.compile(
+    r"\s*(?:pour|for|para|de\s+la\s+part\s+de|on\s+behalf\s+of|de\s+parte\s+de)\s+"
+    r"(?:le\s+|la\s+|l'|el\s+|the\s+)?[^:,]{2,40}?\s*[:,-]\s*",
+    re.I,
+)
+# After "we": the deed in the first person plural, or a base verb in English.
+_WE_DEED = re.compile(
+    r"^\s*(?:(?:nous|nos|se)\s+)?(?:[a-zà-ÿ]+ons|[a-zñá-ú]+(?:amos|emos|imos)|(?-i:[a-z]{2,}))\b",
+    re.I,
+)
+
+
+def _we_as(ctx: Ctx, reading: Reading, start: int, we: Entity) -> tuple[str, str, bool] | None:
+    """ "we" as the State the message names beside it ("nous, le Niger, organisons…",
+    "nosotros (México) presentamos…", "Pour le Sénégal : nous…"), else the asker's own State in
+    the roster; None when neither says who "we" is."""
+    line = reading.line
+    beside = [
+        e
+        for e in reading.of("state")
+        if _APPOSED.fullmatch(
+            line[e.end : we.start] if e.end <= we.start else line[we.end : e.start]
+        )
+    ]
+    if beside:
+        state = ctx.states.get(beside[0].value)
+        end = max(we.end, beside[0].end)
+    else:
+        from handlers.people.permissions import person_by_id
+
+        person = person_by_id(ctx.session, ctx.user)
+        iso3 = person.state_iso3 if person is not None else None
+        state = ctx.states.get(iso3) if iso3 else None
+        end = we.end
+    if state is None:
+        return None
+    end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
+    modal = _MODAL.match(line[end:])
+    what = line[end + modal.end() :] if modal else line[end:]
+    if not what.strip() or (modal is None and _NOT_A_VERB.match(what)):
+        return None
+    deed = modal is not None or (
+        _WE_DEED.match(what) is not None and _dated_ahead(ctx, reading, what)
+    )
+    return state.short, what.strip().rstrip("."), deed
+
+
+_APPOSED = re.compile(r"[\s,:;()–-]*(?:(?:le|la|l'|el|the|pour|for|para|de)\s*)*[\s,:;()–-]*", re.I)
+
+
+def _dated_ahead(ctx: Ctx, reading: Reading, what: str) -> bool:
     at = reading.line.find(what)
     today = ctx.now.astimezone(ctx.tz).date().isoformat()
     return any(e.start >= at and e.value >= today for e in reading.of("date") if e.value)

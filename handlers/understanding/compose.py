@@ -468,7 +468,10 @@ _CHART_OF = (
 def _chart(ctx: Ctx, r: Reading) -> Proposal:
     """ "a chart of 2017 contributions", "un graphique des actions en retard": which picture."""
     folded = fold_(r.line)
-    kind = next((k for k, words in _CHART_OF if words.search(folded)), "items")
+    kind = next((k for k, words in _CHART_OF if words.search(folded)), None)
+    if kind is None:
+        problem = _("A chart of what? `chart contributions`, `chart deadlines` or `chart items`.")
+        return Proposal("chart", "", "", False, problem=problem)
     year = _year(r, ctx.today.year) if kind == "contributions" else ""
     command = f"chart {kind} {year}".strip()
     says = {

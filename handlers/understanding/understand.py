@@ -150,7 +150,11 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
     typed = line.partition(" ")[0].lower()
     if unless is not None and (not proposals or _same(proposals[0].command, unless)):
         return None
-    if unless is not None and typed == unless and proposals[0].command.partition(" ")[0] != "":
+    if (
+        unless is not None
+        and typed == unless
+        and proposals[0].command.partition(" ")[0] not in {unless, ""}
+    ):
         # A command typed by its own name was chosen: never replaced, the guess is offered.
         guess = proposals[0]
         choice = Choice(shorten(guess.says, 60), guess.command)

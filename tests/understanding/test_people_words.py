@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from handlers.ports import Deps
+from storage.models import Person
 from tests.conftest import ZURICH, Run
 
 NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
@@ -47,3 +49,28 @@ def test_overdue_is_not_read_into_a_period_ahead(demo_run: Run) -> None:
     reply = demo_run("vencimientos de mayo?", now=NOW)
     assert all(not c.command.startswith("overdue") for c in reply.choices)
     assert "`/ccm overdue" not in reply.text
+
+
+def test_we_with_the_state_beside_it_is_that_state(demo_run: Run) -> None:
+    for line, owner in [
+        ("Pour le Sénégal : nous transmettons la note verbale d'ici fin avril", "Senegal"),
+        ("nous, le Niger, organisons un atelier national avant fin juin", "Niger"),
+        ("nosotros (México) presentamos el informe en la próxima reunión del CC", "Mexico"),
+        ("Matthieu de l'ISU prépare la liste dans deux semaines", "the ISU"),
+        ("Víctor (Mexique) relance NPA d'ici le 15 mai", "Mexico"),
+    ]:
+        reply = demo_run(line, now=NOW)
+        confirm = [c.command for c in reply.choices if c.confirm]
+        assert confirm and confirm[0].startswith(f"action {owner} to "), (line, reply.text)
+
+
+def test_we_is_the_askers_state_in_the_roster(demo_run: Run, demo_deps: Deps) -> None:
+    reply = demo_run("we will send the letters by Friday", user="U7", now=NOW)
+    assert not any(c.confirm for c in reply.choices)  # nobody knows who "we" is: asked
+    with demo_deps.db.session() as session:
+        session.add(Person(slack_user_id="U7", name="Bruno", state_iso3="ITA", role="coordinator"))
+        session.commit()
+    reply = demo_run("we will send the letters by Friday", user="U7", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [
+        "action Italy to send the letters by Friday"
+    ]
