@@ -108,13 +108,13 @@ TIME_RANGE = (
 ARTICLE = r"(?:(?:the|this|ce|cette|la|le|el|este|esta|du|del|of|de)\s+|l')"
 CONNECTOR = (
     r"(?:by\s+(?:the\s+)?latest|at\s+the\s+latest\s+by|latest\s+by|no\s+later\s+than|"
-    r"not\s+later\s+than|due(?:\s+(?:by|on))?|by|before|on|until|till|in|within|during|"
+    r"not\s+later\s+than|due(?:\s+(?:by|on))?|by|before|on|until|till|til|in|within|during|"
     r"d'ici(?:\s+(?:a|la|le|au|l'))?|avant(?:\s+(?:le|la|l'))?|au\s+plus\s+tard(?:\s+(?:le|la))?|"
     r"jusqu'(?:au|a|en)|pour\s+le|au|le|en|dans|dentro\s+de|para(?:\s+(?:el|la))?|antes\s+del?|"
     r"hasta(?:\s+(?:el|la))?|a\s+mas\s+tardar(?:\s+el)?|el)"
 )
 DEADLINE_CONNECTORS = re.compile(
-    r"by|before|until|till|due|no|not|latest|at|d'ici|avant|au|jusqu|antes|hasta|para|a mas"
+    r"by|before|until|till|til|due|no|not|latest|at|d'ici|avant|au|jusqu|antes|hasta|para|a mas"
 )
 TRAILING_LATEST = r"(?:,?\s+(?:at\s+the\s+latest|au\s+plus\s+tard|a\s+mas\s+tardar))"
 

@@ -157,14 +157,16 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         n = shift["n"] or "1"
         count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
         unit = shift["unit"][:2]
+        # a week more for an item already late is a week from today, not from the day missed
+        start = max(row.due, ctx.today)
         if unit == "fo":
-            new = row.due + timedelta(weeks=2 * count)
+            new = start + timedelta(weeks=2 * count)
         elif unit in {"da", "jo", "di", "dí"}:
-            new = row.due + timedelta(days=count)
+            new = start + timedelta(days=count)
         elif unit in {"we", "se"}:
-            new = row.due + timedelta(weeks=count)
+            new = start + timedelta(weeks=count)
         else:
-            new = add_months(row.due, count)
+            new = add_months(start, count)
         when = f"{new.day}/{new.month}/{new.year}"
         return Proposal(
             "reschedule",

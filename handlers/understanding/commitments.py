@@ -66,7 +66,12 @@ _NAMED_OF = re.compile(
     r"^\s*[A-ZÀ-Ý][a-zà-ÿ'-]+\s*(?:\(|,?\s+(?:de\s+la|de\s+l'|de|du|del|des|of|from|at)\s*"
     r"(?:the\s+|la\s+|le\s+|el\s+|l')?)\s*$"
 )
-_ARTICLE = re.compile(r"^\s*(?:the|la|le|les|el|los|las|l')\s*$", re.I)
+_ARTICLE = re.compile(
+    r"^\s*(?:the|la|le|les|el|los|las|l')?\s*(?:(?:delegation|délégation|delegacion|delegación|"
+    r"mission|misión|mision|team|équipe|equipe|equipo)\s+(?:of\s+|de\s+|du\s+|del\s+|d')?"
+    r"(?:the\s+|la\s+|le\s+|el\s+|l')?)?\s*$",
+    re.I,
+)
 
 
 def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
@@ -111,7 +116,11 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
             end = e.end
         else:
             break
-    area_after = re.match(r"\s*(?:coordinators?|coordinateurs|coordinadores)\b", line[end:], re.I)
+    area_after = re.match(
+        r"\s*(?:coordinators?|coordinateurs|coordinadores|delegation|mission|team)\b",
+        line[end:],
+        re.I,
+    )
     if area_after:
         end += area_after.end()
     owner = owner_of(ctx, reading, end)

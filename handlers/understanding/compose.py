@@ -456,11 +456,15 @@ def _lang(ctx: Ctx, r: Reading) -> Proposal:
 _CHART_OF = (
     (
         "contributions",
-        re.compile(r"contribu|paid|pay|money|financ|fund|versement|pago|aporte|cotisa"),
+        re.compile(r"contrib|paid|pay|money|financ|fund|versement|pago|aporte|cotisa"),
     ),
     (
         "deadlines",
         re.compile(r"deadline|treaty|echeance|plazo|tratado|vencimiento|article\s*[347]"),
+    ),
+    (
+        "items",
+        re.compile(r"item|action|task|tache|tarea|overdue|retard|atrasad|open|ouvert|abiert"),
     ),
 )
 

@@ -34,7 +34,8 @@ _ITEM_VERBS = (
     r"pasale|pasarle|silenciar|pausar|pause|mute|take\s+over|reprendre|prendre|borra|borren|cierra|"
     r"cierren|cloturer|reabre|reabran|supprimez|supprime|quita|pasa|met|mets|cumplimos\s+con|"
     r"bring|avancez|adelanta|adelanten|changed|change|modified|edited|touched|moved|modifie|touche|"
-    r"deplace|cambio|modifico|toco|movio|pospuso|changer|cambiar|cambien|changez"
+    r"deplace|cambio|modifico|toco|movio|pospuso|changer|cambiar|cambien|changez|"
+    r"pospon|aplaza|aplace|retrasa|repousse|decale|reporte"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"

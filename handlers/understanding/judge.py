@@ -60,7 +60,9 @@ _ASKS_POLITELY = re.compile(r"\b(?:merci\s+d[e']|thanks\s+for\s+\w+ing|gracias\s
 # Intents that need one of their own cue words in the line: "what about the thing we
 # discussed" has no decision word, so it is not a search of the decisions; "re item 10" has
 # no word that closes, deletes or reopens anything.
-_NEEDS_CUE = frozenset({"decided", "history", "done", "delete", "reopen"})
+_NEEDS_CUE = frozenset(
+    {"decided", "history", "done", "delete", "reopen", "lang", "chart", "calendar"}
+)
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
     "paid": (("amount", 0.25),),

@@ -56,7 +56,7 @@ def is_question(line: str) -> bool:
     question does; a request put politely ("can you log that Austria paid?") is an order."""
     text = _TAG.sub("", line.strip())
     folded = _POLITE.sub("", fold(text).replace("'", " "))
-    addressed = _POLITE.sub("", _ADDRESS.sub("", folded))  # "<@U1> can the ISU take over #8?"
+    addressed = _POLITE.sub("", _ADDRESS.sub("", folded)).lstrip("¿¡ ")  # "<@U1> can the ISU…?"
     if _REQUEST.match(folded) or _REQUEST.match(addressed):
         return False
     if "?" in text or text.startswith("¿"):

@@ -37,9 +37,9 @@ def test_chart_and_calendar_answer_in_the_readers_language(
 
 
 def test_a_chart_typo_is_answered_in_the_readers_language(deps: Deps) -> None:
-    fr = handle(deps, "chart contribs", user="U1", now=MEETING_NOW, lang="fr")
-    es = handle(deps, "chart contribs", user="U1", now=MEETING_NOW, lang="es")
-    en = handle(deps, "chart contribs", user="U1", now=MEETING_NOW, lang="en")
+    fr = handle(deps, "chart bananas", user="U1", now=MEETING_NOW, lang="fr")
+    es = handle(deps, "chart bananas", user="U1", now=MEETING_NOW, lang="es")
+    en = handle(deps, "chart bananas", user="U1", now=MEETING_NOW, lang="en")
     assert "Je peux représenter" in fr.text
     assert "Puedo representar" in es.text
     assert "I can draw contributions" in en.text

@@ -131,3 +131,12 @@ def test_asked_for_a_language_a_chart_or_help_on_the_first_day(demo_run: Run) ->
 def test_an_owner_denied_is_not_the_owner(demo_run: Run) -> None:
     reply = demo_run("el #7 lo lleva ahora Chile, no Italia", now=NOW)
     assert [c.command for c in reply.choices if c.confirm] == ["assign 7 Chile"]
+
+
+def test_chat_shorthand_for_a_chart_is_read(demo_run: Run) -> None:
+    assert "`/ccm chart contributions`" in demo_run("chart contribs", now=NOW).text
+
+
+def test_postponing_a_late_item_counts_from_today(demo_run: Run) -> None:
+    reply = demo_run("pospón el 21 una semana, los zambianos siguen traduciendo", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["due 21 31/3/2017"]
