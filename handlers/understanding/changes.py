@@ -14,6 +14,7 @@ from handlers.i18n.phrases import Names, fill
 from handlers.i18n.terms import term
 from handlers.people.owners import owner_said
 from handlers.ports import Ctx
+from handlers.reply.text import shorten
 from handlers.understanding.compose import (
     Builder,
     Proposal,
@@ -25,6 +26,7 @@ from handlers.understanding.compose import (
     state_names,
     states_said,
 )
+from handlers.understanding.described import described_item
 from handlers.understanding.entities import Reading
 from handlers.understanding.mood import is_question
 from storage.models import ActionItem
@@ -120,15 +122,31 @@ def _item(r: Reading) -> str | None:
     return item.value if item else None
 
 
+def _which(ctx: Ctx, r: Reading, *, status: str = "open") -> tuple[str | None, str]:
+    """The item the line names by number, else the one its words describe ("c'est fait pour
+    la prévision documentaire"), with that item's text to show in the proposal."""
+    found = r.first("item")
+    if found is not None and found.start < len(r.line):
+        return found.value, ""
+    described = (
+        ctx.session.get(ActionItem, int(found.value))  # named by its words (understand._described)
+        if found is not None
+        else described_item(ctx, r, status=status)
+    )
+    if described is None or described.id is None:
+        return None, ""
+    return str(described.id), f" — “{shorten(described.text, 70)}”"
+
+
 def _done(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
+    item, text = _which(ctx, r)
     if item is None:
         return Proposal(
             "done", "", "", True, problem=_("Which item? Give its number, e.g. `done #12`.")
         )
     if is_question(r.line):  # "is #4 done?": a question about the item
         return Proposal("status", f"status #{item}", _("item #{id}").format(id=item), False)
-    return Proposal("done", f"done {item}", _("mark #{id} done").format(id=item), True)
+    return Proposal("done", f"done {item}", _("mark #{id} done").format(id=item) + text, True)
 
 
 _SHIFT = re.compile(
@@ -146,7 +164,7 @@ _HOLD = re.compile(
 
 
 def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
+    item, _text = _which(ctx, r)
     if item is None:
         return Proposal(
             "reschedule", "", "", True, problem=_("Which item? e.g. `due #12 end of April`.")
@@ -202,7 +220,7 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _assign(ctx: Ctx, r: Reading) -> Proposal:
-    item = _item(r)
+    item, text = _which(ctx, r)
     owner = owner_phrase(ctx, r)
     if item is None or owner is None:
         return Proposal(
@@ -211,7 +229,7 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal(
         "assign",
         f"assign {item} {owner}",
-        fill(_("give #{id} to {owner}"), id=item, owner=owner_said(ctx, owner)),
+        fill(_("give #{id} to {owner}"), id=item, owner=owner_said(ctx, owner)) + text,
         True,
     )
 
@@ -275,11 +293,11 @@ def _commitment(ctx: Ctx, r: Reading) -> Proposal:
 
 def _item_change(verb: str, says: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
-        item = _item(r)
+        item, text = _which(ctx, r, status="done" if verb == "reopen" else "open")
         if item is None:
             problem = _("Which item? e.g. `{command} #12`.").format(command=verb)
             return Proposal(verb, "", "", True, problem=problem)
-        return Proposal(verb, f"{verb} {item}", _(says).format(item=item), True)
+        return Proposal(verb, f"{verb} {item}", _(says).format(item=item) + text, True)
 
     return build
 

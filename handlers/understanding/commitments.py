@@ -23,6 +23,7 @@ _LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,:]?\s+|so\s+|please\s+|pls\s+|can\s+|could\s+|let's\s+ask\s+|ask\s+|"
     r"[A-Z][\w-]+\s+(?:says|said|confirms|confirmed|writes|wrote|reports|told\s+us|dit|a\s+dit|"
     r"confirme|dice|dijo|confirma|confirmó)(?:\s+that|\s+que|\s+qu')?[,:]?\s+|"
+    r"(?:\+1\W*)?(?:and\s+|also\s+)?(?:pls\s+|please\s+|plz\s+|can\s+you\s+)?(?:log|note|record)\s+that\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
     r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|put|open|record|ajoute[rz]?|"
     r"rajoute[rz]?|mets|mettez|nouvelle|nouvel|nueva|nuevo|añade|anade|agrega|agregue|agregar|crea|"

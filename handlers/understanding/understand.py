@@ -27,7 +27,8 @@ from handlers.understanding.clauses import candidates, clause_spans, typed_comma
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
 from handlers.understanding.describe import entity_list, state_guesses
-from handlers.understanding.entities import Reading, read
+from handlers.understanding.described import described_item
+from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import is_question
@@ -122,7 +123,12 @@ def _interpret_text(
     do" votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
     judgement returned ranks commands, with the intents that were not composed after them."""
     reading = reading_of(ctx, line)
-    judgement = judge(reading, masker(ctx.states), promised=promises(ctx, reading), told=told)
+    promised = promises(ctx, reading)
+    judgement = judge(reading, masker(ctx.states), promised=promised, told=told)
+    described = None if promised else _described(ctx, reading, judgement)
+    if described is not None:  # "c'est fait pour la prévision documentaire": #17, in words
+        reading = described
+        judgement = judge(reading, masker(ctx.states), promised=promised, told=told)
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
@@ -141,6 +147,27 @@ def _interpret_text(
     rest = judgement.ranked[composed:]
     by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
     return reading, Judgement(by_command), [p for p, _score in ranked]
+
+
+# Changes to one item: when the line gives no number, the item may be named by its words.
+_ON_ONE_ITEM = {"done": "open", "reopen": "done", "delete": "open", "reschedule": "open"}
+_ON_ONE_ITEM |= {"assign": "open"}
+
+
+def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | None:
+    """The reading with the item its words describe, when a change to one item is among the
+    likeliest intents and no item number was given; None otherwise."""
+    if reading.has("item"):
+        return None
+    change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM), None)
+    if change is None or change not in cue_scores(reading.line):  # its own word, said
+        return None
+    item = described_item(ctx, reading, status=_ON_ONE_ITEM[change])
+    if item is None or item.id is None:
+        return None
+    end = len(reading.line)
+    named = Entity("item", end, end, f"#{item.id}", str(item.id))
+    return Reading(reading.line, (*reading.entities, named))
 
 
 def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:

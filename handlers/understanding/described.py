@@ -1,0 +1,77 @@
+"""An item named by what it is about, not by its number.
+
+"C'est fait pour la prévision documentaire", "the letter translations are finished",
+"Botswana sent its letter to NPA": people say which item they mean in words. The words of the
+line (its entities aside) are compared with the text of the items it could be, over the same
+character n-grams the intent matcher uses (TF-IDF, cosine), which survives inflection and the
+cognates of three languages ("documentaire" / "documentation", "lettres" / "letters"). An item
+is named only when it stands clearly ahead of the next; a State named in the line keeps only
+that State's items. The caller proposes the change with the item's text, to be confirmed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from sqlmodel import col, select
+
+from handlers.ports import Ctx
+from handlers.reply.text import fold
+from handlers.understanding.entities import Reading
+from handlers.understanding.intents import features
+from storage.models import ActionItem, ItemState
+
+LIKENESS = 0.18  # below this, no item is close enough to be named
+LEAD = 1.4  # and the best must lead the next by this much
+RECENT = 3000  # items compared at most: the newest open ones
+
+
+def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> ActionItem | None:
+    """The one item of ``status`` the line's words describe, if one stands out."""
+    words = _words_of(reading)
+    if len(words.split()) < 2:
+        return None
+    query = select(ActionItem).where(ActionItem.status == status)
+    states = [e.value for e in reading.of("state")]
+    if states:  # "Botswana sent its letter to NPA": Botswana's items
+        query = query.where(
+            col(ActionItem.id).in_(select(ItemState.item_id).where(col(ItemState.iso3).in_(states)))
+        )
+    rows = list(ctx.session.exec(query.order_by(col(ActionItem.id).desc()).limit(RECENT)))
+    if not rows:
+        return None
+    grams = [features(fold(row.text)) for row in rows]
+    df: Counter[str] = Counter(g for doc in grams for g in doc)
+    idf = {g: math.log((1 + len(rows)) / (1 + n)) + 1 for g, n in df.items()}
+    asked = _unit(features(words), idf)
+    scored = sorted(
+        (
+            (sum(w * doc.get(g, 0.0) for g, w in asked.items()), row)
+            for row, doc in zip(rows, (_unit(g, idf) for g in grams), strict=True)
+        ),
+        key=lambda pair: -pair[0],
+    )
+    best = scored[0][0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    if best < LIKENESS or best < LEAD * second:
+        return None
+    return scored[0][1]
+
+
+def _unit(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vec = {g: (1 + math.log(c)) * idf[g] for g, c in grams.items() if g in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {g: v / norm for g, v in vec.items()}
+
+
+def _words_of(reading: Reading) -> str:
+    """The line without its entities (States, dates, people): what the item is about."""
+    out, last = [], 0
+    for e in reading.entities:
+        if e.start < last:
+            continue
+        out.append(reading.line[last : e.start])
+        last = e.end
+    out.append(reading.line[last:])
+    return " ".join(fold("".join(out)).split())

@@ -1,0 +1,41 @@
+"""An item named by its words: proposed with its text, to be confirmed; never guessed when two
+items are alike, and never for a new commitment."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.conftest import ZURICH, Run
+
+NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
+
+
+@pytest.mark.parametrize(
+    ("line", "command", "text"),
+    [
+        (
+            "C'est fait pour la prévision documentaire, Matthieu l'a envoyée à l'UNODA hier soir",
+            "done 17",
+            "documentation forecast",
+        ),
+        ("the draft minutes went out this morning, mark it done", "done 22", "draft minutes"),
+        ("the courtesy calls are all done", "done 5", "courtesy calls"),
+    ],
+)
+def test_an_item_named_by_its_words(demo_run: Run, line: str, command: str, text: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [command]
+    assert text in reply.text  # the item's own words, so a wrong guess is seen
+
+
+def test_two_alike_items_are_not_guessed(demo_run: Run) -> None:
+    """#21 translates the letters, #9 sends the translated letters: which one is not said."""
+    reply = demo_run("the letter translations are finished", now=NOW)
+    assert not any(c.confirm and c.command.startswith("done") for c in reply.choices)
+
+
+def test_a_new_commitment_is_not_taken_for_an_old_item(demo_run: Run) -> None:
+    reply = demo_run("france sends the sri lanka demarche readout by easter", now=NOW)
+    assert next(c.command for c in reply.choices if c.confirm).startswith("action France")
