@@ -31,8 +31,9 @@ from handlers.items.transfer import read_csv, store_rows
 from handlers.ports import Ctx
 from handlers.understanding import intents
 from handlers.understanding.commitments import promises
+from handlers.understanding.described import described_item
 from handlers.understanding.judge import judge
-from handlers.understanding.understand import masker, reading_of
+from handlers.understanding.understand import interpret, masker, reading_of
 
 CORPORA = Path(__file__).parents[1] / "tests" / "understanding"
 
@@ -44,6 +45,13 @@ def _lines() -> list[str]:
             if raw.strip() and not raw.startswith("#"):
                 lines.append(raw.split("\t")[2])
     return lines
+
+
+_DESCRIBED = (
+    "the draft minutes went out this morning, mark it done",
+    "C'est fait pour la prévision documentaire",
+    "the courtesy calls are all done",
+)
 
 
 def _judge(ctx: Ctx, line: str, mask: intents.Masker) -> None:
@@ -108,6 +116,26 @@ def main() -> None:
     print(
         f"read + judge per line ({len(lines)} lines x 3): median {statistics.median(samples):.2f} ms, "
         f"p95 {samples[int(len(samples) * 0.95)]:.2f} ms, max {samples[-1]:.2f} ms (target <= 2 ms median)"
+    )
+    whole, named = [], []
+    with db.session() as session:
+        ctx = Ctx(session=session, now=now, tz=deps.tz, user="U1", states=deps.states)
+        for line in lines:
+            t = time.perf_counter()
+            interpret(ctx, line)
+            whole.append((time.perf_counter() - t) * 1000)
+        for line in _DESCRIBED:
+            t = time.perf_counter()
+            described_item(ctx, reading_of(ctx, line))
+            named.append((time.perf_counter() - t) * 1000)
+    whole.sort()
+    print(
+        f"whole reading per line (clauses, context, items named in words): median "
+        f"{statistics.median(whole):.2f} ms, p95 {whole[int(len(whole) * 0.95)]:.2f} ms"
+    )
+    print(
+        f"finding an item by its words among the open ones ({len(_DESCRIBED)} lines): median "
+        f"{statistics.median(named):.1f} ms (only for a change in words without a number)"
     )
     here = str(Path(__file__).parents[1])
     print(

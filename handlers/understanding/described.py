@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 from sqlmodel import col, select
 
@@ -24,7 +25,7 @@ from storage.models import ActionItem, ItemState
 
 LIKENESS = 0.18  # below this, no item is close enough to be named
 LEAD = 1.4  # and the best must lead the next by this much
-RECENT = 3000  # items compared at most: the newest open ones
+RECENT = 2000  # items compared at most: the newest open ones
 
 
 def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> ActionItem | None:
@@ -32,7 +33,7 @@ def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> Actio
     words = _words_of(reading)
     if len(words.split()) < 2:
         return None
-    query = select(ActionItem).where(ActionItem.status == status)
+    query = select(ActionItem.id, ActionItem.text).where(ActionItem.status == status)
     states = [e.value for e in reading.of("state")]
     if states:  # "Botswana sent its letter to NPA": Botswana's items
         query = query.where(
@@ -41,14 +42,14 @@ def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> Actio
     rows = list(ctx.session.exec(query.order_by(col(ActionItem.id).desc()).limit(RECENT)))
     if not rows:
         return None
-    grams = [features(fold(row.text)) for row in rows]
+    grams = [_grams(text) for _id, text in rows]
     df: Counter[str] = Counter(g for doc in grams for g in doc)
     idf = {g: math.log((1 + len(rows)) / (1 + n)) + 1 for g, n in df.items()}
     asked = _unit(features(words), idf)
     scored = sorted(
         (
-            (sum(w * doc.get(g, 0.0) for g, w in asked.items()), row)
-            for row, doc in zip(rows, (_unit(g, idf) for g in grams), strict=True)
+            (sum(w * doc.get(g, 0.0) * idf[g] for g, w in asked.items()) / _norm(doc, idf), number)
+            for (number, _text), doc in zip(rows, grams, strict=True)
         ),
         key=lambda pair: -pair[0],
     )
@@ -56,7 +57,17 @@ def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> Actio
     second = scored[1][0] if len(scored) > 1 else 0.0
     if best < LIKENESS or best < LEAD * second:
         return None
-    return scored[0][1]
+    return ctx.session.get(ActionItem, scored[0][1])
+
+
+@lru_cache(maxsize=8192)
+def _grams(text: str) -> dict[str, float]:
+    """An item text's n-grams, log-weighted (the same text is compared again and again)."""
+    return {g: 1 + math.log(c) for g, c in features(fold(text)).items()}
+
+
+def _norm(doc: dict[str, float], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((v * idf[g]) ** 2 for g, v in doc.items())) or 1.0
 
 
 def _unit(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
