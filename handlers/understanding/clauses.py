@@ -98,6 +98,20 @@ def says_who(clause: str) -> bool:
     return _SPEAKER.match(fold(clause).replace("’", "'")) is not None
 
 
+# A clause that only thanks: "Thanks for last week's digest, very useful", "merci pour le
+# résumé hebdo, top", "gracias por el resumen de la semana pasada 🙌", "Many thanks".
+_THANKS = re.compile(
+    r"^\W*(?:\d+[).]\s*)?(?:(?:many\s+|thanks\s+a\s+lot\s+)?thanks?(?:\s+you)?(?:\s+(?:a\s+lot|so\s+much))?|"
+    r"thank\s+you|merci(?:\s+beaucoup)?|muchas\s+gracias|gracias)"
+    r"(?:\s+(?:for|pour|por)\s+(?!(?:\w+ing|\w+er|\w+ar|\w+ir)\b)[^,.!?]*)?(?:[,\s]+(?!(?:for|pour|por)\b)[^,.!?]{0,25})?\W*$"
+)
+
+
+def thanks(clause: str) -> bool:
+    """The clause only thanks someone ("merci de…" + a verb is a request: not this)."""
+    return _THANKS.match(fold(clause).replace("’", "'")) is not None
+
+
 def asks_to_log(clause: str) -> bool:
     """The clause only asks for what the message says to be recorded."""
     return _LOG_IT.match(fold(clause).replace("’", "'")) is not None
@@ -110,7 +124,7 @@ def candidates(line: str) -> tuple[list[str], bool]:
     if opening and line[opening.end() :].strip():
         line = line[opening.end() :]  # the greeting is answered by answering the message
     spans = clause_spans(line)
-    heard = [(s, e) for s, e in spans if not says_who(line[s:e])] or spans
+    heard = [(s, e) for s, e in spans if not says_who(line[s:e]) and not thanks(line[s:e])] or spans
     kept = [(s, e) for s, e in heard if not asks_to_log(line[s:e])]
     told = bool(kept) and len(kept) < len(heard)
     if len(kept) < 2:
@@ -145,9 +159,10 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
     states = {e.value: e.text for e in whole.of("state")}
     out = []
     for text in texts[1:]:
-        lacks_item = len(items) == 1 and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
-        if lacks_item:
-            out.append(f"{text.rstrip(' ?.!')} #{next(iter(items))}")
+        lacks_item = items and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
+        item = _item_before(whole, text) if lacks_item else None
+        if item is not None:
+            out.append(f"{text.rstrip(' ?.!')} #{item}")
         elif (
             len(states) == 1
             and next(iter(states.values())) not in text
@@ -159,6 +174,17 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
 
 
 _THEIR = re.compile(r"\b(?:their|its|they|them|su|sus|leur|leurs|son|sa|ses|ils|elles|ellos)\b")
+
+
+def _item_before(whole: Reading, text: str) -> str | None:
+    """The item a clause without one means: the message's only item, else the last one named
+    before the clause ("…so #14 is redundant now. Could you bin it?" is #14)."""
+    items = whole.of("item")
+    if len({e.value for e in items}) == 1:
+        return items[0].value
+    start = whole.line.find(text)
+    before = [e for e in items if 0 <= e.end <= start]
+    return before[-1].value if before else None
 
 
 def _names_its_subject(whole: Reading, text: str) -> bool:

@@ -34,7 +34,8 @@ _REQUEST = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
     r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
     r"me\s+(?:puedes|podrias)|se\s+puede\s+(?:reabrir|cerrar|borrar|pasar|mover|asignar|aplazar|posponer)|"
-    r"(?:le\s+|les\s+)?(?:pueden|puede|podrian)\s+(?:poner|cambiar|mover|pasar|cerrar|reabrir|borrar))\b"
+    r"(?:le\s+|les\s+)?(?:pueden|puede|podrian|podeis|podriais)\s+(?:poner|cambiar|mover|pasar|cerrar|"
+    r"reabrir|borrar|asignar|marcar|registrar|anotar|agregar)\w*)\b"
     # "can the ISU take over #8?", "est-ce que l'ISU peut reprendre la #8 ?": someone taking
     # an item is asked for, not asked about
     r"|^(?:(?:can|could)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|(?:est-ce\s+que\s+)?(?:l\s+|le\s+|la\s+)?"
@@ -51,6 +52,23 @@ _TAG = re.compile(
 _ADDRESS = re.compile(r"^(?:\s*<@\w+(?:\|[^>]*)?>[\s,:]*)+")
 
 
+_PARTS = re.compile(r"(?<=[?.!;:])\s+|,\s+|\n+")
+# What a polite request asks to change, in a later sentence of a message.
+_CHANGE_VERB = re.compile(
+    r"\b(?:mark|move|push|bin|delete|remove|close|reopen|assign|reassign|give|put|change|log|add|"
+    r"record|snooze|mute|note|update|set|passer|passe|mettre|mets|cloturer|fermer|reattribuer|"
+    r"attribuer|repousser|decaler|supprimer|ajouter|enregistrer|noter|rouvrir|marquer|changer|"
+    r"asignar|asignarnos\w*|asignarselo|asignar\w*|reabrir|poner\w*|cambiar|mover|marcar|cerrar|"
+    r"borrar|registrar|anotar|agregar|anadir|pasar\w*|posponer|aplazar)\b"
+)
+
+
+def asks_a_change(part: str) -> bool:
+    """A sentence of the message is a polite request to change something."""
+    part = _POLITE.sub("", _ADDRESS.sub("", fold(part).replace("'", " "))).lstrip("¿¡ ")
+    return _REQUEST.match(part) is not None and _CHANGE_VERB.search(part) is not None
+
+
 def is_question(line: str) -> bool:
     """The line asks: it holds a question mark (not a tag such as "ok?") or starts as a
     question does; a request put politely ("can you log that Austria paid?") is an order."""
@@ -59,6 +77,8 @@ def is_question(line: str) -> bool:
     addressed = _POLITE.sub("", _ADDRESS.sub("", folded)).lstrip("¿¡ ")  # "<@U1> can the ISU…?"
     if _REQUEST.match(folded) or _REQUEST.match(addressed):
         return False
+    if any(asks_a_change(part) for part in _PARTS.split(folded)[1:]):
+        return False  # "Zambia confirmed … Could you mark that one as done? I think it's #21"
     if "?" in text or text.startswith("¿"):
         return True
     return _ASKING.match(folded) is not None

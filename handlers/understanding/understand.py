@@ -31,7 +31,7 @@ from handlers.understanding.described import described_item
 from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
-from handlers.understanding.mood import is_question
+from handlers.understanding.mood import asks_a_change, is_question
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
@@ -96,9 +96,11 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     asking = not told and any(is_question(r[0].line) for r in read if r[2])
     # A clause completed with what the message names ("what's their clearance deadline" with
     # "the Lebanese delegation" before it) says more than the bare clause: it wins a near tie.
+    # A clause that asks, politely, for a change ("can you move #12 to 31 May?") is the message.
     return max(
         enumerate(read),
         key=lambda ir: (
+            bool(ir[1][2]) and ir[1][2][0].writes and asks_a_change(ir[1][0].line),
             bool(ir[1][2]) and ir[1][1].certain,
             asking and is_question(ir[1][0].line) and len(clause_spans(ir[1][0].line)) == 1,
             (ir[1][1].best[1] + (CONTEXT_EDGE if ir[0] >= plain else 0.0)) if ir[1][2] else 0.0,

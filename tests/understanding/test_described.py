@@ -39,3 +39,30 @@ def test_two_alike_items_are_not_guessed(demo_run: Run) -> None:
 def test_a_new_commitment_is_not_taken_for_an_old_item(demo_run: Run) -> None:
     reply = demo_run("france sends the sri lanka demarche readout by easter", now=NOW)
     assert next(c.command for c in reply.choices if c.confirm).startswith("action France")
+
+
+def test_the_polite_request_in_a_long_message_is_the_message(demo_run: Run) -> None:
+    for line, command in [
+        (
+            "Hi, a couple of things. Thanks for last week's digest, very useful. More importantly:"
+            " NZ asked us to push their report-back to end of May, can you move #12 to 31 May?",
+            "due 12 31 May",
+        ),
+        (
+            "we merged the two General Status items into #13 after the call with BiH, so #14 is "
+            "redundant now. Could you bin it?",
+            "delete 14",
+        ),
+        (
+            "Hello, deux choses : 1) merci pour le résumé hebdo, top. 2) surtout : le point 14 sur "
+            "les synergies, on a tout reçu, tu peux le passer en fait ? thx",
+            "done 14",
+        ),
+        (
+            "Zambia just confirmed the translations are finished. Could you mark that one as "
+            "done? I think it's #21",
+            "done 21",
+        ),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], (line, reply.text)
