@@ -159,6 +159,8 @@ _SHIFT = re.compile(
 # Holding the reminders, not moving the deadline.
 _HOLD = re.compile(
     r"\b(?:snooze|pause|pausar|en\s+pausa|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
+    r"no\s+(?:me\s+)?mandes\s+(?:mas\s+)?recordatorios|no\s+more\s+reminders|stop\s+the\s+reminders|"
+    r"arrete[rz]?\s+les\s+rappels|reminding\s+us|"
     r"(?:plus|pas)\s+de\s+rappels?|sin\s+recordatorios|no\s+(?:me\s+)?recuerdes)"
 )
 

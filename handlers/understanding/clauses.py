@@ -27,6 +27,12 @@ _BOUNDARY = re.compile(
     # a comma before what follows from it ("…, so 13 is done") or before the writer's own
     # circumstances ("…, j'ai un call avec la Présidence à 10h", "…, I'm away next week")
     r",\s+(?:so|donc|alors|asi\s+que|así\s+que|entonces)\s+|"
+    # a comma before an item's own clause ("…, la 21 est terminée") or an order ("…, cambia la
+    # fecha de la 10 al 21/4", "…, mute it for 2 weeks")
+    r",\s+(?=(?:la|le|el|the|item|point|#)\s*#?\d{1,4}\s+(?:est|is|esta|está|was|ya)\b)|"
+    r",\s+(?=(?:cambia|mueve|pasa|pon|asigna|marca|cierra|borra|reabre|pospon\w*|change|move|push|"
+    r"mark|close|assign|reopen|snooze|mute|delete|mets|passe|changez|decale|repousse|ferme|cloture|"
+    r"supprime|rouvre)\b)|"
     r",\s+(?=(?:j'ai|j’ai|je\s+suis|je\s+serai|i\s+have|i'm|i\s+am|i'll\s+be|tengo|estoy|"
     r"estar[eé])\b)|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s+|"
     r"(?<![#\d])(?<!\b[a-z])\s*:\s+(?=\S)|\s+[—–-]\s+|;\s+|\n+",
@@ -38,7 +44,8 @@ _LOG_IT = re.compile(
     r"^\W*(?:(?:ok|yes|oui|si|sí)\W+)?(?:pls|please|plz|can\s+you|could\s+you|can\s+we|merci\s+de|"
     r"tu\s+peux|vous\s+pouvez|pourriez-vous|peux-tu|puedes|podrias|por\s+favor)?\s*"
     r"(?:log|record|note|register|add|enregistrer|noter|consigner|ajouter|registrar|anotar|"
-    r"apuntar|registras|anotas|registra|anota|l'enregistrer|le\s+noter|lo\s+registras|"
+    r"apuntar|registras|anotas|registra|anota|anoten|apunten|registren|notez|enregistrez|consignez|"
+    r"l'enregistrer|le\s+noter|lo\s+registras|"
     r"lo\s+anotas|registrarlo|anotarlo)\b"
     r"(?:\s+(?:it|this|that|this\s+one|an?\s+item|an?\s+action(?:\s+item)?|le|la|lo|l'|pls|please|"
     r"por\s+favor|svp|merci|comme\s+\w+|"
@@ -155,7 +162,7 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
     """A clause that names no item, or a question that names no State, completed with the one
     the message names: "#19 was closed by mistake… reopen pls" is "reopen pls #19", "¿cómo va
     Perú…? ¿cuál es su plazo del art 3?" asks Peru's."""
-    items = {e.value for e in whole.of("item")}
+    items = {e.value for e in whole.of("item") if e.end > e.start}  # typed, not found by words
     states = {e.value: e.text for e in whole.of("state")}
     out = []
     for text in texts[1:]:
@@ -179,7 +186,7 @@ _THEIR = re.compile(r"\b(?:their|its|they|them|su|sus|leur|leurs|son|sa|ses|ils|
 def _item_before(whole: Reading, text: str) -> str | None:
     """The item a clause without one means: the message's only item, else the last one named
     before the clause ("…so #14 is redundant now. Could you bin it?" is #14)."""
-    items = whole.of("item")
+    items = [e for e in whole.of("item") if e.end > e.start]
     if len({e.value for e in items}) == 1:
         return items[0].value
     start = whole.line.find(text)

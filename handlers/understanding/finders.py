@@ -35,7 +35,8 @@ _ITEM_VERBS = (
     r"cierren|cloturer|reabre|reabran|supprimez|supprime|quita|pasa|met|mets|cumplimos\s+con|"
     r"bring|avancez|adelanta|adelanten|changed|change|modified|edited|touched|moved|modifie|touche|"
     r"deplace|cambio|modifico|toco|movio|pospuso|changer|cambiar|cambien|changez|"
-    r"pospon|aplaza|aplace|retrasa|repousse|decale|reporte"
+    r"pospon|aplaza|aplace|retrasa|repousse|decale|reporte|asigna|asignen|asignale|reasigna|mueve|"
+    r"cambia|marca|anota|agrega|put|bin|scrap"
 )
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
@@ -43,8 +44,16 @@ ITEM = re.compile(
     r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
     rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
-    r"|^(?P<d>\d{1,6})\s+(?:is|isnt|isn't|est|esta|can|cant|can't|has|hasnt|hasn't|was|wasnt|"
-    r"wasn't|should|must|needs|will|goes|n'est|no\s+esta|debe|va|passe|pasa)\b"
+    r"|^(?:(?:hmm+|ok|so|btw|fyi|also|and|oh|ah|re|sobre|pour)\W+)?(?!(?:19|20)\d\d\b)(?P<d>\d{1,6})(?:\s+(?:is|isnt|isn't|est|"
+    r"esta|can|cant|can't|has|hasnt|hasn't|was|wasnt|wasn't|should|must|needs|will|goes|n'est|"
+    r"no\s+esta|debe|va|passe|pasa)\b|\s*[—–:]\s|\s+-\s)"
+    # "la 6, mets-la…", "la 5 me sigue mandando recordatorios": an item opening the line
+    r"|^(?:la|le|el|lo|the)\s+(?P<g>\d{1,4})(?=\s*[,:;]|\s+(?:me|se|ya|sigue|est|es|a|n'|no|is|was|"
+    r"has|needs|should|va|part|sale)\b)"
+    # "any update on 15?", "la NZ en est où sur le 12 ?": what an item's news is about
+    r"|(?<!\w)(?:update|updates|news|nouvelles|novedades|status|statut)\s+(?:on|of|about|for|sur|de|del|"
+    r"sobre)\s+(?:(?:the|le|la|el|l')\s+)?(?:item\s+|#)?(?P<h>\d{1,4})(?![\d/.:'h%]|,\d)"
+    r"|(?<!\w)en\s+est\s+o[uù]\s+sur\s+(?:le|la|l')\s*(?:#\s?)?(?P<i>\d{1,4})(?![\d/.:'h%]|,\d)"
     # "l'échéance du 3", "the deadline of 12", "los recordatorios del #7": what an item has
     r"|(?<!\w)(?:echeance|deadline|due\s+date|date|fecha|plazo|vencimiento|recordatorios?|rappels?|"
     r"reminders?)\s+(?:du|de\s+la|de|del|of|for|on)\s+(?:item\s+|#)?(?P<f>\d{1,4})"
@@ -123,7 +132,7 @@ def find_all(line: str) -> Iterator[Found]:
         yield Found("mention", m.start(), m.end(), m["id"])
     yield from _amounts(line, folded)
     for m in ITEM.finditer(folded):
-        group = next(g for g in ("a", "b", "c", "d", "e", "f") if m[g])
+        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if m[g])
         yield Found("item", m.start(group) - (1 if group == "a" else 0), m.end(group), m[group])
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))

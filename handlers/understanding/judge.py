@@ -52,7 +52,8 @@ _ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
 _NOT_YET = re.compile(
     r"\b(?:not\s+yet\s+(?:paid|received|in|arrived|transferred)|(?:transfer|payment)\s+not\s+(?:done|made|received)"
     r"(?:\s+yet)?|not\s+(?:transferred|received)\s+yet|still\s+to\s+come|to\s+follow|"
-    r"pas\s+encore\s+(?:versee?s?|payee?s?|recue?s?|arrivee?s?)|a\s+venir|"
+    r"pas\s+encore\s+(?:versee?s?|payee?s?|recue?s?|arrivee?s?|parti)|a\s+venir|no\s+ha\s+salido|"
+    r"not\s+gone\s+out|"
     r"todavia\s+no|aun\s+no|no\s+ha\s+llegado|por\s+llegar)\b"
 )
 # "merci de…", "thanks for sending…", "gracias por…": a request, not a thank-you.

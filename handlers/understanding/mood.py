@@ -32,7 +32,7 @@ _ASKING = re.compile(
 _POLITE = re.compile(rf"^\W*(?:(?:{POLITE})\b[\s,!]*)+")
 _REQUEST = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|u|we)|(?:pourrais|pourriez|peux|pouvez)[\s-]+(?:tu|vous)|"
-    r"tu\s+peux|vous\s+pouvez|merci\s+de|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
+    r"tu\s+peux|vous\s+pouvez|merci\s+de|on\s+(?:peut|pourrait)|peut-on|pourrait-on|(?:puedes|podrias|puede|podria)\s+(?!\w+\s+\w+\s+\?$)|"
     r"me\s+(?:puedes|podrias)|se\s+puede\s+(?:reabrir|cerrar|borrar|pasar|mover|asignar|aplazar|posponer)|"
     r"(?:le\s+|les\s+)?(?:pueden|puede|podrian|podeis|podriais)\s+(?:poner|cambiar|mover|pasar|cerrar|"
     r"reabrir|borrar|asignar|marcar|registrar|anotar|agregar)\w*)\b"
