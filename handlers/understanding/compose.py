@@ -25,7 +25,7 @@ from handlers.understanding.mood import is_how_to
 
 Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
-WRITES |= {"delete", "reopen", "note"}
+WRITES |= {"delete", "reopen", "note", "meeting_add"}
 
 
 @dataclass(frozen=True)
@@ -486,6 +486,16 @@ def _chart(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("chart", command, says, False)
 
 
+def _meeting_add(ctx: Ctx, r: Reading) -> Proposal:
+    from handlers.understanding.meeting_add import meeting_command
+
+    found = meeting_command(ctx, r)
+    if found is None:
+        problem = _("On which day? e.g. `meeting add 25 April 2017 from 10:00 to 11:30 at Geneva`.")
+        return Proposal("meeting_add", "", "", True, problem=problem)
+    return Proposal("meeting_add", found[0], found[1], True)
+
+
 def _calendar(ctx: Ctx, r: Reading) -> Proposal:
     return Proposal("calendar", "calendar", _("your calendar feed (meetings and deadlines)"), False)
 
@@ -514,6 +524,7 @@ _BUILDERS: dict[str, Builder] = {
     "greeting": _greeting,
     "digest": _digest,
     "calendar": _calendar,
+    "meeting_add": _meeting_add,
     "chart": _chart,
     "lang": _lang,
     "history": _history,

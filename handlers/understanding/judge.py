@@ -42,6 +42,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "commitment": (("state", "role", "person", "mention"), 0.4),
     "status": (("state", "area", "item"), 0.5),
     "history": (("item",), 0.3),
+    "meeting_add": (("date",), 0.5),
 }
 # A second need: reassigning names who to, rescheduling names when.
 _ALSO_NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
@@ -62,7 +63,7 @@ _ASKS_POLITELY = re.compile(r"\b(?:merci\s+d[e']|thanks\s+for\s+\w+ing|gracias\s
 # discussed" has no decision word, so it is not a search of the decisions; "re item 10" has
 # no word that closes, deletes or reopens anything.
 _NEEDS_CUE = frozenset(
-    {"decided", "history", "done", "delete", "reopen", "lang", "chart", "calendar"}
+    {"decided", "history", "done", "delete", "reopen", "lang", "chart", "calendar", "meeting_add"}
 )
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
