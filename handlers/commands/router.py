@@ -190,8 +190,12 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if refused is not None:
         return refused
     reply = _private(spec, spec.func(ctx, args))
-    if reply.ok or writes or not args.strip():
-        return reply  # a bare command word gets the command's own prompt, not a second guess
+    typed_name = line.split()[0].lower() == spec.name if line.split() else True
+    if reply.ok or not args.strip() or (writes and typed_name):
+        # a bare command word gets the command's own prompt, not a second guess; a change typed
+        # by its own name is refused as typed. A change word that is also an everyday word in
+        # another language ("agregar nota al 16: …", "ajoute au 14 : …") is read in words.
+        return reply
     # A question that starts like a command ("items owned by the ISU"): try reading it whole.
     other = understand(ctx, line, run=lambda command: _run(ctx, command), unless=spec.name)
     if other is None or not (other.ok or other.choices) or other.text.startswith("I couldn't"):

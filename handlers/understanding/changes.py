@@ -140,6 +140,8 @@ def _which(ctx: Ctx, r: Reading, *, status: str = "open") -> tuple[str | None, s
 
 def _done(ctx: Ctx, r: Reading) -> Proposal:
     item, text = _which(ctx, r)
+    if item is None and is_question(r.line):  # "which action points have been closed?"
+        return Proposal("items", "items done", _("the items done"), False)
     if item is None:
         return Proposal(
             "done", "", "", True, problem=_("Which item? Give its number, e.g. `done #12`.")
@@ -160,7 +162,8 @@ _SHIFT = re.compile(
 _HOLD = re.compile(
     r"\b(?:snooze|pause|pausar|en\s+pausa|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
     r"no\s+(?:me\s+)?mandes\s+(?:mas\s+)?recordatorios|no\s+more\s+reminders|stop\s+the\s+reminders|"
-    r"arrete[rz]?\s+les\s+rappels|reminding\s+us|"
+    r"arrete[rz]?\s+les\s+rappels|reminding\s+us|pas\s+la\s+peine\s+de\s+(?:me\s+|nous\s+)?relancer|"
+    r"ne\s+(?:me\s+|nous\s+)?relance[zr]?\s+pas|no\s+hace\s+falta\s+recordar|"
     r"(?:plus|pas)\s+de\s+rappels?|sin\s+recordatorios|no\s+(?:me\s+)?recuerdes)"
 )
 

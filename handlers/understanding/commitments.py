@@ -24,6 +24,9 @@ _LEAD = re.compile(
     r"[A-Z][\w-]+\s+(?:says|said|confirms|confirmed|writes|wrote|reports|told\s+us|dit|a\s+dit|"
     r"confirme|dice|dijo|confirma|confirmó)(?:\s+that|\s+que|\s+qu')?[,:]?\s+|"
     r"(?:\+1\W*)?(?:and\s+|also\s+)?(?:pls\s+|please\s+|plz\s+|can\s+you\s+)?(?:log|note|record)\s+that\s+|"
+    r"\+1\W*|(?:and|et|y|also|aussi|tambien|también)\s+(?=\S)|"
+    r"(?:re|about|concerning|regarding|au\s+sujet\s+de|concernant|sobre|respecto\s+a)\s+[^:]{1,40}:\s*|"
+    r"(?:if|si|once|une\s+fois\s+que|cuando|when)\s+[^,]{3,80},\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
     r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|put|open|record|ajoute[rz]?|"
     r"rajoute[rz]?|mets|mettez|nouvelle|nouvel|nueva|nuevo|añade|anade|agrega|agregue|agregar|crea|"
@@ -33,7 +36,7 @@ _LEAD = re.compile(
     re.I,
 )
 _MODAL = re.compile(
-    r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
+    r"^\s*(?:'s\s+)?(?:[,:]\s*)?(?:se\s+)?(?:will|'ll|shall|should|must|to|is\s+to|are\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"needs?\s+to|has\s+to|have\s+to|agreed\s+to|promised\s+to|offered\s+to|undertook\s+to|"
     r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|aims?\s+to|hopes?\s+to|"
     r"expects?\s+to|is\s+expected\s+to|are\s+expected\s+to|offers?\s+to|"
@@ -117,6 +120,15 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
             end = e.end
         else:
             break
+    area_next = next((e for e in reading.of("area") if e.start >= end), None)
+    if (
+        first.kind == "role"
+        and first.value == "coordinators"
+        and area_next is not None
+        and len(line[end : area_next.start]) <= 30  # "de destrucción de", "for", "on the"
+        and not re.search(r"[,.;:!?]|\d", line[end : area_next.start])
+    ):
+        end = area_next.end  # "los coordinadores de destrucción de arsenales se van a reunir…"
     area_after = re.match(
         r"\s*(?:coordinators?|coordinateurs|coordinadores|delegation|mission|team)\b",
         line[end:],
@@ -124,7 +136,7 @@ def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     )
     if area_after:
         end += area_after.end()
-    owner = owner_of(ctx, reading, end)
+    owner = owner_of(ctx, reading, end, after=start)  # not "re Albania:" before it
     asked_for = bool(lead and lead["noun"])  # "add an action for Chile: …" is an order to log
     if first.kind == "person" and first.value == "we":
         return _we_as(ctx, reading, start, first)  # "nous, le Niger, organisons…"
@@ -198,7 +210,8 @@ _STATIVE = words(
     "needs wants asks says thinks hopes expects prefers agrees knows seems remains wishes "
     "believes feels means owes looks sounds being having saying thinking hoping waiting "
     "veut souhaite demande pense espere prefere croit semble reste attend doit "
-    "quiere necesita pide piensa espera prefiere cree parece queda debe dice"
+    "quiere necesita pide piensa espera prefiere cree parece queda debe dice acaba acaban vient "
+    "viennent"
 )
 
 
@@ -281,9 +294,17 @@ _APPOSED = re.compile(r"[\s,:;()–-]*(?:(?:le|la|l'|el|the|pour|for|para|de)\s*
 
 
 def _dated_ahead(ctx: Ctx, reading: Reading, what: str) -> bool:
+    """A day still ahead is said after the deed (a year alone, "para 2017", is not a deadline)."""
     at = reading.line.find(what)
     today = ctx.now.astimezone(ctx.tz).date().isoformat()
-    return any(e.start >= at and e.value >= today for e in reading.of("date") if e.value)
+    return any(
+        e.start >= at and e.value >= today and not _YEAR_ONLY.fullmatch(e.text)
+        for e in reading.of("date")
+        if e.value
+    )
+
+
+_YEAR_ONLY = re.compile(r"(?:(?:for|para|pour|in|en|de|of)\s+)?(?:19|20)\d\d", re.I)
 
 
 def promises(ctx: Ctx, reading: Reading) -> bool:

@@ -531,9 +531,9 @@ _BUILDERS: dict[str, Builder] = {
 }
 
 
-def owner_of(ctx: Ctx, r: Reading, before: int) -> str | None:
-    """The owner named before position ``before``: States, a role, a mention or "me"."""
+def owner_of(ctx: Ctx, r: Reading, before: int, after: int = 0) -> str | None:
+    """The owner named between ``after`` and ``before``: States, a role, a mention or "me"."""
     from handlers.understanding.changes import owner_phrase
 
-    head = Reading(r.line, tuple(e for e in r.entities if e.end <= before))
+    head = Reading(r.line, tuple(e for e in r.entities if after <= e.start and e.end <= before))
     return owner_phrase(ctx, head)

@@ -147,9 +147,16 @@ def _dates(spans: Iterable[DateSpan], line: str) -> list[Entity]:
     return out
 
 
+def _rank(entity: Entity) -> float:
+    """Precedence; a date phrase that could not be read yields to an item ("nota al 16")."""
+    if entity.kind == "date" and not entity.value:
+        return _PRECEDENCE.index("item") + 0.5
+    return _PRECEDENCE.index(entity.kind)
+
+
 def _settle(found: list[Entity]) -> list[Entity]:
     """Keep the higher-precedence entity where two overlap (periods may overlap dates)."""
-    ranked = sorted(found, key=lambda e: (_PRECEDENCE.index(e.kind), e.start - e.end))
+    ranked = sorted(found, key=lambda e: (_rank(e), e.start - e.end))
     kept: list[Entity] = []
     for entity in ranked:
         clash = [

@@ -53,7 +53,11 @@ ITEM = re.compile(
     # "any update on 15?", "la NZ en est où sur le 12 ?": what an item's news is about
     r"|(?<!\w)(?:update|updates|news|nouvelles|novedades|status|statut)\s+(?:on|of|about|for|sur|de|del|"
     r"sobre)\s+(?:(?:the|le|la|el|l')\s+)?(?:item\s+|#)?(?P<h>\d{1,4})(?![\d/.:'h%]|,\d)"
-    r"|(?<!\w)en\s+est\s+o[uù]\s+sur\s+(?:le|la|l')\s*(?:#\s?)?(?P<i>\d{1,4})(?![\d/.:'h%]|,\d)"
+    r"|(?<!\w)(?:en\s+est\s+o[uù]\s+)?sur\s+(?:le|la|l')\s*(?:#\s?)?(?P<i>\d{1,4})(?![\d/.:'h%]|,\d)"
+    r"(?!\s*(?:er|e)?\s*(?:jan|fev|mar|avr|mai|juin|juil|aou|sep|oct|nov|dec)\w*)"
+    # "agregar nota al 16", "ajoute au 14 :", "a note to 12"
+    r"|(?<!\w)(?:nota|note|notes|ajoute[rz]?|agrega[r]?|add)\s+(?:al|au|to|on|a\s+la|sur\s+la?|en\s+el)\s+"
+    r"(?:item\s+|#)?(?P<j>\d{1,4})(?![\d/.'h%]|[:,]\d)"
     # "l'échéance du 3", "the deadline of 12", "los recordatorios del #7": what an item has
     r"|(?<!\w)(?:echeance|deadline|due\s+date|date|fecha|plazo|vencimiento|recordatorios?|rappels?|"
     r"reminders?)\s+(?:du|de\s+la|de|del|of|for|on)\s+(?:item\s+|#)?(?P<f>\d{1,4})"
@@ -132,7 +136,7 @@ def find_all(line: str) -> Iterator[Found]:
         yield Found("mention", m.start(), m.end(), m["id"])
     yield from _amounts(line, folded)
     for m in ITEM.finditer(folded):
-        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if m[g])
+        group = next(g for g in "abcdefghij" if m[g])
         yield Found("item", m.start(group) - (1 if group == "a" else 0), m.end(group), m[group])
     for m in ROLE.finditer(folded):
         yield Found("role", m.start("role"), m.end("role"), _role(m["role"]))

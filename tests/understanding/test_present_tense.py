@@ -79,3 +79,30 @@ def test_a_verb_of_state_promises_nothing(demo_deps: Deps, line: str, promised: 
 )
 def test_the_language_of_a_line_is_told_by_its_little_words(line: str, lang: str | None) -> None:
     assert line_language(line) == lang
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "re Albania: Italy will call the Albanian mission by next wednesday, pls log it",
+            "action Italy to call the Albanian mission by next wednesday",
+        ),
+        (
+            "los coordinadores de destrucción de arsenales se van a reunir con NPA dentro de 10 días",
+            "action Stockpile Destruction and Retention coordinators to reunir con NPA dentro de 10 días",
+        ),
+        (
+            "if still no reply, the President will approach a second country by mid April",
+            "action the Presidency to approach a second country by mid April",
+        ),
+        (
+            "Chile acaba de transferir CHF 10'000 para 2017",
+            "contribution Chile 10000 CHF 2017 received",
+        ),
+        ("agregar nota al 16: la ISU ya tiene el borrador", "note 16 la ISU ya tiene el borrador"),
+    ],
+)
+def test_what_opens_a_line_is_not_its_owner(demo_run: Run, line: str, command: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [command], reply.text
