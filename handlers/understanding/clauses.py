@@ -63,7 +63,7 @@ _OPENING = re.compile(
     r"^\W*(?:(?:hi|hey|hello|morning|good\s+morning|dear\s+all|hi\s+all|all|team|folks|"
     r"bonjour|bjr|salut|chers\s+coll[eè]gues|bonjour\s+[aà]\s+tous|hola|buenos\s+d[ií]as|"
     r"buenas|hola\s+a\s+todos|estimad[oa]s|colegas|everyone|everybody|y'?all|guys|"
-    r"a\s+tous|tout\s+le\s+monde|a\s+todos|todos)\b[\s,!:.-]*(?:<@[\w|.-]+>[\s,:]*)?|"
+    r"[aà]\s+tous|tout\s+le\s+monde|a\s+todos|todos)\b[\s,!:.-]*(?:<@[\w|.-]+>[\s,:]*)?|"
     r"<@[\w|.-]+>\s*[,:]\s*)+",
     re.I,
 )

@@ -12,6 +12,7 @@ that State's items. The caller proposes the change with the item's text, to be c
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -28,36 +29,58 @@ LEAD = 1.4  # and the best must lead the next by this much
 RECENT = 2000  # items compared at most: the newest open ones
 
 
-def described_item(ctx: Ctx, reading: Reading, *, status: str = "open") -> ActionItem | None:
-    """The one item of ``status`` the line's words describe, if one stands out."""
+def described_item(
+    ctx: Ctx,
+    reading: Reading,
+    *,
+    status: str = "open",
+    by_state: bool = True,
+    likeness: float | None = None,
+) -> ActionItem | None:
+    """The one item of ``status`` the line's words describe, if one stands out; ``by_state``
+    keeps the items of a State the line names."""
     words = _words_of(reading)
-    if len(words.split()) < 2:
+    if len(_CONTENT.findall(words)) < 2:  # "what's the latest on Botswana": nothing described
         return None
     query = select(ActionItem.id, ActionItem.text).where(ActionItem.status == status)
-    states = [e.value for e in reading.of("state")]
-    if states:  # "Botswana sent its letter to NPA": Botswana's items
-        query = query.where(
-            col(ActionItem.id).in_(select(ItemState.item_id).where(col(ItemState.iso3).in_(states)))
-        )
     rows = list(ctx.session.exec(query.order_by(col(ActionItem.id).desc()).limit(RECENT)))
     if not rows:
         return None
+    # weights from every item of that status, so that words common to all of them weigh little
     grams = [_grams(text) for _id, text in rows]
     df: Counter[str] = Counter(g for doc in grams for g in doc)
     idf = {g: math.log((1 + len(rows)) / (1 + n)) + 1 for g, n in df.items()}
+    states = [e.value for e in reading.of("state")]
+    allowed = _of_states(ctx, states) if states and by_state else None
     asked = _unit(features(words), idf)
     scored = sorted(
         (
             (sum(w * doc.get(g, 0.0) * idf[g] for g, w in asked.items()) / _norm(doc, idf), number)
             for (number, _text), doc in zip(rows, grams, strict=True)
+            if allowed is None or number in allowed  # "Botswana sent its letter": Botswana's
         ),
         key=lambda pair: -pair[0],
     )
+    if not scored:
+        return None
     best = scored[0][0]
     second = scored[1][0] if len(scored) > 1 else 0.0
-    if best < LIKENESS or best < LEAD * second:
+    if best < (likeness or LIKENESS) or best < LEAD * second:
         return None
     return ctx.session.get(ActionItem, scored[0][1])
+
+
+def _of_states(ctx: Ctx, states: list[str]) -> set[int]:
+    query = select(ItemState.item_id).where(col(ItemState.iso3).in_(states))
+    return set(ctx.session.exec(query))
+
+
+# A word that can describe an item: four letters or more, not one that only asks or orders.
+_CONTENT = re.compile(
+    r"\b(?!(?:what|whats|where|when|which|latest|status|update|news|please|thanks|done|"
+    r"with|from|that|this|have|been|still|about|pour|avec|dans|est-ce|quoi|donde|como|para|"
+    r"sobre|esta|este|todo|tout|mark|close|move|item|point|action)\b)[^\W\d_]{4,}\b"
+)
 
 
 @lru_cache(maxsize=8192)

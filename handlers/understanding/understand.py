@@ -153,7 +153,7 @@ def _interpret_text(
 
 # Changes to one item: when the line gives no number, the item may be named by its words.
 _ON_ONE_ITEM = {"done": "open", "reopen": "done", "delete": "open", "reschedule": "open"}
-_ON_ONE_ITEM |= {"assign": "open"}
+_ON_ONE_ITEM |= {"assign": "open", "status": "open", "history": "open"}
 
 
 def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | None:
@@ -164,7 +164,13 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | No
     change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM), None)
     if change is None or change not in cue_scores(reading.line):  # its own word, said
         return None
-    item = described_item(ctx, reading, status=_ON_ONE_ITEM[change])
+    item = described_item(
+        ctx,
+        reading,
+        status=_ON_ONE_ITEM[change],
+        by_state=change != "assign",  # "…las hace Chile, reasignar": Chile is the new owner
+        likeness=0.25 if change == "status" else None,  # a State's status unless clearly an item
+    )
     if item is None or item.id is None:
         return None
     end = len(reading.line)

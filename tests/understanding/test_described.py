@@ -66,3 +66,12 @@ def test_the_polite_request_in_a_long_message_is_the_message(demo_run: Run) -> N
     ]:
         reply = demo_run(line, now=NOW)
         assert [c.command for c in reply.choices if c.confirm] == [command], (line, reply.text)
+
+
+def test_an_item_asked_about_in_words(demo_run: Run) -> None:
+    reply = demo_run("what's the latest on the consultations on the financing model", now=NOW)
+    assert "`/ccm status #15`" in reply.text
+    reply = demo_run("who touched the hosting agreement item? show me its history", now=NOW)
+    assert "`/ccm history #13`" in reply.text
+    # a State's own status stays the State's, even when it has one item
+    assert "`/ccm status Botswana`" in demo_run("what's the latest on botswana", now=NOW).text
