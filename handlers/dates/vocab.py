@@ -111,7 +111,7 @@ CONNECTOR = (
     r"not\s+later\s+than|due(?:\s+(?:by|on))?|by|before|on|until|till|til|in|within|during|"
     r"d'ici(?:\s+(?:a|la|le|au|l'))?|avant(?:\s+(?:le|la|l'))?|au\s+plus\s+tard(?:\s+(?:le|la))?|"
     r"jusqu'(?:au|a|en)|pour\s+le|au|le|en|dans|dentro\s+de|para(?:\s+(?:el|la))?|antes\s+del?|"
-    r"hasta(?:\s+(?:el|la))?|a\s+mas\s+tardar(?:\s+el)?|el)"
+    r"hasta(?:\s+(?:el|la))?|a\s+mas\s+tardar(?:\s+el)?|el|al)"
 )
 DEADLINE_CONNECTORS = re.compile(
     r"by|before|until|till|til|due|no|not|latest|at|d'ici|avant|au|jusqu|antes|hasta|para|a mas"

@@ -92,7 +92,7 @@ def unread_dates(ctx: Ctx, text: str, known: Sequence[tuple[int, int]] = ()) -> 
 
 # "snooze 12 1w", "snooze 12 for 3 days": a length of time from today.
 _SHORT_SPAN = re.compile(r"^(?:for\s+)?(\d+)\s*(d|w)$", re.I)
-_TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|para)\s+(?=\S)", re.I)
+_TO = re.compile(r"^\s*(?:to|till|à|au|aux|a|al|para)\s+(?=\S)", re.I)
 
 
 def snooze_phrase(rest: str) -> str:

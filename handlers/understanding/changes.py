@@ -27,7 +27,7 @@ from handlers.understanding.compose import (
     states_said,
 )
 from handlers.understanding.described import described_item
-from handlers.understanding.entities import Reading
+from handlers.understanding.entities import Entity, Reading
 from handlers.understanding.mood import is_question
 from storage.models import ActionItem
 
@@ -152,9 +152,11 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
 
 
 _SHIFT = re.compile(
-    r"(?:(?:back|by|another|more|extra|de|por|otra?)\s+|d'|(?<=\d)\s+)"
+    r"(?:(?:back|by|another|more|extra|de|por|otra?|for|pendant|durante|pospon\w*|aplaz\w*|"
+    r"repouss\w*|decal\w*|push(?:\s+it)?|postpone(?:\s+it)?|delay(?:\s+it)?)\s+|d'|(?<=\d)\s+)"
     r"(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
     r"(?P<unit>days?|weeks?|months?|fortnight|jours?|semaines?|mois|d[ií]as?|semanas?|mes(?:es)?)"
+    r"(?!\s+santa)"  # "después de Semana Santa" is Easter, not a week
 )
 
 
@@ -163,7 +165,8 @@ _HOLD = re.compile(
     r"\b(?:snooze|pause|pausar|en\s+pausa|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
     r"no\s+(?:me\s+)?mandes\s+(?:mas\s+)?recordatorios|no\s+more\s+reminders|stop\s+the\s+reminders|"
     r"arrete[rz]?\s+les\s+rappels|reminding\s+us|pas\s+la\s+peine\s+de\s+(?:me\s+|nous\s+)?relancer|"
-    r"ne\s+(?:me\s+|nous\s+)?relance[zr]?\s+pas|no\s+hace\s+falta\s+recordar|"
+    r"ne\s+(?:me\s+|nous\s+)?relance[zr]?\s+pas|no\s+hace\s+falta\s+recordar|recordatorios|"
+    r"reminders|rappels|"
     r"(?:plus|pas)\s+de\s+rappels?|sin\s+recordatorios|no\s+(?:me\s+)?recuerdes)"
 )
 
@@ -176,12 +179,26 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         )
     shift = _SHIFT.search(fold_(r.line))
     row = ctx.session.get(ActionItem, int(item))
-    if shift and row is not None and row.due is not None:
+    hold = _HOLD.search(fold_(r.line)) is not None
+    if shift and hold:  # "mute it for 2 weeks", "posponla una semana" (its reminders)
+        n = shift["n"] or "1"
+        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
+        unit = {"fo": "weeks", "da": "days", "jo": "days", "di": "days", "dí": "days"}.get(
+            shift["unit"][:2], "months" if shift["unit"][:2] in {"mo", "me"} else "weeks"
+        )
+        count *= 2 if shift["unit"].startswith("fo") else 1
+        return Proposal(
+            "reschedule",
+            f"snooze {item} in {count} {unit}",
+            _("hold the reminders of #{id} until {when}").format(id=item, when=f"+{count} {unit}"),
+            True,
+        )
+    if shift and row is not None:
         n = shift["n"] or "1"
         count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
         unit = shift["unit"][:2]
         # a week more for an item already late is a week from today, not from the day missed
-        start = max(row.due, ctx.today)
+        start = max(row.due or ctx.today, ctx.today)
         if unit == "fo":
             new = start + timedelta(weeks=2 * count)
         elif unit in {"da", "jo", "di", "dí"}:
@@ -196,7 +213,9 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             f"due {item} {when}",
             _("move #{id} from {before} to {after}").format(
                 id=item, before=format_day(row.due), after=format_day(new)
-            ),
+            )
+            if row.due
+            else _("set #{id} due {when}").format(id=item, when=format_day(new)),
             True,
         )
     dates = [e for e in r.of("date") if e.reading is not None]
@@ -209,7 +228,7 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             problem=_("To when? e.g. `due #{id} end of April`.").format(id=item),
         )
     phrase = dates[-1].text  # "won't make mid-April, make it end of April": the new one is last
-    if _HOLD.search(fold_(r.line)):  # "snooze #20 a week", "mettre le 14 en pause jusqu'au…"
+    if hold:  # "snooze #20 a week", "mettre le 14 en pause jusqu'au…"
         return Proposal(
             "reschedule",
             f"snooze {item} {phrase}",
@@ -246,6 +265,29 @@ _NOT = re.compile(
 )
 
 
+def _joined_states(ctx: Ctx, r: Reading, owners: list[Entity]) -> list[str]:
+    """The first State named and those joined to it ("Chile and Italy", "Chile e Italia");
+    not a State named later for another reason ("…on France instead, Zambia is swamped")."""
+    states = [e for e in owners if e.kind == "state"]
+    if not states:
+        return []
+    kept = [states[0]]
+    for e in states[1:]:
+        if not re.fullmatch(
+            r"\s*(?:and|&|\+|/|,|et|y|e)?\s*(?:the\s+|la\s+|le\s+|el\s+|l')?",
+            r.line[kept[-1].end : e.start],
+            re.I,
+        ):
+            break
+        kept.append(e)
+    names = []
+    for e in kept:
+        state = ctx.states.get(e.value)
+        if state is not None and state.short not in names:
+            names.append(state.short)
+    return names
+
+
 def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
     """Whom an item goes to: the first owner named, a mention that opens the message (who is
     addressed) only when nobody else is; a State before a role when both come first."""
@@ -280,7 +322,7 @@ def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
         if role_entity
         else None
     )
-    names = state_names(ctx, r)
+    names = _joined_states(ctx, r, owners)
     if names:
         return " and ".join(names)
     if role:

@@ -175,12 +175,20 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
             and next(iter(states.values())) not in text
             and is_question(text)
             and not _names_its_subject(whole, text)
+            and not _ABOUT_STATES.search(fold(text))
         ):
             out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))})")
     return out
 
 
 _THEIR = re.compile(r"\b(?:their|its|they|them|su|sus|leur|leurs|son|sa|ses|ils|elles|ellos)\b")
+
+
+# A question about which States (of all): "qué Estados Partes no han pagado…?", "who hasn't…"
+_ABOUT_STATES = re.compile(
+    r"\b(?:which|what|quels?|quelles?|que|cuales|quienes)\s+(?:states|sps|countries|etats|estados|"
+    r"pays|paises)\b|\bwho\s+(?:has|have|hasn|haven|still|else)\b|\bqui\s+n|\bquien(?:es)?\s+no\b"
+)
 
 
 def _item_before(whole: Reading, text: str) -> str | None:

@@ -261,7 +261,8 @@ def _listing(name: str) -> Builder:
             who = f"<@{mention.value}>" if mention else _role_said(r) or owner
             shown.append(_("owner “{who}”").format(who=who))
         if name == "items" and re.search(
-            r"\b(done|completed|closed|fait|hecho|termin)", fold_(r.line)
+            r"\b(done|completed|closed|ticked|fait|hecho|termin|cerrad|clos|cumplid|listo)",
+            fold_(r.line),
         ):
             parts.insert(0, "done")
         if name == "items" and parts == ["mine"]:  # "what do I have to do": that is `mine`

@@ -78,7 +78,7 @@ PERSON = re.compile(
 # "show me", "tell me", "send me"…: a verb whose "me" receives the answer.
 _TO_ME = re.compile(
     r"\b(?:show|tell|give|send|brief|email|mail|ping|text|get|let|update|help|fill|asked|told|"
-    r"emailed|called|messaged|pinged|contacted|asking|telling|wrote|sent|"
+    r"emailed|called|messaged|pinged|contacted|asking|telling|wrote|sent|list|give|"
     r"walk|remind|montre|montrez|dis|dites|envoie|envoyez|muestra|muestrame|dime|"
     r"enviame|manda)\s+$"
 )

@@ -79,7 +79,8 @@ _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
 
 # Intents about no single item: an item number in the line speaks against them.
 _NO_ITEMS = frozenset(
-    {"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who"}
+    {"treaty", "deadlines", "meetings", "unpaid", "contributions", "article7", "who", "report"}
+    | {"paid", "pledged"}  # money and Article 7 reports are never an item's
 )
 # Intents about which States (of all) owe something: a statement naming a State is not one.
 _ABOUT_ALL = frozenset({"unpaid", "article7"})

@@ -64,9 +64,28 @@ _CHANGE_VERB = re.compile(
 
 
 def asks_a_change(part: str) -> bool:
-    """A sentence of the message is a polite request to change something."""
+    """A sentence of the message asks, politely or in the imperative, to change something."""
     part = _POLITE.sub("", _ADDRESS.sub("", fold(part).replace("'", " "))).lstrip("¿¡ ")
+    if _IMPERATIVE.match(part):  # "cambia la fecha de la 10 al 21/4", "décalez l'échéance…"
+        return True
     return _REQUEST.match(part) is not None and _CHANGE_VERB.search(part) is not None
+
+
+_IMPERATIVE = re.compile(
+    r"(?:cambia|cambien|mueve|muevan|pasa|pasen|pon|pongan|asigna|asignen|reasigna|marca|marquen|"
+    r"cierra|cierren|borra|borren|elimina|eliminen|reabre|reabran|pospon\w*|aplaza|apunta|anota|"
+    r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|"
+    r"decalez|decale|repoussez|repousse|changez|change|mettez|passez|fermez|cloturez|supprimez|"
+    r"rouvrez|reattribuez|attribuez|notez|ajoutez)\b"
+)
+# Asking to be told something: a question, however politely put ("could you give me the full
+# state of play", "me podrías dar un resumen", "pourriez-vous me donner la liste").
+_INFO = re.compile(
+    r"\b(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|also\s+)?(?:give|tell|show|send|list|"
+    r"remind)\s+(?:me|us)\b|(?:pourriez|pouvez|peux|pourrais)[\s-]+(?:vous|tu)\s+(?:me|nous)\s+"
+    r"(?:donner|dire|montrer|lister|envoyer|rappeler)|(?:me|nos)\s+(?:podrias|puedes|podrian|pueden)\s+"
+    r"(?:dar|decir|mostrar|listar|enviar|mandar|recordar))"
+)
 
 
 def is_question(line: str) -> bool:
@@ -75,6 +94,8 @@ def is_question(line: str) -> bool:
     text = _TAG.sub("", line.strip())
     folded = _POLITE.sub("", fold(text).replace("'", " "))
     addressed = _POLITE.sub("", _ADDRESS.sub("", folded)).lstrip("¿¡ ")  # "<@U1> can the ISU…?"
+    if _INFO.search(folded):
+        return True
     if _REQUEST.match(folded) or _REQUEST.match(addressed):
         return False
     if any(asks_a_change(part) for part in _PARTS.split(folded)[1:]):

@@ -100,7 +100,10 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     return max(
         enumerate(read),
         key=lambda ir: (
-            bool(ir[1][2]) and ir[1][2][0].writes and asks_a_change(ir[1][0].line),
+            bool(ir[1][2])
+            and ir[1][2][0].writes
+            and not ir[1][2][0].problem
+            and asks_a_change(ir[1][0].line),
             bool(ir[1][2]) and not ir[1][2][0].problem and ir[1][1].certain,
             asking and is_question(ir[1][0].line) and len(clause_spans(ir[1][0].line)) == 1,
             (ir[1][1].best[1] + (CONTEXT_EDGE if ir[0] >= plain else 0.0)) if ir[1][2] else 0.0,

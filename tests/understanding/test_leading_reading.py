@@ -140,3 +140,36 @@ def test_chat_shorthand_for_a_chart_is_read(demo_run: Run) -> None:
 def test_postponing_a_late_item_counts_from_today(demo_run: Run) -> None:
     reply = demo_run("pospón el 21 una semana, los zambianos siguen traduciendo", now=NOW)
     assert [c.command for c in reply.choices if c.confirm] == ["due 21 31/3/2017"]
+
+
+def test_asking_to_be_told_is_a_question(demo_run: Run) -> None:
+    reply = demo_run(
+        "I'm taking over universalization next week, could you give me the full state of play "
+        "for that area?",
+        now=NOW,
+    )
+    assert not any(c.confirm for c in reply.choices)  # no item logged for "me"
+
+
+def test_an_order_after_a_comma_is_the_request(demo_run: Run) -> None:
+    reply = demo_run(
+        "Zambia dice que Uganda confirmará antes, cambia la fecha de la 10 al 21/4", now=NOW
+    )
+    assert [c.command for c in reply.choices if c.confirm] == ["due 10 al 21/4"]
+    assert "21 April 2017" in reply.text
+
+
+def test_which_states_is_not_asked_of_one_state(demo_run: Run) -> None:
+    reply = demo_run(
+        "qué Estados Partes todavía no han pagado su contribución de este año? Queremos ver si "
+        "España puede ayudar con las cartas de recordatorio",
+        now=NOW,
+    )
+    assert "`/ccm unpaid 2017`" in reply.text
+
+
+def test_muting_an_item_for_weeks_holds_its_reminders(demo_run: Run) -> None:
+    reply = demo_run(
+        "13 — no point reminding us before the GICHD replies, mute it for 2 weeks", now=NOW
+    )
+    assert [c.command for c in reply.choices if c.confirm] == ["snooze 13 in 2 weeks"]
