@@ -369,10 +369,31 @@ def _note(ctx: Ctx, r: Reading) -> Proposal:
     )
 
 
+# The new wording of an item: in quotes, else after a colon or "as"/"en"/"por".
+_QUOTED = re.compile(r"[\"“«]\s*(?P<text>[^\"”»]{3,}?)\s*[\"”»]")
+_NEW_TEXT = re.compile(r":\s*(?P<text>.{3,})$|\b(?:as|to|en|por|par)\s+(?P<as>.{3,})$", re.S)
+
+
+def _edit(ctx: Ctx, r: Reading) -> Proposal:
+    """ "can you reword #9 as "…"", "corrige le texte de la 11 : …": the item's new wording."""
+    item = _item(r)
+    quoted = _QUOTED.search(r.line)
+    found = _NEW_TEXT.search(r.line)
+    text = quoted["text"] if quoted else (found["text"] or found["as"]).strip() if found else ""
+    if item is None or not text:
+        return Proposal(
+            "edit", "", "", True, problem=_("Which item, and what new text? e.g. `edit #12 …`.")
+        )
+    return Proposal(
+        "edit", f"edit {item} {text}", _("reword #{id}: {text}").format(id=item, text=text), True
+    )
+
+
 CHANGES: dict[str, Builder] = {
     "delete": _item_change("delete", N_("delete #{item} (it can be restored)")),
     "reopen": _item_change("reopen", N_("reopen #{item}")),
     "note": _note,
+    "edit": _edit,
     "paid": _money("received"),
     "pledged": _money("pledged"),
     "report": _report,

@@ -49,6 +49,12 @@ _NOT_A_VERB = re.compile(
     r"del|con|sobre|is|are|was|has|have|est|es|'s|s)\b",
     re.I,
 )
+# A request to record what follows, inside the line.
+_LOG_THAT = re.compile(
+    r"\b(?:log|note|record|register)\s+that\s+|\b(?:notez|enregistrez|notez\s+bien)\s+que\s+|"
+    r"\b(?:anoten|registren|apunten)\s+que\s+",
+    re.I,
+)
 _REMIND_ME = re.compile(
     r"\s*(?:remind\s+me\s+(?P<when>(?:on\s+|next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|"
     r"tomorrow\s+|tmrw\s+|in\s+\w+\s+(?:days?|weeks?)\s+)?to\s+|rappelle[sz]?[\s-]+moi\s+(?:de\s+|d['’]\s*)|"
@@ -78,6 +84,33 @@ _ARTICLE = re.compile(
 )
 
 
+# "Zambia said they'd ping Kampala…", "from the NZ side: they will confirm…": "they" with a
+# modal, after the one State the line names before it.
+_THEY = re.compile(
+    r"(?:^|[:;,.—–-]\s*|\b(?:that|que|qu'|said|says|dice|dijo|dit|confirmed|confirms|told\s+us)\s+)"
+    r"(?P<they>they|ils|elles|ellos|ellas)"
+    r"(?:'d|'ll|\s+(?:will|would|are\s+going\s+to|shall|vont|va|van\s+a|iban\s+a|doivent|deben))\s+",
+    re.I,
+)
+
+
+def _they_as(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
+    """ "they" as the one State (or role) named before it; None when none or several are."""
+    from handlers.understanding.compose import owner_of
+
+    found = _THEY.search(reading.line)
+    if found is None:
+        return None
+    before = [e for e in reading.entities if e.kind in {"state", "role"} and e.end <= found.start()]
+    if len({(e.kind, e.value) for e in before}) != 1:
+        return None
+    owner = owner_of(ctx, reading, before[0].end, after=before[0].start)
+    what = reading.line[found.end() :].strip().rstrip(".")
+    if owner is None or not what:
+        return None
+    return owner, re.split(r",\s*(?:can|could|pls|please)\b", what)[0].strip(), True
+
+
 def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
     """(owner, what) when the line starts with an owner; the owner in words the `action`
     command reads ("Switzerland", "the ISU", "me", "<@U1>")."""
@@ -87,11 +120,18 @@ def split_natural(ctx: Ctx, reading: Reading) -> tuple[str, str] | None:
 
 def _split(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     """(owner, what, whether a modal or "remind me to" joined them)."""
+    return _split_owner_first(ctx, reading) or _they_as(ctx, reading)
+
+
+def _split_owner_first(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | None:
     from handlers.understanding.compose import owner_of
 
     line = reading.line
     lead = _LEAD.match(line)
     start = lead.end() if lead else 0
+    marker = _LOG_THAT.search(line, start)
+    if marker is not None:  # "Following the President's update, please log that we will…"
+        start = marker.end()
     remind = _REMIND_ME.match(line, start)
     if remind:  # "remind me to call the Lebanese mission on Monday": mine to do
         when = (remind.groupdict().get("when") or "").strip()
@@ -278,7 +318,16 @@ def _we_as(ctx: Ctx, reading: Reading, start: int, we: Entity) -> tuple[str, str
         state = ctx.states.get(iso3) if iso3 else None
         end = we.end
     if state is None:
-        return None
+        roles = {e.value for e in reading.of("role") if e.value in {"presidency", "isu"}}
+        if len(roles) != 1:  # "Following the President's update, we will…": the Presidency
+            return None
+        end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
+        modal = _MODAL.match(line[end:])
+        what = line[end + modal.end() :] if modal else ""
+        if modal is None or not what.strip():
+            return None
+        owner = "the Presidency" if roles == {"presidency"} else "the ISU"
+        return owner, what.strip().rstrip("."), True
     end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
     modal = _MODAL.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:]

@@ -60,8 +60,9 @@ ITEM = re.compile(
     r"(?:item\s+|#)?(?P<j>\d{1,4})(?![\d/.'h%]|[:,]\d)"
     # "l'échéance du 3", "the deadline of 12", "los recordatorios del #7": what an item has
     r"|(?<!\w)(?:echeance|deadline|due\s+date|date|fecha|plazo|vencimiento|recordatorios?|rappels?|"
-    r"reminders?)\s+(?:du|de\s+la|de|del|of|for|on)\s+(?:item\s+|#)?(?P<f>\d{1,4})"
-    r"(?![\d/.:'h%]|,\d|\s*(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:jan|fev|feb|mar|avr|apr|abr|mai|may|"
+    r"reminders?|text|texte|texto|wording|intitule|redaccion)\s+(?:du|de\s+la|de|del|of|for|on)\s+"
+    r"(?:item\s+|#)?(?P<f>\d{1,4})"
+    r"(?![\d/.'h%]|[:,]\d|\s*(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:jan|fev|feb|mar|avr|apr|abr|mai|may|"
     r"jui|jun|jul|aou|aug|ago|sep|oct|nov|dec|dic|ene)\w*)"
     r"|^(?:(?:the|el|la|le|lo|l')\s*)?(?P<e>\d{1,6})\s+(?:(?:is|est|esta|es|c'est|ya|ya\s+esta|"
     r"has\s+been|was)\s+)?(?:done|closed|complete|completed|finished|fait|faite|termine|"

@@ -39,6 +39,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], float]] = {
     "delete": (("item",), 0.2),
     "reopen": (("item",), 0.2),
     "note": (("item",), 0.25),
+    "edit": (("item",), 0.25),
     "commitment": (("state", "role", "person", "mention"), 0.4),
     "status": (("state", "area", "item"), 0.5),
     "history": (("item",), 0.3),
@@ -64,6 +65,7 @@ _ASKS_POLITELY = re.compile(r"\b(?:merci\s+d[e']|thanks\s+for\s+\w+ing|gracias\s
 # no word that closes, deletes or reopens anything.
 _NEEDS_CUE = frozenset(
     {"decided", "history", "done", "delete", "reopen", "lang", "chart", "calendar", "meeting_add"}
+    | {"edit"}
 )
 # Entities that speak for an intent when present (kind, bonus).
 _SUPPORTS: dict[str, tuple[tuple[str, float], ...]] = {
@@ -98,6 +100,7 @@ _ASKED_AS: dict[str, str] = {
     "delete": "status",
     "reopen": "status",
     "note": "status",
+    "edit": "status",
 }
 # Changes that record what has happened: a promise says it has not happened yet.
 _FACTS = frozenset({"report", "done"})

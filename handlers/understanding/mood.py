@@ -76,7 +76,8 @@ _IMPERATIVE = re.compile(
     r"cierra|cierren|borra|borren|elimina|eliminen|reabre|reabran|pospon\w*|aplaza|apunta|anota|"
     r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|"
     r"decalez|decale|repoussez|repousse|changez|change|mettez|passez|fermez|cloturez|supprimez|"
-    r"rouvrez|reattribuez|attribuez|notez|ajoutez)\b"
+    r"rouvrez|reattribuez|attribuez|notez|ajoutez|corrige|corrigez|reformule|reformulez|reword|"
+    r"rephrase|rename|corrige|cambia)\b"
 )
 # Asking to be told something: a question, however politely put ("could you give me the full
 # state of play", "me podrías dar un resumen", "pourriez-vous me donner la liste").

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from handlers.ports import Deps
 from storage.models import Person
 from tests.conftest import ZURICH, Run
@@ -74,3 +76,36 @@ def test_we_is_the_askers_state_in_the_roster(demo_run: Run, demo_deps: Deps) ->
     assert [c.command for c in reply.choices if c.confirm] == [
         "action Italy to send the letters by Friday"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "Zambia said they'd ping Kampala again about hosting the seminar, COB Thursday. "
+            "Can you add that?",
+            "action Zambia to ping Kampala again about hosting the seminar, COB Thursday",
+        ),
+        (
+            "For the record, from the NZ side after the meeting: they will confirm the funding by "
+            "1/5, can you log it?",
+            "action New Zealand to confirm the funding by 1/5",
+        ),
+        (
+            "Following the President's update yesterday, please log that we will circulate a "
+            "concept note in a fortnight",
+            "action the Presidency to circulate a concept note in a fortnight",
+        ),
+        (
+            "corrige le texte de la 11 : le Botswana doit écrire à NPA",
+            "edit 11 le Botswana doit écrire à NPA",
+        ),
+        (
+            'can you reword #9 as "send the translated letters"? the current text is vague',
+            "edit 9 send the translated letters",
+        ),
+    ],
+)
+def test_they_we_and_rewording(demo_run: Run, line: str, command: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [command], reply.text
