@@ -214,7 +214,7 @@ def judge(
         if intent in _NO_ITEMS and reading.has("item"):  # "#16 deadline": an item, not a treaty
             score *= 0.5
         if not asks and intent in _ABOUT_ALL and reading.has("state"):
-            score *= 0.6
+            score *= 0.4  # "Norway's report came in": about Norway, not which States owe one
         if intent == "overdue" and _ahead(reading):  # "vencimientos de mayo": not yet late
             score *= 0.5
         if intent == "article7" and any(e.value == "7" for e in reading.of("article")):

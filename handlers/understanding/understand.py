@@ -220,7 +220,21 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         first.problem or not usable
     ):  # the likeliest reading lacks something: say what, offer the rest
         return _ask(ctx, reading, first.problem or "", usable)
+    if len(usable) == 1 and _says_so(reading, usable[0]):
+        # One reading, and the line has its word: a change is shown to be confirmed (as a
+        # choice of one would), a question answered.
+        only = usable[0]
+        if only.writes or only.intent in WRITES:
+            return _confirm(reading, only, ctx)
+        reply = run(only.command)
+        return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
+
+
+def _says_so(reading: Reading, proposal: Proposal) -> bool:
+    """The line holds a cue word of the proposal's own intent (not only a likeness)."""
+    cues = cue_scores(reading.line)
+    return proposal.intent in cues or (proposal.intent == "reschedule" and "reschedule" in cues)
 
 
 def _well_ahead(reading: Reading, judgement: Judgement, first: Proposal) -> bool:

@@ -173,3 +173,12 @@ def test_muting_an_item_for_weeks_holds_its_reminders(demo_run: Run) -> None:
         "13 — no point reminding us before the GICHD replies, mute it for 2 weeks", now=NOW
     )
     assert [c.command for c in reply.choices if c.confirm] == ["snooze 13 in 2 weeks"]
+
+
+def test_one_reading_with_its_own_word_is_not_a_choice_of_one(demo_run: Run) -> None:
+    reply = demo_run(
+        "silenciar los recordatorios del #7 hasta el lunes, Italia está de viaje", now=NOW
+    )
+    assert [c.command for c in reply.choices if c.confirm] == ["snooze 7 hasta el lunes"]
+    reply = demo_run("chile submitted their transparency report", now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == ["report Chile article 7 2017"]
