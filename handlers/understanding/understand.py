@@ -32,6 +32,7 @@ from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import asks_a_change, is_question
+from handlers.understanding.spelling import corrected
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
@@ -181,10 +182,17 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | No
     return Reading(reading.line, (*reading.entities, named))
 
 
-def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -> Reply | None:
+def understand(
+    ctx: Ctx, line: str, *, run: Runner, unless: str | None = None, spelled: bool = False
+) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
     command that was already tried and refused) or would run another command instead."""
     reading, judgement, proposals = interpret(ctx, line)
+    if not spelled and not judgement.certain:  # "items overdeu pls": try it without typos
+        fixed, typos = corrected(line)
+        if typos and interpret(ctx, fixed)[1].certain:
+            reply = understand(ctx, fixed, run=run, unless=unless, spelled=True)
+            return _spelling_said(reply, typos) if reply is not None else None
     typed = line.partition(" ")[0].lower()
     if unless is not None and (not proposals or _same(proposals[0].command, unless)):
         return None
@@ -229,6 +237,13 @@ def understand(ctx: Ctx, line: str, *, run: Runner, unless: str | None = None) -
         reply = run(only.command)
         return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
+
+
+def _spelling_said(reply: Reply, typos: list[tuple[str, str]]) -> Reply:
+    """Say which words were read as which, so a wrong correction is seen."""
+    said = ", ".join(f"“{escape(typed)}” → “{escape(word)}”" for typed, word in typos)
+    note = "_" + _("Read with corrected spelling: {words}").format(words=said) + "_"
+    return replace(reply, text=f"{reply.text}\n{note}", blocks=[*reply.blocks, context(note)])
 
 
 def _says_so(reading: Reading, proposal: Proposal) -> bool:

@@ -1,0 +1,60 @@
+"""Typos in the words that carry a request: "items overdeu pls", "deadlnes in april".
+
+People in a hurry mistype; a line that is not understood is tried again with each unknown word
+replaced by the closest word the bot knows (the cue words of every intent and the command
+names), when one is close enough: one edit for words of five to nine letters, two for longer
+ones (rapidfuzz's optimal string alignment distance: a swap of two letters is one edit). Names, numbers and short words are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from handlers.reference.areas import AREAS
+from handlers.reply.text import fold
+
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Every single word the bot reads as a cue, and the command names and aliases."""
+    from handlers.commands.registry import COMMANDS
+    from handlers.understanding.judge import CUES
+
+    words: set[str] = set()
+    for raw in CUES.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            for phrase in raw.split("\t", 2)[2].split("|"):
+                words.update(w for w in re.findall(r"[^\W\d_]+", fold(phrase)) if len(w) >= 5)
+    for name, spec in COMMANDS.items():
+        words.update(w for w in (name, *spec.aliases) if len(w) >= 5)
+    for area in AREAS:  # "univeralization"
+        for alias in area.aliases:
+            words.update(w for w in re.findall(r"[^\W\d_]+", fold(alias)) if len(w) >= 5)
+    return frozenset(words)
+
+
+def corrected(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line with its mistyped words replaced, and which were (typed, read as)."""
+    from rapidfuzz import process  # only when a line was not understood: not at start-up
+    from rapidfuzz.distance import OSA
+
+    known = vocabulary()
+    choices = sorted(known)
+    fixed: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = match[0]
+        folded = fold(word).lower()
+        if folded in known or word[0].isupper():  # a known word, or a name
+            return word
+        limit = 1 if len(folded) < 10 else 2
+        best = process.extractOne(folded, choices, scorer=OSA.distance, score_cutoff=limit)
+        if best is None or best[1] == 0:
+            return word
+        fixed.append((word, best[0]))
+        return best[0]
+
+    return _WORD.sub(fix, line), fixed
