@@ -190,7 +190,7 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     if refused is not None:
         return refused
     reply = _private(spec, spec.func(ctx, args))
-    typed_name = line.split()[0].lower() == spec.name if line.split() else True
+    typed_name = line.split()[0].lower().rstrip(":") == spec.name if line.split() else True
     if reply.ok or not args.strip() or (writes and typed_name):
         # a bare command word gets the command's own prompt, not a second guess; a change typed
         # by its own name is refused as typed. A change word that is also an everyday word in

@@ -93,7 +93,7 @@ KINDS = [
     _kind("coming", COMING),
     _kind("in", IN_N),
     # "monday 3/4", "viernes 31/03": a weekday with its numeric day (before the weekday alone)
-    _kind("date", rf"{WEEKDAY_FULL},?\s+(?:the\s+|le\s+|el\s+)?{NUMERIC_SHORT}", timed=True),
+    _kind("date", rf"{WEEKDAY}\.?,?\s+(?:the\s+|le\s+|el\s+)?{NUMERIC_SHORT}", timed=True),
     _kind("weekday", NEXT_WEEKDAY, timed=True),
     _kind("weekday", THIS_WEEKDAY, timed=True),
     _kind("unit", REL_UNIT),

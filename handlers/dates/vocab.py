@@ -107,7 +107,7 @@ TIME_RANGE = (
 )
 ARTICLE = r"(?:(?:the|this|ce|cette|la|le|el|este|esta|du|del|of|de)\s+|l')"
 CONNECTOR = (
-    r"(?:by\s+(?:the\s+)?latest|at\s+the\s+latest\s+by|latest\s+by|no\s+later\s+than|"
+    r"(?:→|->|=>|by\s+(?:the\s+)?latest|at\s+the\s+latest\s+by|latest\s+by|no\s+later\s+than|"
     r"not\s+later\s+than|due(?:\s+(?:by|on))?|by|before|on|until|till|til|in|within|during|"
     r"d'ici(?:\s+(?:a|la|le|au|l'))?|avant(?:\s+(?:le|la|l'))?|au\s+plus\s+tard(?:\s+(?:le|la))?|"
     r"jusqu'(?:au|a|en)|pour\s+le|au|le|en|dans|dentro\s+de|para(?:\s+(?:el|la))?|antes\s+del?|"

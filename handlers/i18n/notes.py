@@ -59,6 +59,7 @@ _SEASON_KINDS = {
 _FIXED = {
     "the next meeting": N_("the next meeting"),
     "the last day of the month": N_("the last day of the month"),
+    "the last day of the year": N_("the last day of the year"),
     "the Friday of that week": N_("the Friday of that week"),
     "the last day of the range": N_("the last day of the range"),
     "the first day of the range": N_("the first day of the range"),

@@ -35,7 +35,9 @@ from storage.models import ActionItem
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         names = state_names(ctx, r)
-        amount = r.first("amount")
+        amounts = r.of("amount")
+        # "EUR 18'600 convertis = CHF 20'000.-": the amount in CHF is the one recorded
+        amount = next((a for a in amounts if a.currency == "CHF"), amounts[0] if amounts else None)
         if not names:
             return Proposal(status, "", "", True, problem=_("Which State? I found none."))
         state, said = names[0], states_said(ctx, r)
@@ -273,11 +275,14 @@ def _joined_states(ctx: Ctx, r: Reading, owners: list[Entity]) -> list[str]:
         return []
     kept = [states[0]]
     for e in states[1:]:
+        gap = r.line[kept[-1].end : e.start]
         if not re.fullmatch(
-            r"\s*(?:and|&|\+|/|,|et|y|e)?\s*(?:the\s+|la\s+|le\s+|el\s+|l')?",
-            r.line[kept[-1].end : e.start],
-            re.I,
+            r"\s*(?:and|&|\+|/|,|et|y|e)?\s*(?:the\s+|la\s+|le\s+|el\s+|l')?", gap, re.I
         ):
+            break
+        # a comma lists States only when more follow: "Chile, Italy and Peru", not "to Chile,
+        # Italy is stretched"
+        if gap.strip() == "," and not re.match(r"\s*(?:,|and|&|et|y|e)\b", r.line[e.end :]):
             break
         kept.append(e)
     names = []

@@ -77,7 +77,7 @@ _NAMED_OF = re.compile(
     r"(?:the\s+|la\s+|le\s+|el\s+|l')?)\s*$"
 )
 _ARTICLE = re.compile(
-    r"^\s*(?:the|la|le|les|el|los|las|l')?\s*(?:(?:delegation|délégation|delegacion|delegación|"
+    r"^[\s:;,–-]*(?:the|la|le|les|el|los|las|l')?\s*(?:(?:delegation|délégation|delegacion|delegación|"
     r"mission|misión|mision|team|équipe|equipe|equipo)\s+(?:of\s+|de\s+|du\s+|del\s+|d')?"
     r"(?:the\s+|la\s+|le\s+|el\s+|l')?)?\s*$",
     re.I,

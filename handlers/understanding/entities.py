@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.dates.reading import DateReading
 from handlers.dates.spans import DateSpan, date_spans, known_spans
+from handlers.dates.vocab import same_length_fold
 from handlers.reference.areas import find_areas
 from handlers.reference.states import StateDirectory
 from handlers.understanding import finders
@@ -84,6 +85,22 @@ class Reading:
         return " ".join("".join(out).split())
 
 
+# Adjectives that are also language names count only beside a word for a State's people:
+# "the Spanish mission", "la délégation française", "la misión española" (not "in Spanish").
+_NATION_OF = {"spanish": "ESP", "espagnole": "ESP", "espanola": "ESP", "espagnol": "ESP"}
+_NATION_OF |= {"french": "FRA", "francaise": "FRA", "francesa": "FRA", "francais": "FRA"}
+_NATION_OF |= {"portuguese": "PRT", "portugaise": "PRT", "portuguesa": "PRT", "dutch": "NLD"}
+_NATION_OF |= {"british": "GBR", "britannique": "GBR", "britanica": "GBR", "german": "DEU"}
+_NATION_OF |= {"japanese": "JPN", "japonaise": "JPN", "japonesa": "JPN"}
+_NATIONS = "|".join(sorted(_NATION_OF, key=len, reverse=True))
+_PEOPLE = r"(?:mission|delegation|government|authorities|side|team|capital|ambassador|embassy)"
+_PEUPLE = r"(?:mission|delegation|misi[oó]n|delegaci[oó]n|gouvernement|gobierno|ambassade|embajada)"
+_NATION = re.compile(
+    rf"\b(?P<nation>{_NATIONS})\s+{_PEOPLE}s?\b|\b{_PEUPLE}\s+(?:permanente\s+)?(?P<nation2>{_NATIONS})\b",
+    re.I,
+)
+
+
 def read(
     line: str,
     *,
@@ -107,6 +124,10 @@ def read(
         ),
     ]:
         found.append(_entity("state", match.start, match.end, line, match.state.iso3))
+    for m in _NATION.finditer(same_length_fold(line)):  # "the Spanish mission": Spain
+        iso3 = _NATION_OF[(m["nation"] or m["nation2"]).lower()]
+        if not any(e.kind == "state" and e.start < m.end() and m.start() < e.end for e in found):
+            found.append(_entity("state", m.start(), m.end(), line, iso3))
     for area_start, area_end, key in find_areas(line):
         found.append(_entity("area", area_start, area_end, line, key))
     found.extend(_from(finders.find_all(line), line))

@@ -104,7 +104,9 @@ MEETING = re.compile(
 ARTICLE = re.compile(
     r"(?<!\w)(?:article|art\.?|articulo|artículo)\s*(?P<n>[1-9]|1[0-9]|2[0-2])(?!\d)"
 )
-_CURRENCY_BEFORE = re.compile(r"(?:(?P<code>chf|eur|usd|gbp|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<code>chf|eur|usd|gbp|nzd|aud|cad|nok|sek|dkk|jpy|sfr\.?|fr\.)\s*|(?P<sym>[€$£]))$"
+)
 _CURRENCY_AFTER = re.compile(
     r"^\s*(?:(?:de|of|d')\s*)?(?P<word>chf|eur|euros?|usd|dollars?|dolares|gbp|pounds?|"
     r"swiss\s+francs?|francs?\s+suisses?|francos?\s+suizos?|"
@@ -114,6 +116,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _CODES = {"chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "eur": "EUR", "usd": "USD"}
 _CODES |= {"gbp": "GBP", "€": "EUR", "$": "USD", "£": "GBP"}
+_CODES |= {c: c.upper() for c in ("nzd", "aud", "cad", "nok", "sek", "dkk", "jpy")}
 _MONEY_CUES = re.compile(
     r"paid|pay|pledg|contribut|transfer|received|payment|promis|paye|verse|contribution|recu|"
     r"pago|pagado|pagó|recib|aport|donat|fund|announced|committed|give|money"
@@ -213,7 +216,7 @@ def _amounts(line: str, folded: str) -> Iterator[Found]:
         if cents is None:
             continue
         start, end = m.start(), m.end()
-        before = _CURRENCY_BEFORE.search(folded[max(0, start - 5) : start])
+        before = _CURRENCY_BEFORE.search(folded[max(0, start - 6) : start])
         after = _CURRENCY_AFTER.match(folded[end : end + 20])
         currency = None
         if before:

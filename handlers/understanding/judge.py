@@ -119,6 +119,27 @@ def _ahead(reading: Reading) -> bool:
     )
 
 
+_ITEM_TO = re.compile(
+    r"\s*(?:→|->|=>|:|to|for|by|before|until|till|para(?:\s+el)?|pour(?:\s+le)?|au|al|à|a|d'ici(?:\s+le)?)?"
+    r"\s*(?:the\s+|la\s+|le\s+|el\s+|l')?$",
+    re.I,
+)
+
+
+def _item_then(reading: Reading) -> str | None:
+    """What comes right after the item a line opens with: a day ("date") or an owner
+    ("owner"), as in "#15 → 30/4" or "#16 to CH pls"; None otherwise."""
+    items = reading.of("item")
+    if not items or reading.line[: items[0].start].strip(" #") not in {"", "pls", "please"}:
+        return None
+    after = [e for e in reading.entities if e.start >= items[0].end and e.kind != "period"]
+    if not after or not _ITEM_TO.match(reading.line[items[0].end : after[0].start]):
+        return None
+    if after[0].kind == "date" and after[0].value:
+        return "date"
+    return "owner" if after[0].kind in {"state", "role", "mention"} else None
+
+
 @dataclass(frozen=True)
 class Judgement:
     """Intents with scores, best first; ``certain`` when the best is clearly ahead."""
@@ -251,5 +272,12 @@ def judge(
             if change in scores:
                 scores[question] = max(scores.get(question, 0.0), round(scores[change] * 0.8, 3))
                 scores[change] = round(scores[change] * 0.4, 3)
+    then = _item_then(reading)
+    if then is not None:  # "#15 → 30/4", "#16 to CH pls", "#12 para el 10/04"
+        change = "reschedule" if then == "date" else "assign"
+        scores[change] = round(scores.get(change, 0.0) + 0.5, 3)
+    if any(e.value in {"3", "4"} for e in reading.of("article")):
+        for report in {"article7", "report"} & set(scores):  # "Lao art 4?": a treaty deadline
+            scores[report] = round(scores[report] * 0.3, 3)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return Judgement(tuple(ranked))

@@ -36,19 +36,47 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-def corrected(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """The line with its mistyped words replaced, and which were (typed, read as)."""
+@cache
+def state_names() -> dict[str, str]:
+    """One-word State names, folded, to their written form ("lebanon": "Lebanon")."""
+    from handlers.reference.states import StateDirectory
+
+    names = {}
+    for state in StateDirectory.default().all():
+        for name in (state.short, state.name):
+            if " " not in name and len(name) >= 5:
+                names[fold(name).lower()] = name
+    return names
+
+
+def _a_state(word: str) -> bool:
+    from handlers.reference.states import StateDirectory
+
+    return bool(StateDirectory.default().find_in_text(word, demonyms=True))
+
+
+def corrected(line: str, *, names_only: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """The line with its mistyped words replaced, and which were (typed, read as); with
+    ``names_only``, only capitalised words close to a State's name ("Lebannon")."""
     from rapidfuzz import process  # only when a line was not understood: not at start-up
     from rapidfuzz.distance import OSA
 
     known = vocabulary()
+    names = state_names()
     choices = sorted(known)
     fixed: list[tuple[str, str]] = []
 
     def fix(match: re.Match[str]) -> str:
         word = match[0]
         folded = fold(word).lower()
-        if folded in known or word[0].isupper():  # a known word, or a name
+        if word[0].isupper() and folded not in names and not _a_state(word):
+            # a name: only a State's, misspelt ("Lebannon"; not "German", "Albanian")
+            best = process.extractOne(folded, sorted(names), scorer=OSA.distance, score_cutoff=1)
+            if best is None or best[1] == 0:
+                return word
+            fixed.append((word, names[best[0]]))
+            return names[best[0]]
+        if names_only or folded in known or word[0].isupper():
             return word
         limit = 1 if len(folded) < 10 else 2
         best = process.extractOne(folded, choices, scorer=OSA.distance, score_cutoff=limit)

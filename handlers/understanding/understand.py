@@ -32,6 +32,7 @@ from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import asks_a_change, is_question
+from handlers.understanding.numbers import with_digits
 from handlers.understanding.spelling import corrected
 
 Runner = Callable[[str], Reply]
@@ -84,7 +85,7 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
     one first, then (when the message asks something) the clause that asks, then the highest
     score; a tie goes to the whole message."""
-    texts, told = candidates(line)
+    texts, told = candidates(with_digits(line))  # "douze mille francs" is 12000 francs
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
     read = [_interpret_text(ctx, text, told=told) for text in texts]
@@ -163,7 +164,7 @@ _ON_ONE_ITEM |= {"assign": "open", "status": "open", "history": "open"}
 def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | None:
     """The reading with the item its words describe, when a change to one item is among the
     likeliest intents and no item number was given; None otherwise."""
-    if reading.has("item"):
+    if reading.has("item", "amount"):  # money is never an item's
         return None
     change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM), None)
     if change is None or change not in cue_scores(reading.line):  # its own word, said
@@ -187,6 +188,12 @@ def understand(
 ) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
     command that was already tried and refused) or would run another command instead."""
+    if not spelled and unless is None:  # "délai article 4 du Lebannon ?": a State, misspelt
+        # (a command typed by its name with a misspelt State gets "did you mean" instead)
+        named, misspelt = corrected(line, names_only=True)
+        if misspelt:
+            reply = understand(ctx, named, run=run, unless=unless, spelled=True)
+            return _spelling_said(reply, misspelt) if reply is not None else None
     reading, judgement, proposals = interpret(ctx, line)
     if not spelled and not judgement.certain:  # "items overdeu pls": try it without typos
         fixed, typos = corrected(line)

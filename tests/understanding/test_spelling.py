@@ -24,3 +24,41 @@ def test_the_reply_says_which_words_were_read_otherwise(demo_run: Run) -> None:
     reply = demo_run("contribtions 2017", now=NOW)
     assert "`/ccm contributions 2017`" in reply.text
     assert "“contribtions” → “contributions”" in reply.text
+
+
+def test_a_misspelt_state_in_words_is_read_and_said(demo_run: Run) -> None:
+    reply = demo_run("délai article 4 du Lebannon ?", now=NOW)
+    assert "`/ccm treaty article 4 Lebanon`" in reply.text
+    assert "“Lebannon” → “Lebanon”" in reply.text
+    assert corrected("the German mission and the Albanian one", names_only=True)[1] == []
+
+
+def test_amounts_in_words_and_converted_amounts(demo_run: Run) -> None:
+    for line, command in [
+        (
+            "Le Canada nous a informés d'une contribution de douze mille francs suisses pour "
+            "2017, pas encore versée",
+            "contribution Canada 12000 CHF 2017 pledged",
+        ),
+        (
+            "Suède : EUR 18'600 convertis = CHF 20'000.- reçus le 20/03, contribution 2017",
+            "contribution Sweden 20000 CHF 2017 received",
+        ),
+        (
+            "the Spanish mission told us they will contribute CHF 20'000 for 2017",
+            "contribution Spain 20000 CHF 2017 pledged",
+        ),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], reply.text
+
+
+def test_an_item_then_a_day_or_an_owner(demo_run: Run) -> None:
+    for line, command in [
+        ("#15 → 30/4", "due 15 → 30/4"),
+        ("#16 to CH pls", "assign 16 Switzerland"),
+        ("#12 para el 10/04 por favor", "due 12 para el 10/04"),
+    ]:
+        reply = demo_run(line, now=NOW)
+        assert [c.command for c in reply.choices if c.confirm] == [command], reply.text
+    assert "`/ccm treaty article 4 Lao PDR`" in demo_run("Lao art 4?", now=NOW).text
