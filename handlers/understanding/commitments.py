@@ -317,26 +317,26 @@ def _we_as(ctx: Ctx, reading: Reading, start: int, we: Entity) -> tuple[str, str
         iso3 = person.state_iso3 if person is not None else None
         state = ctx.states.get(iso3) if iso3 else None
         end = we.end
-    if state is None:
-        roles = {e.value for e in reading.of("role") if e.value in {"presidency", "isu"}}
-        if len(roles) != 1:  # "Following the President's update, we will…": the Presidency
-            return None
-        end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
-        modal = _MODAL.match(line[end:])
-        what = line[end + modal.end() :] if modal else ""
-        if modal is None or not what.strip():
-            return None
-        owner = "the Presidency" if roles == {"presidency"} else "the ISU"
-        return owner, what.strip().rstrip("."), True
+    # else the one role the message names: "Following the President's update, we will…"
+    owner = state.short if state is not None else _only_role(reading)
+    if owner is None:
+        return None
     end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
     modal = _MODAL.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:]
-    if not what.strip() or (modal is None and _NOT_A_VERB.match(what)):
+    if not what.strip() or (modal is None and (state is None or _NOT_A_VERB.match(what))):
         return None
     deed = modal is not None or (
         _WE_DEED.match(what) is not None and _dated_ahead(ctx, reading, what)
     )
-    return state.short, what.strip().rstrip("."), deed
+    return owner, what.strip().rstrip("."), deed
+
+
+def _only_role(reading: Reading) -> str | None:
+    roles = {e.value for e in reading.of("role") if e.value in {"presidency", "isu"}}
+    if len(roles) != 1:
+        return None
+    return "the Presidency" if roles == {"presidency"} else "the ISU"
 
 
 _APPOSED = re.compile(r"[\s,:;()–-]*(?:(?:le|la|l'|el|the|pour|for|para|de)\s*)*[\s,:;()–-]*", re.I)
