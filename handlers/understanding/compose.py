@@ -457,15 +457,17 @@ def _lang(ctx: Ctx, r: Reading) -> Proposal:
 _CHART_OF = (
     (
         "contributions",
-        re.compile(r"contrib|paid|pay|money|financ|fund|versement|pago|aporte|cotisa"),
+        re.compile(r"\b(?:contrib|paid|pay|money|financ|fund|versement|pago|aporte|cotisa)\w*"),
     ),
     (
         "deadlines",
-        re.compile(r"deadline|treaty|echeance|plazo|tratado|vencimiento|article\s*[347]"),
+        re.compile(r"\b(?:deadline|treaty|echeance|plazo|tratado|vencimiento|article\s*[347])\w*"),
     ),
     (
         "items",
-        re.compile(r"item|action|task|tache|tarea|overdue|retard|atrasad|open|ouvert|abiert"),
+        re.compile(
+            r"\b(?:item|action|task|tache|tarea|overdue|retard|atrasad|open|ouvert|abiert)\w*"
+        ),
     ),
 )
 

@@ -43,6 +43,7 @@ SURE = 0.35  # a lone reading below this is offered, not acted on
 # LEAD_FLOOR) is answered at once, the runner-up offered beside the answer: a wrong listing
 # costs one click, a question back costs the answer.
 LEAD, LEAD_FLOOR = 1.3, 0.4
+SPELL_LIMIT = 300  # characters: a longer message is read as typed, not respelt
 CONTEXT_EDGE = 0.1  # how much a clause completed from its message is preferred to it bare
 
 
@@ -188,6 +189,7 @@ def understand(
 ) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
     command that was already tried and refused) or would run another command instead."""
+    spelled = spelled or len(line) > SPELL_LIMIT  # a typo is looked for in a short line only
     if not spelled and unless is None:  # "délai article 4 du Lebannon ?": a State, misspelt
         # (a command typed by its name with a misspelt State gets "did you mean" instead)
         named, misspelt = corrected(line, names_only=True)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from handlers.ports import Deps
+from tests.backends import postgres_url
 from tests.conftest import ZURICH
 from tests.understanding.corpus import judge_all, load, summary
 
 NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
+
+# The corpora judge how lines are read, which no database changes: they run once, on SQLite.
+pytestmark = pytest.mark.skipif(
+    postgres_url() is not None,
+    reason="the judged corpora run on the SQLite pass of ./test.sh (reading does not depend on "
+    "the database); the PostgreSQL pass runs every other test",
+)
 
 
 def _report(name: str, demo_deps: Deps) -> dict[str, int]:
