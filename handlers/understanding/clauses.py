@@ -60,7 +60,7 @@ _MIN_WORDS = 2
 # tous, petite question :", "Buenos días,". What follows is the message. A mention alone at
 # the start is not an address: "<@U2> will send the draft" names the owner.
 _OPENING = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|morning|good\s+morning|dear\s+all|hi\s+all|all|team|folks|"
+    r"^\W*(?:(?:<@[\w|.-]+>\s*)?(?:hi|hey|hello|morning|good\s+morning|dear\s+all|hi\s+all|all|team|folks|"
     r"bonjour|bjr|salut|chers\s+coll[eè]gues|bonjour\s+[aà]\s+tous|hola|buenos\s+d[ií]as|"
     r"buenas|hola\s+a\s+todos|estimad[oa]s|colegas|everyone|everybody|y'?all|guys|"
     r"[aà]\s+tous|tout\s+le\s+monde|a\s+todos|todos)\b[\s,!:.-]*(?:<@[\w|.-]+>[\s,:]*)?|"
@@ -93,6 +93,8 @@ def clause_spans(line: str) -> list[tuple[int, int]]:
 # Rica", "c'est la délégation du Niger", "Saludos desde la misión de Chile". Their State is the
 # speaker, not what the message asks about.
 _SPEAKER = re.compile(
+    r"^.{0,30}?\b(?:de\s+la\s+part\s+de|on\s+behalf\s+of|de\s+parte\s+de)\s+(?:la\s+|the\s+|el\s+)?"
+    r"(?:delegation|delegacion|mission|mision)\b[\w' -]*\W*$|"
     r"^\W*(?:(?:this\s+is|it'?s|c'est|ici|habla|le\s+saluda|saludos\s+desde|greetings\s+from|"
     r"hello\s+from|bonjour\s+de)\s+(?:the\s+|la\s+|le\s+|el\s+)?(?:delegation|delegacion|mission|"
     r"mision|team|equipe|equipo)\s+(?:of\s+|de\s+|du\s+|des\s+|del\s+|d')?(?:la\s+|le\s+|el\s+|l')?"

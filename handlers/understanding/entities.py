@@ -137,7 +137,20 @@ def read(
             line, now=now, tz=tz, next_meeting=next_meeting, events=events, known=known
         )
         found.extend(_dates(spans, line))
-    return Reading(line, tuple(_settle(found)))
+    settled = _settle(found)
+    periods = [e for e in settled if e.kind == "period"]
+    return Reading(
+        line,
+        tuple(  # "over the next two weeks": a period read, not a date that failed
+            e
+            for e in settled
+            if not (
+                e.kind == "date"
+                and not e.value
+                and any(p.start <= e.start + 4 and e.end <= p.end + 1 for p in periods)
+            )
+        ),
+    )
 
 
 def _entity(kind: str, start: int, end: int, line: str, value: str) -> Entity:

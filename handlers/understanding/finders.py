@@ -125,7 +125,8 @@ YEAR_RE = re.compile(rf"(?<![\d'.,])(?P<y>{YEAR})(?![\d'.,]\d)")
 PERIOD = re.compile(
     r"(?<!\w)(?:(?:this|next|last|cette|ce|la|le|el|esta|este)\s+(?:week|wk|month|year|yr|quarter|semaine|mois|annee|semana|mes|ano|trimestre)"
     r"(?:\s+(?:prochaine?|proxim[oa]|que\s+viene|siguiente))?"
-    r"|(?:the\s+)?(?:next|coming|prochains?|proxim[oa]s)\s+\d{1,3}\s+(?:days|weeks|months|jours|semaines|mois|dias|semanas|meses)"
+    r"|(?:the\s+)?(?:next|coming|prochains?|proxim[oa]s)\s+(?:\d{1,3}|two|three|four|five|six|ten|deux|"
+    r"trois|quatre|dos|tres|cuatro)\s+(?:days|weeks|months|jours|semaines|mois|dias|semanas|meses)"
     r"|(?:this|next)\s+(?:couple\s+of\s+)?(?:weeks|months)"
     r"|today|tomorrow|aujourd'hui|demain|hoy"
     r"|[qt][1-4](?:\s+" + YEAR + r")?"

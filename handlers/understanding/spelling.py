@@ -49,6 +49,14 @@ def state_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _bank_words() -> frozenset[str]:
+    """Every word of the example bank: real words, however close to a cue ("review")."""
+    from handlers.understanding.intents import load_bank
+
+    return frozenset(w for e in load_bank() for w in re.findall(r"[^\W\d_]+", fold(e.text).lower()))
+
+
 def _a_state(word: str) -> bool:
     from handlers.reference.states import StateDirectory
 
@@ -78,8 +86,11 @@ def corrected(line: str, *, names_only: bool = False) -> tuple[str, list[tuple[s
             return names[best[0]]
         if names_only or folded in known or word[0].isupper():
             return word
+        if folded.rstrip("s") in known or f"{folded}s" in known or folded in _bank_words():
+            return word  # a plural, or a word people use with the bot: not a typo
         limit = 1 if len(folded) < 10 else 2
-        best = process.extractOne(folded, choices, scorer=OSA.distance, score_cutoff=limit)
+        same_start = [c for c in choices if c[0] == folded[0]]  # a typo keeps the first letter
+        best = process.extractOne(folded, same_start, scorer=OSA.distance, score_cutoff=limit)
         if best is None or best[1] == 0:
             return word
         fixed.append((word, best[0]))

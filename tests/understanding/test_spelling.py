@@ -62,3 +62,14 @@ def test_an_item_then_a_day_or_an_owner(demo_run: Run) -> None:
         reply = demo_run(line, now=NOW)
         assert [c.command for c in reply.choices if c.confirm] == [command], reply.text
     assert "`/ccm treaty article 4 Lao PDR`" in demo_run("Lao art 4?", now=NOW).text
+
+
+def test_real_words_close_to_a_cue_are_not_typos() -> None:
+    line = "the GICHD answers on the hosting agreement review: where does that item stand?"
+    assert corrected(line) == (line, [])  # not "preview", not "answer"
+
+
+def test_a_period_in_words_is_a_period_not_an_unread_date(demo_run: Run) -> None:
+    reply = demo_run("what's due over the next two weeks?", now=NOW)
+    assert "could not read" not in reply.text
+    assert "`/ccm items due the next two weeks`" in reply.text
