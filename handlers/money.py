@@ -83,6 +83,11 @@ def _cents(match: re.Match[str]) -> int | None:
     return int((value * scale * 100).to_integral_value())
 
 
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Where each number written as an amount stands ("25 000", "8'750" of "8'750.-")."""
+    return [m.span("number") for m in _TOKEN.finditer(text)]
+
+
 def find_amount(text: str) -> Amount:
     """The one CHF amount in a command, or AmountError saying what is wrong."""
     other = _OTHER_CURRENCIES.search(text)

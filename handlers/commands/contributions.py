@@ -11,7 +11,7 @@ from handlers.i18n import _, state_label
 from handlers.i18n.formats import labelled
 from handlers.i18n.phrases import fill, state_in_text
 from handlers.i18n.terms import term
-from handlers.money import AmountError, find_amount, format_chf
+from handlers.money import AmountError, find_amount, format_chf, number_spans
 from handlers.people.permissions import isu_admins, may_record_money
 from handlers.ports import Ctx
 from handlers.reply.reply import Reply, error, header, section
@@ -21,7 +21,6 @@ from storage.models import Contribution
 
 _YEAR = YEAR_IN_TEXT
 _ON = re.compile(r"\bon\s+(.+)$", re.I)
-_NUMBER = re.compile(r"(?<![\w.,'])\d[\d'’,. ]*\d(?![\w])|(?<![\w.,'])\d(?![\w])")
 _CURRENCY_BEFORE = re.compile(r"(?:CHF|Fr\.|SFr\.?|€|EUR|USD|\$)\s*$", re.I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:CHF|Fr\.|SFr\b|€|EUR\b|USD\b|(?:swiss\s+)?francs?\b)", re.I)
 
@@ -31,11 +30,11 @@ def _year_of(text: str, this_year: int) -> re.Match[str] | None:
     amount ("2000 CHF 2017", "CHF 2000 for 2017": CHF 2,000 for 2017); of the rest, the one
     nearest this year ("pledge Togo 2000 2017"), the later on a tie."""
     found = list(_YEAR.finditer(text))
-    numbers = list(_NUMBER.finditer(text))
-    marked = [m for m in numbers if _CURRENCY_AFTER.match(text[m.end() :])] or [
-        m for m in numbers if _CURRENCY_BEFORE.search(text[: m.start()])
+    numbers = number_spans(text)
+    marked = [(s, e) for s, e in numbers if _CURRENCY_AFTER.match(text[e:])] or [
+        (s, e) for s, e in numbers if _CURRENCY_BEFORE.search(text[:s])
     ]  # "2000 CHF 2017": the currency follows the amount; "CHF 2000 for 2017": it leads
-    amount = marked[0].span() if marked else None
+    amount = marked[0] if marked else None
     free = [m for m in found if m.span() != amount]
     if not free:
         return None
