@@ -196,12 +196,26 @@ def understand(
         if misspelt:
             reply = understand(ctx, named, run=run, unless=unless, spelled=True)
             return _spelling_said(reply, misspelt) if reply is not None else None
-    reading, judgement, proposals = interpret(ctx, line)
-    if not spelled and not judgement.certain:  # "items overdeu pls": try it without typos
+    interpreted = interpret(ctx, line)
+    if not spelled and not interpreted[1].certain:  # "items overdeu pls": try it without typos
         fixed, typos = corrected(line)
-        if typos and interpret(ctx, fixed)[1].certain:
-            reply = understand(ctx, fixed, run=run, unless=unless, spelled=True)
+        again = interpret(ctx, fixed) if typos else None
+        if again is not None and again[1].certain:
+            reply = _answer(ctx, fixed, again, run=run, unless=unless)
             return _spelling_said(reply, typos) if reply is not None else None
+    return _answer(ctx, line, interpreted, run=run, unless=unless)
+
+
+def _answer(
+    ctx: Ctx,
+    line: str,
+    interpreted: tuple[Reading, Judgement, list[Proposal]],
+    *,
+    run: Runner,
+    unless: str | None,
+) -> Reply | None:
+    """The reply for a line already read and judged (see ``understand``)."""
+    reading, judgement, proposals = interpreted
     typed = line.partition(" ")[0].lower()
     if unless is not None and (not proposals or _same(proposals[0].command, unless)):
         return None
@@ -257,8 +271,7 @@ def _spelling_said(reply: Reply, typos: list[tuple[str, str]]) -> Reply:
 
 def _says_so(reading: Reading, proposal: Proposal) -> bool:
     """The line holds a cue word of the proposal's own intent (not only a likeness)."""
-    cues = cue_scores(reading.line)
-    return proposal.intent in cues or (proposal.intent == "reschedule" and "reschedule" in cues)
+    return proposal.intent in cue_scores(reading.line)
 
 
 def _well_ahead(reading: Reading, judgement: Judgement, first: Proposal) -> bool:
