@@ -161,6 +161,32 @@ def _plural(word: str) -> list[str]:
     return [word, word + "s"]
 
 
+# Adjectives that are also language names, left out of the demonyms ("letters in French" names
+# no State); the reader counts them only beside a word for a State's people ("the Spanish
+# mission", "la délégation française"): see understanding.entities.
+LANGUAGE_ADJECTIVES: dict[str, str] = {
+    "spanish": "ESP",
+    "espagnole": "ESP",
+    "espanola": "ESP",
+    "espagnol": "ESP",
+    "french": "FRA",
+    "francaise": "FRA",
+    "francesa": "FRA",
+    "francais": "FRA",
+    "portuguese": "PRT",
+    "portugaise": "PRT",
+    "portuguesa": "PRT",
+    "dutch": "NLD",
+    "british": "GBR",
+    "britannique": "GBR",
+    "britanica": "GBR",
+    "german": "DEU",
+    "japanese": "JPN",
+    "japonaise": "JPN",
+    "japonesa": "JPN",
+}
+
+
 # More French and Spanish adjectives, in the masculine singular only: their feminine and
 # plural forms are made by ``inflected`` ("tchadien" → "tchadienne", "tchadiens"; "chadiano"
 # → "chadianos"). Language names ("français", "español") are left out: "en français" names

@@ -20,6 +20,7 @@ from handlers.dates.reading import DateReading
 from handlers.dates.spans import DateSpan, date_spans, known_spans
 from handlers.dates.vocab import same_length_fold
 from handlers.reference.areas import find_areas
+from handlers.reference.names_i18n import LANGUAGE_ADJECTIVES
 from handlers.reference.states import StateDirectory
 from handlers.understanding import finders
 from handlers.understanding.finders import Found
@@ -87,12 +88,7 @@ class Reading:
 
 # Adjectives that are also language names count only beside a word for a State's people:
 # "the Spanish mission", "la délégation française", "la misión española" (not "in Spanish").
-_NATION_OF = {"spanish": "ESP", "espagnole": "ESP", "espanola": "ESP", "espagnol": "ESP"}
-_NATION_OF |= {"french": "FRA", "francaise": "FRA", "francesa": "FRA", "francais": "FRA"}
-_NATION_OF |= {"portuguese": "PRT", "portugaise": "PRT", "portuguesa": "PRT", "dutch": "NLD"}
-_NATION_OF |= {"british": "GBR", "britannique": "GBR", "britanica": "GBR", "german": "DEU"}
-_NATION_OF |= {"japanese": "JPN", "japonaise": "JPN", "japonesa": "JPN"}
-_NATIONS = "|".join(sorted(_NATION_OF, key=len, reverse=True))
+_NATIONS = "|".join(sorted(LANGUAGE_ADJECTIVES, key=len, reverse=True))
 _PEOPLE = r"(?:mission|delegation|government|authorities|side|team|capital|ambassador|embassy)"
 _PEUPLE = r"(?:mission|delegation|misi[oó]n|delegaci[oó]n|gouvernement|gobierno|ambassade|embajada)"
 _NATION = re.compile(
@@ -125,7 +121,7 @@ def read(
     ]:
         found.append(_entity("state", match.start, match.end, line, match.state.iso3))
     for m in _NATION.finditer(same_length_fold(line)):  # "the Spanish mission": Spain
-        iso3 = _NATION_OF[(m["nation"] or m["nation2"]).lower()]
+        iso3 = LANGUAGE_ADJECTIVES[(m["nation"] or m["nation2"]).lower()]
         if not any(e.kind == "state" and e.start < m.end() and m.start() < e.end for e in found):
             found.append(_entity("state", m.start(), m.end(), line, iso3))
     for area_start, area_end, key in find_areas(line):
