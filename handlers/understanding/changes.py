@@ -311,22 +311,16 @@ def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
     first = owners[0] if owners else None
     if first is not None and first.kind == "mention":
         return f"<@{first.value}>"
+    role = _role(r)  # the first role named, in words ("the ISU", "VA coordinators")
     state = r.first("state")
-    if (
-        first is not None
+    if (  # "la Présidence, pas l'ISU…" before any State: the role
+        role
+        and first is not None
         and first.kind == "role"
         and state is not None
         and first.start < state.start
     ):
-        named = _role(r) or {"presidency": "the Presidency", "isu": "the ISU"}.get(first.value)
-        if named:
-            return named
-    role_entity = r.first("role")
-    role = _role(r) or (
-        {"presidency": "the Presidency", "isu": "the ISU"}.get(role_entity.value)
-        if role_entity
-        else None
-    )
+        return role
     names = _joined_states(ctx, r, owners)
     if names:
         return " and ".join(names)
