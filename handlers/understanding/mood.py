@@ -58,7 +58,7 @@ _CHANGE_VERB = re.compile(
     r"\b(?:mark|move|push|bin|delete|remove|close|reopen|assign|reassign|give|put|change|log|add|"
     r"record|snooze|mute|note|update|set|passer|passe|mettre|mets|cloturer|fermer|reattribuer|"
     r"attribuer|repousser|decaler|supprimer|ajouter|enregistrer|noter|rouvrir|marquer|changer|"
-    r"asignar|asignarnos\w*|asignarselo|asignar\w*|reabrir|poner\w*|cambiar|mover|marcar|cerrar|"
+    r"asignar\w*|reabrir|poner\w*|cambiar|mover|marcar|cerrar|"
     r"borrar|registrar|anotar|agregar|anadir|pasar\w*|posponer|aplazar)\b"
 )
 
@@ -75,9 +75,9 @@ _IMPERATIVE = re.compile(
     r"(?:cambia|cambien|mueve|muevan|pasa|pasen|pon|pongan|asigna|asignen|reasigna|marca|marquen|"
     r"cierra|cierren|borra|borren|elimina|eliminen|reabre|reabran|pospon\w*|aplaza|apunta|anota|"
     r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|"
-    r"decalez|decale|repoussez|repousse|changez|change|mettez|passez|fermez|cloturez|supprimez|"
+    r"decalez|decale|repoussez|repousse|changez|mettez|passez|fermez|cloturez|supprimez|"
     r"rouvrez|reattribuez|attribuez|notez|ajoutez|corrige|corrigez|reformule|reformulez|reword|"
-    r"rephrase|rename|corrige|cambia)\b"
+    r"rephrase|rename)\b"
 )
 # Asking to be told something: a question, however politely put ("could you give me the full
 # state of play", "me podrías dar un resumen", "pourriez-vous me donner la liste").
