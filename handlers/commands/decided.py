@@ -20,6 +20,7 @@ from handlers.i18n.terms import term
 from handlers.items.render import owner_shown
 from handlers.ports import Ctx
 from handlers.reference.areas import find_area
+from handlers.reference.glossary import in_english
 from handlers.reply.reply import Reply, context, error, header, sections
 from handlers.reply.text import escape, fold, shorten
 from storage.items import DELETED, DRAFT
@@ -63,7 +64,7 @@ def _ratio(a: str, b: str) -> float:
 
 @dataclass(frozen=True)
 class _Subject:
-    words: list[str]
+    wordings: list[list[str]]  # the words asked, and again with the glossary's English terms
     iso3: str | None
     area: str | None
     label: Names  # the subject as the reply names it, in the reader's language
@@ -73,11 +74,17 @@ class _Subject:
             return self.iso3 in states
         if self.area is not None and area == self.area:
             return True
-        found = set(re.findall(r"[\w-]+", fold(text).replace("'", " ")))
-        hits = sum(1 for w in self.words if any(same_word(w, t) for t in found))
+        found = set(_words(text)) | set(_words(in_english(text) or ""))  # minutes in French
         # a majority of the subject's words, not all: "the Bangkok follow up seminar" finds "the
         # follow-up to the Bangkok seminar"
-        return bool(self.words) and hits * 2 > len(self.words)
+        return any(
+            words and sum(1 for w in words if any(same_word(w, t) for t in found)) * 2 > len(words)
+            for words in self.wordings
+        )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", fold(text).replace("'", " "))
 
 
 def _subject(ctx: Ctx, args: str) -> _Subject:
@@ -85,17 +92,17 @@ def _subject(ctx: Ctx, args: str) -> _Subject:
         iter(m.state for m in ctx.states.find_in_text(args)), None
     )
     area = find_area(args)
-    words = [
-        w
-        for w in re.findall(r"[\w-]+", fold(args).replace("'", " "))
-        if w not in _STOP and len(w) > 2
+    english = in_english(args)
+    wordings = [
+        [w for w in _words(wording) if w not in _STOP and len(w) > 2]
+        for wording in ([args, english] if english else [args])
     ]
     label = (
         state_in_text(state.iso3, state.short)
         if state
         else said_as(term(area.name) if area else args)
     )
-    return _Subject(words, state.iso3 if state else None, area.key if area else None, label)
+    return _Subject(wordings, state.iso3 if state else None, area.key if area else None, label)
 
 
 @command(

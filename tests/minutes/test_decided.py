@@ -62,3 +62,28 @@ def test_the_question_reaches_the_decided_command(deps: Deps, run: Run) -> None:
     reply = run("what did we decide about Lebanon?")
     assert "*Minutes of Tue 27 Mar 2012*, section 1: The Committee decided to send" in reply.text
     assert "ISU budget" not in reply.text
+
+
+MINUTES_ES = """Comité de Coordinación
+Acta de la reunión del martes 27 de marzo de 2012
+
+1. Presupuesto
+Se decidió que el acuerdo de sede de la Dependencia de Apoyo a la Implementación se revisará en mayo.
+"""
+
+
+def test_a_topic_asked_in_another_language_finds_the_decision(deps: Deps, run: Run) -> None:
+    """Terms that look nothing alike across the three languages ("acuerdo de sede", "hosting
+    agreement") are matched through the Committee's glossary, both ways."""
+    _import(deps)
+    assert "ISU budget for 2013" in run("decided presupuesto").text
+    assert "ISU budget for 2013" in run("qué se decidió sobre el presupuesto?").text
+    assert "ISU budget" not in run("decided acuerdo de sede").text
+    found = extract(MINUTES_ES, now=None, tz=ZURICH, states=deps.states, document="cc-2012-es")
+    assert found.decisions, "the Spanish decision was not read"
+    now = datetime(2012, 4, 2, 9, tzinfo=UTC)
+    with deps.db.session(write=True) as session:
+        store_drafts(session, found, actor="U1", now=now)
+        confirm(session, "all", actor="U1", now=now, day=found.meeting_day)
+    assert "acuerdo de sede" in run("decided hosting agreement").text
+    assert "acuerdo de sede" in run("decided accord de siège").text

@@ -25,12 +25,14 @@ from handlers.commands.router import handle, item_args, route, without_prefix
 from handlers.dates.vocab import MONTH_NAMES
 from handlers.people.permissions import Caller
 from handlers.ports import Deps
+from handlers.reference.glossary import in_english
 from handlers.reference.states import StateDirectory
 from handlers.reply.text import clean, fold
 from handlers.understanding.entities import read
 
 HERE = Path(__file__).parent
 _READ_AS = re.compile(r"_Read as_ `/ccm (.+?)`")
+_LOGGED = re.compile(r"^Logged \*?#\d+\*?: (.+?) — ", re.M)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def _substance(
     )
     owner = ""
     if verb == "action":
-        args = re.sub(r"^(?:action|todo|add)\s+", "", args, flags=re.I)
+        args = re.sub(r"^(?:action|todo|add)\s*(?::\s*|\s)", "", args, flags=re.I)
         who = re.split(r"\s+(?:to|will|should|must|needs? to)\s+", args, maxsplit=1)[0]
         named = read(who, states=StateDirectory.default(), with_dates=False).entities
         owner = " ".join(sorted(f"{e.kind}:{e.value}" for e in named)) or _norm(who)
@@ -164,6 +166,9 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
     if _matches(command, expected):
         return True
     got = _substance(command)
+    logged = _LOGGED.search(text)
+    if got[0] == "action" and logged:  # the owner the bot stored, as its answer names it
+        got = (*got[:3], _substance(f"action {logged[1]} to it")[3], got[4])
     for wanted in (e for e in expected if e != "ask"):
         if wanted.startswith("help ") and got[0] == "help":
             topic = wanted.removeprefix("help ").strip()
@@ -176,7 +181,9 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
             return True
         elif got[0] == "decided" and _substance(wanted)[0] == "decided":
             # the topic searched: every word of one expected topic is among the words searched
-            asked = {fold(w) for w in _norm(command).split()[1:]}
+            # (and the same words in English, which the command also searches with)
+            english = in_english(command.partition(" ")[2]) or ""
+            asked = {fold(w) for w in _norm(command).split()[1:] + english.split()}
             topic = {fold(w) for w in _norm(wanted).split()[1:]}
             if asked and all(any(same_word(w, a) for a in asked) for w in topic):
                 return True
