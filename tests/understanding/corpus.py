@@ -182,8 +182,8 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
         elif got[0] == "decided" and _substance(wanted)[0] == "decided":
             # the topic searched: every word of one expected topic is among the words searched
             # (and the same words in English, which the command also searches with)
-            english = in_english(command.partition(" ")[2]) or ""
-            asked = {fold(w) for w in _norm(command).split()[1:] + english.split()}
+            translated = in_english(command.partition(" ")[2]) or ""
+            asked = {fold(w) for w in _norm(command).split()[1:] + translated.split()}
             topic = {fold(w) for w in _norm(wanted).split()[1:]}
             if asked and all(any(same_word(w, a) for a in asked) for w in topic):
                 return True
