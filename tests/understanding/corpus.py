@@ -184,8 +184,8 @@ def same_substance(command: str, expected: tuple[str, ...], text: str, contains:
             # (and the same words in English, which the command also searches with)
             translated = in_english(command.partition(" ")[2]) or ""
             asked = {fold(w) for w in _norm(command).split()[1:] + translated.split()}
-            topic = {fold(w) for w in _norm(wanted).split()[1:]}
-            if asked and all(any(same_word(w, a) for a in asked) for w in topic):
+            subject = {fold(w) for w in _norm(wanted).split()[1:]}
+            if asked and all(any(same_word(w, a) for a in asked) for w in subject):
                 return True
     return False
 
