@@ -19,6 +19,7 @@ from functools import lru_cache
 from sqlmodel import col, select
 
 from handlers.ports import Ctx
+from handlers.reference.glossary import in_english
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
 from handlers.understanding.intents import features
@@ -42,6 +43,8 @@ def described_item(
     words = _words_of(reading)
     if len(_CONTENT.findall(words)) < 2:  # "what's the latest on Botswana": nothing described
         return None
+    english = in_english(words)  # "la prévision documentaire": the documentation forecast
+    words = f"{words} {english}" if english else words
     query = select(ActionItem.id, ActionItem.text).where(ActionItem.status == status)
     rows = list(ctx.session.exec(query.order_by(col(ActionItem.id).desc()).limit(RECENT)))
     if not rows:
