@@ -174,7 +174,7 @@ _HOLD = re.compile(
 
 
 def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
-    item, _text = _which(ctx, r)
+    item, text = _which(ctx, r)  # the item's words, when named by them
     if item is None:
         return Proposal(
             "reschedule", "", "", True, problem=_("Which item? e.g. `due #12 end of April`.")
@@ -192,7 +192,8 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "reschedule",
             f"snooze {item} in {count} {unit}",
-            _("hold the reminders of #{id} until {when}").format(id=item, when=f"+{count} {unit}"),
+            _("hold the reminders of #{id} until {when}").format(id=item, when=f"+{count} {unit}")
+            + text,
             True,
         )
     if shift and row is not None:
@@ -213,11 +214,14 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "reschedule",
             f"due {item} {when}",
-            _("move #{id} from {before} to {after}").format(
-                id=item, before=format_day(row.due), after=format_day(new)
+            (
+                _("move #{id} from {before} to {after}").format(
+                    id=item, before=format_day(row.due), after=format_day(new)
+                )
+                if row.due
+                else _("set #{id} due {when}").format(id=item, when=format_day(new))
             )
-            if row.due
-            else _("set #{id} due {when}").format(id=item, when=format_day(new)),
+            + text,
             True,
         )
     dates = [e for e in r.of("date") if e.reading is not None]
@@ -234,13 +238,13 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
         return Proposal(
             "reschedule",
             f"snooze {item} {phrase}",
-            _("hold the reminders of #{id} until {when}").format(id=item, when=phrase),
+            _("hold the reminders of #{id} until {when}").format(id=item, when=phrase) + text,
             True,
         )
     return Proposal(
         "reschedule",
         f"due {item} {phrase}",
-        _("set #{id} due {when}").format(id=item, when=phrase),
+        _("set #{id} due {when}").format(id=item, when=phrase) + text,
         True,
     )
 

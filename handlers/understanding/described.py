@@ -70,7 +70,13 @@ def described_item(
     second = scored[1][0] if len(scored) > 1 else 0.0
     if best < (likeness or LIKENESS) or best < LEAD * second:
         return None
-    return ctx.session.get(ActionItem, scored[0][1])
+    item = ctx.session.get(ActionItem, scored[0][1])
+    if item is None or item.id is None:
+        return None
+    its_states = set(ctx.session.exec(select(ItemState.iso3).where(ItemState.item_id == item.id)))
+    texts = [text for _id, text in rows]
+    named = len(its_states & set(states))
+    return item if _shares_words(words, item.text, named, texts) else None
 
 
 def _of_states(ctx: Ctx, states: list[str]) -> set[int]:
@@ -103,12 +109,41 @@ def _unit(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 
 
 def _words_of(reading: Reading) -> str:
-    """The line without its entities (States, dates, people): what the item is about."""
+    """The line without its entities (States, dates, people) and without the words of the
+    request itself ("reopen", "c'est un doublon"): what the item is about."""
+    from handlers.understanding.judge import cue_spans
+
+    spans = sorted([(e.start, e.end) for e in reading.entities] + cue_spans(reading.line))
     out, last = [], 0
-    for e in reading.entities:
-        if e.start < last:
+    for start, end in spans:
+        if start < last:
+            last = max(last, end)
             continue
-        out.append(reading.line[last : e.start])
-        last = e.end
+        out.append(reading.line[last:start])
+        last = end
     out.append(reading.line[last:])
-    return " ".join(fold("".join(out)).split())
+    return " ".join(fold(" ".join(out)).split())
+
+
+def _shares_words(words: str, text: str, states: int, others: list[str]) -> bool:
+    """Two words of the line are in the item's text, spelled alike: the same first five
+    letters or a close spelling ("lettres", "letters"; "misiones", "missions"); a State the
+    line names that the item is about counts as one, and so does a word only one or two of the
+    ``others`` items hold ("RACVIAC"), twice. A likeness of letters alone ("réattribue",
+    "contribute") names nothing."""
+    from rapidfuzz.fuzz import ratio
+
+    theirs = _prefixes(text)
+    shared = {
+        w
+        for w in _CONTENT.findall(words)
+        if w[:5] in theirs or any(ratio(w, t) >= 75 for t in theirs.values() if len(t) >= 5)
+    }
+    rare = [w for w in shared if sum(1 for o in others if w[:5] in _prefixes(o)) <= 2]
+    return len(shared) + len(rare) + states >= 2
+
+
+@lru_cache(maxsize=8192)
+def _prefixes(text: str) -> dict[str, str]:
+    """An item's words of four letters or more, by their first five."""
+    return {w[:5]: w for w in re.findall(r"[^\W\d_]{4,}", fold(text))}

@@ -170,12 +170,31 @@ def _cues() -> dict[str, tuple[float, re.Pattern[str]]]:
         alternatives = [
             re.escape(w[:-1])
             if w.endswith("*")
-            else re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+            else _any_person(w) + (r"(?!\w)" if w[-1:].isalnum() and w == w.rstrip() else "")
             for w in words
         ]
         pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")
         found[intent] = (float(weight), pattern)
     return found
+
+
+_INFINITIVE = re.compile(r"^([a-z]{4,})(?:er|ir|ar)$")
+# the endings of a French or Spanish verb (accents folded), and the pronouns Spanish joins to
+# it ("eliminala", "asignarnoslo"): not any word that starts alike ("borrador", "confirma")
+_ENDINGS = (
+    r"(?:e|es|ez|ent|ons|er|ee|ees|ait|era|erai|ir|is|it|issez|a|as|an|en|o|amos|emos|imos|ar|"
+    r"ad|ado|ada|ados|adas|ido|ida|ando|iendo|ais)(?:lo|la|le|los|las|les|me|nos|selo|sela)*"
+)
+
+
+def _any_person(phrase: str) -> str:
+    """A cue with its French and Spanish verbs in any person or mood: "changer la date" also
+    says "change la date" and "changez la date", "reasignar" says "reasignen"."""
+    out = []
+    for word in phrase.split(" "):
+        verb = _INFINITIVE.match(word)
+        out.append(re.escape(verb[1]) + _ENDINGS if verb else re.escape(word))
+    return r"\ ".join(out)
 
 
 def _shorthands(phrase: str) -> list[str]:
@@ -205,6 +224,19 @@ def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str
                 found[intent] = weight
                 break
     return found
+
+
+def cue_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line says what it wants done ("reopen", "mets-le en veille"): words about the
+    request, not about the item it is made on."""
+    loose, offsets = loose_with_offsets(line)
+    offsets.append(len(line))
+    return [
+        (offsets[m.start()], offsets[m.end() - 1] + 1)
+        for _weight, pattern in _cues().values()
+        for m in pattern.finditer(loose)
+        if m.end() > m.start()
+    ]
 
 
 def judge(

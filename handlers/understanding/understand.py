@@ -160,6 +160,7 @@ def _interpret_text(
 # Changes to one item: when the line gives no number, the item may be named by its words.
 _ON_ONE_ITEM = {"done": "open", "reopen": "done", "delete": "open", "reschedule": "open"}
 _ON_ONE_ITEM |= {"assign": "open", "status": "open", "history": "open"}
+_ON_ONE_ITEM |= {"note": "open", "edit": "open"}
 
 
 def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | None:
@@ -167,8 +168,11 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | No
     likeliest intents and no item number was given; None otherwise."""
     if reading.has("item", "amount"):  # money is never an item's
         return None
-    change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM), None)
-    if change is None or change not in cue_scores(reading.line):  # its own word, said
+    said = cue_scores(reading.line)  # a change whose own word is said, even if other
+    # readings lead ("le forecast doc pour UNODA : … change la date")
+    change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM and i in said), None)
+    change = change or next((i for i in _ON_ONE_ITEM if i in said and i != "status"), None)
+    if change is None:
         return None
     item = described_item(
         ctx,

@@ -75,3 +75,48 @@ def test_an_item_asked_about_in_words(demo_run: Run) -> None:
     assert "`/ccm history #13`" in reply.text
     # a State's own status stays the State's, even when it has one item
     assert "`/ccm status Botswana`" in demo_run("what's the latest on botswana", now=NOW).text
+
+
+@pytest.mark.parametrize(
+    ("line", "command", "text", "day"),
+    [
+        # the words of the request ("réattribue") are not compared with the items
+        (
+            "les appels de courtoisie aux missions (AV) : c'est l'Italie qui s'en charge, "
+            "réattribue-le",
+            "assign 5 Italy",
+            "courtesy calls",
+            "",
+        ),
+        # a rare word the line and one item share ("RACVIAC") names it
+        (
+            "RACVIAC: la Presidencia quiere adelantarlo, contacto antes de fin de mayo",
+            "due 1 antes de fin de mayo",
+            "RACVIAC",
+            "31 May 2017",
+        ),
+        # the verb in any person: "change la date" as "changer la date"
+        (
+            "le forecast doc pour UNODA : ils le veulent mardi finalement, change la date",
+            "due 17 mardi",
+            "documentation forecast",
+            "28 March 2017",
+        ),
+    ],
+)
+def test_an_item_named_by_its_words_in_a_request(
+    demo_run: Run, line: str, command: str, text: str, day: str
+) -> None:
+    reply = demo_run(line, now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [command]
+    assert text in reply.text and day in reply.text
+
+
+@pytest.mark.parametrize(
+    "line", ["delete that one, it's a duplicate", "tu peux le décaler à la semaine prochaine ?"]
+)
+def test_words_that_only_ask_name_no_item(demo_run: Run, line: str) -> None:
+    """ "duplicate" looks like "contribute" letter by letter: no item shares a word with it."""
+    reply = demo_run(line, now=NOW)
+    assert not any(c.confirm for c in reply.choices)
+    assert "Which item" in reply.text
