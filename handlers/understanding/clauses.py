@@ -16,6 +16,7 @@ import re
 
 from handlers.reply.text import fold
 from handlers.understanding.entities import Reading
+from handlers.understanding.finders import WE
 from handlers.understanding.mood import is_question
 
 # Where a clause ends: a sentence end, a colon or dash that introduces what follows, a
@@ -98,7 +99,10 @@ _SPEAKER = re.compile(
     r"^\W*(?:(?:this\s+is|it'?s|c'est|ici|habla|le\s+saluda|saludos\s+desde|greetings\s+from|"
     r"hello\s+from|bonjour\s+de)\s+(?:the\s+|la\s+|le\s+|el\s+)?(?:delegation|delegacion|mission|"
     r"mision|team|equipe|equipo)\s+(?:of\s+|de\s+|du\s+|des\s+|del\s+|d')?(?:la\s+|le\s+|el\s+|l')?"
-    r"[\w' -]+|[\w' -]{2,30}\s+(?:here|ici|aqui))\W*$"
+    r"[\w' -]+|[\w' -]{2,30}\s+(?:here|ici|aqui))\W*$|"
+    # "From Ireland:", "Desde Chile:", "c'est pour le Sénégal", "de la part du Niger"
+    r"^\W*(?:from|desde|de\s+la\s+part\s+d[eu]|de\s+parte\s+de|por\s+parte\s+de|on\s+behalf\s+of|"
+    r"c'est\s+pour|es\s+para|this\s+is\s+for)\s+(?:the\s+|le\s+|la\s+|l'|el\s+)?[\w' -]{2,30}\W*$"
 )
 
 
@@ -133,7 +137,11 @@ def candidates(line: str) -> tuple[list[str], bool]:
     if opening and line[opening.end() :].strip():
         line = line[opening.end() :]  # the greeting is answered by answering the message
     spans = clause_spans(line)
-    heard = [(s, e) for s, e in spans if not says_who(line[s:e]) and not thanks(line[s:e])] or spans
+    # who is writing is set aside, unless the message speaks as "we": then it says who "we" is
+    we = any(WE.search(fold(line[s:e])) for s, e in spans)
+    heard = [
+        (s, e) for s, e in spans if not (says_who(line[s:e]) and not we) and not thanks(line[s:e])
+    ] or spans
     kept = [(s, e) for s, e in heard if not asks_to_log(line[s:e])]
     told = bool(kept) and len(kept) < len(heard)
     if len(kept) < 2:

@@ -41,7 +41,8 @@ _MODAL = re.compile(
     r"volunteered\s+to|intends?\s+to|plans?\s+to|will\s+have\s+to|aims?\s+to|hopes?\s+to|"
     r"expects?\s+to|is\s+expected\s+to|are\s+expected\s+to|offers?\s+to|"
     r"va\s+a|van\s+a|doit|doivent|devra|devront|va|vont|s'engage\s+à|s'est\s+engagée?\s+à|"
-    r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en)\s+",
+    r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en|"
+    r"a(?=\s+[a-zñ]+(?:ar|er|ir)\b))\s+",
     re.I,
 )
 _NOT_A_VERB = re.compile(
@@ -138,7 +139,16 @@ def _split_owner_first(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | No
         if when and when.split()[0].lower() not in {"on", "next", "this", "in", "tomorrow", "tmrw"}:
             when = f"on {when}"  # "remind me tuesday to…": on Tuesday
         return "me", f"{line[remind.end() :].strip().rstrip('.')} {when}".strip(), True
-    owners = [e for e in reading.entities if e.kind in _OWNER_KINDS and e.start >= start]
+    speaking = speaker(reading)
+    if speaking is not None and speaking[1] <= start:  # "Ireland here. We'll…": from "We"
+        start = max(start, speaking[2] + 1)
+    owners = [
+        e
+        for e in reading.entities
+        if e.kind in _OWNER_KINDS
+        and e.start >= start
+        and (speaking is None or e is not speaking[0])
+    ]
     if not owners:
         return None
     for_us = _FOR_US.match(line, start)
@@ -307,9 +317,13 @@ def _we_as(ctx: Ctx, reading: Reading, start: int, we: Entity) -> tuple[str, str
             line[e.end : we.start] if e.end <= we.start else line[we.end : e.start]
         )
     ]
+    speaking = speaker(reading)
     if beside:
         state = ctx.states.get(beside[0].value)
         end = max(we.end, beside[0].end)
+    elif speaking is not None:  # "Ireland here. We'll send…"
+        state = ctx.states.get(speaking[0].value)
+        end = we.end
     else:
         from handlers.people.permissions import person_by_id
 
@@ -324,12 +338,35 @@ def _we_as(ctx: Ctx, reading: Reading, start: int, we: Entity) -> tuple[str, str
     end += len(re.match(r"[\s,)–-]*", line[end:])[0])  # type: ignore[index]
     modal = _MODAL.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:]
+    if speaking is not None and speaking[1] > end:  # "…du Niger. C'est pour le Sénégal, d'ici…"
+        cut = speaking[1] - len(line) + len(what), speaking[2] - len(line) + len(what)
+        what = f"{what[: cut[0]].rstrip(' .,;:')} {what[cut[1] :].lstrip(' .,;:')}"
     if not what.strip() or (modal is None and (state is None or _NOT_A_VERB.match(what))):
         return None
     deed = modal is not None or (
         _WE_DEED.match(what) is not None and _dated_ahead(ctx, reading, what)
     )
     return owner, what.strip().rstrip("."), deed
+
+
+# Where a clause may end, finer than a sentence: "Desde Chile: vamos…", "…, c'est pour le Sénégal"
+_CLAUSE_EDGE = re.compile(r"[.:;!?\n]|\s[–—-]\s|,\s")
+
+
+def speaker(reading: Reading) -> tuple[Entity, int, int] | None:
+    """The State a clause of its own names as the one speaking ("Ireland here. We'll send…",
+    "Desde Chile: vamos a…", "…d'ici le 10/04, c'est pour le Sénégal"), with that clause's
+    span."""
+    from handlers.understanding.clauses import says_who
+
+    line = reading.line
+    for state in reading.of("state"):
+        before = [m.end() for m in _CLAUSE_EDGE.finditer(line, 0, state.start)]
+        after = _CLAUSE_EDGE.search(line, state.end)
+        start, end = (before[-1] if before else 0), (after.start() if after else len(line))
+        if says_who(line[start:end]):
+            return state, start, end
+    return None
 
 
 def _only_role(reading: Reading) -> str | None:

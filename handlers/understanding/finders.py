@@ -94,7 +94,10 @@ _I_LEARN = re.compile(
     r"put|add|note|flag|mention|tell|plan)|my\s+(?:diary|calendar|agenda|outlook)|"
     r"(?:mon|mi)\s+(?:agenda|calendrier|calendario)"
 )
-WE = re.compile(r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro)(?![\w'])")
+WE = re.compile(
+    r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro|vamos(?=\s+a\s)|"
+    r"on(?=\s+va\s+[a-z]+(?:er|ir|re)\b|\s+(?:ira|fera|enverra|s'occupe|se\s+charge)\b))(?![\w'])"
+)
 MEETING = re.compile(
     r"(?<!\w)(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|e|eme|o|a)?\s*(?P<kind>msp|rc|aep|rep|reunion\s+de\s+los\s+estados\s+partes)"
     r"|(?P<next>next|prochaine?|proxima)\s+(?:cc|coordination\s+committee|meeting|reunion|comite)"
