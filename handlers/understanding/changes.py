@@ -154,7 +154,8 @@ def _done(ctx: Ctx, r: Reading) -> Proposal:
 
 
 _SHIFT = re.compile(
-    r"(?:(?:back|by|another|more|extra|de|por|otra?|for|pendant|durante|pospon\w*|aplaz\w*|"
+    r"(?:(?:back|by|another|more|extra|de|por|otra?|for|pendant|durante|pospon\w*|aplaz\w*|pause|"
+    r"veille|pausa|hold|mute|snooze|silenc\w*|"
     r"repouss\w*|decal\w*|push(?:\s+it)?|postpone(?:\s+it)?|delay(?:\s+it)?)\s+|d'|(?<=\d)\s+)"
     r"(?P<n>\d{1,2}|a|an|one|two|three|four|deux|trois|dos|tres|une?|una?)?\s*"
     r"(?P<unit>days?|weeks?|months?|fortnight|jours?|semaines?|mois|d[ií]as?|semanas?|mes(?:es)?)"

@@ -134,6 +134,7 @@ def read(
         )
         found.extend(_dates(spans, line))
     settled = _settle(found)
+    settled += _bare_item(line, settled)
     periods = [e for e in settled if e.kind == "period"]
     return Reading(
         line,
@@ -147,6 +148,58 @@ def read(
             )
         ),
     )
+
+
+# A number nothing else has claimed, between an article and a pause: "correction on 12: …",
+# "pour le 20, la NZ…", "El 7 lo tiene Chile", "en qué quedó el 6?", "vous pouvez fermer le 21".
+_BARE_ITEM = re.compile(
+    r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|of|the|sobre|pour|para|de|to)\s+"
+    r"(?!(?:19|20)\d\d\b)(?P<n>\d{1,4})"
+    r"(?=\s*(?:[:,;?!)]|\.(?!\d)|$)|\s+(?P<pronoun>lo|la|le|les|los|it|is|was|has|est|es)\b)",
+    re.I,
+)
+
+
+def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
+    """The one item a line names by a bare number, when no other entity holds that number and
+    the line names no item otherwise. A day alone ("le 20", "el 6") or a date phrase that
+    could not be read ("al 6") yields to it in a line that asks to change or know an item."""
+    if any(e.kind == "item" for e in found):
+        return []
+    about_items = _ABOUT_AN_ITEM.match(line) is not None or _asks_about_items(line)
+    bare = []
+    for m in _BARE_ITEM.finditer(line):
+        over = [e for e in found if e.start < m.end("n") and m.start("n") < e.end]
+        # "El 7 lo tiene Chile" names the item by itself; "on the 20?" only in a line about items
+        if (about_items or m["pronoun"]) and all(about_items and _only_a_day(e) for e in over):
+            bare.append((m, over))
+    if len(bare) != 1:
+        return []
+    m, over = bare[0]
+    for e in over:
+        found.remove(e)
+    return [_entity("item", m.start("n"), m.end("n"), line, m["n"])]
+
+
+# "correction on 12:", "Re 14,", "pour le 20, …", "Correction du 2 :"
+_ABOUT_AN_ITEM = re.compile(
+    r"^\W*(?:(?:petite\s+|small\s+|una\s+)?correc\w*|re|pour|para|on|about|sobre|concernant)\b",
+    re.I,
+)
+_DAY_ALONE = re.compile(r"(?:(?:le|la|el|al|du|del|the|on)\s+)?\d{1,2}(?:st|nd|rd|th|er)?", re.I)
+
+
+def _only_a_day(entity: Entity) -> bool:
+    return entity.kind == "date" and (
+        not entity.value or _DAY_ALONE.fullmatch(entity.text.strip()) is not None
+    )
+
+
+def _asks_about_items(line: str) -> bool:
+    from handlers.understanding.judge import cue_scores
+
+    changes = {"done", "reopen", "delete", "reschedule", "assign", "note", "edit", "history"}
+    return bool(changes & set(cue_scores(line)))
 
 
 def _entity(kind: str, start: int, end: int, line: str, value: str) -> Entity:

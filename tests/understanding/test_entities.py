@@ -154,3 +154,24 @@ def test_an_answer_names_the_date_it_did_not_use(demo_run: Run) -> None:
 def test_last_and_next_year_in_statements(demo_run: Run) -> None:
     assert "CHF 2016 received" in demo_run("Austria paid 25,000 CHF last year").text
     assert "CHF 2018 pledged" in demo_run("Germany promised 50k for next year").text
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("correction on 12: NZ said end of April, not the 25th", "12"),
+        ("pour le 20, la NZ attend le retour de sa capitale. mettez le en pause une semaine", "20"),
+        ("correccion al 6: pongamosle fecha, 28 de abril", "6"),
+        ("El 7 lo tiene Chile, no Italia. Porfa reasignar", "7"),
+        ("Re 14, text should read: collect the written considerations. Can you edit", "14"),
+    ],
+)
+def test_a_bare_number_between_an_article_and_a_pause_is_an_item(line: str, item: str) -> None:
+    assert [e.value for e in _read(line).of("item")] == [item]
+
+
+@pytest.mark.parametrize(
+    "line", ["can we meet on the 20?", "3 países con informes atrasados", "le rapport de 2016, svp"]
+)
+def test_a_day_a_count_or_a_year_is_not_an_item(line: str) -> None:
+    assert _read(line).of("item") == []
