@@ -26,6 +26,7 @@ from handlers.reply.text import escape, shorten
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose
+from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_item
 from handlers.understanding.entities import Entity, Reading, read
@@ -200,6 +201,9 @@ def understand(
         if misspelt:
             reply = understand(ctx, named, run=run, unless=unless, spelled=True)
             return _spelling_said(reply, misspelt) if reply is not None else None
+    deed = deed_asked(line)
+    if deed is not None:  # "could you email the minutes to Dublin?": not the bot's to do
+        return _not_mine(deed)
     interpreted = interpret(ctx, line)
     if not spelled and not interpreted[1].certain:  # "items overdeu pls": try it without typos
         fixed, typos = corrected(line)
@@ -264,6 +268,16 @@ def _answer(
         reply = run(only.command)
         return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
+
+
+def _not_mine(deed: str) -> Reply:
+    """A deed for a person, not for the bot: say so, and how to log it for whoever will do it."""
+    text = _(
+        "“{deed}” is for a person to do: I keep the Committee's records (items, deadlines, "
+        "meetings, contributions). To log it for whoever will do it: "
+        "`/ccm action <owner> to … by <when>`."
+    ).format(deed=escape(shorten(deed, 80)))
+    return Reply(text=text, blocks=[section(text)], ok=False)
 
 
 def _spelling_said(reply: Reply, typos: list[tuple[str, str]]) -> Reply:
