@@ -32,6 +32,16 @@ from handlers.understanding.mood import is_question
 from storage.models import ActionItem
 
 
+# Said in so many words: the money is promised, not in ("log it as pledged until it hits the
+# account", "todavía no llega"). It outweighs any word of paying nearby.
+NOT_IN_YET = re.compile(
+    r"\b(?:as\s+(?:a\s+)?pledged?|comme\s+(?:une\s+)?promesse|como\s+promesa|en\s+promesa|"
+    r"not\s+(?:yet\s+)?(?:received|in|arrived|transferred)|not\s+\w+\s+yet|"
+    r"pas\s+encore\s+(?:recu|arrive|verse|vire)|(?:todavia|aun)\s+no\s+(?:llega|ha\s+llegado|"
+    r"lo\s+han\s+transferido|transfier\w*|ingres\w*))"
+)
+
+
 def _money(status: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
         names = state_names(ctx, r)

@@ -126,8 +126,41 @@ def thanks(clause: str) -> bool:
 
 
 def asks_to_log(clause: str) -> bool:
-    """The clause only asks for what the message says to be recorded."""
-    return _LOG_IT.match(fold(clause).replace("’", "'")) is not None
+    """The clause only asks for what the message says to be recorded: "can you log it",
+    "Pouvez vous le noter pour le Sénégal ?", "-> registrarlo por favor": a verb of recording,
+    and around it only politeness, pronouns, and whom it is for."""
+    folded = fold(clause).replace("’", "'")
+    if _LOG_IT.match(folded) is not None:
+        return True
+    if re.search(r"\d", folded):  # "note pour le #5", "ajoute au 14": a command on an item
+        return False
+    words = re.findall(r"[a-z]+", folded.replace("'", " "))
+    logs = [i for i, w in enumerate(words) if _LOG_VERB.fullmatch(w)]
+    if len(logs) != 1 or len(words) > 10 or words[logs[0] - 1 : logs[0]] in (["the"], ["a"]):
+        return False  # "for the record" is an idiom, not a request
+    rest = words[: logs[0]] + words[logs[0] + 1 :]
+    if any(w in _FOR for w in rest):  # "… pour le Sénégal": whom it is for, at the end
+        rest = rest[: next(i for i, w in enumerate(rest) if w in _FOR)]
+    return all(w in _AROUND_A_LOG for w in rest)
+
+
+_LOG_VERB = re.compile(
+    r"log|logs|record|note|register|enregistr\w*|noter|notez|note|consign\w*|registr\w*|"
+    r"anot\w*|apunt\w*|ajout\w*|agreg\w*|add"
+)
+_FOR = {"for", "pour", "para", "under", "sous", "bajo"}
+_AROUND_A_LOG = set(
+    """pls please plz can could would you u we it this that one thanks thx ty ok yes so and
+    merci de tu peux vous pouvez pourriez pourrais peux svp stp le la les l lo los las ca cela
+    oui si por favor puedes podrias pueden podrian podeis gracias me nos se en el al the as an
+    item action also aussi tambien""".split()
+)
+
+
+def _whom(clause: str) -> str:
+    """The words after "for", "pour", "para" in a request to log: whom the record is for."""
+    found = re.search(r"\b(?:for|pour|para)\s+(?!the\s+record)(.{2,40}?)\W*$", clause, re.I)
+    return found.group(0).strip(" ?!.") if found else ""
 
 
 def candidates(line: str) -> tuple[list[str], bool]:
@@ -144,10 +177,13 @@ def candidates(line: str) -> tuple[list[str], bool]:
     ] or spans
     kept = [(s, e) for s, e in heard if not asks_to_log(line[s:e])]
     told = bool(kept) and len(kept) < len(heard)
+    # "…, pouvez-vous le noter pour le Sénégal ?": whom the record is for is kept
+    whom = " ".join(_whom(line[s:e]) for s, e in heard if (s, e) not in kept).strip()
     if len(kept) < 2:
         if kept and len(kept) < len(spans):  # only the request is left: read it alone
             s, e = kept[0]
-            return [line[s:e].strip() + ("?" if "?" in line[e : e + 2] else "")], told
+            text = line[s:e].strip() + (f" {whom}" if whom else "")
+            return [text + ("?" if "?" in line[e : e + 2] else "")], told
         return [line], told
     texts = [_joined(line, kept)]
     for number, (s, e) in enumerate(kept):

@@ -23,13 +23,15 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory, StateName
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
+from handlers.understanding.changes import NOT_IN_YET
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
-from handlers.understanding.compose import WRITES, Proposal, compose
+from handlers.understanding.compose import WRITES, Proposal, compose, fold_
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_item
 from handlers.understanding.entities import Entity, Reading, read
+from handlers.understanding.forwarded import unforwarded
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import asks_a_change, is_question
@@ -87,6 +89,21 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
     one first, then (when the message asks something) the clause that asks, then the highest
     score; a tie goes to the whole message."""
+    return _as_said(ctx, line, _interpreted(ctx, line))
+
+
+def _as_said(
+    ctx: Ctx, line: str, read: tuple[Reading, Judgement, list[Proposal]]
+) -> tuple[Reading, Judgement, list[Proposal]]:
+    """A payment the message says is not in yet ("…, log it as pledged until it hits the
+    account"), wherever it says so, is recorded as pledged."""
+    reading, judgement, proposals = read
+    if proposals and proposals[0].intent == "paid" and NOT_IN_YET.search(fold_(line)):
+        return reading, judgement, [compose(ctx, "pledged", reading), *proposals[1:]]
+    return read
+
+
+def _interpreted(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     texts, told = candidates(with_digits(line))  # "douze mille francs" is 12000 francs
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
@@ -194,6 +211,7 @@ def understand(
 ) -> Reply | None:
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
     command that was already tried and refused) or would run another command instead."""
+    line = unforwarded(line)  # a pasted email: its body and the note with it, not its headers
     spelled = spelled or len(line) > SPELL_LIMIT  # a typo is looked for in a short line only
     if not spelled and unless is None:  # "délai article 4 du Lebannon ?": a State, misspelt
         # (a command typed by its name with a misspelt State gets "did you mean" instead)
