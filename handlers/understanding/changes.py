@@ -31,7 +31,6 @@ from handlers.understanding.entities import Entity, Reading
 from handlers.understanding.mood import is_question
 from storage.models import ActionItem
 
-
 # Said in so many words: the money is promised, not in ("log it as pledged until it hits the
 # account", "todavía no llega"). It outweighs any word of paying nearby.
 NOT_IN_YET = re.compile(

@@ -149,12 +149,13 @@ _LOG_VERB = re.compile(
     r"anot\w*|apunt\w*|ajout\w*|agreg\w*|add"
 )
 _FOR = {"for", "pour", "para", "under", "sous", "bajo"}
-_AROUND_A_LOG = set(
-    """pls please plz can could would you u we it this that one thanks thx ty ok yes so and
-    merci de tu peux vous pouvez pourriez pourrais peux svp stp le la les l lo los las ca cela
-    oui si por favor puedes podrias pueden podrian podeis gracias me nos se en el al the as an
-    item action also aussi tambien""".split()
-)
+_AROUND_A_LOG_WORDS = """
+pls please plz can could would you u we it this that one thanks thx ty ok yes so and
+merci de tu peux vous pouvez pourriez pourrais peux svp stp le la les l lo los las ca cela
+oui si por favor puedes podrias pueden podrian podeis gracias me nos se en el al the as an
+item action also aussi tambien
+"""
+_AROUND_A_LOG = frozenset(_AROUND_A_LOG_WORDS.split())
 
 
 def _whom(clause: str) -> str:
