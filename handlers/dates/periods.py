@@ -39,6 +39,18 @@ _FOREIGN_PERIODS = [
         ),
         lambda m: f"next {_UNITS[m['u'] or m['u2']]}",
     ),
+    (  # "les 15 prochains jours", "las próximas dos semanas", "los siguientes 30 días"
+        re.compile(
+            rf"^(?:(?:les|las|los|the)\s+)?(?:(?P<n>{vocab.NUMBER})\s+(?:prochaine?s|proxim[oa]s|"
+            rf"siguientes)|(?:prochaine?s|proxim[oa]s|siguientes)\s+(?P<n2>{vocab.NUMBER}))\s+"
+            rf"(?P<unit>{vocab.UNIT})$"
+        ),
+        lambda m: f"next {m['n'] or m['n2']} {m['unit']}",
+    ),
+    (  # "la prochaine quinzaine", "la próxima quincena"
+        re.compile(r"^(?:(?:la|the)\s+)?(?:prochaine|proxima|next)\s+(?:quinzaine|quincena)$"),
+        lambda m: "next 2 weeks",
+    ),
 ]
 
 

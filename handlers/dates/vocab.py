@@ -80,6 +80,10 @@ for _names in (
     "dos tres cuatro cinco seis siete ocho nueve diez once doce",
 ):
     NUMBER_WORDS |= {name: i for i, name in enumerate(_names.split(), 2)}
+for _teens, _value in (("fourteen quatorze catorce", 14), ("fifteen quinze quince", 15)):
+    NUMBER_WORDS |= dict.fromkeys(_teens.split(), _value)
+for _tens, _value in (("twenty vingt veinte", 20), ("thirty trente treinta", 30)):
+    NUMBER_WORDS |= dict.fromkeys(_tens.split(), _value)
 
 
 def alt(words: Iterable[str]) -> str:

@@ -133,3 +133,20 @@ def test_days_and_weeks_of_a_month(text: str, due: date) -> None:
 def test_a_first_day_in_someones_life_is_not_a_date() -> None:
     assert date_spans("first day here, which meetings are coming up?", now=NOW, tz=ZURICH) == []
     assert len(date_spans("hoy es mi primer día", now=NOW, tz=ZURICH)) == 1  # "hoy" only
+
+
+@pytest.mark.parametrize(
+    ("phrase", "last"),
+    [
+        ("próximos 30 días", date(2017, 4, 23)),
+        ("las próximas dos semanas", date(2017, 4, 7)),
+        ("les 15 prochains jours", date(2017, 4, 8)),
+        ("quinze prochains jours", date(2017, 4, 8)),
+        ("la próxima quincena", date(2017, 4, 7)),
+        ("les deux prochaines semaines", date(2017, 4, 7)),
+    ],
+)
+def test_the_next_n_days_in_french_and_spanish(phrase: str, last: date) -> None:
+    from handlers.dates.periods import period_bounds
+
+    assert period_bounds(phrase, now=NOW, tz=ZURICH) == (date(2017, 3, 24), last)
