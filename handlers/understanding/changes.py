@@ -362,13 +362,35 @@ def _item_change(verb: str, says: str) -> Builder:
     return build
 
 
+# What is left of a request once its own words are gone: "…, à noter sur le point", "add that
+# to the item", "anotarlo" leave a dangling "sur le point", "à", "->".
+_DANGLING = re.compile(
+    r"(?:\s*(?:[-–>:,;]+|\b(?:sur|on|to|en|al|au|a|à|the|le|la|el|point|punto|item|pls|please|svp|"
+    r"stp|por\s+favor|merci|thanks))\b)*\W*$",
+    re.I,
+)
+
+
+def _besides_the_request(line: str, intent: str) -> str:
+    from handlers.understanding.judge import cue_spans
+
+    text = line
+    for start, end in sorted(cue_spans(line, intent), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return _DANGLING.sub("", " ".join(text.split())).strip(" -–>:,;")
+
+
 _NOTE_TEXT = re.compile(r"^.*?(?:#\s?\d+|\b\d+\b)\s*(?:[:,-]|that)?\s*(?P<text>.+)$", re.S)
 
 
 def _note(ctx: Ctx, r: Reading) -> Proposal:
     item = _item(r)
-    found = _NOTE_TEXT.match(r.line)
-    text = found["text"].strip() if found else ""
+    named = r.first("item")
+    if named is not None and named.start == len(r.line):  # the item named by its words: the
+        text = _besides_the_request(r.line, "note")  # note is the line, less "à noter sur…"
+    else:
+        found = _NOTE_TEXT.match(r.line)
+        text = found["text"].strip() if found else ""
     if item is None or not text:
         return Proposal(
             "note",

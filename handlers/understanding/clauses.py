@@ -267,8 +267,19 @@ def typed_command(text: str) -> bool:
     from handlers.commands.registry import COMMANDS
 
     word = text.split()[0].lower() if text.split() else ""
+    if word in _ON_AN_ITEM:  # "snooze #20 a week", not "snooze till 2 May" (which item?)
+        return _ITEM_FIRST.match(text) is not None
     return (
         word in COMMANDS
         and word not in {"help", "status", "who", "next"}
         and bool(re.search(r"#?\d", text))
     )
+
+
+_ON_AN_ITEM = {"done", "reopen", "delete", "restore", "snooze", "due", "assign", "note", "edit"}
+_ON_AN_ITEM |= {"history"}
+_ITEM_FIRST = re.compile(
+    r"^\w+\s+(?:item\s+)?#?\d{1,6}(?![\d/.])(?!\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)\w*)",
+    re.I,
+)

@@ -198,7 +198,18 @@ def _split_owner_first(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | No
         return None
     if modal is None and _NOT_A_VERB.match(what):  # "Costa Rica and the seminar": no deed
         return None
+    if modal is None and _SPEECH.match(what):  # "la Zambie confirme : …": news, not a deed
+        return None
     return owner, what.strip().rstrip("."), modal is not None or asked_for
+
+
+# A verb that reports what someone said: what follows is news ("la Zambie confirme : les
+# lettres sont traduites", "Uganda says that…"), not a deed the owner takes on.
+_SPEECH = re.compile(
+    r"(?:confirm\w*|says|said|dit|dice|dijo|report(?:s|ed)|inform\w*|indic\w*|writes|wrote|"
+    r"[ée]crit|escribe|tells|told|explique|explica|explains)\s*(?::|\bque\b|\bqu'|\bthat\b|$)",
+    re.I,
+)
 
 
 # Words with a future's ending that say nothing is promised: être/avoir/ser/estar ("la Suisse
@@ -427,10 +438,19 @@ def _base_form(what: str) -> str:
     return base + sep + rest
 
 
+_OWNER_CHANGED = re.compile(
+    r"\b(?:change\s+the\s+owner|new\s+owner|reassign\w*|re-assign\w*|reattribu\w*|reasign\w*|"
+    r"changer\s+(?:le|de)\s+responsable|changez\s+le\s+responsable|nouveau\s+responsable|"
+    r"cambiar\s+(?:el|de)\s+responsable|cambien\s+el\s+responsable|nuevo\s+responsable)\b"
+)
+
+
 def commitment(ctx: Ctx, reading: Reading) -> Proposal:
     from handlers.understanding.compose import Proposal
 
-    split = _split(ctx, reading)
+    # "…: France will send them, not both coordinators. change the owner pls": an item's owner
+    # changed, not a new item
+    split = None if _OWNER_CHANGED.search(fold(reading.line)) else _split(ctx, reading)
     if split is None:
         return Proposal(
             "commitment",

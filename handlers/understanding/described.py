@@ -40,15 +40,31 @@ def described_item(
 ) -> ActionItem | None:
     """The one item of ``status`` the line's words describe, if one stands out; ``by_state``
     keeps the items of a State the line names."""
+    found = described_items(ctx, reading, status=status, by_state=by_state, likeness=likeness)
+    return found[0] if len(found) == 1 else None
+
+
+def described_items(
+    ctx: Ctx,
+    reading: Reading,
+    *,
+    status: str = "open",
+    by_state: bool = True,
+    likeness: float | None = None,
+    most: int = 3,
+) -> list[ActionItem]:
+    """The items of ``status`` the line's words describe: the one that stands out, else the
+    few that are as close as each other ("the letter translations": #21 translates the letters,
+    #9 sends them), for the reader to pick; none when nothing is close."""
     words = _words_of(reading)
     if len(_CONTENT.findall(words)) < 2:  # "what's the latest on Botswana": nothing described
-        return None
+        return []
     english = in_english(words)  # "la prévision documentaire": the documentation forecast
     words = f"{words} {english}" if english else words
     query = select(ActionItem.id, ActionItem.text).where(ActionItem.status == status)
     rows = list(ctx.session.exec(query.order_by(col(ActionItem.id).desc()).limit(RECENT)))
     if not rows:
-        return None
+        return []
     # weights from every item of that status, so that words common to all of them weigh little
     grams = [_grams(text) for _id, text in rows]
     df: Counter[str] = Counter(g for doc in grams for g in doc)
@@ -64,19 +80,19 @@ def described_item(
         ),
         key=lambda pair: -pair[0],
     )
-    if not scored:
-        return None
-    best = scored[0][0]
-    second = scored[1][0] if len(scored) > 1 else 0.0
-    if best < (likeness or LIKENESS) or best < LEAD * second:
-        return None
-    item = ctx.session.get(ActionItem, scored[0][1])
-    if item is None or item.id is None:
-        return None
-    its_states = set(ctx.session.exec(select(ItemState.iso3).where(ItemState.item_id == item.id)))
+    if not scored or scored[0][0] < (likeness or LIKENESS):
+        return []
+    close = [number for score, number in scored[:most] if score * LEAD >= scored[0][0]]
     texts = [text for _id, text in rows]
-    named = len(its_states & set(states))
-    return item if _shares_words(words, item.text, named, texts) else None
+    out = []
+    for number in close:
+        item = ctx.session.get(ActionItem, number)
+        if item is None or item.id is None:
+            continue
+        its = set(ctx.session.exec(select(ItemState.iso3).where(ItemState.item_id == item.id)))
+        if _shares_words(words, item.text, len(its & set(states)), texts):
+            out.append(item)
+    return out if len(close) == 1 or len(out) > 1 else []  # one of several alike: not named
 
 
 def _of_states(ctx: Ctx, states: list[str]) -> set[int]:

@@ -226,14 +226,15 @@ def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str
     return found
 
 
-def cue_spans(line: str) -> list[tuple[int, int]]:
+def cue_spans(line: str, intent: str | None = None) -> list[tuple[int, int]]:
     """Where the line says what it wants done ("reopen", "mets-le en veille"): words about the
-    request, not about the item it is made on."""
+    request, not about the item it is made on (of one intent's cues, or of all)."""
     loose, offsets = loose_with_offsets(line)
     offsets.append(len(line))
     return [
         (offsets[m.start()], offsets[m.end() - 1] + 1)
-        for _weight, pattern in _cues().values()
+        for name, (_weight, pattern) in _cues().items()
+        if intent in {None, name}
         for m in pattern.finditer(loose)
         if m.end() > m.start()
     ]

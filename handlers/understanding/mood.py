@@ -71,13 +71,22 @@ def asks_a_change(part: str) -> bool:
     return _REQUEST.match(part) is not None and _CHANGE_VERB.search(part) is not None
 
 
+def asks_a_change_somewhere(line: str) -> bool:
+    """Some sentence or clause of the line asks for a change ("…en signature à Gaborone, à
+    noter sur le point")."""
+    return any(asks_a_change(part) for part in _PARTS.split(line))
+
+
 _IMPERATIVE = re.compile(
     r"(?:cambia|cambien|mueve|muevan|pasa|pasen|pon|pongan|asigna|asignen|reasigna|marca|marquen|"
     r"cierra|cierren|borra|borren|elimina|eliminen|reabre|reabran|pospon\w*|aplaza|apunta|anota|"
     r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|"
     r"decalez|decale|repoussez|repousse|changez|mettez|passez|fermez|cloturez|supprimez|"
     r"rouvrez|reattribuez|attribuez|notez|ajoutez|corrige|corrigez|reformule|reformulez|reword|"
-    r"rephrase|rename)\b"
+    r"rephrase|rename|"
+    # an instruction in the infinitive: "…, à noter sur le point", "…, anotarlo", "cerrarlo"
+    r"a\s+(?:noter|ajouter|mettre|enregistrer|changer|corriger|fermer|supprimer)|"
+    r"[a-z]+(?:ar|er|ir)(?:lo|la|los|las))\b"
 )
 # Asking to be told something: a question, however politely put ("could you give me the full
 # state of play", "me podrías dar un resumen", "pourriez-vous me donner la liste").

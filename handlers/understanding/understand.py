@@ -29,12 +29,17 @@ from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
-from handlers.understanding.described import described_item
+from handlers.understanding.described import described_items
 from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.forwarded import unforwarded
 from handlers.understanding.greeting import greeting
 from handlers.understanding.judge import Judgement, cue_scores, judge
-from handlers.understanding.mood import asks_a_change, is_question
+from handlers.understanding.mood import (
+    asks_a_change,
+    asks_a_change_somewhere,
+    is_how_to,
+    is_question,
+)
 from handlers.understanding.numbers import with_digits
 from handlers.understanding.spelling import corrected
 
@@ -107,7 +112,10 @@ def _interpreted(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal
     texts, told = candidates(with_digits(line))  # "douze mille francs" is 12000 francs
     if len(texts) == 1:
         return _interpret_text(ctx, texts[0], told=told)
-    read = [_interpret_text(ctx, text, told=told) for text in texts]
+    read = [_interpret_text(ctx, texts[0], told=told)]
+    # a clause offers items alike only if the message names none ("13 — …, mute it")
+    alike = not read[0][0].has("item")
+    read += [_interpret_text(ctx, text, told=told, alike=alike) for text in texts[1:]]
     read += [_as_typed(ctx, text) for text in texts[1:] if typed_command(text)]
     plain = len(read)
     read += [_interpret_text(ctx, text, told=told) for text in with_context(read[0][0], texts)]
@@ -115,16 +123,36 @@ def _interpreted(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal
     # are context ("who's on universalization? I need to cc them"), unless it asked for
     # something to be recorded.
     asking = not told and any(is_question(r[0].line) for r in read if r[2])
+
     # A clause completed with what the message names ("what's their clearance deadline" with
     # "the Lebanese delegation" before it) says more than the bare clause: it wins a near tie.
     # A clause that asks, politely, for a change ("can you move #12 to 31 May?") is the message.
+    def asks_its_change(number: int) -> bool:
+        _reading, _judgement, proposals = read[number]
+        return bool(proposals) and proposals[0].writes and not proposals[0].problem
+
+    # the whole message asks its change only in a clause none of whose readings has it
+    # ("…, snooze till 2 May" of the item the message describes)
+    asked = [
+        n for n in range(1, len(read)) if asks_its_change(n) and asks_a_change(read[n][0].line)
+    ]
+    same = {read[n][2][0].command for n in asked}  # the clause's change, read with all the rest
+    whole_asks = asks_its_change(0) and (
+        asks_a_change(line)
+        or read[0][2][0].command in same
+        or (not asked and asks_a_change_somewhere(line))
+    )
+
+    def asks(number: int) -> bool:
+        if not asks_its_change(number):
+            return False
+        return whole_asks if number == 0 else asks_a_change_somewhere(read[number][0].line)
+
     return max(
         enumerate(read),
         key=lambda ir: (
-            bool(ir[1][2])
-            and ir[1][2][0].writes
-            and not ir[1][2][0].problem
-            and asks_a_change(ir[1][0].line),
+            asks(ir[0]),
+            asks(ir[0]) and len(ir[1][2]) == 1,  # of two that ask it, the one with nothing else
             bool(ir[1][2]) and not ir[1][2][0].problem and ir[1][1].certain,
             asking and is_question(ir[1][0].line) and len(clause_spans(ir[1][0].line)) == 1,
             (ir[1][1].best[1] + (CONTEXT_EDGE if ir[0] >= plain else 0.0)) if ir[1][2] else 0.0,
@@ -143,7 +171,7 @@ def _as_typed(ctx: Ctx, text: str) -> tuple[Reading, Judgement, list[Proposal]]:
 
 
 def _interpret_text(
-    ctx: Ctx, line: str, *, told: bool = False
+    ctx: Ctx, line: str, *, told: bool = False, alike: bool = True
 ) -> tuple[Reading, Judgement, list[Proposal]]:
     """Intents that come to the same command are one reading, not rivals ("what do I have to
     do" votes for both `items` and `mine`, which both mean `mine`): their scores add up, and the
@@ -151,10 +179,17 @@ def _interpret_text(
     reading = reading_of(ctx, line)
     promised = promises(ctx, reading)
     judgement = judge(reading, masker(ctx.states), promised=promised, told=told)
-    described = None if promised else _described(ctx, reading, judgement)
-    if described is not None:  # "c'est fait pour la prévision documentaire": #17, in words
-        reading = described
+    described = [] if promised else _described(ctx, reading, judgement)
+    change = described[0][1] if described else ""
+    if len(described) > 1 and alike and change in WRITES and not is_question(line):
+        # two items alike ("les lettres traduites sont parties"): the reader picks
+        offered = [compose(ctx, change, r) for r, _change in described]
+        return reading, Judgement(tuple((change, 0.5) for _p in offered)), offered
+    if len(described) == 1:  # "c'est fait pour la prévision documentaire": #17, in words
+        reading = described[0][0]
         judgement = judge(reading, masker(ctx.states), promised=promised, told=told)
+        if change in _SAID_IS_ENOUGH or (change in WRITES and asks_a_change_somewhere(line)):
+            judgement = _leading(judgement, change)
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
@@ -181,29 +216,49 @@ _ON_ONE_ITEM |= {"assign": "open", "status": "open", "history": "open"}
 _ON_ONE_ITEM |= {"note": "open", "edit": "open"}
 
 
-def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> Reading | None:
-    """The reading with the item its words describe, when a change to one item is among the
-    likeliest intents and no item number was given; None otherwise."""
-    if reading.has("item", "amount"):  # money is never an item's
-        return None
+# Changes whose words alone say they are wanted ("point clos", "c'est un doublon"); the others
+# ("note", "reword", "move") lead only when asked for ("à noter", "can you move…").
+_SAID_IS_ENOUGH = {"done", "reopen", "delete"}
+
+
+def _leading(judgement: Judgement, change: str) -> Judgement:
+    """The change asked in so many words, on the item the line describes, ahead of the
+    readings that only share its words ("sobre el modelo de financiación: …, anotarlo")."""
+    best = judgement.best[1]
+    rest = tuple((i, s) for i, s in judgement.ranked if i != change)
+    return Judgement(((change, max(best, 0.35) + 0.2), *rest))
+
+
+def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[Reading, str]]:
+    """The reading with the item its words describe, or one reading per item when a few are
+    alike, each with the change asked; none when no change to one item is among the likeliest
+    intents or an item number was given."""
+    if reading.has("item", "amount") or is_how_to(reading.line):  # money is never an item's
+        return []
     said = cue_scores(reading.line)  # a change whose own word is said, even if other
     # readings lead ("le forecast doc pour UNODA : … change la date")
     change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM and i in said), None)
     change = change or next((i for i in _ON_ONE_ITEM if i in said and i != "status"), None)
     if change is None:
-        return None
-    item = described_item(
+        return []
+    items = described_items(
         ctx,
         reading,
         status=_ON_ONE_ITEM[change],
         by_state=change != "assign",  # "…las hace Chile, reasignar": Chile is the new owner
         likeness=0.25 if change == "status" else None,  # a State's status unless clearly an item
     )
-    if item is None or item.id is None:
-        return None
     end = len(reading.line)
-    named = Entity("item", end, end, f"#{item.id}", str(item.id))
-    return Reading(reading.line, (*reading.entities, named))
+    return [
+        (
+            Reading(
+                reading.line, (*reading.entities, Entity("item", end, end, f"#{i.id}", str(i.id)))
+            ),
+            change,
+        )
+        for i in items
+        if i.id is not None
+    ]
 
 
 def understand(

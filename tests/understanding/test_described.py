@@ -120,3 +120,45 @@ def test_words_that_only_ask_name_no_item(demo_run: Run, line: str) -> None:
     reply = demo_run(line, now=NOW)
     assert not any(c.confirm for c in reply.choices)
     assert "Which item" in reply.text
+
+
+def test_items_alike_are_offered_to_pick(demo_run: Run) -> None:
+    """Two items alike are never guessed between: both are offered, each with its text."""
+    reply = demo_run(
+        "la Zambie confirme : traduction des lettres aux signataires terminée, on peut fermer "
+        "ce point",
+        now=NOW,
+    )
+    offered = [c.command for c in reply.choices]
+    assert {"done 21", "done 9"} <= set(offered)
+    assert not any(c.confirm for c in reply.choices)
+    assert "translate the letters" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "Botswana/NPA : la mission dit que la lettre officielle à NPA est en signature à "
+            "Gaborone, à noter sur le point",
+            "note 11 Botswana/NPA : la mission dit que la lettre officielle à NPA est en "
+            "signature à Gaborone",
+        ),
+        (
+            "reminder letters for non-payers: don't ping me about it before May, snooze till 2 May",
+            "snooze 16 till 2 May",
+        ),
+        (
+            "the translated letters to signatories: France will send them, not both "
+            "coordinators. change the owner pls",
+            "",  # #9 or #21: asked, and never a new item for France
+        ),
+    ],
+)
+def test_a_change_asked_on_an_item_named_by_its_words(
+    demo_run: Run, line: str, command: str
+) -> None:
+    reply = demo_run(line, now=NOW)
+    confirm = [c.command for c in reply.choices if c.confirm]
+    assert confirm == ([command] if command else [])
+    assert not any(c.command.startswith("action") for c in reply.choices)
