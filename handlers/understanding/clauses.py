@@ -215,8 +215,9 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
     for text in texts[1:]:
         lacks_item = items and not re.search(r"#\s?\d|\b\d{1,4}\b", text)
         item = _item_before(whole, text) if lacks_item else None
+        mark = "?" if text.rstrip().endswith("?") else ""  # a question stays one
         if item is not None:
-            out.append(f"{text.rstrip(' ?.!')} #{item}")
+            out.append(f"{text.rstrip(' ?.!')} #{item}{mark}")
         elif (
             len(states) == 1
             and next(iter(states.values())) not in text
@@ -224,7 +225,7 @@ def with_context(whole: Reading, texts: list[str]) -> list[str]:
             and not _names_its_subject(whole, text)
             and not _ABOUT_STATES.search(fold(text))
         ):
-            out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))})")
+            out.append(f"{text.rstrip(' ?.!')} ({next(iter(states.values()))}){mark}")
     return out
 
 

@@ -92,7 +92,10 @@ _ME_TOLD = re.compile(
 _I_LEARN = re.compile(
     r"i\s+(?:should|need\s+to|must|have\s+to|ought\s+to|want\s+to)\s+(?:know|be\s+aware|hear|"
     r"put|add|note|flag|mention|tell|plan)|my\s+(?:diary|calendar|agenda|outlook)|"
-    r"(?:mon|mi)\s+(?:agenda|calendrier|calendario)"
+    r"(?:mon|mi)\s+(?:agenda|calendrier|calendario)|"
+    # where I am, not what I have to do: "since I'm away half of it", "je suis en mission"
+    r"i'?m\s+(?:away|out|off|travel+ing|on\s+leave|on\s+mission|on\s+holiday|in\s+\w+)|"
+    r"i\s+am\s+(?:away|out|off|travel+ing|on\s+leave|on\s+mission|on\s+holiday)"
 )
 WE = re.compile(
     r"(?<![\w'])(?:we|we'll|our|nous|nosotros|nuestra|nuestro|vamos(?=\s+a\s)|"

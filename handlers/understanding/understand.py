@@ -153,8 +153,12 @@ def _interpreted(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal
         key=lambda ir: (
             asks(ir[0]),
             asks(ir[0]) and len(ir[1][2]) == 1,  # of two that ask it, the one with nothing else
+            asking
+            and is_question(ir[1][0].line)
+            and len(clause_spans(ir[1][0].line)) == 1
+            and bool(ir[1][2])
+            and not ir[1][2][0].problem,
             bool(ir[1][2]) and not ir[1][2][0].problem and ir[1][1].certain,
-            asking and is_question(ir[1][0].line) and len(clause_spans(ir[1][0].line)) == 1,
             (ir[1][1].best[1] + (CONTEXT_EDGE if ir[0] >= plain else 0.0)) if ir[1][2] else 0.0,
         ),
     )[1]
@@ -239,8 +243,8 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[R
     # readings lead ("le forecast doc pour UNODA : … change la date")
     change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM and i in said), None)
     change = change or next((i for i in _ON_ONE_ITEM if i in said and i != "status"), None)
-    if change is None:
-        return []
+    if change is None or (change == "status" and reading.has("state")):
+        return []  # a State's status shows its items: "Uganda … host of the seminar" is Uganda's
     items = described_items(
         ctx,
         reading,
@@ -310,6 +314,11 @@ def _answer(
         choice = Choice(shorten(guess.says, 60), guess.command)
         text = _("Or did you mean `/ccm {command}`?").format(command=escape(guess.command))
         return Reply(text=text, blocks=[], ok=False, choices=(choice,))
+    asked = _change_asked(ctx, line, reading, proposals)
+    if asked is not None:  # "décalez l'échéance à vendredi prochain svp": which item?
+        if asked.problem:
+            return _ask(ctx, reading, asked.problem, [])
+        return _confirm(reading, asked, ctx)
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
@@ -341,6 +350,21 @@ def _answer(
         reply = run(only.command)
         return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
+
+
+_CHANGES = ("reschedule", "done", "reopen", "delete", "assign", "note", "edit")
+
+
+def _change_asked(
+    ctx: Ctx, line: str, reading: Reading, proposals: list[Proposal]
+) -> Proposal | None:
+    """The change a line orders in so many words ("décalez l'échéance…", "reabran el punto"),
+    when the likeliest reading only answers a question that shares its words."""
+    if not asks_a_change(line) or (proposals and (proposals[0].writes or proposals[0].problem)):
+        return None
+    said = cue_scores(reading.line)
+    change = next((c for c in _CHANGES if c in said), None)
+    return compose(ctx, change, reading) if change else None
 
 
 def _not_mine(deed: str) -> Reply:
