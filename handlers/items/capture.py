@@ -1,10 +1,11 @@
-"""The one rule for a line that logs itself: "ACTION: ...", "TODO: ...", "AI: ..." (any case)."""
+"""The one rule for a line that logs itself: "ACTION: ...", "TODO: ...", "AI: ..." (any case),
+and the same marks in French and Spanish ("ACCIÓN: ...", "TÂCHE : ...", "TAREA: ...")."""
 
 from __future__ import annotations
 
 import re
 
-CAPTURE = re.compile(r"^\s*(?:action|todo|to-do|ai)\s*:\s*", re.I)
+CAPTURE = re.compile(r"^\s*(?:action|acción|accion|todo|to-do|ai|tâche|tache|tarea)\s*:\s*", re.I)
 
 
 def is_capture(text: str) -> bool:

@@ -28,11 +28,14 @@ _LEAD = re.compile(
     r"(?:re|about|concerning|regarding|au\s+sujet\s+de|concernant|sobre|respecto\s+a)\s+[^:]{1,40}:\s*|"
     r"(?:if|si|once|une\s+fois\s+que|cuando|when)\s+[^,]{3,80},\s+|"
     r"we\s+agreed\s+(?:that\s+)?|agreed\s*:?\s+|(?:note|nb|fyi|reminder|rappel|recordatorio|"
-    r"action|todo|ai)\s*:\s*|(?:please\s+)?(?:add|log|new|create|put|open|record|ajoute[rz]?|"
+    r"action|todo|ai)\s*:\s*|(?:please\s+|(?:i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|"
+    r"je\s+veux|je\s+voudrais|j'aimerais|quiero|quisiera|can\s+you|could\s+you|pouvez-vous|"
+    r"peux-tu|pourriez-vous|puedes|podrias|pueden)\s+)?(?:add|log|new|create|put|open|record|"
+    r"ajoute[rz]?|"
     r"rajoute[rz]?|mets|mettez|nouvelle|nouvel|nueva|nuevo|añade|anade|agrega|agregue|agregar|crea|"
     r"crear|registra|pon)?\s*"
     r"(?:an?\s+|une\s+|un\s+|una\s+|the\s+)?(?P<noun>action(?:\s+item)?|item|todo|task|tâche|tache|"
-    r"tarea|acción|accion)\s+(?:for|pour|para)\s+)*",
+    r"tarea|acción|accion)(?:\s+(?:for|pour|para)\s+|\s*:\s*))*",
     re.I,
 )
 _MODAL = re.compile(
@@ -44,6 +47,11 @@ _MODAL = re.compile(
     r"se\s+charge\s+de|debe|deben|deberá|tiene\s+que|tienen\s+que|se\s+compromete\s+a|queda\s+en|"
     r"a(?=\s+[a-zñ]+(?:ar|er|ir)\b))\s+",
     re.I,
+)
+# "Irak pour envoyer…", "la Nouvelle-Zélande de transmettre…", "Perú para enviar…": the deed
+# in the infinitive after a preposition, as an order is written in French and Spanish
+_TO_INFINITIVE = re.compile(
+    r"^\s*(?:[,:]\s*)?(?:de\s+|d'|pour\s+|para\s+)(?=[a-zà-ÿñ]+(?:er|ir|re|ar)\b)", re.I
 )
 _NOT_A_VERB = re.compile(
     r"(?:and|or|the|a|an|of|for|about|with|on|in|at|et|ou|le|la|les|de|du|des|y|o|el|los|las|"
@@ -192,7 +200,7 @@ def _split_owner_first(ctx: Ctx, reading: Reading) -> tuple[str, str, bool] | No
         return _we_as(ctx, reading, start, first)  # "nous, le Niger, organisons…"
     if _NAMED_OF.match(head):  # "Víctor (Mexique) relance…": past the bracket
         end += len(re.match(r"\s*\)?", line[end:])[0])  # type: ignore[index]
-    modal = _MODAL.match(line[end:])
+    modal = _MODAL.match(line[end:]) or _TO_INFINITIVE.match(line[end:])
     what = line[end + modal.end() :] if modal else line[end:].lstrip(" :,-–")
     if owner is None or not what.strip():
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storage.models import ActionItem, ProcessedEvent
 from tests.slack.conftest import Served
 from tests.slack.fake_slack import BOT_ID, BOT_USER
@@ -53,6 +55,27 @@ def test_action_line_is_logged_with_its_permalink_and_confirmed_in_thread(served
     assert len(posted) == 1 and posted[0].body["thread_ts"] == TS
     actions = [b for b in posted[0].body["blocks"] if b["type"] == "actions"]
     assert actions and actions[0]["block_id"] == "item_1"
+
+
+@pytest.mark.parametrize(
+    ("line", "owner", "due"),
+    [
+        ("ACCIÓN: Perú para enviar el informe antes del 15 de abril", "Peru", "2017-04-15"),
+        (
+            "TÂCHE : la Nouvelle-Zélande de transmettre les exemples d'ici fin avril",
+            "New Zealand",
+            "2017-04-30",
+        ),
+        ("tarea: Colombia enviar nota a Chile el 10 de abril", "Colombia", "2017-04-10"),
+    ],
+)
+def test_action_lines_in_french_and_spanish_are_logged(
+    served: Served, line: str, owner: str, due: str
+) -> None:
+    served.sender.event(message(line))
+    item = served.item(1)
+    assert item.owner == owner and item.due is not None and item.due.isoformat() == due
+    assert not item.text.lower().startswith(("para", "de ", "pour"))
 
 
 def test_relative_dates_resolve_against_when_the_message_was_written(served: Served) -> None:
