@@ -40,7 +40,9 @@ def _nothing_logged() -> str:
 )
 def action(ctx: Ctx, args: str) -> Reply:
     """Log an action item: who does what by when."""
-    text = strip_capture(args)
+    from handlers.understanding.corrections import taken_back
+
+    text = taken_back(strip_capture(args), now=ctx.now, tz=ctx.tz)  # "…no wait, make that Friday"
     if not text:
         return error(
             _(
