@@ -35,14 +35,12 @@ def _nothing_logged() -> str:
         "todo VA coordinators to contact ICRC in two weeks",
         "action the ISU to send reminder letters by May",
     ),
-    aliases=("todo", "add", "action:", "todo:"),
+    aliases=("todo", "add", "action:", "todo:", "acción", "accion", "acción:", "accion:"),
     writes=True,
 )
 def action(ctx: Ctx, args: str) -> Reply:
     """Log an action item: who does what by when."""
-    from handlers.understanding.corrections import taken_back
-
-    text = taken_back(strip_capture(args), now=ctx.now, tz=ctx.tz)  # "…no wait, make that Friday"
+    text = strip_capture(args)
     if not text:
         return error(
             _(

@@ -112,9 +112,13 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    line = without_prefix(clean(raw))
-    spec, args = route(line) if line else (COMMANDS["help"], "")
+    from handlers.understanding.corrections import taken_back
+
     moment = now or deps.clock()
+    # "eliminar el 20… no espera, no lo elimines, márcalo como hecho": what is taken back in
+    # the same message is never run, typed command or not
+    line = taken_back(without_prefix(clean(raw)), now=moment, tz=deps.tz)
+    spec, args = route(line) if line else (COMMANDS["help"], "")
     writes = spec.writes_for(args) if spec else False
     language = [lang or deps.language]
     who = caller if caller is not None and caller.user == user else Caller(user=user)

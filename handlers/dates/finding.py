@@ -53,6 +53,8 @@ def candidates(
                 )
             if not capital_ok or (needs_conn and not conn):
                 continue
+            if any(s < m.end() and m.start() < e for s, e in known):
+                continue  # "move item 3 to 25 April": the item is no first day of a range
             if (
                 kind.name == "meeting"
                 and not conn
@@ -76,9 +78,12 @@ def candidates(
             end = m.end()
             if late := date_search.LATEST_AFTER.match(folded, end):
                 end = late.end()
-            word = kind.name in {"event", "anchor", "cob", "holiday"} or bool(
-                conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"])
-            )
+            # a meeting or a holiday is a deadline ("by the next CC"), unless it only says when
+            # the thing happens ("organise the meeting during the June intersessional")
+            word = (
+                kind.name in {"event", "anchor", "cob", "holiday"}
+                and not _ONLY_WHEN.search(folded, max(0, start - 30), m.start())
+            ) or bool(conn and vocab.DEADLINE_CONNECTORS.match(conn["conn"]))
             found.append(_Candidate(start, m.start(), end, kind, word))
     found.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Candidate] = []
@@ -110,7 +115,21 @@ def _day(text: str) -> int:
 def _tidy(text: str) -> str:
     text = clean(re.sub(r"\(\s*\)", "", text))
     text = re.sub(r"\s+([,.)])", r"\1", text)
+    # the word that announced the date, left behind: "…, deadline", "…, a más tardar"
+    text = re.sub(
+        r"[\s,;:–—-]+(?:deadline|due|[ée]ch[ée]ance|plazo|fecha\s+l[íi]mite|a\s+m[áa]s\s+tardar|"
+        r"au\s+plus\s+tard|at\s+the\s+latest)\s*$",
+        "",
+        text,
+        flags=re.I,
+    )
     return text.strip(" ,;:–—-")
+
+
+_ONLY_WHEN = re.compile(
+    r"\b(?:during|at|in|lors\s+des?|pendant|au\s+cours\s+des?|durante|en)\s+"
+    r"(?:the\s+|les\s+|las\s+|los\s+|la\s+|le\s+|el\s+)?$"
+)
 
 
 def find_when(

@@ -74,8 +74,9 @@ ROLE = re.compile(
     r"coordinat(?:ors?|eurs?)|coordonnat(?:eurs?|rices?)|coordinador(?:es|as)?)(?!\w)"
 )
 PERSON = re.compile(
-    r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'])"
-)
+    r"(?<![\w'])(?P<p>me|i|i'll|i'm|my|mine|myself|moi|je|j'|mes|mon|yo|mis|mi|me toca)(?![\w'-])(?!\s+\d)"
+    r"(?<!\bde mes)(?<!\bel mes)(?<!\bun mes)(?<!\bdel mes)(?<!\bcada mes)(?<!\bcomo mi)"
+)  # "fin de mes", "el mes que viene": the Spanish month, not the French "my"
 # "show me", "tell me", "send me"…: a verb whose "me" receives the answer.
 _TO_ME = re.compile(
     r"\b(?:show|tell|give|send|brief|email|mail|ping|text|get|let|update|help|fill|asked|told|"

@@ -27,7 +27,6 @@ from handlers.understanding.changes import NOT_IN_YET
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
-from handlers.understanding.corrections import taken_back
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_items
@@ -272,7 +271,6 @@ def understand(
     """The reply for a line read in words; None when it would only repeat ``unless`` (the
     command that was already tried and refused) or would run another command instead."""
     line = unforwarded(line)  # a pasted email: its body and the note with it, not its headers
-    line = taken_back(line, now=ctx.now, tz=ctx.tz)  # "…Thursday. No wait, make that Friday"
     spelled = spelled or len(line) > SPELL_LIMIT  # a typo is looked for in a short line only
     if not spelled and unless is None:  # "délai article 4 du Lebannon ?": a State, misspelt
         # (a command typed by its name with a misspelt State gets "did you mean" instead)
