@@ -158,7 +158,7 @@ PART = (
     r"primera|ultimo|ultima|segunda|segundo)\s+(?:day|week|jour|semaine|dia|semana)\s+(?:of|de|du|del)|early|(?:at\s+)?(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of|"
     r"(?:au\s+)?debut|(?:a\s+)?(?:principios|comienzos|inicios)\s+de|mid|middle\s+of|the\s+middle\s+of|"
     r"(?:a\s+la\s+)?mi|(?:au\s+)?milieu|(?:a\s+)?mediados\s+de|late|(?:at\s+)?(?:the\s+)?(?:very\s+)?"
-    r"end\s+of|(?:a\s+)?(?:finales|fines)\s+de|(?:a\s+)?fin(?:\s+de)?)[\s-]*(?:de\s+|d'|du\s+|of\s+)?"
+    r"end(?:\s+of)?|(?:a\s+)?(?:finales|fines)\s+de|(?:a\s+)?fin(?:\s+de)?)[\s-]*(?:de\s+|d'|du\s+|of\s+)?"
 )
 PART_MONTH = (
     PART + rf"(?:the\s+month\s+of\s+)?(?P<month>{MONTH})(?:,?\s+(?:de\s+|of\s+)?(?P<year>{YEAR}))?"

@@ -6,9 +6,9 @@ for confirmation first (see ``understand``), never run from a reading alone.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
-from handlers.dates.vocab import NUMBER_WORDS, add_months
+from handlers.dates.vocab import MONTH_NAMES, NUMBER_WORDS, add_months, same_length_fold
 from handlers.i18n import N_, _, format_amount, format_day
 from handlers.i18n.phrases import Names, fill
 from handlers.i18n.terms import term
@@ -93,12 +93,40 @@ def _money(status: str) -> Builder:
         year = _year(r, ctx.today.year) or str(ctx.today.year)  # "for next year": + 1
         verb = "received" if status == "received" else "pledged"
         command = f"contribution {state} {number} CHF {year} {verb}"
+        on = _received_on(ctx, r) if status == "received" else None
+        if on is not None:  # "contrib Mexico 8000 rcvd 21/3": the day it came in, kept
+            command += f" on {on.day} {MONTH_NAMES[on.month - 1]} {on.year}"
         says = _("{state}: {amount} {status} for {year}").format(
             state=state_labels(ctx, r)[0], amount=format_amount(cents), status=term(verb), year=year
         )
         return Proposal("paid" if status == "received" else "pledged", command, says, True)
 
     return build
+
+
+def _received_on(ctx: Ctx, r: Reading) -> date | None:
+    """The day a payment came in, when the line gives one that has passed (or is today)."""
+    days = [
+        e.reading.due
+        for e in r.of("date")
+        if e.reading is not None and _A_DAY.search(same_length_fold(e.text))
+    ]
+    # a day and month read as the next one to come ("el 20 de marzo", on 24 March: 2018) is the
+    # one just gone, for money that has come in
+    past = [d if d <= ctx.today else _a_year_before(d) for d in days]
+    kept = [d for d in past if d is not None and 0 < (ctx.today - d).days <= 366]
+    return kept[-1] if kept and len(kept) == len(days) else None
+
+
+# A day, not a year or a month ("para 2017", "this year"): "el 22/03", "le 17 mars", "yesterday"
+_A_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)|\b(?:yesterday|hier|ayer|avant-hier|anteayer)\b", re.I)
+
+
+def _a_year_before(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def _report(ctx: Ctx, r: Reading) -> Proposal:
@@ -133,12 +161,21 @@ def _item(r: Reading) -> str | None:
     return item.value if item else None
 
 
+# More than one item at once: never guessed as the one the words describe.
+MANY = re.compile(
+    r"\b(?:everything|all\s+(?:of\s+)?(?:the|them|those|these|items|actions|points)|every\s+item|"
+    r"all\s+from|tout|toutes?\s+les|tous\s+les|todo|todos\s+los|todas\s+las)\b"
+)
+
+
 def _which(ctx: Ctx, r: Reading, *, status: str = "open") -> tuple[str | None, str]:
     """The item the line names by number, else the one its words describe ("c'est fait pour
     la prévision documentaire"), with that item's text to show in the proposal."""
     found = r.first("item")
     if found is not None and found.start < len(r.line):
         return found.value, ""
+    if MANY.search(fold_(r.line)):  # "delete everything from the February meeting": one at a
+        return None, ""  # time, each by its number: the bot asks which
     described = (
         ctx.session.get(ActionItem, int(found.value))  # named by its words (understand._described)
         if found is not None

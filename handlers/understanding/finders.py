@@ -125,7 +125,7 @@ _CODES = {"chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "eur": "EUR",
 _CODES |= {"gbp": "GBP", "€": "EUR", "$": "USD", "£": "GBP"}
 _CODES |= {c: c.upper() for c in ("nzd", "aud", "cad", "nok", "sek", "dkk", "jpy")}
 _MONEY_CUES = re.compile(
-    r"paid|pay|pledg|contribut|transfer|received|payment|promis|paye|verse|contribution|recu|"
+    r"paid|pay|pledg|contrib|transfer|received|rcvd|recd|payment|promis|paye|verse|recu|"
     r"pago|pagado|pagó|recib|aport|donat|fund|announced|committed|give|money"
 )
 YEAR_RE = re.compile(rf"(?<![\d'.,])(?P<y>{YEAR})(?![\d'.,]\d)")

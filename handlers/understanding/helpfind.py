@@ -8,6 +8,7 @@ over the same character n-grams the intent matcher uses (TF-IDF, cosine).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import cache
 
@@ -109,3 +110,34 @@ def rank_commands(question: str, *, limit: int = 3) -> list[tuple[str, float]]:
     ]
     scored.sort(reverse=True)
     return [(name, score) for score, name in scored[:limit] if score >= 0.12]
+
+
+# A question about a command itself: "what does snooze actually do?", "Que fait la commande
+# « treaty » exactement ?", "¿qué hace el comando digest?", "is it /ccm todo or /ccm action?".
+_NAMED = re.compile(
+    r"/ccm\s+([\w-]+)|[«\"“'`‘]\s*/?([\w-]+)\s*[»\"”'`’]|"
+    r"\b(?:command|commande|comando)\s+(?:/ccm\s+)?([\w-]+)|"
+    r"\bwhat\s+does\s+(?:/ccm\s+)?([\w-]+)\s+(?:actually\s+|really\s+|exactly\s+)?do\b",
+    re.I,
+)
+_ABOUT = re.compile(
+    r"\b(?:what\s+does|what\s+is|what's|whats|difference|same\s+thing|is\s+it|which|que\s+fait|"
+    r"c'est\s+quoi|a\s+quoi\s+sert|quelle|que\s+hace|para\s+que\s+sirve|cual|diferencia|"
+    r"mismo|how\s+does|comment\s+marche|como\s+funciona)\b",
+    re.I,
+)
+
+
+def command_asked_about(line: str) -> str | None:
+    """The command a question asks about by its name (or alias), or None: such a question is
+    answered with that command's help, never by running it."""
+    from handlers.commands.registry import LOOKUP
+
+    folded = fold(line)
+    if not _ABOUT.search(folded):
+        return None
+    for m in _NAMED.finditer(folded):
+        word = next(g for g in m.groups() if g)
+        if word in LOOKUP:
+            return LOOKUP[word].name
+    return None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
-from handlers.dates.vocab import same_length_fold
+from handlers.dates.vocab import MONTH_NAMES, same_length_fold
 from handlers.dates.when import calendar_of, new_date_of
 from handlers.i18n import _, state_label
 from handlers.i18n.notes import localize_stored, reading_note
@@ -23,7 +24,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory, StateName
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
-from handlers.understanding.changes import NOT_IN_YET
+from handlers.understanding.changes import MANY, NOT_IN_YET
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
@@ -33,6 +34,7 @@ from handlers.understanding.described import described_items
 from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.forwarded import unforwarded
 from handlers.understanding.greeting import greeting
+from handlers.understanding.helpfind import command_asked_about
 from handlers.understanding.judge import Judgement, cue_scores, judge
 from handlers.understanding.mood import (
     asks_a_change,
@@ -239,6 +241,8 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[R
     intents or an item number was given."""
     if reading.has("item", "amount") or is_how_to(reading.line):  # money is never an item's
         return []
+    if MANY.search(fold_(reading.line)):  # "delete everything from February": which ones?
+        return []
     said = cue_scores(reading.line)  # a change whose own word is said, even if other
     # readings lead ("le forecast doc pour UNODA : … change la date")
     change = next((i for i, _s in judgement.ranked[:3] if i in _ON_ONE_ITEM and i in said), None)
@@ -281,6 +285,9 @@ def understand(
     deed = deed_asked(line)
     if deed is not None:  # "could you email the minutes to Dublin?": not the bot's to do
         return _not_mine(deed)
+    about = command_asked_about(line)
+    if about is not None:  # "what does snooze actually do?": its help, not snoozing
+        return noted(run(f"help {about}"), f"help {about}")
     interpreted = interpret(ctx, line)
     if not spelled and not interpreted[1].certain:  # "items overdeu pls": try it without typos
         fixed, typos = corrected(line)
@@ -429,8 +436,9 @@ def _same(command: str, refused: str) -> bool:
 _A_YEAR = re.compile(r"\b(?:this|next|last)\s+year|\bannee\b|\bl'an\b|\bano\b")
 
 
-def _unused_dates(reading: Reading, command: str) -> list[str]:
-    """Date phrases of the line the command does not carry: said, never dropped in silence."""
+def _unused_dates(reading: Reading, command: str, today: date | None = None) -> list[str]:
+    """Date phrases of the line the command does not carry: said, never dropped in silence.
+    Money recorded as received with no day is received ``today``: "paid today" is carried."""
     folded = same_length_fold(command)
     unused = []
     has_year = re.search(r"\b(?:19|20)\d\d\b", command) is not None
@@ -438,7 +446,17 @@ def _unused_dates(reading: Reading, command: str) -> list[str]:
         if has_year and _A_YEAR.search(same_length_fold(e.text)):
             continue  # "this year" became the command's year
         words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
-        if words and words not in folded:
+        day = e.reading.due if e.reading is not None else None
+        said_as_day = (
+            day is not None and f" {day.day} {MONTH_NAMES[day.month - 1]} " in f" {command} "
+        )
+        received_today = (
+            day is not None
+            and day == today
+            and command.startswith("contribution ")
+            and command.endswith(" received")
+        )
+        if words and words not in folded and not said_as_day and not received_today:
             unused.append(e.text)
     return unused
 
@@ -458,13 +476,13 @@ def noted(reply: Reply, command: str, *, unused: list[str] | None = None) -> Rep
     return replace(reply, text=f"{reply.text}\n{note}", blocks=[*reply.blocks, context(note)])
 
 
-def _dates_said(reading: Reading, command: str = "") -> list[str]:
+def _dates_said(reading: Reading, command: str = "", today: date | None = None) -> list[str]:
     """What each date phrase was read as; one the command does not carry ("Austria will pay
     25,000 CHF by 30 June" is a pledge, which has no date) is said to be left out."""
     from handlers.dates.spans import known_spans, loose_date_words
 
     said = []
-    unused = set(_unused_dates(reading, command)) if command else set()
+    unused = set(_unused_dates(reading, command, today)) if command else set()
     for e in reading.of("date"):
         if e.text in unused:
             said.append(
@@ -515,7 +533,7 @@ def _confirm(reading: Reading, proposal: Proposal, ctx: Ctx | None = None) -> Re
         _("I read this as: *{meaning}*").format(meaning=escape(proposal.says)),
         f"`/ccm {escape(proposal.command)}`",
     ]
-    said = _dates_said(reading, proposal.command)
+    said = _dates_said(reading, proposal.command, ctx.today if ctx is not None else None)
     new_date = new_date_of(ctx, proposal.command) if ctx is not None and not said else None
     if new_date is not None:  # "snooze #20 a week": the day it comes to, before it is stored
         words, when = new_date

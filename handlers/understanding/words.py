@@ -155,6 +155,13 @@ SHORTHAND: dict[str, str] = {
     "pq": "porque",
     "tb": "tambien",
     "info": "information",
+    "cal": "calendar",
+    "rcvd": "received",
+    "recd": "received",
+    "dup": "duplicate",
+    "dupe": "duplicate",
+    "dupl": "duplicate",
+    "asap": "as soon as possible",
     **UNIT_SHORTHAND,  # "wk", "wks", "yr"…: the dates' own table
 }
 
