@@ -493,10 +493,11 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
             )
         elif e.reading is not None:
             stored = e.reading.note  # English, as items store it: said in the reader's words
+            day = _day_carried(e.reading.due, command)
             note = (
                 localize_stored(stored)
-                if stored
-                else reading_note(e.reading.phrase, e.reading.due, None)
+                if stored and day == e.reading.due
+                else reading_note(e.reading.phrase, day, None)
             )
             said.append(f"📅 {escape(note)}")
         elif e.problem:
@@ -514,6 +515,18 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
             )
         )
     return said
+
+
+def _day_carried(day: date, command: str) -> date:
+    """The day as the command carries it: money received "le 20/03", on 24 March, came in on
+    20 March this year, not the next one (see changes._received_on)."""
+    said = re.search(rf"\b{day.day} {MONTH_NAMES[day.month - 1]} ((?:19|20)\d\d)\b", command)
+    if said is None or int(said[1]) == day.year:
+        return day
+    try:
+        return day.replace(year=int(said[1]))
+    except ValueError:
+        return day
 
 
 BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command cannot ride on one

@@ -42,7 +42,7 @@ def test_amounts_in_words_and_converted_amounts(demo_run: Run) -> None:
         ),
         (
             "Suède : EUR 18'600 convertis = CHF 20'000.- reçus le 20/03, contribution 2017",
-            "contribution Sweden 20000 CHF 2017 received",
+            "contribution Sweden 20000 CHF 2017 received on 20 March 2017",
         ),
         (
             "the Spanish mission told us they will contribute CHF 20'000 for 2017",
