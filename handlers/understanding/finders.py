@@ -41,8 +41,8 @@ _ITEM_VERBS = (
 ITEM = re.compile(
     r"(?<![\w#])#\s?(?P<a>\d{1,6})(?!\d)"
     r"|(?<!\w)(?:item|items|action|point|punto|task|tache|tarea|accion|element|ai|no\.?|n°|nr\.?|"
-    r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.:'h]|,\d)"
-    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.:'h%]|,\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
+    r"numero|pt\.?)\s*#?\s*(?P<b>\d{1,6})(?![\d/.'h]|[:,]\d)"
+    rf"|(?<!\w)(?:{_ITEM_VERBS})\s+(?:(?:le|la|el|lo|l')\s+)?(?:item\s+|#)?(?!(?:19|20)\d\d)(?P<c>\d{{1,6}})(?![\d/.'h%]|[:,]\d)(?!\s*(?:chf|eur|usd|k\b|days?|weeks?|months?|"
     r"jours?|semaines?|mois|dias?|semanas?|meses|msp|rc|april|may|june|\w+ber))"
     r"|^(?:(?:hmm+|ok|so|btw|fyi|also|and|oh|ah|re|sobre|pour)\W+)?(?!(?:19|20)\d\d\b)(?P<d>\d{1,6})(?:\s+(?:is|isnt|isn't|est|"
     r"esta|can|cant|can't|has|hasnt|hasn't|was|wasnt|wasn't|should|must|needs|will|goes|n'est|"
@@ -52,8 +52,8 @@ ITEM = re.compile(
     r"has|needs|should|va|part|sale)\b)"
     # "any update on 15?", "la NZ en est où sur le 12 ?": what an item's news is about
     r"|(?<!\w)(?:update|updates|news|nouvelles|novedades|status|statut)\s+(?:on|of|about|for|sur|de|del|"
-    r"sobre)\s+(?:(?:the|le|la|el|l')\s+)?(?:item\s+|#)?(?P<h>\d{1,4})(?![\d/.:'h%]|,\d)"
-    r"|(?<!\w)(?:en\s+est\s+o[uù]\s+)?sur\s+(?:le|la|l')\s*(?:#\s?)?(?P<i>\d{1,4})(?![\d/.:'h%]|,\d)"
+    r"sobre)\s+(?:(?:the|le|la|el|l')\s+)?(?:item\s+|#)?(?P<h>\d{1,4})(?![\d/.'h%]|[:,]\d)"
+    r"|(?<!\w)(?:en\s+est\s+o[uù]\s+)?sur\s+(?:le|la|l')\s*(?:#\s?)?(?P<i>\d{1,4})(?![\d/.'h%]|[:,]\d)"
     r"(?!\s*(?:er|e)?\s*(?:jan|fev|mar|avr|mai|juin|juil|aou|sep|oct|nov|dec)\w*)"
     # "agregar nota al 16", "ajoute au 14 :", "a note to 12"
     r"|(?<!\w)(?:nota|note|notes|ajoute[rz]?|agrega[r]?|add)\s+(?:al|au|to|on|a\s+la|sur\s+la?|en\s+el)\s+"

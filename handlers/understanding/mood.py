@@ -55,7 +55,8 @@ _ADDRESS = re.compile(r"^(?:\s*<@\w+(?:\|[^>]*)?>[\s,:]*)+")
 _PARTS = re.compile(r"(?<=[?.!;:])\s+|,\s+|\n+")
 # What a polite request asks to change, in a later sentence of a message.
 _CHANGE_VERB = re.compile(
-    r"\b(?:mark|move|push|bin|delete|remove|close|reopen|assign|reassign|give|put|change|log|add|"
+    r"\b(?:mark|move|push|bring|advance|delay|extend|postpone|shift|bin|delete|remove|close|reopen|"
+    r"assign|reassign|give|put|change|log|add|edit|reword|"
     r"record|snooze|mute|note|update|set|passer|passe|mettre|mets|cloturer|fermer|reattribuer|"
     r"attribuer|repousser|decaler|supprimer|ajouter|enregistrer|noter|rouvrir|marquer|changer|"
     r"asignar\w*|reabrir|poner\w*|cambiar|mover|marcar|cerrar|"

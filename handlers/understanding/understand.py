@@ -367,11 +367,22 @@ def _change_asked(
 ) -> Proposal | None:
     """The change a line orders in so many words ("décalez l'échéance…", "reabran el punto"),
     when the likeliest reading only answers a question that shares its words."""
-    if not asks_a_change(line) or (proposals and (proposals[0].writes or proposals[0].problem)):
+    if proposals and (proposals[0].writes or proposals[0].problem):
         return None
     said = cue_scores(reading.line)
-    change = next((c for c in _CHANGES if c in said), None)
-    return compose(ctx, change, reading) if change else None
+    changes = [c for c in _CHANGES if c in said]
+    if not changes:
+        return None
+    change = max(changes, key=lambda c: said[c])  # "texte" (reword) over "correction" (move)
+    if asks_a_change(line):
+        return compose(ctx, change, reading)
+    # "Correction pour le point 10 : …, il faut décaler l'échéance": an item named by its number
+    # and a change said about it, in a line that asks nothing
+    typed = [e for e in reading.of("item") if e.end > e.start]
+    if len(typed) == 1 and not is_question(line) or (typed and asks_a_change_somewhere(line)):
+        proposal = compose(ctx, change, reading)
+        return proposal if proposal.command and not proposal.problem else None
+    return None
 
 
 def _not_mine(deed: str) -> Reply:
