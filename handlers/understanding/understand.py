@@ -379,7 +379,7 @@ def _change_asked(
     # "Correction pour le point 10 : …, il faut décaler l'échéance": an item named by its number
     # and a change said about it, in a line that asks nothing
     typed = [e for e in reading.of("item") if e.end > e.start]
-    if len(typed) == 1 and not is_question(line) or (typed and asks_a_change_somewhere(line)):
+    if (len(typed) == 1 and not is_question(line)) or (typed and asks_a_change_somewhere(line)):
         proposal = compose(ctx, change, reading)
         return proposal if proposal.command and not proposal.problem else None
     return None
