@@ -210,6 +210,40 @@ def _shorthands(phrase: str) -> list[str]:
     return [" ".join(words) for words in product(*options)][:12]
 
 
+# Adding a meeting, said with any verb of adding in any person and a meeting's name, in either
+# order within a few words: "add the following Coordination Committee meeting", "Réunion à
+# ajouter : séminaire…", "pls put the African ratification seminar in the calendar",
+# "reunión de coordinadores … el 5 de abril …, agréguenla".
+_ADD = (
+    r"(?:add|put|schedule|fix|enter|ajout\w*|rajout\w*|mett\w*|mets|inscri\w*|agreg\w*|"
+    r"anad\w*|pon|ponga\w*|programa\w*|agenda\w*)"
+)
+_A_MEETING = (
+    r"(?:meeting|mtg|reunion|seminaire|seminar|seminario|workshop|atelier|taller|side\s+event|"
+    r"evenement\s+parallele|evento\s+paralelo|session|sesion|retreat|retraite)"
+)
+_ADD_A_MEETING = re.compile(
+    rf"\b{_ADD}\b(?:\W+\w+){{0,6}}?\W+{_A_MEETING}\b|"
+    rf"\b{_A_MEETING}\b[^.?!]{{0,140}}\b(?:{_ADD}(?:la|lo|le)?|a\s+ajouter|to\s+add)\b|"
+    rf"\b{_A_MEETING}\b[^.?!]{{0,60}}\b(?:in|into|to|dans|au|en|al)\s+(?:the\s+|le\s+|el\s+|mon\s+|"
+    r"my\s+)?(?:calendar|calendrier|calendario|agenda)\b|"
+    rf"\b{_ADD}\b[^.?!]{{0,80}}\b(?:in|into|to|dans|au|en|al)\s+(?:the\s+|le\s+|el\s+)?"
+    r"(?:calendar|calendrier|calendario)\b"
+)
+
+
+def adds_a_meeting(line: str) -> bool:
+    """The line asks for a meeting to be added, in so many words (see _ADD_A_MEETING), not a
+    deadline set ("pour le séminaire de Kampala : mets l'échéance au 28 avril")."""
+    loose = loose_with_offsets(line)[0]
+    return _ADD_A_MEETING.search(loose) is not None and not _A_DEADLINE.search(loose)
+
+
+_A_DEADLINE = re.compile(
+    r"(?:deadline|due\s+date|echeance|delai|plazo|fecha\s+limite|vencimiento)"  # "l'échéance"
+)
+
+
 def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
     """The cue words of each intent found in the line; a cue lying wholly ``within`` one of
     the spans given (the meetings a date phrase counts from: "d'ici la prochaine réunion"
@@ -217,6 +251,8 @@ def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str
     loose, offsets = loose_with_offsets(line)
     offsets.append(len(line))
     found = {}
+    if _ADD_A_MEETING.search(loose) and not _A_DEADLINE.search(loose):  # "add the … meeting: …"
+        found["meeting_add"] = 0.9
     for intent, (weight, pattern) in _cues().items():
         for m in pattern.finditer(loose):
             start, end = offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() else 0

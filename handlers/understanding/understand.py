@@ -35,7 +35,7 @@ from handlers.understanding.entities import Entity, Reading, read
 from handlers.understanding.forwarded import unforwarded
 from handlers.understanding.greeting import greeting
 from handlers.understanding.helpfind import command_asked_about
-from handlers.understanding.judge import Judgement, cue_scores, judge
+from handlers.understanding.judge import Judgement, adds_a_meeting, cue_scores, judge
 from handlers.understanding.mood import (
     asks_a_change,
     asks_a_change_somewhere,
@@ -107,6 +107,14 @@ def _as_said(
     reading, judgement, proposals = read
     if proposals and proposals[0].intent == "paid" and NOT_IN_YET.search(fold_(line)):
         return reading, judgement, [compose(ctx, "pledged", reading), *proposals[1:]]
+    if (
+        (not proposals or proposals[0].intent not in {"meeting_add", "commitment", "reschedule"})
+        and reading.has("date")
+        and adds_a_meeting(line)
+    ):  # "reunión de coordinadores … el 5 de abril …, agréguenla": its request set aside
+        added = compose(ctx, "meeting_add", reading)
+        if added.command and not added.problem:
+            return reading, _leading(judgement, "meeting_add"), [added, *proposals]
     return read
 
 
@@ -232,7 +240,7 @@ def _leading(judgement: Judgement, change: str) -> Judgement:
     readings that only share its words ("sobre el modelo de financiación: …, anotarlo")."""
     best = judgement.best[1]
     rest = tuple((i, s) for i, s in judgement.ranked if i != change)
-    return Judgement(((change, max(best, 0.35) + 0.2), *rest))
+    return Judgement(((change, max(best, 0.35) + 0.25), *rest))
 
 
 def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[Reading, str]]:

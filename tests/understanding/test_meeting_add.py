@@ -38,3 +38,42 @@ def test_a_meeting_said_in_words_is_proposed(demo_run: Run, line: str, command: 
 def test_the_proposed_command_adds_the_meeting(demo_run: Run) -> None:
     reply = demo_run("meeting add 30 May 2017 from 15:00 to 16:30 at German mission", now=NOW)
     assert "30 May 2017 15:00>–16:30" in reply.text and "German mission" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "Kindly add the following Coordination Committee meeting: Tuesday 23 May 2017, from "
+            "10:00 to 11:30, once again at the Permanent Mission of Germany.",
+            "meeting add 23 May 2017 from 10:00 to 11:30 at Permanent Mission of Germany",
+        ),
+        (
+            "Réunion à ajouter : séminaire sur la mise en oeuvre nationale le 18 mai 2017 à "
+            "Beyrouth",
+            "meeting add seminar 18 May 2017 at Beyrouth",
+        ),
+        (
+            "reunión de coordinadores el 5 de abril de 15h a 16h30 en la Misión de México, "
+            "agréguenla",
+            "meeting add 5 April 2017 from 15:00 to 16:30 at Misión de México",
+        ),
+    ],
+)
+def test_a_meeting_to_add_said_with_any_verb_of_adding(
+    demo_run: Run, line: str, command: str
+) -> None:
+    reply = demo_run(line, now=NOW)
+    assert [c.command for c in reply.choices if c.confirm] == [command]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the ISU will book a room for the seminar within two weeks",
+        "pour le séminaire de Kampala, mets l'échéance au vendredi 28 avril",
+    ],
+)
+def test_a_deadline_or_a_booking_is_not_a_meeting_to_add(demo_run: Run, line: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert not any(c.command.startswith("meeting add") for c in reply.choices if c.confirm)
