@@ -112,13 +112,21 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    from handlers.understanding.corrections import taken_back
+    from handlers.understanding.corrections import taken_back, takes_back_an_order
 
     moment = now or deps.clock()
-    # "eliminar el 20… no espera, no lo elimines, márcalo como hecho": what is taken back in
-    # the same message is never run, typed command or not
+    # "…by COB Thursday. No wait, make that Friday": the date said instead is the one read
     line = taken_back(without_prefix(clean(raw)), now=moment, tz=deps.tz)
     spec, args = route(line) if line else (COMMANDS["help"], "")
+    if spec is not None and spec.writes_for(args) and takes_back_an_order(line):
+        # "eliminar el 20… no espera, no lo elimines": an order taken back is never run
+        with use_language(lang or deps.language):
+            return error(
+                _(
+                    "You took that back in the same message, so nothing was changed. "
+                    "Say again what you want done, e.g. `/ccm done 12`."
+                )
+            )
     writes = spec.writes_for(args) if spec else False
     language = [lang or deps.language]
     who = caller if caller is not None and caller.user == user else Caller(user=user)

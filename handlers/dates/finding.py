@@ -117,7 +117,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.)])", r"\1", text)
     # the word that announced the date, left behind: "…, deadline", "…, a más tardar"
     text = re.sub(
-        r"[\s,;:–—-]+(?:deadline|due|[ée]ch[ée]ance|plazo|fecha\s+l[íi]mite|a\s+m[áa]s\s+tardar|"
+        r"\s*[,;:–—-]\s*(?:deadline|due|[ée]ch[ée]ance|plazo|fecha\s+l[íi]mite|a\s+m[áa]s\s+tardar|"
         r"au\s+plus\s+tard|at\s+the\s+latest)\s*$",
         "",
         text,

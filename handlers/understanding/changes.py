@@ -113,7 +113,7 @@ def _received_on(ctx: Ctx, r: Reading) -> date | None:
     ]
     # a day and month read as the next one to come ("el 20 de marzo", on 24 March: 2018) is the
     # one just gone, for money that has come in
-    past = [d if d <= ctx.today else _a_year_before(d) for d in days]
+    past = [d if d <= ctx.today or (d - ctx.today).days < 180 else _a_year_before(d) for d in days]
     kept = [d for d in past if d is not None and 0 < (ctx.today - d).days <= 366]
     return kept[-1] if kept and len(kept) == len(days) else None
 
@@ -437,8 +437,21 @@ def _note(ctx: Ctx, r: Reading) -> Proposal:
             problem=_("Which item, and what note? e.g. `note #12 Albania answered`."),
         )
     return Proposal(
-        "note", f"note {item} {text}", _("add to #{id}: {note}").format(id=item, note=text), True
+        "note",
+        f"note {item} {text}",
+        _("add to #{id}: {note}").format(id=item, note=text) + _its_text(ctx, r),
+        True,
     )
+
+
+def _its_text(ctx: Ctx, r: Reading) -> str:
+    """The text of the item the line named by its words, to show beside the change (so a wrong
+    guess is seen); nothing when it was named by its number."""
+    named = r.first("item")
+    if named is None or named.start < len(r.line):
+        return ""
+    item = ctx.session.get(ActionItem, int(named.value))
+    return f" — “{shorten(item.text, 70)}”" if item is not None else ""
 
 
 # The new wording of an item: in quotes, else after a colon or "as"/"en"/"por".
@@ -457,7 +470,10 @@ def _edit(ctx: Ctx, r: Reading) -> Proposal:
             "edit", "", "", True, problem=_("Which item, and what new text? e.g. `edit #12 …`.")
         )
     return Proposal(
-        "edit", f"edit {item} {text}", _("reword #{id}: {text}").format(id=item, text=text), True
+        "edit",
+        f"edit {item} {text}",
+        _("reword #{id}: {text}").format(id=item, text=text) + _its_text(ctx, r),
+        True,
     )
 
 

@@ -20,39 +20,62 @@ _TAKEN_BACK = re.compile(
     r"no\s*,?\s*espera|perd[oó]n\s*,|mejor\s+dicho|o\s+sea|quise\s+decir)\b[\s,:.!…-]*",
     re.I,
 )
-# What the writer now asks instead: "make that Friday", "mejor el viernes", "plutôt le 24"
+# What leads from the words taken back to the date said instead: "make that Friday", "mejor el
+# viernes", "plutôt au 24", "I mean 5 April" (a connector of dates is part of the date phrase)
 _INSTEAD = re.compile(
-    r"^(?:(?:make\s+(?:that|it)|let'?s\s+say|say|rather|mets\s+plut[oô]t|plut[oô]t|disons|"
-    r"mejor|pon|pongamos|digamos|mejor\s+dicho)\s+)?",
+    r"(?:(?:make\s+(?:that|it)|let'?s\s+say|say|rather|mets\s+plut[oô]t|plut[oô]t|disons|"
+    r"mejor|pon|pongamos|digamos)\s+)?",
     re.I,
 )
 _TELL_ME_AN_ORDER = re.compile(
-    r"\b(?:no\s+(?:lo|la|le)\s+\w+|ne\s+(?:le|la)\s+\w+\s+pas|don'?t\s+\w+\s+it)\b", re.I
+    r"\b(?:no\s+(?:lo|la|le|los|las)\s+\w+|ne\s+(?:le|la|les)\s+\w+\s+pas|"
+    r"(?:don'?t|do\s+not)\s+\w+(?:\s+(?:it|them|that))?)\b",
+    re.I,
 )
 
 
 def taken_back(line: str, *, now: datetime, tz: ZoneInfo) -> str:
-    """``line`` with the words the writer took back replaced by those they said instead: a date
-    corrected by a later date, an order by a later order (on the same item). Unchanged when
-    nothing is taken back."""
+    """``line`` with a date the writer took back replaced by the one said right after the
+    words that take it back ("COB Thursday … no wait, make that Friday, the Ambassador…" is
+    "COB Friday, the Ambassador…"); everything else is kept. Unchanged when nothing is taken
+    back, or when what follows is not a date."""
     marks = list(_TAKEN_BACK.finditer(line))
     if not marks or clean(line) != line:
         return line
     mark = marks[-1]
-    before, after = line[: mark.start()], line[mark.end() :]
     from handlers.dates.spans import date_spans
 
     spans = [s for s in date_spans(line, now=now, tz=tz) if s.reading is not None]
     earlier = [s for s in spans if s.end <= mark.start()]
-    later = [s for s in spans if s.start >= mark.end()]
-    if earlier and later:  # "COB Thursday … no wait, make that Friday": Friday, COB
-        old, new = earlier[-1], later[0]
-        said = line[new.start : new.end]
-        return (line[: old.start] + said + line[old.end : mark.start()]).rstrip(" .,;:—–-…")
-    if _TELL_ME_AN_ORDER.search(after):  # "no lo elimines, marcalo como hecho": the new order
-        rest = re.split(r"[,;]\s*", after, maxsplit=1)
-        order = _INSTEAD.sub("", rest[1] if len(rest) > 1 else after).strip()
-        item = re.search(r"#\s?\d+|\b\d{1,4}\b", before)
-        if order and item and not re.search(r"#\s?\d|\b\d{1,4}\b", order):
-            return f"{order} #{item.group(0).lstrip('#').strip()}"
-    return line
+    instead = _INSTEAD.match(line, mark.end())
+    later = [s for s in spans if instead is not None and s.start == _skip_connector(line, instead)]
+    if not (earlier and later):
+        return line
+    old, new = earlier[-1], later[0]
+    said = line[new.start : new.end]
+    lead = _CONNECTOR.match(line, old.start)  # "by 3 April, i mean 5 April": by 5 April
+    if lead and not _CONNECTOR.match(said):
+        said = lead.group(0) + said
+    between = line[old.end : mark.start()]  # "…COB Thursday. Apologies - no wait, …"
+    if not _FILLER.sub("", between).strip(" .,;:!?…—–-"):
+        between = ""
+    rest = line[new.end :]
+    return (line[: old.start] + said + between).rstrip(" .,;:!?…—–-") + rest
+
+
+_CONNECTOR = re.compile(
+    r"(?:by|before|until|on|due|d'ici|avant|au|pour\s+le|antes\s+del?|para|hasta|al?)\s+", re.I
+)
+_FILLER = re.compile(r"\b(?:sorry|apologies|oops|euh|hmm+|ah|oh)\b", re.I)
+
+
+def _skip_connector(line: str, instead: re.Match[str]) -> int:
+    """Where the later date starts, when the words of taking back lead straight to it."""
+    return instead.end()
+
+
+def takes_back_an_order(line: str) -> bool:
+    """The line gives an order and takes it back ("eliminar el 20… no espera, no lo elimines"):
+    nothing it says may be done before the writer says again what they want."""
+    marks = list(_TAKEN_BACK.finditer(line))
+    return bool(marks) and _TELL_ME_AN_ORDER.search(line, marks[-1].end()) is not None

@@ -55,6 +55,9 @@ _RECORD = re.compile(
 )
 
 
+_AN_ITEM = re.compile(r"\s+(?:the\s+|l'|le\s+|la\s+|el\s+)?(?:item|point|punto|action|#)\s*#?\d")
+
+
 def deed_asked(line: str) -> str | None:
     """What the line asks the bot itself to do in the world, or None (a question, a record to
     keep, a change to an item)."""
@@ -62,6 +65,6 @@ def deed_asked(line: str) -> str | None:
     if _RECORD.search(folded):
         return None
     asked = _ASKED.match(folded)
-    if asked is None:
-        return None
+    if asked is None or _AN_ITEM.match(folded, asked.end()):
+        return None  # "transfer the item 14 to Chile": a change to an item, the bot's to do
     return re.split(r"(?<!<)[.?!;\n]", line[asked.start("deed") :], maxsplit=1)[0].strip(" ,")

@@ -153,7 +153,7 @@ def read(
 # A number nothing else has claimed, between an article and a pause: "correction on 12: …",
 # "pour le 20, la NZ…", "El 7 lo tiene Chile", "en qué quedó el 6?", "vous pouvez fermer le 21".
 _BARE_ITEM = re.compile(
-    r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|of|the|sobre|pour|para|de|to)\s+"
+    r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|the|sobre|pour|para)\s+"
     r"(?!(?:19|20)\d\d\b)(?P<n>\d{1,4})"
     r"(?=\s*(?:[:,;?!)]|\.(?!\d)|$)|\s+(?P<pronoun>lo|la|le|les|los|it|is|was|has|est|es)\b)",
     re.I,
@@ -166,12 +166,17 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
     could not be read ("al 6") yields to it in a line that asks to change or know an item."""
     if any(e.kind == "item" for e in found):
         return []
-    about_items = _ABOUT_AN_ITEM.match(line) is not None or _asks_about_items(line)
+    opens_on_one = _ABOUT_AN_ITEM.match(line) is not None  # "correction on 12:", "pour le 20,"
     bare = []
     for m in _BARE_ITEM.finditer(line):
+        if int(m["n"]) == 0 or _A_DAY_BEFORE.search(line, 0, m.start()):
+            continue  # "they went out on the 20", "c'est fait depuis le 21": a day
         over = [e for e in found if e.start < m.end("n") and m.start("n") < e.end]
-        # "El 7 lo tiene Chile" names the item by itself; "on the 20?" only in a line about items
-        if (about_items or m["pronoun"]) and all(about_items and _only_a_day(e) for e in over):
+        # "El 7 lo tiene Chile" names the item by itself; a day alone ("listo el 6,") yields
+        # to it in a line about items, unless said as a day ("on the 20", "depuis le 21")
+        if over and not all(_only_a_day(e) for e in over):
+            continue
+        if m["pronoun"] or opens_on_one or _asks_about_items(line):
             bare.append((m, over))
     if len(bare) != 1:
         return []
@@ -184,6 +189,11 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
 # "correction on 12:", "Re 14,", "pour le 20, …", "Correction du 2 :"
 _ABOUT_AN_ITEM = re.compile(
     r"^\W*(?:(?:petite\s+|small\s+|una\s+)?correc\w*|re|pour|para|on|about|sobre|concernant)\b",
+    re.I,
+)
+_A_DAY_BEFORE = re.compile(
+    r"\b(?:on|since|from|until|till|by|before|after|depuis|des|dès|avant|apres|après|jusqu'au|"
+    r"desde|antes\s+del?|hasta|despues\s+del?|después\s+del?|a\s+partir\s+del?)\s*$",
     re.I,
 )
 _DAY_ALONE = re.compile(r"(?:(?:le|la|el|al|du|del|the|on)\s+)?\d{1,2}(?:st|nd|rd|th|er)?", re.I)

@@ -15,7 +15,7 @@ import re
 
 # The marks of a forwarded email, in three languages and as mail clients write them.
 _FORWARDED = re.compile(
-    r"(?:^|\s)(?:fwd?|tr|rv|re)\s*:|-{3,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|"
+    r"(?:^|\s)(?:fwd?|tr|rv)\s*:|-{3,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|"
     r"mensaje\s+reenviado|original\s+message|message\s+d'origine|mensaje\s+original)",
     re.I,
 )

@@ -128,14 +128,20 @@ _ABOUT = re.compile(
 )
 
 
+_ABOUT_A_COMMAND = re.compile(
+    r"/ccm|\b(?:command|commande|comando|cmd|syntax|does|do\s+i\s+(?:use|type)|fait|hace|sirve|"
+    r"same\s+thing|difference|diferencia|mismo|uso|utilise)\b"
+)
+
+
 def command_asked_about(line: str) -> str | None:
     """The command a question asks about by its name (or alias), or None: such a question is
     answered with that command's help, never by running it."""
     from handlers.commands.registry import LOOKUP
 
     folded = fold(line)
-    if not _ABOUT.search(folded):
-        return None
+    if not _ABOUT.search(folded) or not _ABOUT_A_COMMAND.search(folded):
+        return None  # "which items are 'done'?" asks for items
     for m in _NAMED.finditer(folded):
         word = next(g for g in m.groups() if g)
         if word in LOOKUP:

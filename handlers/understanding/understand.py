@@ -28,6 +28,7 @@ from handlers.understanding.changes import MANY, NOT_IN_YET
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
+from handlers.understanding.corrections import takes_back_an_order
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_items
@@ -290,6 +291,12 @@ def understand(
         if misspelt:
             reply = understand(ctx, named, run=run, unless=unless, spelled=True)
             return _spelling_said(reply, misspelt) if reply is not None else None
+    if takes_back_an_order(line):  # "borra el 12… no espera, no lo borres": nothing is done
+        text = _(
+            "You took that back in the same message, so nothing was changed. "
+            "Say again what you want done, e.g. `/ccm done 12`."
+        )
+        return Reply(text=text, blocks=[section(text)], ok=False)
     deed = deed_asked(line)
     if deed is not None:  # "could you email the minutes to Dublin?": not the bot's to do
         return _not_mine(deed)
@@ -337,6 +344,9 @@ def _answer(
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
+    if (first.writes or first.intent in WRITES) and _NEGATED.search(fold_(line)):
+        # "Chile says #15 must not be deleted": the one change the line rules out
+        return _ask(ctx, reading, _("Nothing was changed: the message says not to."), [])
     if first.intent == "greeting" and judgement.certain:
         return greeting(line)
     if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
@@ -367,6 +377,13 @@ def _answer(
     return _choose(reading, usable)
 
 
+# A change said not to be made: "#15 must not be deleted", "don't close it", "ne supprimez pas
+# le 14", "no lo borres", "no hay que cerrarlo".
+_NEGATED = re.compile(
+    r"\b(?:not|don'?t|do\s+not|never|n'|ne|no|nunca|jamais|no\s+hay\s+que)\s+(?:\w+\s+){0,2}?"
+    r"(?:delet|remov|clos|finish|mark|move|postpon|push|reassign|assign|supprim|ferm|clotur|marqu|"
+    r"repouss|decal|borr|elimin|cerr|marc|mov|pospon|aplaz|reasign|asign)\w*"
+)
 _CHANGES = ("reschedule", "done", "reopen", "delete", "assign", "note", "edit")
 
 
@@ -387,6 +404,8 @@ def _change_asked(
     # "Correction pour le point 10 : …, il faut décaler l'échéance": an item named by its number
     # and a change said about it, in a line that asks nothing
     typed = [e for e in reading.of("item") if e.end > e.start]
+    if _NEGATED.search(fold_(line)):  # "Chile says #15 must not be deleted": no change asked
+        return None
     if (len(typed) == 1 and not is_question(line)) or (typed and asks_a_change_somewhere(line)):
         proposal = compose(ctx, change, reading)
         return proposal if proposal.command and not proposal.problem else None

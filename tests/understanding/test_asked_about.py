@@ -54,3 +54,13 @@ def test_shorthand_and_the_day_money_came_in(demo_run: Run, line: str, command: 
 def test_many_items_at_once_are_never_guessed(demo_run: Run) -> None:
     reply = demo_run("ok can you just delete everything from the February meeting", now=NOW)
     assert not any(c.confirm for c in reply.choices)
+
+
+def test_a_quoted_word_alone_is_not_a_question_about_a_command() -> None:
+    assert command_asked_about("which items are 'done'?") is None
+
+
+def test_a_near_day_of_payment_is_never_pushed_to_last_year(demo_run: Run) -> None:
+    reply = demo_run("Mexico paid 8000 CHF on 30 March", now=NOW)
+    assert not any("2016" in c.command for c in reply.choices)
+    assert "not part of this change" in reply.text

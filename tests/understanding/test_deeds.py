@@ -58,3 +58,7 @@ def test_the_reply_says_so_and_changes_nothing(demo_run: Run) -> None:
 def test_what_was_typed_is_escaped(demo_run: Run) -> None:
     reply = demo_run("can you email <!channel> the minutes", now=NOW)
     assert "<!channel>" not in reply.text and "&lt;!channel&gt;" in reply.text
+
+
+def test_an_item_handed_over_is_a_change_not_a_deed() -> None:
+    assert deed_asked("transfer the item 14 to Chile") is None

