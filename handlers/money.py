@@ -23,7 +23,7 @@ _SCALE = r"millions?|millones|millón|millon|mio\.?|mn|m|thousand|mille|mil|k"
 _TOKEN = re.compile(
     # "8'750.-": the Swiss way of writing whole francs
     rf"(?<![\w.,'’/-])(?P<number>{_NUMBER})(?:\.[-–—](?!\w))?(?:\s*(?P<scale>{_SCALE}))?"
-    rf"(?![\w.,'’/-])",
+    rf"(?![\w'’/-]|[.,]\d)",  # "CHF 8.500, ingresada…": a comma after it ends the sentence
     re.I,
 )
 _SCALES = {

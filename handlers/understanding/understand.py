@@ -483,6 +483,9 @@ def _unused_dates(reading: Reading, command: str, today: date | None = None) -> 
     for e in reading.of("date"):
         if has_year and _A_YEAR.search(same_length_fold(e.text)):
             continue  # "this year" became the command's year
+        year = re.search(r"\b(?:19|20)\d\d\b", e.text)
+        if year and re.fullmatch(r"\W*(?:\w+\s+)?(?:19|20)\d\d\W*", e.text) and year[0] in command:
+            continue  # "para 2017", "pour 2017": the command's year
         words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
         day = e.reading.due if e.reading is not None else None
         said_as_day = (

@@ -142,6 +142,8 @@ def _substance(
     if verb in _ON_ITEMS:  # what a change to an item sets, not the reason given after it
         number, _sep, rest = args.partition(" ")
         number, rest = number.rstrip(",:;."), rest if not number.endswith(",") else ""
+        if rest.startswith(":"):  # "reopen 18 : l'Italie doit renvoyer…": the reason given
+            rest = ""
         args = f"{number} {split_reason(rest)[0]}".strip()
     items = frozenset(
         re.findall(r"(?:^|\s)#?(\d{1,4})(?=\s|$)", args)[:1] if verb in _ON_ITEMS else []
