@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.i18n import _
+from handlers.i18n import _, current_language
 from handlers.i18n.formats import format_long_day
 from handlers.reply.reply import Upload
 
@@ -26,7 +30,7 @@ def make_chart(
         money = data.contribution_figures(session, year=chosen)
         return Upload(
             f"ccm-contributions-{chosen}.png",
-            draw.contributions_png(money),
+            _drawn("contributions", money, draw.contributions_png),
             _("Contributions {year}").format(year=chosen),
             draw.contributions_alt(money),
         )
@@ -34,7 +38,7 @@ def make_chart(
         timeline = data.deadline_figures(session, today=today)
         return Upload(
             f"ccm-deadlines-{today.isoformat()}.png",
-            draw.deadlines_png(timeline),
+            _drawn("deadlines", timeline, draw.deadlines_png),
             _("Treaty deadlines {start}–{end}").format(
                 start=timeline.start.year, end=timeline.end.year
             ),
@@ -44,8 +48,28 @@ def make_chart(
         series = data.item_series(session, now=now, tz=tz)
         return Upload(
             f"ccm-items-{today.isoformat()}.png",
-            draw.items_png(series),
+            _drawn("items", series, draw.items_png),
             _("Open and overdue items, {day}").format(day=format_long_day(today, padded=True)),
             draw.items_alt(series),
         )
     raise ValueError(f"unknown chart {kind!r}")
+
+
+# The same figures in the same language make the same picture: drawn once (matplotlib takes a
+# quarter of a second a chart), the last few kept.
+_DRAWN: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+_DRAWN_LOCK = threading.Lock()
+_KEPT = 16
+
+
+def _drawn(kind: str, figures: Any, draw: Callable[[Any], bytes]) -> bytes:
+    key = (kind, current_language(), repr(figures))
+    with _DRAWN_LOCK:
+        png = _DRAWN.get(key)
+    if png is None:
+        png = draw(figures)
+        with _DRAWN_LOCK:
+            _DRAWN[key] = png
+            while len(_DRAWN) > _KEPT:
+                _DRAWN.popitem(last=False)
+    return png

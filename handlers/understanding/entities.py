@@ -166,9 +166,12 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
     could not be read ("al 6") yields to it in a line that asks to change or know an item."""
     if any(e.kind == "item" for e in found):
         return []
+    matches = list(_BARE_ITEM.finditer(line))
+    if not matches:
+        return []
     opens_on_one = _ABOUT_AN_ITEM.match(line) is not None  # "correction on 12:", "pour le 20,"
     bare = []
-    for m in _BARE_ITEM.finditer(line):
+    for m in matches:
         if int(m["n"]) == 0 or _A_DAY_BEFORE.search(line, 0, m.start()):
             continue  # "they went out on the 20", "c'est fait depuis le 21": a day
         over = [e for e in found if e.start < m.end("n") and m.start("n") < e.end]
