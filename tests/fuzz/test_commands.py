@@ -45,19 +45,19 @@ def check(demo_deps: Deps) -> Checker:
     return Checker(demo_deps)
 
 
-@fuzz(3000)
+@fuzz(2000)
 @given(text=st.one_of(st.text(max_size=80), junk()))
 def test_any_text_gets_an_answer(check: Checker, text: str) -> None:
     check(text)
 
 
-@fuzz(4000)
+@fuzz(2500)
 @given(text=subcommand_lines())
 def test_every_subcommand_word_followed_by_junk(check: Checker, text: str) -> None:
     check(text)
 
 
-@fuzz(3000)
+@fuzz(2000)
 @given(text=adversarial_lines())
 def test_well_shaped_commands_with_a_poisoned_slot(check: Checker, text: str) -> None:
     check(text)
