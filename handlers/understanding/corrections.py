@@ -47,8 +47,8 @@ def taken_back(line: str, *, now: datetime, tz: ZoneInfo) -> str:
 
     spans = [s for s in date_spans(line, now=now, tz=tz) if s.reading is not None]
     earlier = [s for s in spans if s.end <= mark.start()]
-    instead = _INSTEAD.match(line, mark.end())
-    later = [s for s in spans if instead is not None and s.start == _skip_connector(line, instead)]
+    instead = _INSTEAD.match(line, mark.end())  # always matches: its words are optional
+    later = [s for s in spans if instead is not None and s.start == instead.end()]
     if not (earlier and later):
         return line
     old, new = earlier[-1], later[0]
@@ -67,11 +67,6 @@ _CONNECTOR = re.compile(
     r"(?:by|before|until|on|due|d'ici|avant|au|pour\s+le|antes\s+del?|para|hasta|al?)\s+", re.I
 )
 _FILLER = re.compile(r"\b(?:sorry|apologies|oops|euh|hmm+|ah|oh)\b", re.I)
-
-
-def _skip_connector(line: str, instead: re.Match[str]) -> int:
-    """Where the later date starts, when the words of taking back lead straight to it."""
-    return instead.end()
 
 
 def takes_back_an_order(line: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from handlers.reply.text import fold
@@ -235,44 +235,58 @@ _ADD_A_MEETING = re.compile(
 def adds_a_meeting(line: str) -> bool:
     """The line asks for a meeting to be added, in so many words (see _ADD_A_MEETING), not a
     deadline set ("pour le séminaire de Kampala : mets l'échéance au 28 avril")."""
-    loose = loose_with_offsets(line)[0]
-    return _ADD_A_MEETING.search(loose) is not None and not _A_DEADLINE.search(loose)
+    return _cues_found(line)[0]
 
 
 _A_DEADLINE = re.compile(
     r"(?:deadline|due\s+date|echeance|delai|plazo|fecha\s+limite|vencimiento)"  # "l'échéance"
 )
+_Found = tuple[str, float, int, int, bool]  # intent, weight, start and end in the line, not empty
+
+
+@lru_cache(maxsize=4096)
+def _cues_found(line: str) -> tuple[bool, tuple[_Found, ...]]:
+    """Whether the line adds a meeting, and every cue of every intent in it, placed in the
+    line: a line is asked about its cues several times while it is read (its entities, its
+    judgement, the item it describes, the change it asks), and the patterns are run once."""
+    loose, offsets = loose_with_offsets(line)
+    offsets.append(len(line))
+    adds = _ADD_A_MEETING.search(loose) is not None and not _A_DEADLINE.search(loose)
+    found = tuple(
+        (
+            intent,
+            weight,
+            offsets[m.start()],
+            offsets[m.end() - 1] + 1 if m.end() else 0,
+            m.end() > m.start(),
+        )
+        for intent, (weight, pattern) in _cues().items()
+        for m in pattern.finditer(loose)
+    )
+    return adds, found
 
 
 def cue_scores(line: str, *, within: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
     """The cue words of each intent found in the line; a cue lying wholly ``within`` one of
     the spans given (the meetings a date phrase counts from: "d'ici la prochaine réunion"
     says when, not what the line is about) does not count."""
-    loose, offsets = loose_with_offsets(line)
-    offsets.append(len(line))
-    found = {}
-    if _ADD_A_MEETING.search(loose) and not _A_DEADLINE.search(loose):  # "add the … meeting: …"
-        found["meeting_add"] = 0.9
-    for intent, (weight, pattern) in _cues().items():
-        for m in pattern.finditer(loose):
-            start, end = offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() else 0
-            if not any(s <= start and end <= e for s, e in within):
-                found[intent] = weight
-                break
+    adds, matches = _cues_found(line)
+    found = {"meeting_add": 0.9} if adds else {}  # "add the following CC meeting: …"
+    counted: set[str] = set()
+    for intent, weight, start, end, _whole in matches:
+        if intent not in counted and not any(s <= start and end <= e for s, e in within):
+            found[intent] = weight
+            counted.add(intent)
     return found
 
 
 def cue_spans(line: str, intent: str | None = None) -> list[tuple[int, int]]:
     """Where the line says what it wants done ("reopen", "mets-le en veille"): words about the
     request, not about the item it is made on (of one intent's cues, or of all)."""
-    loose, offsets = loose_with_offsets(line)
-    offsets.append(len(line))
     return [
-        (offsets[m.start()], offsets[m.end() - 1] + 1)
-        for name, (_weight, pattern) in _cues().items()
-        if intent in {None, name}
-        for m in pattern.finditer(loose)
-        if m.end() > m.start()
+        (start, end)
+        for name, _weight, start, end, whole in _cues_found(line)[1]
+        if intent in {None, name} and whole
     ]
 
 
