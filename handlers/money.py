@@ -11,11 +11,22 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import list_currencies
+
 from handlers.i18n import _, format_amount, join_names
 
 HOME_CURRENCY = "CHF"
+# Money the ISU does not keep: a symbol, a currency's name, or an ISO 4217 code (every one
+# CLDR knows, through Babel) written next to the amount ("1'500'000 XOF", "EUR 20,000").
+_COMMON_CODES = "EUR|USD|GBP|JPY|SEK|NOK|DKK|CAD|AUD|NZD|XOF|XAF"
+_FOREIGN_WORDS = (
+    r"euros?|dollars?|d[oó]lar(?:es)?|f\s?cfa|francs?\s+cfa|cfa|yens?|pounds?(?:\s+sterling)?|"
+    r"livres?\s+sterling|pesos|couronnes?|coronas?|kroner|kronor|krona|rands?|reais|reales"
+)
+_CODES = "|".join(sorted(set(list_currencies()) - {HOME_CURRENCY}))
 _OTHER_CURRENCIES = re.compile(
-    r"(?<![A-Za-z])(EUR|USD|GBP|JPY|SEK|NOK|DKK|CAD|AUD|NZD)(?![A-Za-z])|[€$£¥]", re.I
+    rf"(?<![A-Za-z])(?i:{_COMMON_CODES}|{_FOREIGN_WORDS})(?![A-Za-z])|[€$£¥]"
+    rf"|(?<![A-Za-z])(?:{_CODES})(?=\s*\d)|(?<=\d)\s*(?:k|m|mil|mio\.?)?\s*(?:{_CODES})(?![A-Za-z])"
 )
 # The separators include the no-break spaces French amounts are written with ("143 935,07").
 _NUMBER = r"\d{1,3}(?:[',’ .\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
@@ -96,7 +107,7 @@ def find_amount(text: str) -> Amount:
             _(
                 "The ISU keeps its accounts in CHF, and I read “{currency}”: convert the amount "
                 "and record it in CHF."
-            ).format(currency=other[0])
+            ).format(currency=other[0].strip())
         )
     found = [(m, _cents(m)) for m in _TOKEN.finditer(text)]
     amounts = [Amount(c, m[0], m.start(), m.end()) for m, c in found if c is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlmodel import col, select
@@ -9,7 +10,8 @@ from sqlmodel import col, select
 from handlers.commands.registry import command
 from handlers.commands.status import KIND_LABELS
 from handlers.dates.periods import period_bounds
-from handlers.dates.reading import format_day
+from handlers.dates.reading import DateError, format_day
+from handlers.dates.when import read_due
 from handlers.i18n import _, state_label
 from handlers.i18n.formats import labelled
 from handlers.items.render import item_line
@@ -20,6 +22,11 @@ from storage.items import OPEN
 from storage.models import ActionItem, TreatyDeadline
 
 LIMIT = 30
+# "by 7 April" counts that day in; "before 7 April" stops the day before
+_UNTIL = re.compile(
+    r"(?P<word>by|before|until|till|avant|d'ici|jusqu'au|antes\s+del?|hasta(?:\s+el)?)\s+", re.I
+)
+_BEFORE = {"before", "avant", "antes de", "antes del"}
 
 
 @command(
@@ -37,7 +44,23 @@ LIMIT = 30
 def deadlines(ctx: Ctx, args: str) -> Reply:
     """Items and treaty deadlines falling in a period (default: the next 30 days)."""
     phrase = args.strip()
-    if phrase:
+    if by := _UNTIL.match(phrase):  # "deadlines before 7 April": from today up to that day
+        try:
+            limit = read_due(ctx, phrase[by.end() :])
+        except DateError:
+            bounds = None
+        else:
+            before = by["word"].lower() in _BEFORE
+            end = limit.due - timedelta(days=1) if before else limit.due
+            bounds = (ctx.today, end) if end >= ctx.today else None
+        if bounds is None:
+            return error(
+                _(
+                    "I couldn't read “{text}” as a period. "
+                    "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
+                ).format(text=escape(shorten(phrase, 100)))
+            )
+    elif phrase:
         bounds = period_bounds(phrase, now=ctx.now, tz=ctx.tz)
         if bounds is None:
             return error(

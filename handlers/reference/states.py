@@ -38,6 +38,34 @@ from handlers.reference.names_i18n import demonyms, foreign_names
 from handlers.reply.text import fold
 
 CSV_PATH = Path(__file__).parents[2] / "storage" / "data" / "ccm_states.csv"
+CAPITALS_PATH = Path(__file__).with_name("capitals.tsv")
+# A capital in a treaty's, a plan's or a conference's name is not its State: "the Oslo
+# Convention", "Vientiane Action Plan", "la Convention d'Oslo", "el Plan de Acción de Vientián"
+_NAME_AFTER = re.compile(
+    r"\s+(?:action\s+plan|plan|convention|treaty|process|declaration|statute|agreement|"
+    r"protocol|conference|commitments?|principles)\b",
+    re.I,
+)
+_NAME_BEFORE = re.compile(
+    r"\b(?:plan\s+d'action|plan\s+de\s+acci[oó]n|convention|convenci[oó]n|processus|proceso|"
+    r"d[ée]claration|declaraci[oó]n|conf[ée]rence|conferencia|trait[ée]|tratado|statut|estatuto|"
+    r"accord|acuerdo|protocole|protocolo)\s+(?:de\s+|d'|del\s+|du\s+|of\s+)$",
+    re.I,
+)
+# A capital as a place where something happens or where a note goes, not as its State: "the
+# seminar in Zagreb", "mission à Dakar", "une note pour Bruxelles", "the Bangkok workshop"
+_EVENT = (
+    r"(?:seminars?|s[ée]minaires?|seminarios?|workshops?|ateliers?|talleres|taller|missions?|"
+    r"misi[oó]n(?:es)?|meetings?|r[ée]unions?|reuni[oó]n(?:es)?|conferences?|conf[ée]rences?|"
+    r"conferencias?|visits?|visites?|visitas?|trips?|voyages?|viajes?|notes?|nota|points?|"
+    r"briefings?|events?|[ée]v[ée]nements?|eventos?|follow[\s-]?up|side[\s-]events?)"
+)
+_PLACE_BEFORE = re.compile(
+    rf"(?:\b(?:in|at|dans|en)\s+(?:the\s+)?|\b{_EVENT}(?:\s+\w+){{0,2}}?\s+"
+    r"(?:in|at|à|a|en|de|d'|du|pour|for|para|to|in\s+the)\s+)$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(rf"(?:\s+\w+)?\s+{_EVENT}\b", re.I)
 
 _LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
 _TOKEN = re.compile(rf"{_LETTER}+(?:['\u2019\u2018\u02bc`\u00b4]{_LETTER}+)*|&")
@@ -196,8 +224,12 @@ class StateDirectory:
         *,
         lookup_codes: Mapping[str, Iterable[str]] | None = None,
         demonyms: Mapping[str, Iterable[str]] | None = None,
+        places: Iterable[str] = (),
     ) -> None:
-        """``names`` are found anywhere; ``lookup_codes`` only as a whole ``lookup`` answer."""
+        """``names`` are found anywhere; ``lookup_codes`` only as a whole ``lookup`` answer;
+        ``demonyms`` (adjectives, capitals) only in ``find_in_text(demonyms=True)``, and of
+        them the ``places`` (capitals) never inside a treaty's or a plan's name."""
+        self._places = frozenset(_name_key(place) for place in places)
         self._states = {state.iso3: state for state in states}
         self._by_key: dict[str, str] = {}
         self._by_code: dict[str, str] = {}
@@ -242,7 +274,16 @@ class StateDirectory:
         for iso3, words in demonyms().items():
             if iso3 in names:
                 adjectives.setdefault(iso3, []).extend(words)
-        return cls(states, names, lookup_codes=lookup_codes, demonyms=_unclashed(adjectives))
+        capitals = {iso3: words for iso3, words in _read_capitals().items() if iso3 in names}
+        for iso3, words in capitals.items():
+            adjectives.setdefault(iso3, []).extend(words)
+        return cls(
+            states,
+            names,
+            lookup_codes=lookup_codes,
+            demonyms=_unclashed(adjectives),
+            places=[word for words in capitals.values() for word in words],
+        )
 
     def get(self, iso3: str) -> StateName | None:
         return self._states.get(iso3.upper())
@@ -285,9 +326,23 @@ class StateDirectory:
                 continue
             start, end = tokens[index].start, tokens[index].start
             end = _closing(text, start, tokens[hit.last], hit.end)
-            matches.append(StateMatch(self._states[hit.iso3], start, end, text[start:end]))
+            if not (demonyms and self._in_a_name(text, start, end)):
+                matches.append(StateMatch(self._states[hit.iso3], start, end, text[start:end]))
             index = hit.last + 1
         return matches
+
+    def _in_a_name(self, text: str, start: int, end: int) -> bool:
+        """A capital that is part of a treaty's or a plan's name ("the Oslo Convention"), or
+        the place of an event or a journey ("the seminar in Zagreb", "mission à Dakar")."""
+        if _name_key(text[start:end]) not in self._places:
+            return False
+        before = text[max(0, start - 60) : start]
+        return bool(
+            _NAME_AFTER.match(text, end)
+            or _NAME_BEFORE.search(before)
+            or _PLACE_BEFORE.search(before)
+            or _PLACE_AFTER.match(text, end)
+        )
 
     def suggest(self, word: str, *, limit: int = 3) -> list[StateName]:
         """Did-you-mean: States whose name, alias or distinctive word is close to ``word``."""
@@ -360,6 +415,16 @@ def _unclashed(adjectives: dict[str, list[str]]) -> dict[str, list[str]]:
         iso3: list(dict.fromkeys(w for w in words if len(seen[_name_key(w)]) == 1))
         for iso3, words in adjectives.items()
     }
+
+
+def _read_capitals(path: Path = CAPITALS_PATH) -> dict[str, list[str]]:
+    """Capitals and ministries by State (capitals.tsv)."""
+    found: dict[str, list[str]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            iso3, names = raw.split("\t")
+            found.setdefault(iso3.strip(), []).extend(n.strip() for n in names.split("|"))
+    return found
 
 
 def _read_csv_names(path: Path) -> dict[str, str]:

@@ -6,6 +6,7 @@ for confirmation first (see ``understand``), never run from a reading alone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from handlers.dates.vocab import MONTH_NAMES, NUMBER_WORDS, add_months, same_length_fold
@@ -168,7 +169,9 @@ MANY = re.compile(
 )
 
 
-def _which(ctx: Ctx, r: Reading, *, status: str = "open") -> tuple[str | None, str]:
+def _which(
+    ctx: Ctx, r: Reading, *, status: str = "open", by_state: bool = True
+) -> tuple[str | None, str]:
     """The item the line names by number, else the one its words describe ("c'est fait pour
     la prévision documentaire"), with that item's text to show in the proposal."""
     found = r.first("item")
@@ -179,7 +182,7 @@ def _which(ctx: Ctx, r: Reading, *, status: str = "open") -> tuple[str | None, s
     described = (
         ctx.session.get(ActionItem, int(found.value))  # named by its words (understand._described)
         if found is not None
-        else described_item(ctx, r, status=status)
+        else described_item(ctx, r, status=status, by_state=by_state)
     )
     if described is None or described.id is None:
         return None, ""
@@ -297,7 +300,15 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _assign(ctx: Ctx, r: Reading) -> Proposal:
-    item, text = _which(ctx, r)
+    given = new_owner(r)  # "lo de Uganda pásaselo a Nueva Zelanda": Uganda's item, given to NZ
+    describing = (
+        Reading(
+            r.line, tuple(e if e is not given else replace(e, kind="owner") for e in r.entities)
+        )
+        if given is not None
+        else r
+    )
+    item, text = _which(ctx, describing)
     owner = owner_phrase(ctx, r)
     if item is None or owner is None:
         return Proposal(
@@ -344,10 +355,35 @@ def _joined_states(ctx: Ctx, r: Reading, owners: list[Entity]) -> list[str]:
     return names
 
 
+# Whom something is given to: "give it to Santiago", "pásaselo a Nueva Zelanda", "à Bagdad"
+_GIVEN_TO = re.compile(
+    r"\b(?:to|a|al|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l'|el\s+|los\s+|las\s+|les\s+)?$"
+)
+_OWNER_KINDS = ("mention", "state", "role", "person")
+
+
+def new_owner(r: Reading) -> Entity | None:
+    """The owner an item is given to, when the line says so with "to": in "lo de Uganda
+    pásaselo a Nueva Zelanda" Uganda says which item, New Zealand whose it becomes."""
+    return next(
+        (
+            e
+            for e in r.entities
+            if e.kind in _OWNER_KINDS
+            and _GIVEN_TO.search(fold_(r.line[max(0, e.start - 12) : e.start]))
+        ),
+        None,
+    )
+
+
 def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
-    """Whom an item goes to: the first owner named, a mention that opens the message (who is
-    addressed) only when nobody else is; a State before a role when both come first."""
-    kinds = ("mention", "state", "role", "person")
+    """Whom an item goes to: the one it is given "to", else the first owner named, a mention
+    that opens the message (who is addressed) only when nobody else is; a State before a role
+    when both come first."""
+    kinds = _OWNER_KINDS
+    given = new_owner(r)
+    if given is not None and given.kind != "person":  # "give it to Santiago": Chile alone
+        r = Reading(r.line, tuple(e for e in r.entities if e.kind not in kinds or e is given))
     owners = [
         e
         for e in r.entities

@@ -170,7 +170,32 @@ def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
     return parts, owner
 
 
+# A listing asked for by the items' name ("items due in April", "tâches de la semaine")
+_ITEMS_SAID = re.compile(
+    r"\b(?:items?|action\s+(?:items?|points?)|actions?|tasks?|to-?dos?|follow-?ups?|taches?|"
+    r"points?|acciones|tareas?|pendientes)\b"
+)
 _BY = re.compile(r"(?:by|before|until|till|avant|d'ici|antes\s+de|hasta)\b")
+
+
+# "between now and 7 April", "d'ici au 7 avril", "de aquí al 7 de abril": by that day
+_FROM_NOW_TO = re.compile(
+    r"(?:between\s+now\s+and|from\s+now\s+(?:un)?till?|(?:from\s+)?today\s+(?:un)?till?|"
+    r"entre\s+(?:maintenant|aujourd'hui|hoy|ahora)\s+(?:et|y)|d'ici\s+(?:au|le|a|à)|"
+    r"de\s+aqui\s+(?:al|a)|desde\s+(?:hoy|ahora)\s+hasta(?:\s+el)?)\s*$"
+)
+
+
+def _deadline_said(r: Reading) -> str | None:
+    """The day a listing runs up to: "due before Easter", "between now and 7 April"."""
+    for e in r.of("date"):
+        if e.reading is None:
+            continue
+        if _BY.match(_undue(e.text)):
+            return _undue(e.text)
+        if _FROM_NOW_TO.search(fold_(r.line[: e.start]).lower()):
+            return f"by {e.text}"
+    return None
 
 
 def _undue(text: str) -> str:
@@ -248,10 +273,10 @@ def _listing(name: str) -> Builder:
         parts, owner = _filters(ctx, r)
         shown = _filters_said(ctx, r, parts)
         period = _period(r)
-        deadline = next((e for e in r.of("date") if e.reading and _BY.match(_undue(e.text))), None)
+        deadline = _deadline_said(r)
         if name == "items" and deadline is not None:
-            parts.append(f"due {_undue(deadline.text)}")  # "anything due before Easter?"
-            shown.append(_("due {period}").format(period=_undue(deadline.text)))
+            parts.append(f"due {deadline}")  # "anything due before Easter?"
+            shown.append(_("due {period}").format(period=deadline))
         elif name == "items" and period:
             parts.append(f"due {period}")
             shown.append(_("due {period}").format(period=_period_said(r) or period))
@@ -267,6 +292,14 @@ def _listing(name: str) -> Builder:
             parts.insert(0, "done")
         if name == "items" and parts == ["mine"]:  # "what do I have to do": that is `mine`
             return Proposal("mine", "mine", _("your open items"), False)
+        if (
+            name == "items"
+            and len(parts) == 1
+            and parts[0].startswith("due ")
+            and not owner
+            and not _ITEMS_SAID.search(fold_(r.line))
+        ):  # "what's due in April?": every deadline of the period, the items' and the treaty's
+            return _deadlines(ctx, r, phrase=parts[0].removeprefix("due "))
         command = " ".join([name, *parts])
         label = _("overdue items") if name == "overdue" else _("open items")
         label = _("done items") if parts[:1] == ["done"] else label
@@ -408,12 +441,12 @@ def _help(ctx: Ctx, r: Reading) -> Proposal:
 _UNRELATED = 0.2  # a request no command's description comes this close to
 
 
-def _deadlines(ctx: Ctx, r: Reading) -> Proposal:
+def _deadlines(ctx: Ctx, r: Reading, phrase: str | None = None) -> Proposal:
     if r.has("article", "state") or any(
         e.value in {"clearance", "stockpile"} for e in r.of("area")
     ):  # "stockpile destruction deadlines", "deadlines for Botswana": the treaty's, filtered
         return _treaty(ctx, r)
-    period = _period(r)
+    period = phrase or _period(r)
     return Proposal("deadlines", f"deadlines {period or ''}".strip(), _("the deadlines"), False)
 
 
@@ -438,6 +471,12 @@ _LANGUAGES = (
 )
 
 
+_TO_ME = re.compile(
+    r"\b(?:me|moi|m'|-moi|respondeme|contestame|hablame|escribeme|ecris-moi|parle-moi|"
+    r"with\s+me|to\s+me|a\s+mi|con\s+migo|conmigo)\b|-moi\b|me\b"
+)
+
+
 def _lang(ctx: Ctx, r: Reading) -> Proposal:
     """ "can you answer me in French?": the reader's language; without one named, which it is."""
     folded = fold_(r.line)
@@ -449,7 +488,9 @@ def _lang(ctx: Ctx, r: Reading) -> Proposal:
                 _("answer you in {language}").format(
                     language=Locale.parse(code).get_display_name(current_language()) or code
                 ),
-                True,
+                # "réponds-moi en français": the reader's own setting, switched back as easily,
+                # is set at once; "the letters go out in French" is only shown
+                _TO_ME.search(folded) is None,
             )
     return Proposal("lang", "lang", _("the language I answer you in"), False)
 

@@ -52,11 +52,21 @@ def described_items(
     by_state: bool = True,
     likeness: float | None = None,
     most: int = 3,
+    alone: bool = True,
 ) -> list[ActionItem]:
     """The items of ``status`` the line's words describe: the one that stands out, else the
     few that are as close as each other ("the letter translations": #21 translates the letters,
     #9 sends them), for the reader to pick; none when nothing is close."""
     words = _words_of(reading)
+    states = [e.value for e in reading.of("state")]
+    # "lo de Botsuana", "the Botswana one": the only item of that status the one State the
+    # line names has, whatever else is said about it
+    # (``alone``: not for a note or a new wording, whose words may well name a State)
+    one_state = len(set(states)) == 1 and by_state and alone
+    only = _of_states(ctx, states, status=status) if one_state else set()
+    if len(only) == 1:
+        item = ctx.session.get(ActionItem, only.pop())
+        return [item] if item is not None else []
     if len(_CONTENT.findall(words)) < 2:  # "what's the latest on Botswana": nothing described
         return []
     english = in_english(words)  # "la prévision documentaire": the documentation forecast
@@ -69,7 +79,6 @@ def described_items(
     grams = [_grams(text) for _id, text in rows]
     df: Counter[str] = Counter(g for doc in grams for g in doc)
     idf = {g: math.log((1 + len(rows)) / (1 + n)) + 1 for g, n in df.items()}
-    states = [e.value for e in reading.of("state")]
     allowed = _of_states(ctx, states) if states and by_state else None
     asked = _unit(features(words), idf)
     scored = sorted(
@@ -95,8 +104,12 @@ def described_items(
     return out if len(close) == 1 or len(out) > 1 else []  # one of several alike: not named
 
 
-def _of_states(ctx: Ctx, states: list[str]) -> set[int]:
+def _of_states(ctx: Ctx, states: list[str], *, status: str | None = None) -> set[int]:
     query = select(ItemState.item_id).where(col(ItemState.iso3).in_(states))
+    if status is not None:
+        query = query.join(ActionItem, col(ActionItem.id) == col(ItemState.item_id)).where(
+            ActionItem.status == status
+        )
     return set(ctx.session.exec(query))
 
 

@@ -146,7 +146,20 @@ def read(
                 and not e.value
                 and any(p.start <= e.start + 4 and e.end <= p.end + 1 for p in periods)
             )
+            and not _a_day_of_the_month(e, settled)
         ),
+    )
+
+
+def _a_day_of_the_month(period: Entity, found: list[Entity]) -> bool:
+    """ "April" in "between now and 7 April" is the month of a day, not a period asked about."""
+    return period.kind == "period" and any(
+        d.kind == "date"
+        and d.value
+        and d.start <= period.start
+        and period.end <= d.end
+        and re.search(r"\d", d.text[: period.start - d.start] + d.text[period.end - d.start :])
+        for d in found
     )
 
 
@@ -155,7 +168,8 @@ def read(
 _BARE_ITEM = re.compile(
     r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|the|sobre|pour|para)\s+"
     r"(?!(?:19|20)\d\d\b)(?P<n>\d{1,4})"
-    r"(?=\s*(?:[:,;?!)]|\.(?!\d)|$)|\s+(?P<pronoun>lo|la|le|les|los|it|is|was|has|est|es)\b)",
+    r"(?=\s*(?:[:,;?!)]|\.(?!\d)|$)|\s+(?P<pronoun>lo|la|le|les|los|it|is|was|has|est|es|ya|"
+    r"already|deja|déjà|sigue|still|toujours)\b)",
     re.I,
 )
 

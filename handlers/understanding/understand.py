@@ -24,7 +24,7 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory, StateName
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
-from handlers.understanding.changes import MANY, NOT_IN_YET
+from handlers.understanding.changes import MANY, NOT_IN_YET, new_owner
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
@@ -258,12 +258,21 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[R
     change = change or next((i for i in _ON_ONE_ITEM if i in said and i != "status"), None)
     if change is None or (change == "status" and reading.has("state")):
         return []  # a State's status shows its items: "Uganda … host of the seminar" is Uganda's
+    describing, by_state = reading, change != "assign"  # "…las hace Chile, reasignar": Chile
+    given = new_owner(reading) if change == "assign" else None  # is the new owner
+    if given is not None:  # "lo de Uganda pásaselo a Nueva Zelanda": Uganda's item, to NZ
+        describing = Reading(  # its words are still not the item's
+            reading.line,
+            tuple(e if e is not given else replace(e, kind="owner") for e in reading.entities),
+        )
+        by_state = True
     items = described_items(
         ctx,
-        reading,
+        describing,
         status=_ON_ONE_ITEM[change],
-        by_state=change != "assign",  # "…las hace Chile, reasignar": Chile is the new owner
+        by_state=by_state,
         likeness=0.25 if change == "status" else None,  # a State's status unless clearly an item
+        alone=change not in {"note", "edit"},
     )
     end = len(reading.line)
     return [
@@ -486,7 +495,7 @@ def _unused_dates(reading: Reading, command: str, today: date | None = None) -> 
         year = re.search(r"\b(?:19|20)\d\d\b", e.text)
         if year and re.fullmatch(r"\W*(?:\w+\s+)?(?:19|20)\d\d\W*", e.text) and year[0] in command:
             continue  # "para 2017", "pour 2017": the command's year
-        words = re.sub(r"^(?:due|by|before|until|in|on|for)\s+", "", same_length_fold(e.text))
+        words = re.sub(r"^(?:(?:due|by|before|until|in|on|for)\s+)+", "", same_length_fold(e.text))
         day = e.reading.due if e.reading is not None else None
         said_as_day = (
             day is not None and f" {day.day} {MONTH_NAMES[day.month - 1]} " in f" {command} "

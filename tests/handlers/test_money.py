@@ -35,6 +35,12 @@ def test_amounts(written: str, cents: int) -> None:
     ("text", "message"),
     [
         ("Norway 25 000 EUR 2017", "in CHF"),
+        # any currency CLDR knows, next to the amount, is refused, never taken for francs
+        ("Burkina Faso 1500000 XOF 2017 pledged", "“XOF”"),
+        ("Burkina Faso 1,5 million FCFA 2017", "“FCFA”"),
+        ("Peru 15000 PEN 2017", "“PEN”"),
+        ("Japan JPY 2000000", "“JPY”"),
+        ("Chile 5 mil dólares 2017", "“dólares”"),
         ("Norway €500", "in CHF"),
         ("Norway lots", "no amount"),
         ("Norway 100 or 200", "several amounts"),

@@ -102,6 +102,17 @@ def test_deadlines_periods(demo_run: Run) -> None:
     assert not demo_run("deadlines whenever").ok
 
 
+def test_deadlines_up_to_a_day(demo_run: Run) -> None:
+    """ "by" a day counts it in, "before" a day stops the day before; both start today."""
+    by = demo_run("deadlines by 31 March", now=_at(2017, 3, 24))
+    assert "Fri 24 Mar 2017 – Fri 31 Mar 2017" in by.text and "#13" in by.text
+    before = demo_run("deadlines before 31 March", now=_at(2017, 3, 24))
+    assert "Fri 24 Mar 2017 – Thu 30 Mar 2017" in before.text and "#13" not in before.text
+    french = demo_run("deadlines d'ici au 7 avril", now=_at(2017, 3, 24))
+    assert "Fri 24 Mar 2017 – Fri 7 Apr 2017" in french.text
+    assert not demo_run("deadlines before whenever", now=_at(2017, 3, 24)).ok
+
+
 def test_who_and_coordinators(demo_run: Run) -> None:
     assert "France (7MSP), Zambia (7MSP)" in demo_run("who universalization").text
     assert "Victim Assistance (7MSP)" in demo_run("who Italy").text

@@ -366,3 +366,25 @@ def test_suggest_for_an_ambiguous_word_offers_both_states(states: StateDirectory
 
 def test_default_is_built_once() -> None:
     assert StateDirectory.default() is StateDirectory.default()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("any news from Gaborone? did they send the NPA letter", ["BWA"]),
+        ("le Quai d'Orsay demande ce qui est encore ouvert", ["FRA"]),
+        ("attribuer le 8 à Bagdad, Canberra est d'accord", ["IRQ", "AUS"]),
+        ("cómo vamos con San José?", ["CRI"]),
+        # a capital in a treaty's or a plan's name, or where something happens, is no State
+        ("as under the Oslo Convention", []),
+        ("le Plan d'action de Vientiane", []),
+        ("the follow-up seminar in Zagreb on 29 June", []),
+        ("je prépare une note pour Bruxelles", []),
+        ("what did we decide on the Bangkok workshop", []),
+    ],
+)
+def test_capitals_and_ministries_name_their_state_when_a_line_is_read(
+    states: StateDirectory, text: str, found: list[str]
+) -> None:
+    assert [m.state.iso3 for m in states.find_in_text(text, demonyms=True)] == found
+    assert states.lookup("Gaborone") is None  # a command's State is never a capital

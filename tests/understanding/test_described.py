@@ -162,3 +162,35 @@ def test_a_change_asked_on_an_item_named_by_its_words(
     confirm = [c.command for c in reply.choices if c.confirm]
     assert confirm == ([command] if command else [])
     assert not any(c.command.startswith("action") for c in reply.choices)
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        # a State whose only open item it is names that item ("lo de Botsuana")
+        ("historial de lo de Botsuana y NPA", "history #11"),
+        ("snooze the Uganda seminar one till Monday", "snooze 10 till Monday"),
+        # the State something is given "to" is the new owner, the other one says which item
+        (
+            "Lo de Uganda pásaselo a Nueva Zelanda, que es quien financia el seminario",
+            "assign 10 New Zealand",
+        ),
+        ("Rome is swamped, pls give #6 to Santiago only", "assign 6 Chile"),
+    ],
+)
+def test_an_item_named_by_its_state(demo_run: Run, line: str, command: str) -> None:
+    reply = demo_run(line, now=NOW)
+    confirm = [c.command for c in reply.choices if c.confirm]
+    assert confirm == [command] or f"`/ccm {command}`" in reply.text, reply.text
+
+
+def test_a_state_in_a_note_or_with_items_of_two_states_names_no_item(demo_run: Run) -> None:
+    # two States: which of their items is not guessed
+    reply = demo_run("lo de Canberra y Bagdad, cerrarlo", now=NOW)
+    assert not [c.command for c in reply.choices if c.confirm and c.command.startswith("done")]
+    # a note's words may name a State: the State's only item is not taken for the one meant
+    demo_run("action Lebanon to send its national plan by 30 April", now=NOW)
+    reply = demo_run(
+        "et pouvez-vous ajouter une note : le Liban souhaite un appui technique", now=NOW
+    )
+    assert not [c.command for c in reply.choices if c.confirm and c.command.startswith("note")]

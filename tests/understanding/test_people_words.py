@@ -16,7 +16,7 @@ NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
 
 def test_we_is_the_committee_not_the_one_typing(demo_run: Run) -> None:
     reply = demo_run("what's on our plate this week", now=NOW)
-    assert "`/ccm items due this week`" in reply.text
+    assert "`/ccm deadlines this week`" in reply.text  # every deadline of the week
     assert "#22" in reply.text  # the ISU's item: not only the asker's
 
 

@@ -72,4 +72,4 @@ def test_real_words_close_to_a_cue_are_not_typos() -> None:
 def test_a_period_in_words_is_a_period_not_an_unread_date(demo_run: Run) -> None:
     reply = demo_run("what's due over the next two weeks?", now=NOW)
     assert "could not read" not in reply.text
-    assert "`/ccm items due the next two weeks`" in reply.text
+    assert "`/ccm deadlines the next two weeks`" in reply.text
