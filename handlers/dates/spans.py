@@ -77,7 +77,9 @@ class _Found(Protocol):
     def end(self) -> int: ...
 
 
-NOT_DATES = frozenset({"state", "area", "role", "person", "mention", "article", "amount", "item"})
+NOT_DATES = frozenset(
+    {"state", "area", "role", "person", "mention", "article", "amount", "item", "ruled_out"}
+)
 
 
 def known_spans(entities: Iterable[_Found]) -> list[tuple[int, int]]:

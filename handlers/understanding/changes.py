@@ -38,7 +38,14 @@ NOT_IN_YET = re.compile(
     r"\b(?:as\s+(?:a\s+)?pledged?|comme\s+(?:une\s+)?promesse|como\s+promesa|en\s+promesa|"
     r"not\s+(?:yet\s+)?(?:received|in|arrived|transferred)|not\s+\w+\s+yet|"
     r"pas\s+encore\s+(?:recu|arrive|verse|vire)|(?:todavia|aun)\s+no\s+(?:llega|ha\s+llegado|"
-    r"lo\s+han\s+transferido|transfier\w*|ingres\w*))"
+    r"lo\s+han\s+transferido|transfier\w*|ingres\w*)|"
+    # the money is still to come: "transfer expected in May", "virement prévu en juin",
+    # "la transferencia sale en junio", "will be transferred", "se transferirá"
+    r"(?:transfer|payment|wire|virement|versement|paiement|transferencia|pago)\s+"
+    r"(?:(?:is\s+)?expected|due|planned|scheduled|to\s+follow|prevue?|attendue?|prevista|"
+    r"esperad[oa]|sale|saldra|llegara)|"
+    r"will\s+be\s+(?:transferred|paid|wired)|sera\s+(?:verse|vire|transfere)e?|"
+    r"se\s+(?:transferira|pagara|depositara))"
 )
 
 
@@ -169,7 +176,7 @@ MANY = re.compile(
 )
 
 
-def _which(
+def which_item(
     ctx: Ctx, r: Reading, *, status: str = "open", by_state: bool = True
 ) -> tuple[str | None, str]:
     """The item the line names by number, else the one its words describe ("c'est fait pour
@@ -190,7 +197,7 @@ def _which(
 
 
 def _done(ctx: Ctx, r: Reading) -> Proposal:
-    item, text = _which(ctx, r)
+    item, text = which_item(ctx, r)
     if item is None and is_question(r.line):  # "which action points have been closed?"
         return Proposal("items", "items done", _("the items done"), False)
     if item is None:
@@ -224,7 +231,7 @@ _HOLD = re.compile(
 
 
 def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
-    item, text = _which(ctx, r)  # the item's words, when named by them
+    item, text = which_item(ctx, r)  # the item's words, when named by them
     if item is None:
         return Proposal(
             "reschedule", "", "", True, problem=_("Which item? e.g. `due #12 end of April`.")
@@ -283,7 +290,8 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             True,
             problem=_("To when? e.g. `due #{id} end of April`.").format(id=item),
         )
-    phrase = dates[-1].text  # "won't make mid-April, make it end of April": the new one is last
+    # "won't make mid-April, make it end of April": the new one is last; "is due 12 April": 12 April
+    phrase = re.sub(r"^due\s+(?=\S)", "", dates[-1].text, flags=re.I)
     if hold:  # "snooze #20 a week", "mettre le 14 en pause jusqu'au…"
         return Proposal(
             "reschedule",
@@ -308,7 +316,7 @@ def _assign(ctx: Ctx, r: Reading) -> Proposal:
         if given is not None
         else r
     )
-    item, text = _which(ctx, describing)
+    item, text = which_item(ctx, describing)
     owner = owner_phrase(ctx, r)
     if item is None or owner is None:
         return Proposal(
@@ -426,7 +434,7 @@ def _commitment(ctx: Ctx, r: Reading) -> Proposal:
 
 def _item_change(verb: str, says: str) -> Builder:
     def build(ctx: Ctx, r: Reading) -> Proposal:
-        item, text = _which(ctx, r, status="done" if verb == "reopen" else "open")
+        item, text = which_item(ctx, r, status="done" if verb == "reopen" else "open")
         if item is None:
             problem = _("Which item? e.g. `{command} #12`.").format(command=verb)
             return Proposal(verb, "", "", True, problem=problem)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -133,7 +133,8 @@ def read(
             line, now=now, tz=tz, next_meeting=next_meeting, events=events, known=known
         )
         found.extend(_dates(spans, line))
-    settled = _settle(found)
+    # an item or a day named only to be ruled out stays as such: read, never used
+    settled = [replace(e, kind="ruled_out") if _ruled_out(line, e) else e for e in _settle(found)]
     settled += _bare_item(line, settled)
     periods = [e for e in settled if e.kind == "period"]
     return Reading(
@@ -148,6 +149,22 @@ def read(
             )
             and not _a_day_of_the_month(e, settled)
         ),
+    )
+
+
+# What the writer says is not meant: "le 14 et pas le 13", "12 April, not 13", "no el #9"
+_NOT_THIS = re.compile(
+    r"(?:\bnot|\bpas|\bno|\bni|instead\s+of|au\s+lieu\s+(?:de|du)|en\s+lugar\s+del?|"
+    r"en\s+vez\s+del?|plut[oô]t\s+que|rather\s+than)\s+(?:the\s+|le\s+|la\s+|el\s+|l'|du\s+|"
+    r"del\s+|item\s+|point\s+)?#?$",
+    re.I,
+)
+
+
+def _ruled_out(line: str, entity: Entity) -> bool:
+    """An item or a day the line names only to rule it out."""
+    return entity.kind in {"item", "date"} and bool(
+        _NOT_THIS.search(line[max(0, entity.start - 24) : entity.start])
     )
 
 
@@ -166,10 +183,10 @@ def _a_day_of_the_month(period: Entity, found: list[Entity]) -> bool:
 # A number nothing else has claimed, between an article and a pause: "correction on 12: …",
 # "pour le 20, la NZ…", "El 7 lo tiene Chile", "en qué quedó el 6?", "vous pouvez fermer le 21".
 _BARE_ITEM = re.compile(
-    r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|the|sobre|pour|para)\s+"
+    r"(?<![\w'])(?:le|la|l'|el|al|du|del|au|on|re|the|sobre|pour|para|it's|it’s)\s+"
     r"(?!(?:19|20)\d\d\b)(?P<n>\d{1,4})"
     r"(?=\s*(?:[:,;?!)]|\.(?!\d)|$)|\s+(?P<pronoun>lo|la|le|les|los|it|is|was|has|est|es|ya|"
-    r"already|deja|déjà|sigue|still|toujours)\b)",
+    r"already|deja|déjà|sigue|still|toujours|qui|that|which)\b)",
     re.I,
 )
 

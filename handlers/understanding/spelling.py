@@ -28,6 +28,9 @@ def vocabulary() -> frozenset[str]:
         if raw.strip() and not raw.startswith("#"):
             for phrase in raw.split("\t", 2)[2].split("|"):
                 words.update(w for w in re.findall(r"[^\W\d_]+", fold(phrase)) if len(w) >= 5)
+    from handlers.understanding.undo import WORDS as UNDO_WORDS
+
+    words.update(UNDO_WORDS)
     for name, spec in COMMANDS.items():
         words.update(w for w in (name, *spec.aliases) if len(w) >= 5)
     for area in AREAS:  # "univeralization"

@@ -45,6 +45,7 @@ from handlers.understanding.mood import (
 )
 from handlers.understanding.numbers import with_digits
 from handlers.understanding.spelling import corrected
+from handlers.understanding.undo import undone
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
@@ -106,6 +107,9 @@ def _as_said(
     """A payment the message says is not in yet ("…, log it as pledged until it hits the
     account"), wherever it says so, is recorded as pledged."""
     reading, judgement, proposals = read
+    taken_back = undone(ctx, reading_of(ctx, line))  # said anywhere in the message
+    if taken_back is not None:  # "undo pls: I deleted #21": restore it
+        return reading, Judgement(((taken_back.intent, 0.9),)), [taken_back]
     if proposals and proposals[0].intent == "paid" and NOT_IN_YET.search(fold_(line)):
         return reading, judgement, [compose(ctx, "pledged", reading), *proposals[1:]]
     if (
@@ -205,6 +209,15 @@ def _interpret_text(
         judgement = judge(reading, masker(ctx.states), promised=promised, told=told)
         if change in _SAID_IS_ENOUGH or (change in WRITES and asks_a_change_somewhere(line)):
             judgement = _leading(judgement, change)
+    said = cue_scores(line)
+    ordered = next((c for c in _CHANGES if c in said), None)
+    named = judgement.best[0] == "commitment" and reading.has("item")
+    if named and ordered and asks_a_change_somewhere(line):
+        # "NZ will only report back in May, can u push 12 to end of May": #12 moved, no new item
+        judgement = _leading(judgement, ordered)
+    due_said = reading.has("item") and reading.has("date") and _DUE_IS.search(fold_(line))
+    if due_said and not is_question(line):  # "the NZ report-back (#12) is due 12 April, not 13"
+        judgement = _leading(judgement, "reschedule")
     best = judgement.best[1]
     if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
@@ -223,6 +236,14 @@ def _interpret_text(
     rest = judgement.ranked[composed:]
     by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
     return reading, Judgement(by_command), [p for p, _score in ranked]
+
+
+# A due date stated for a named item: "#12 is due 12 April", "l'échéance du #15 c'est le 12
+# avril", "la fecha del #10 es el 28 de abril"
+_DUE_IS = re.compile(
+    r"\b(?:(?:is|are|was)\s+(?:now\s+)?due|due\s+date|new\s+date|echeance|date\s+limite|"
+    r"fecha|plazo|vencimiento|deadline)\b"
+)
 
 
 # Changes to one item: when the line gives no number, the item may be named by its words.

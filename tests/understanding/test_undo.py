@@ -1,0 +1,61 @@
+"""A change taken back, an item or a day ruled out, a due date stated: shown to be confirmed,
+on the item meant, never the one ruled out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.conftest import ZURICH, Run
+
+NOW = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
+
+
+def _confirmed(reply_choices: tuple) -> list[str]:  # type: ignore[type-arg]
+    return [c.command for c in reply_choices if c.confirm]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("undo pls: I deleted #21 but Zambia is still translating those letters", "restore 21"),
+        ("Pouvez-vous annuler la suppression du point 21 ? Erreur de ma part", "restore 21"),
+        ("Borré el 20 sin querer, ¿lo pueden restaurar?", "restore 20"),
+        ("retablir 21", "restore 21"),
+        ("Can someone undo the 'done' on #19? the letters never went out", "reopen 19"),
+        ("J'ai marqué le 18 comme fait par erreur, merci de le rouvrir", "reopen 18"),
+        ("Deshagan el cierre del 19 porfa, Costa Rica tiene cartas pendientes", "reopen 19"),
+        # an order given about a mistake is the order: the duplicate is deleted
+        ("I created #20 by mistake, please delete it", "delete 20"),
+        ("stp supprime le doublon que j'ai créé par erreur hier, le 20", "delete 20"),
+    ],
+)
+def test_a_change_taken_back(demo_run: Run, line: str, command: str) -> None:
+    assert _confirmed(demo_run(line, now=NOW).choices) == [command]
+
+
+@pytest.mark.parametrize(
+    ("line", "command", "day"),
+    [
+        ("Désolé, je voulais dire le 14 et pas le 13 : c'est le 14 qui est fait", "done 14", ""),
+        ("it's 14 that's done, not 13", "done 14", ""),
+        ("the NZ report-back (#12) is due 12 April, not 13", "due 12 12 April", "12 April 2017"),
+        (
+            "Correction : l'échéance du #15 c'est le 12 avril, pas le 13",
+            "due 15 le 12 avril",
+            "12 April",
+        ),
+    ],
+)
+def test_what_is_ruled_out_is_never_used(demo_run: Run, line: str, command: str, day: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert _confirmed(reply.choices) == [command]
+    assert day in reply.text and "could not read" not in reply.text
+
+
+def test_money_still_to_come_is_a_pledge(demo_run: Run) -> None:
+    reply = demo_run(
+        "Canberra has approved 15,000 CHF for the ISU this year, transfer expected in May", now=NOW
+    )
+    assert _confirmed(reply.choices) == ["contribution Australia 15000 CHF 2017 pledged"]
