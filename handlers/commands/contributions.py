@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
@@ -20,7 +21,9 @@ from storage.contributions import summarize
 from storage.models import Contribution
 
 _YEAR = YEAR_IN_TEXT
-_ON = re.compile(r"\bon\s+(.+)$", re.I)
+# the day it came in: "on 2 March", and as French and Spanish write it, "le 2/3", "el 2/3"
+_YEAR_SAID = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}")
+_ON = re.compile(r"\bon\s+(.+)$|\b(?:le|el)\s+(\d.*)$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:CHF|Fr\.|SFr\.?|€|EUR|USD|\$)\s*$", re.I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:CHF|Fr\.|SFr\b|€|EUR\b|USD\b|(?:swiss\s+)?francs?\b)", re.I)
 
@@ -81,7 +84,11 @@ def contribution(ctx: Ctx, args: str) -> Reply:
     on = _ON.search(rest)
     if on:
         try:
-            paid_on = parse_when(on[1], now=ctx.now, tz=ctx.tz, deadline=False).due
+            said = on[1] or on[2]
+            paid_on = parse_when(said, now=ctx.now, tz=ctx.tz, deadline=False).due
+            if paid_on > ctx.today and not _YEAR_SAID.search(said):
+                # money came in on "2/3" said on 24 March: this 2 March, never the next one
+                paid_on = _year_before(paid_on)
         except DateError as problem:
             return error(f"{escape(str(problem))} " + _("Nothing was recorded."))
         rest = rest[: on.start()]
@@ -219,3 +226,11 @@ def contributions(ctx: Ctx, args: str) -> Reply:
 def pledge(ctx: Ctx, args: str) -> Reply:
     """Record a pledge (money announced, not yet received)."""
     return contribution(ctx, f"{args} pledged")
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)

@@ -270,9 +270,12 @@ def typed_command(text: str) -> bool:
     word = text.split()[0].lower() if text.split() else ""
     if word in _ON_AN_ITEM:  # "snooze #20 a week", not "snooze till 2 May" (which item?)
         return _ITEM_FIRST.match(text) is not None
+    # money is read from the whole message ("Burkina : contribution 2017 payée le 2/3, 2.500
+    # CHF"): the State, the day received and the amount may sit in different clauses
+    money = {"contribution", "contribute", "paid", "pledge"}
     return (
         word in COMMANDS
-        and word not in {"help", "status", "who", "next"}
+        and word not in {"help", "status", "who", "next", *money}
         and bool(re.search(r"#?\d", text))
     )
 

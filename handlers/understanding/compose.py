@@ -286,7 +286,8 @@ def _listing(name: str) -> Builder:
             who = f"<@{mention.value}>" if mention else _role_said(r) or owner
             shown.append(_("owner “{who}”").format(who=who))
         if name == "items" and re.search(
-            r"\b(done|completed|closed|ticked|fait|hecho|termin|cerrad|clos|cumplid|listo)",
+            r"\b(done|completed|closed|ticked|fait|hecho|termin|cerrad|cerramos|cerraron|clos|"
+            r"clotur|cumplid|listo)",
             fold_(r.line),
         ):
             parts.insert(0, "done")

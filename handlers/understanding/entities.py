@@ -191,6 +191,14 @@ _BARE_ITEM = re.compile(
 )
 
 
+# "history of 13", "historique du 14", "historial del 6": the item whose changes are asked for
+_HISTORY_OF = re.compile(
+    r"\b(?:history|historique|historial|changes|changements|cambios)\s+(?:of|on|for|de|du|del)\s+"
+    r"(?:item\s+|point\s+|punto\s+)?(?P<n>\d{1,4})\b(?P<pronoun>)",
+    re.I,
+)
+
+
 def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
     """The one item a line names by a bare number, when no other entity holds that number and
     the line names no item otherwise. A day alone ("le 20", "el 6") or a date phrase that
@@ -198,6 +206,9 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
     if any(e.kind == "item" for e in found):
         return []
     matches = list(_BARE_ITEM.finditer(line))
+    matches += [  # the same number found both ways is one
+        h for h in _HISTORY_OF.finditer(line) if all(m.start("n") != h.start("n") for m in matches)
+    ]
     if not matches:
         return []
     opens_on_one = _ABOUT_AN_ITEM.match(line) is not None  # "correction on 12:", "pour le 20,"

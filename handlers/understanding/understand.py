@@ -180,12 +180,16 @@ def _interpreted(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal
 
 
 def _as_typed(ctx: Ctx, text: str) -> tuple[Reading, Judgement, list[Proposal]]:
+    """A clause typed as a command ("SVP : done 17, envoyée hier"), said back with the item it
+    changes ("done #17, …")."""
     from handlers.commands.registry import COMMANDS
 
-    spec = COMMANDS[text.split()[0].lower()]
+    word, _sep, args = text.strip().rstrip(".!").partition(" ")
+    spec = COMMANDS[word.lower()]
     reading = reading_of(ctx, text)
-    command = text.strip().rstrip(".!")
-    proposal = Proposal(spec.name, command, command, spec.writes_for(command.partition(" ")[2]))
+    command = f"{word} {args}".strip()
+    says = re.sub(r"^(\w+) #?(\d{1,4})\b", r"\1 #\2", command)  # "done #17, …"
+    proposal = Proposal(spec.name, command, says, spec.writes_for(args))
     return reading, Judgement(((spec.name, 1.0),)), [proposal]
 
 
@@ -210,6 +214,15 @@ def _interpret_text(
         if change in _SAID_IS_ENOUGH or (change in WRITES and asks_a_change_somewhere(line)):
             judgement = _leading(judgement, change)
     said = cue_scores(line)
+    if (
+        "done" in said
+        and not described
+        and not reading.has("item")
+        and _WHICH_ONES.search(fold_(line))
+        and is_question(line)
+        and not is_how_to(line)
+    ):
+        judgement = _leading(judgement, "items")  # "what have we already closed?": items done
     ordered = next((c for c in _CHANGES if c in said), None)
     named = judgement.best[0] == "commitment" and reading.has("item")
     if named and ordered and asks_a_change_somewhere(line):
@@ -236,6 +249,12 @@ def _interpret_text(
     rest = judgement.ranked[composed:]
     by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
     return reading, Judgement(by_command), [p for p, _score in ranked]
+
+
+# A question asking for a list: "what have we closed?", "qu'est-ce qui est fait ?", "¿qué cerramos?"
+_WHICH_ONES = re.compile(
+    r"\b(?:what|which|list|qu'est-ce|quoi|quel(?:le)?s?|lesquel(?:le)?s|liste|que|cuales|lista)\b"
+)
 
 
 # A due date stated for a named item: "#12 is due 12 April", "l'échéance du #15 c'est le 12

@@ -143,3 +143,19 @@ def test_an_amount_that_looks_like_a_year_is_the_amount(
     with deps.db.session() as session:
         row = session.exec(select(Contribution)).one()
     assert (row.amount_cents, row.year) == (cents, year)
+
+
+def test_a_day_received_without_a_year_is_the_last_one_past(demo_run: Run) -> None:
+    """Said on 24 March 2017, "le 12/03" and "on 2 March" are in March 2017, never 2018: money
+    that came in is never recorded as coming in next year."""
+    from datetime import datetime
+
+    from tests.conftest import ZURICH
+
+    now = datetime(2017, 3, 24, 9, 0, tzinfo=ZURICH)
+    reply = demo_run("contribution Burkina Faso 2500 CHF received le 12/03", now=now)
+    assert "received for 2017 on Sun 12 Mar 2017" in reply.text
+    reply = demo_run("contribution Chad 2500 CHF received on 2 March", now=now)
+    assert "received for 2017 on Thu 2 Mar 2017" in reply.text
+    reply = demo_run("contribution Mali 2500 CHF received on 2/3/18", now=now)
+    assert "on Fri 2 Mar 2018" in reply.text  # a year said is kept

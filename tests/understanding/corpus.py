@@ -162,6 +162,8 @@ def _substance(
     found = read(args, states=StateDirectory.default(), with_dates=False).of("state")
     states = frozenset(e.value for e in found)
     extras = _extras(verb, args) if verb not in {"action", "decided"} else frozenset()
+    if verb == "pledge":  # "pledge Chile 10000 2017" is "contribution Chile 10000 CHF 2017 pledged"
+        verb, extras = "contribution", extras | {"pledged"}
     return verb, items, states if verb != "action" else frozenset(), owner, extras
 
 

@@ -59,3 +59,29 @@ def test_money_still_to_come_is_a_pledge(demo_run: Run) -> None:
         "Canberra has approved 15,000 CHF for the ISU this year, transfer expected in May", now=NOW
     )
     assert _confirmed(reply.choices) == ["contribution Australia 15000 CHF 2017 pledged"]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("what have we already closed? need it for the Ambassador's notes", "items done"),
+        ("qué ya cerramos? es para el informe a Cancillería", "items done"),
+        ("ok so history of 13", "history #13"),
+        ("bon alors historique du 14", "history #14"),
+    ],
+)
+def test_questions_about_what_was_done(demo_run: Run, line: str, command: str) -> None:
+    assert f"`/ccm {command}`" in demo_run(line, now=NOW).text
+
+
+def test_a_command_typed_in_a_clause_is_said_back_with_its_item(demo_run: Run) -> None:
+    reply = demo_run("SVP : done 17, prévision documentaire envoyée à l'ODA hier soir", now=NOW)
+    assert next(c.command for c in reply.choices if c.confirm).startswith("done 17")
+    assert "done #17" in reply.text
+
+
+def test_money_said_across_clauses_is_read_whole(demo_run: Run) -> None:
+    reply = demo_run("Burkina : contribution 2017 payée le 2/3, 2.500 CHF", now=NOW)
+    assert _confirmed(reply.choices) == [
+        "contribution Burkina Faso 2500 CHF 2017 received on 2 March 2017"
+    ]
