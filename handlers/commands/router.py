@@ -20,7 +20,8 @@ from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, choice_block, error
 from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
-from handlers.understanding.understand import noted, understand
+from handlers.understanding.coordination import coordination_change
+from handlers.understanding.understand import noted, reading_of, understand
 from handlers.understanding.words import FOREIGN, LOOSE, POLITE, THANKS
 
 log = logging.getLogger(__name__)
@@ -201,8 +202,13 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
     refused = _refusal(ctx, spec, writes=writes)
     if refused is not None:
         return refused
-    reply = _private(spec, spec.func(ctx, args))
     typed_name = line.split()[0].lower().rstrip(":") == spec.name if line.split() else True
+    if writes and not typed_name and _coordination_said(ctx, line):
+        # "agregar Perú como coordinador de transparencia": "agregar" is no new item here
+        read = understand(ctx, line, run=lambda command: _run(ctx, command))
+        assert read is not None
+        return read
+    reply = _private(spec, spec.func(ctx, args))
     if reply.ok or not args.strip() or (writes and typed_name):
         # a bare command word gets the command's own prompt, not a second guess; a change typed
         # by its own name is refused as typed. A change word that is also an everyday word in
@@ -221,6 +227,10 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
             choices=other.choices,
         )
     return other
+
+
+def _coordination_said(ctx: Ctx, line: str) -> bool:
+    return coordination_change(ctx, reading_of(ctx, line)) is not None
 
 
 def _refusal(ctx: Ctx, spec: Command, *, writes: bool) -> Reply | None:

@@ -25,7 +25,7 @@ from handlers.understanding.mood import is_how_to
 
 Builder = Callable[[Ctx, "Reading"], "Proposal"]
 WRITES = {"paid", "pledged", "report", "commitment", "done", "reschedule", "assign"}
-WRITES |= {"delete", "reopen", "restore", "note", "meeting_add", "edit"}
+WRITES |= {"delete", "reopen", "restore", "note", "meeting_add", "edit", "coordinator"}
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from handlers.understanding.changes import MANY, NOT_IN_YET, new_owner
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
+from handlers.understanding.coordination import coordination_change
 from handlers.understanding.corrections import takes_back_an_order
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
@@ -98,7 +99,31 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     whole and clause by clause (see clauses.candidates); the clearest reading wins: a certain
     one first, then (when the message asks something) the clause that asks, then the highest
     score; a tie goes to the whole message."""
+    shown = _asked_to_see(line)
+    if shown:  # "comment je fais pour voir les réunions du mois prochain ?": show them
+        read = _as_said(ctx, shown, _interpreted(ctx, shown))
+        first = read[2][0] if read[2] else None
+        shows = first is not None and first.command and not first.problem and not first.writes
+        if shows and first.intent not in {"help", "greeting"} and read[1].best[1] >= SURE:  # type: ignore[union-attr]
+            return read
     return _as_said(ctx, line, _interpreted(ctx, line))
+
+
+# Asking how to see something is asking to see it: "is there a way to see everything Lusaka
+# signed up for?", "¿cómo puedo ver lo que está vencido?", "how do I get the meetings into Outlook"
+_TO_SEE = re.compile(
+    r"^\W*(?:how\s+(?:do|can|could|would)\s+(?:i|we)|how\s+to|is\s+there\s+a\s+way\s+to|"
+    r"comment\s+(?:je\s+fais|faire|on\s+fait|puis-je|peut-on)\s*"
+    r"(?:pour)?|como\s+(?:puedo|hago\s+para|se\s+puede|podemos))\s+"
+    r"(?P<rest>(?:see|view|get|find|list|show|check|look\s+at|voir|afficher|consulter|avoir|"
+    r"obtenir|trouver|ver|consultar|mostrar|tener|revisar|sacar)\b.+)$",
+    re.I,
+)
+
+
+def _asked_to_see(line: str) -> str | None:
+    found = _TO_SEE.match(fold_(line.strip().lstrip("¿")))
+    return line.strip().lstrip("¿")[found.start("rest") :] if found else None
 
 
 def _as_said(
@@ -107,9 +132,10 @@ def _as_said(
     """A payment the message says is not in yet ("…, log it as pledged until it hits the
     account"), wherever it says so, is recorded as pledged."""
     reading, judgement, proposals = read
-    taken_back = undone(ctx, reading_of(ctx, line))  # said anywhere in the message
-    if taken_back is not None:  # "undo pls: I deleted #21": restore it
-        return reading, Judgement(((taken_back.intent, 0.9),)), [taken_back]
+    whole = reading_of(ctx, line)  # what the whole message says, in whichever clause
+    said = undone(ctx, whole) or coordination_change(ctx, whole)
+    if said is not None:  # "undo pls: I deleted #21", "Senegal joins universalization"
+        return whole, Judgement(((said.intent, 0.9),)), [said]
     if proposals and proposals[0].intent == "paid" and NOT_IN_YET.search(fold_(line)):
         return reading, judgement, [compose(ctx, "pledged", reading), *proposals[1:]]
     if (
@@ -523,6 +549,13 @@ def _same(command: str, refused: str) -> bool:
 _A_YEAR = re.compile(r"\b(?:this|next|last)\s+year|\bannee\b|\bl'an\b|\bano\b")
 
 
+# the words that lead a date phrase to the day itself: "due by", "para la 8MSP", "avant le"
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:due|by|before|until|in|on|for|para|pour|avant|antes|de|del|du|la|le|el|the)\s+)+",
+    re.I,
+)
+
+
 def _unused_dates(reading: Reading, command: str, today: date | None = None) -> list[str]:
     """Date phrases of the line the command does not carry: said, never dropped in silence.
     Money recorded as received with no day is received ``today``: "paid today" is carried."""
@@ -535,7 +568,7 @@ def _unused_dates(reading: Reading, command: str, today: date | None = None) -> 
         year = re.search(r"\b(?:19|20)\d\d\b", e.text)
         if year and re.fullmatch(r"\W*(?:\w+\s+)?(?:19|20)\d\d\W*", e.text) and year[0] in command:
             continue  # "para 2017", "pour 2017": the command's year
-        words = re.sub(r"^(?:(?:due|by|before|until|in|on|for)\s+)+", "", same_length_fold(e.text))
+        words = re.sub(_LEAD_WORDS, "", same_length_fold(e.text))
         day = e.reading.due if e.reading is not None else None
         said_as_day = (
             day is not None and f" {day.day} {MONTH_NAMES[day.month - 1]} " in f" {command} "
@@ -590,7 +623,7 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
                 else reading_note(e.reading.phrase, day, None)
             )
             said.append(f"📅 {escape(note)}")
-        elif e.problem:
+        elif e.problem and not _carried(e.text, command):  # "para la 8MSP": the cycle
             said.append(
                 f"⚠️ {escape(e.problem)} "
                 + _("The item would have no due date; set one with `due #<id> <when>`.")
@@ -605,6 +638,12 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
             )
         )
     return said
+
+
+def _carried(words: str, command: str) -> bool:
+    """The command carries these words as they were said ("8MSP" in a coordinator's cycle)."""
+    said = re.sub(_LEAD_WORDS, "", same_length_fold(words)).strip()
+    return bool(said) and f" {said} " in f" {same_length_fold(command)} "
 
 
 def _day_carried(day: date, command: str) -> date:

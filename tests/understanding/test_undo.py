@@ -85,3 +85,48 @@ def test_money_said_across_clauses_is_read_whole(demo_run: Run) -> None:
     assert _confirmed(reply.choices) == [
         "contribution Burkina Faso 2500 CHF 2017 received on 2 March 2017"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (
+            "Senegal will join universalization as co-coordinator for the 8MSP cycle, pls record",
+            "coordinator add Senegal Universalization 8MSP",
+        ),
+        (
+            "agregar Perú como coordinador de transparencia para la 8MSP",
+            "coordinator add Peru Transparency Measures 8MSP",
+        ),
+        (
+            "retire le Chili de l'assistance aux victimes, ils n'ont plus personne à Genève",
+            "coordinator remove Chile Victim Assistance",
+        ),
+    ],
+)
+def test_a_coordinator_joining_or_leaving(demo_run: Run, line: str, command: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert _confirmed(reply.choices) == [command]
+    assert "could not read" not in reply.text  # the cycle is no date
+
+
+def test_a_question_about_coordinators_changes_nothing(demo_run: Run) -> None:
+    reply = demo_run("who coordinates VA? is Chile still on it?", now=NOW)
+    assert not _confirmed(reply.choices) and "`/ccm who Victim Assistance`" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("¿cómo puedo ver lo que está vencido?", "overdue"),
+        ("how can I see who hasn't paid?", "unpaid 2017"),
+        ("how do I get the CC meetings and my deadlines into Outlook?", "calendar"),
+    ],
+)
+def test_asking_how_to_see_something_shows_it(demo_run: Run, line: str, command: str) -> None:
+    assert f"`/ccm {command}`" in demo_run(line, now=NOW).text
+
+
+def test_asking_how_to_do_something_is_still_told_how(demo_run: Run) -> None:
+    reply = demo_run("how do I log a payment again?", now=NOW)
+    assert reply.text.startswith("`/ccm contribution")

@@ -1,0 +1,65 @@
+"""A State joining or leaving the coordination of a thematic area, said in words: "Senegal will
+join universalization as co-coordinator for the 8MSP cycle", "agrega a Colombia como
+coordinador de asistencia a víctimas", "retire le Chili de l'assistance aux victimes". Shown
+as `coordinator add|remove <State> <area> [cycle]`, to be confirmed."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.i18n import _, state_label
+from handlers.i18n.terms import term
+from handlers.ports import Ctx
+from handlers.reference.areas import AREA_BY_KEY
+from handlers.reply.text import fold
+from handlers.understanding.compose import Proposal
+from handlers.understanding.entities import Reading
+from handlers.understanding.mood import is_how_to, is_question
+
+_JOINS = re.compile(
+    r"\b(?:joins?|joining|will\s+join|co-?coordinat\w*|will\s+coordinate|as\s+(?:a\s+)?"
+    r"(?:new\s+)?(?:co-?)?coordinators?|add\s+\w+(?:\s+\w+)?\s+as\s+(?:a\s+)?(?:co-?)?"
+    r"coordinator|rejoin\w*|comme\s+(?:co-?)?coordinat\w*|como\s+(?:nuevo\s+)?(?:co-?)?"
+    r"coordinador\w*|se\s+(?:une|suma|incorpora)\s+a\s+la\s+coordinacion|"
+    r"s'ajoute\s+a\s+la\s+coordination|entre\s+dans\s+la\s+coordination|"
+    r"takes?\s+over\s+(?:the\s+)?coordination)\b"
+)
+_LEAVES = re.compile(
+    r"\b(?:leaves?\s+(?:the\s+)?coordination|steps?\s+down|no\s+longer\s+coordinat\w*|"
+    r"remove\s+\w+(?:\s+\w+)?\s+from|retire[rz]?\s+(?:le|la|les|l')?\s*\w+(?:\s+\w+)?\s+de|"
+    r"quitte\s+la\s+coordination|ne\s+coordonne\s+plus|quita[r]?\s+a\s+\w+(?:\s+\w+)?\s+de|"
+    r"sale\s+de\s+la\s+coordinacion|deja\s+la\s+coordinacion|ya\s+no\s+coordina)\b"
+)
+_CYCLE = re.compile(r"\b(\d{1,2})\s*(msp|rc|rep|emp)\b", re.I)
+
+
+def coordination_change(ctx: Ctx, reading: Reading) -> Proposal | None:
+    """The coordinator change a line states or asks for; None when it says none."""
+    folded = fold(reading.line).replace("’", "'")
+    areas, states = reading.of("area"), reading.of("state")
+    if len(areas) != 1 or not states or is_how_to(reading.line):
+        return None
+    leaves = _LEAVES.search(folded) is not None
+    if not leaves and (_JOINS.search(folded) is None or _asks_who(reading.line)):
+        return None
+    state = ctx.states.get(states[0].value)
+    if state is None:
+        return None
+    area = AREA_BY_KEY[areas[0].value]
+    cycle = _CYCLE.search(reading.line)
+    said = f" {cycle[1]}{cycle[2].upper()}" if cycle and not leaves else ""
+    verb = "remove" if leaves else "add"
+    says = (
+        _("{state} no longer coordinates {area}") if leaves else _("{state} coordinates {area}")
+    ).format(state=state_label(state.iso3, state.short), area=term(area.name))
+    return Proposal(
+        "coordinator", f"coordinator {verb} {state.short} {area.name}{said}", says, True
+    )
+
+
+def _asks_who(line: str) -> bool:
+    """ "who coordinates VA?", "is Senegal joining universalization?": a question, not a change."""
+    return is_question(line) and not re.search(
+        r"\b(?:can|could|pls|please|svp|porfa|pouvez|puedes|pueden|enregistr|registr|record|log)\w*",
+        fold(line),
+    )
