@@ -113,12 +113,21 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    from handlers.understanding.corrections import taken_back, takes_back_an_order
+    from handlers.understanding.corrections import taken_back, takes_back_an_order, undecided
 
     moment = now or deps.clock()
     # "…by COB Thursday. No wait, make that Friday": the date said instead is the one read
     line = taken_back(without_prefix(clean(raw)), now=moment, tz=deps.tz)
     spec, args = route(line) if line else (COMMANDS["help"], "")
+    if spec is not None and spec.writes_for(args) and undecided(line):
+        # "done 13 ou plutot snooze, je sais pas trop": which one is for the writer to say
+        with use_language(lang or deps.language):
+            return error(
+                _(
+                    "That sounds undecided, so nothing was changed. "
+                    "Say the one change you want, e.g. `/ccm done 12`."
+                )
+            )
     if spec is not None and spec.writes_for(args) and takes_back_an_order(line):
         # "eliminar el 20… no espera, no lo elimines": an order taken back is never run
         with use_language(lang or deps.language):

@@ -74,3 +74,28 @@ def takes_back_an_order(line: str) -> bool:
     nothing it says may be done before the writer says again what they want."""
     marks = list(_TAKEN_BACK.finditer(line))
     return bool(marks) and _TELL_ME_AN_ORDER.search(line, marks[-1].end()) is not None
+
+
+# The writer is unsure what they want: "je sais pas trop", "not sure", "on verra", "o tal vez"
+_UNSURE = re.compile(
+    r"\b(?:not\s+sure|unsure|no\s+idea|we'?ll\s+see|or\s+maybe|or\s+perhaps|"
+    r"je\s+(?:ne\s+)?sais\s+(?:pas|plus)|j'sais\s+pas|chais\s+pas|pas\s+s[uû]re?|on\s+verra|"
+    r"ou\s+peut-[eê]tre|no\s+s[eé](?=\s*(?:[,.;!?…]|$|si\b|cu[aá]l|qu[eé]))|no\s+estoy\s+segur[oa]|ya\s+veremos|o\s+tal\s+vez|o\s+quiz[aá]s?|"
+    r"o\s+bueno|o\s+mejor)\b",
+    re.I,
+)
+_CHANGES = {"done", "reopen", "delete", "reschedule", "assign"}
+
+
+def undecided(line: str) -> bool:
+    """The line hesitates ("done 13 ou plutot snooze, je sais pas trop") or asks for three
+    changes to one item ("mark 21 done, then delete it, actually no reopen it"): nothing may be
+    changed before the writer says which. (Two change words are often one change and the state
+    it undoes: "18 isn't actually done, reopen".)"""
+    if _UNSURE.search(line):
+        return True
+    from handlers.understanding.judge import cue_scores
+
+    asked = _CHANGES & set(cue_scores(line))
+    numbers = set(re.findall(r"(?<![\d/.,])\d{1,4}(?![\d/.,])", line))
+    return len(numbers) <= 1 and len(asked) >= 3

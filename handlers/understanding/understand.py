@@ -29,7 +29,7 @@ from handlers.understanding.clauses import candidates, clause_spans, typed_comma
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
 from handlers.understanding.coordination import coordination_change
-from handlers.understanding.corrections import takes_back_an_order
+from handlers.understanding.corrections import takes_back_an_order, undecided
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_items
@@ -419,6 +419,9 @@ def _answer(
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
+    if (first.writes or first.intent in WRITES) and undecided(line):
+        # "marquer le 15 comme fait, enfin non, repousser à fin avril... je ne sais plus"
+        return _ask(ctx, reading, _("That sounds undecided, so nothing was changed."), [])
     if (first.writes or first.intent in WRITES) and _NEGATED.search(fold_(line)):
         # "Chile says #15 must not be deleted": the one change the line rules out
         return _ask(ctx, reading, _("Nothing was changed: the message says not to."), [])

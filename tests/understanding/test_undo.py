@@ -130,3 +130,33 @@ def test_asking_how_to_see_something_shows_it(demo_run: Run, line: str, command:
 def test_asking_how_to_do_something_is_still_told_how(demo_run: Run) -> None:
     reply = demo_run("how do I log a payment again?", now=NOW)
     assert reply.text.startswith("`/ccm contribution")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "done 13 ou plutot snooze, je sais pas trop",
+        "marquer le 15 comme fait, enfin non, repousser à fin avril... je ne sais plus, on verra",
+        "mark 21 done, then delete it, actually no reopen it",
+        "borra el del acta y también márcalo hecho y reábrelo",
+    ],
+)
+def test_an_undecided_line_changes_nothing(demo_run: Run, line: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert not _confirmed(reply.choices) and "undecided" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("18 isnt actually done, reopen", "reopen 18"),
+        (
+            "Chile promete 8 mil francos suizos para 2017, aun no se recibe",
+            "contribution Chile 8000 CHF 2017 pledged",
+        ),
+    ],
+)
+def test_a_change_and_the_state_it_undoes_is_one_change(
+    demo_run: Run, line: str, command: str
+) -> None:
+    assert _confirmed(demo_run(line, now=NOW).choices) == [command]
