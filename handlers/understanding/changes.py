@@ -237,6 +237,8 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
             "reschedule", "", "", True, problem=_("Which item? e.g. `due #12 end of April`.")
         )
     shift = _SHIFT.search(fold_(r.line))
+    if shift and any(e.reading is not None and e.start > shift.end() for e in r.of("date")):
+        shift = None  # "two more weeks … please move #13 to 14 April": the day said wins
     row = ctx.session.get(ActionItem, int(item))
     hold = _HOLD.search(fold_(r.line)) is not None
     if shift and hold:  # "mute it for 2 weeks", "posponla una semana" (its reminders)

@@ -136,6 +136,7 @@ def read(
     # an item or a day named only to be ruled out stays as such: read, never used
     settled = [replace(e, kind="ruled_out") if _ruled_out(line, e) else e for e in _settle(found)]
     settled += _bare_item(line, settled)
+    settled = [e for e in settled if not _qualifies_a_role(e, settled, states)]
     periods = [e for e in settled if e.kind == "period"]
     return Reading(
         line,
@@ -159,6 +160,22 @@ _NOT_THIS = re.compile(
     r"del\s+|item\s+|point\s+)?#?$",
     re.I,
 )
+
+
+def _qualifies_a_role(entity: Entity, found: list[Entity], states: StateDirectory) -> bool:
+    """ "la Présidence allemande", "the German Presidency": whose Presidency, not a State named
+    (an adjective next to a role; "the Presidency, Italy" names Italy)."""
+    if entity.kind != "state" or states.lookup(entity.text) is not None:
+        return False
+    return any(
+        r.kind == "role"
+        and (
+            0 <= entity.start - r.end <= 1
+            or (0 <= r.start - entity.end <= 1 and entity.text[:1].isupper())
+        )
+        and " " not in entity.text.strip()
+        for r in found
+    )
 
 
 def _ruled_out(line: str, entity: Entity) -> bool:

@@ -81,7 +81,7 @@ def asks_a_change_somewhere(line: str) -> bool:
 _IMPERATIVE = re.compile(
     r"(?:cambia|cambien|mueve|muevan|pasa|pasen|pon|pongan|asigna|asignen|reasigna|marca|marquen|"
     r"cierra|cierren|borra|borren|elimina|eliminen|reabre|reabran|pospon\w*|aplaza|apunta|anota|"
-    r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|"
+    r"change|move|push|mark|close|assign|reassign|reopen|snooze|mute|delete|bin|postpone|put|"
     r"decalez|decale|repoussez|repousse|changez|mettez|passez|fermez|cloturez|supprimez|"
     r"rouvrez|reattribuez|attribuez|notez|ajoutez|corrige|corrigez|reformule|reformulez|reword|"
     r"rephrase|rename|"

@@ -425,6 +425,12 @@ def _answer(
     if (first.writes or first.intent in WRITES) and _NEGATED.search(fold_(line)):
         # "Chile says #15 must not be deleted": the one change the line rules out
         return _ask(ctx, reading, _("Nothing was changed: the message says not to."), [])
+    if _HEDGED.search(fold_(line)) and not is_question(line) and not asks_a_change_somewhere(line):
+        # "Laurent a dit que la Suisse pourrait peut-être accueillir un atelier": news, maybe
+        usable = [p for p in proposals if p.command and not p.problem][:3]
+        return _ask(
+            ctx, reading, _("That sounds like news, not yet a request: nothing was done."), usable
+        )
     if first.intent == "greeting" and judgement.certain:
         return greeting(line)
     if judgement.certain or (len(proposals) == 1 and judgement.best[1] >= SURE):
@@ -453,6 +459,15 @@ def _answer(
         reply = run(only.command)
         return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
+
+
+# What may or may not happen: "pourrait peut-être", "quizás podría", "might", "if … I'll eat my hat"
+_HEDGED = re.compile(
+    r"\b(?:might|maybe|perhaps|possibly|(?<!you\s)(?<!u\s)could\s+(?!you\b|u\b|someone\b|we\b)\w+|"
+    r"if\s+.{3,60}\b(?:i'll|i\s+will|we'll)|peut-etre|pourrai(?:t|ent)|eventuellement|"
+    r"quizas?|tal\s+vez|podria(?:n)?|a\s+lo\s+mejor|posiblemente|rien\s+de\s+decide|"
+    r"nothing\s+(?:decided|agreed)|nada\s+decidido)\b"
+)
 
 
 # A change said not to be made: "#15 must not be deleted", "don't close it", "ne supprimez pas

@@ -160,3 +160,32 @@ def test_a_change_and_the_state_it_undoes_is_one_change(
     demo_run: Run, line: str, command: str
 ) -> None:
     assert _confirmed(demo_run(line, now=NOW).choices) == [command]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Laurent a dit en réunion que la Suisse pourrait peut-être accueillir un atelier, rien de décidé",
+        "María dijo que Perú quizás podría coordinar transparencia el próximo ciclo",
+        "Ha, if Costa Rica gets all 21 overdue reports in by April I'll eat my hat",
+    ],
+)
+def test_what_may_happen_is_news_not_a_request(demo_run: Run, line: str) -> None:
+    reply = demo_run(line, now=NOW)
+    assert not _confirmed(reply.choices) and "_Read as_" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("Liste des actions de la Présidence allemande, svp", "items owner the Presidency"),
+        ("qué pendientes tiene la Presidencia alemana?", "items owner the Presidency"),
+    ],
+)
+def test_a_role_qualified_by_its_state_is_the_role(demo_run: Run, line: str, command: str) -> None:
+    assert f"`/ccm {command}`" in demo_run(line, now=NOW).text
+
+
+def test_the_day_said_wins_over_a_shift(demo_run: Run) -> None:
+    line = "GICHD asked for two more weeks on the Hosting Agreement answers -> please move #13 to 14 April"
+    assert _confirmed(demo_run(line, now=NOW).choices) == ["due 13 14 April"]
