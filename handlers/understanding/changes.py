@@ -221,7 +221,7 @@ _SHIFT = re.compile(
 
 # Holding the reminders, not moving the deadline.
 _HOLD = re.compile(
-    r"\b(?:snooze|pause|pausar|en\s+pausa|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
+    r"\b(?:snooze|pause|pausar|en\s+pausa|en\s+veille|hold|mute|silenc|stop\s+(?:pinging|reminding)|"
     r"no\s+(?:me\s+)?mandes\s+(?:mas\s+)?recordatorios|no\s+more\s+reminders|stop\s+the\s+reminders|"
     r"arrete[rz]?\s+les\s+rappels|reminding\s+us|pas\s+la\s+peine\s+de\s+(?:me\s+|nous\s+)?relancer|"
     r"ne\s+(?:me\s+|nous\s+)?relance[zr]?\s+pas|no\s+hace\s+falta\s+recordar|recordatorios|"

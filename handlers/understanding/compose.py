@@ -287,7 +287,7 @@ def _listing(name: str) -> Builder:
             shown.append(_("owner “{who}”").format(who=who))
         if name == "items" and re.search(
             r"\b(done|completed|closed|ticked|fait|hecho|termin|cerrad|cerramos|cerraron|clos|"
-            r"clotur|cumplid|listo)",
+            r"clotur|boucl|cumplid|listo)",
             fold_(r.line),
         ):
             parts.insert(0, "done")
@@ -416,7 +416,11 @@ _EVERYTHING = re.compile(
     r"what\s+(?:else\s+)?(?:can|do|does)\s+(?:you|this\s+bot|the\s+bot|it)\s+(?:actually\s+|really\s+)?do|"
     r"comment\s+(?:ca\s+)?marche|que\s+comandos|como\s+funciona|how\s+does\s+(?:this|the)\s+bot\s+work|what\s+are\s+you\s+for|"
     r"que\s+sais-tu\s+faire|qu'est-ce\s+que\s+tu\s+(?:sais\s+|peux\s+)?faire|"
-    r"que\s+puedes\s+hacer|que\s+sabes\s+hacer",
+    r"que\s+puedes\s+hacer|que\s+sabes\s+hacer|"
+    # the list of commands: "quelles commandes existent ?", "c'est quoi les commandes", "qué
+    # comandos hay", "which commands are there", "list of commands"
+    r"(?:quell?es?|les|which|what|the|list\s+of|los|cuales|que)\s+(?:sont\s+les\s+)?"
+    r"(?:commandes|commands|comandos)\b",
     re.I,
 )
 

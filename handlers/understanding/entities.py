@@ -208,6 +208,8 @@ _BARE_ITEM = re.compile(
 )
 
 
+# "Costa Rica's transparency letters (19)", "le point mil-à-mil (3)": a number in brackets
+_IN_BRACKETS = re.compile(r"(?<=\w)\s*\(\s*#?(?P<n>\d{1,3})\s*\)(?P<pronoun>)")
 # "history of 13", "historique du 14", "historial del 6": the item whose changes are asked for
 _HISTORY_OF = re.compile(
     r"\b(?:history|historique|historial|changes|changements|cambios)\s+(?:of|on|for|de|du|del)\s+"
@@ -223,9 +225,10 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
     if any(e.kind == "item" for e in found):
         return []
     matches = list(_BARE_ITEM.finditer(line))
-    matches += [  # the same number found both ways is one
-        h for h in _HISTORY_OF.finditer(line) if all(m.start("n") != h.start("n") for m in matches)
-    ]
+    for extra in (_HISTORY_OF, _IN_BRACKETS):  # the same number found two ways is one
+        matches += [
+            h for h in extra.finditer(line) if all(m.start("n") != h.start("n") for m in matches)
+        ]
     if not matches:
         return []
     opens_on_one = _ABOUT_AN_ITEM.match(line) is not None  # "correction on 12:", "pour le 20,"
@@ -238,7 +241,7 @@ def _bare_item(line: str, found: list[Entity]) -> list[Entity]:
         # to it in a line about items, unless said as a day ("on the 20", "depuis le 21")
         if over and not all(_only_a_day(e) for e in over):
             continue
-        if m["pronoun"] or opens_on_one or _asks_about_items(line):
+        if m["pronoun"] is not None or opens_on_one or _asks_about_items(line):
             bare.append((m, over))
     if len(bare) != 1:
         return []

@@ -111,6 +111,8 @@ def is_question(line: str) -> bool:
         return False
     if any(asks_a_change(part) for part in _PARTS.split(folded)[1:]):
         return False  # "Zambia confirmed … Could you mark that one as done? I think it's #21"
+    if text != line.strip() and not asks_a_change_somewhere(folded):
+        return True  # "the letters (19), that's closed right?": a check, not "close #12, ok?"
     if "?" in text or text.startswith("¿"):
         return True
     return _ASKING.match(folded) is not None

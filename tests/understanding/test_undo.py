@@ -189,3 +189,27 @@ def test_a_role_qualified_by_its_state_is_the_role(demo_run: Run, line: str, com
 def test_the_day_said_wins_over_a_shift(demo_run: Run) -> None:
     line = "GICHD asked for two more weeks on the Hosting Agreement answers -> please move #13 to 14 April"
     assert _confirmed(demo_run(line, now=NOW).choices) == ["due 13 14 April"]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("Costa Rica's transparency letters (19), that's closed right?", "status #19"),
+        ("Je debute avec le bot, quelles commandes existent?", "help"),
+        ("qu'est-ce qui a été bouclé ?", "items done"),
+    ],
+)
+def test_checks_and_lists(demo_run: Run, line: str, command: str) -> None:
+    assert f"`/ccm {command}`" in demo_run(line, now=NOW).text
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("la Présidence veut décaler le point mil-à-mil (3) à fin avril", "due 3 à fin avril"),
+        ("mets le 21 en veille jusqu'à lundi prochain stp", "snooze 21 jusqu'à lundi prochain"),
+        ("le 12 est fait, tu peux le fermer, ok ?", "done 12"),
+    ],
+)
+def test_an_item_in_brackets_and_orders_with_a_tag(demo_run: Run, line: str, command: str) -> None:
+    assert _confirmed(demo_run(line, now=NOW).choices) == [command]
