@@ -67,7 +67,8 @@ def contribution(ctx: Ctx, args: str) -> Reply:
             )
         )
     text = args.strip()
-    match = ctx.states.find_in_text(text)
+    # "contribution belge 2017 reçue": the adjective names the State when no name does
+    match = ctx.states.find_in_text(text) or ctx.states.find_in_text(text, demonyms=True)
     if not match:
         guess = ctx.states.suggest(text.split()[0], limit=1) if text.split() else []
         hint = (

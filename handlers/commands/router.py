@@ -118,7 +118,12 @@ def handle(
     moment = now or deps.clock()
     # "…by COB Thursday. No wait, make that Friday": the date said instead is the one read
     line = taken_back(without_prefix(clean(raw)), now=moment, tz=deps.tz)
+    said = line
+    line = _note_said_as_add(line)  # "add to 11: NPA says…" is a note on #11, not a new item
     spec, args = route(line) if line else (COMMANDS["help"], "")
+    if spec is not None and spec.name == "report" and _A_POSTPONEMENT.search(args):
+        # "Report : la NZ demande jusqu'au 5 avril pour le #20": French for a postponement
+        spec, line = None, f"reporter {args.lstrip(' :')}"
     if spec is not None and spec.writes_for(args) and undecided(line):
         # "done 13 ou plutot snooze, je sais pas trop": which one is for the writer to say
         with use_language(lang or deps.language):
@@ -187,8 +192,26 @@ def handle(
                 "Something went wrong on my side (ref `{ref}`); nothing was changed. Please try again."
             ).format(ref=ref)
         return replace(error(failure), failed=True, lang=language[0])
+    if line != said and spec is not None and reply.ok:  # say what it was read as
+        with use_language(language[0]):
+            reply = noted(reply, line)
     # A safety net under each command's own escaping: echoed text never pings a channel.
     return replace(reply, text=defuse(reply.text), blocks=defuse(reply.blocks), lang=language[0])
+
+
+# "add to 11: …", "ajoute au 14 : …", "agrega al #6: …": what is added goes on the item
+_ADD_TO_AN_ITEM = re.compile(
+    r"^(?:add|ajoute[rz]?|agrega[r]?|añade|anade)\s+(?:to|on|au|à|a|al)\s+"
+    r"(?:item\s+|point\s+|punto\s+|#)?(?P<n>\d{1,4})\s*[:,–—-]\s*(?P<text>\S.*)$",
+    re.I,
+)
+# "Report" is French for a postponement: a "report" of an item (#20, "le 20"), no Article
+_A_POSTPONEMENT = re.compile(r"(?=.*(?:#\d|\b(?:le|du|au)\s+\d))(?!.*\bart)", re.I | re.S)
+
+
+def _note_said_as_add(line: str) -> str:
+    found = _ADD_TO_AN_ITEM.match(line)
+    return f"note {found['n']} {found['text']}" if found else line
 
 
 # "overdue items pls", "deadlines in may?": what closes a request is not a filter.

@@ -152,6 +152,20 @@ def _me(reading: Reading) -> bool:
     return any(e.value == "me" for e in reading.of("person"))
 
 
+def _mine_asked(reading: Reading) -> bool:
+    """The reader is named as whose items ("my items", "for me", "mes actions"), not as the one
+    doing something else ("anything overdue before I brief the Ambassador?")."""
+    return any(
+        e.value == "me" and not _DOING.match(reading.line, e.end) for e in reading.of("person")
+    )
+
+
+# "I brief", "je prépare", "yo hablo": the reader doing something, no owner asked about
+_DOING = re.compile(
+    r"\s+(?!am\b|have\b|need\b|own\b|got\b)[a-z]{3,}(?<!ed)\b(?:\s+(?:the|a|my|le|la|el))", re.I
+)
+
+
 def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
     """State and area filters, and the owner filter (which must come last: it takes the rest)."""
     parts: list[str] = []
@@ -165,7 +179,7 @@ def _filters(ctx: Ctx, reading: Reading) -> tuple[list[str], str | None]:
     owner = f"owner {role}" if role else None
     if mention:
         owner = f"owner <@{mention.value}>"
-    elif _me(reading) and owner is None:
+    elif _mine_asked(reading) and owner is None:
         parts.append("mine")
     return parts, owner
 

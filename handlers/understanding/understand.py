@@ -141,6 +141,7 @@ def _as_said(
     if (
         (not proposals or proposals[0].intent not in {"meeting_add", "commitment", "reschedule"})
         and reading.has("date")
+        and not reading.has("item")  # "le séminaire est reporté, mettre le #10 au 15 mai"
         and adds_a_meeting(line)
     ):  # "reunión de coordinadores … el 5 de abril …, agréguenla": its request set aside
         added = compose(ctx, "meeting_add", reading)
@@ -240,6 +241,8 @@ def _interpret_text(
         if change in _SAID_IS_ENOUGH or (change in WRITES and asks_a_change_somewhere(line)):
             judgement = _leading(judgement, change)
     said = cue_scores(line)
+    if "reopen" in said and _NOT_DONE.search(fold_(line)):
+        judgement = _leading(judgement, "reopen")  # "#19 isn't really done": open again
     if (
         "done" in said
         and not described
@@ -275,6 +278,14 @@ def _interpret_text(
     rest = judgement.ranked[composed:]
     by_command = tuple((p.intent, round(min(s, 1.5), 3)) for p, s in ranked) + rest
     return reading, Judgement(by_command), [p for p, _score in ranked]
+
+
+# Done said not to be: "#19 isn't really done", "le 18 n'est pas vraiment fait", "no está hecho"
+_NOT_DONE = re.compile(
+    r"\b(?:isn'?t|is\s+not|wasn'?t|not)\s+(?:really\s+|actually\s+|quite\s+)?(?:done|finished|"
+    r"complete)|n'est\s+pas\s+(?:vraiment\s+|encore\s+)?(?:fait|fini|termine)|"
+    r"no\s+esta\s+(?:realmente\s+|todavia\s+)?(?:hecho|terminado|listo)"
+)
 
 
 # A question asking for a list: "what have we closed?", "qu'est-ce qui est fait ?", "¿qué cerramos?"

@@ -218,7 +218,7 @@ def outcome(
     # A deployment people use has its public address set: the calendar answers with a feed.
     deps = replace(deps, public_url=deps.public_url or "https://ccm.example.org")
     reply = handle(deps, line, user=user, now=now, caller=Caller(user, operator=True))
-    text = reply.text
+    text = reply.text + (f"\n{reply.direct}" if reply.direct else "")  # what a DM carries too
     if _SETS_LANGUAGE.search(text) or route(without_prefix(clean(line)))[0] is COMMANDS["lang"]:
         # "réponds-moi en français" was done: the next line is judged as before
         handle(deps, "lang auto", user=user, now=now, caller=Caller(user, operator=True))

@@ -213,3 +213,29 @@ def test_checks_and_lists(demo_run: Run, line: str, command: str) -> None:
 )
 def test_an_item_in_brackets_and_orders_with_a_tag(demo_run: Run, line: str, command: str) -> None:
     assert _confirmed(demo_run(line, now=NOW).choices) == [command]
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("hmm #19 isn't really done, San José still has 5 letters to send", "reopen 19"),
+        ("Report : la NZ demande jusqu'au 5 avril pour le #20", "due 20 jusqu'au 5 avril"),
+    ],
+)
+def test_said_not_done_and_a_french_report(demo_run: Run, line: str, command: str) -> None:
+    assert _confirmed(demo_run(line, now=NOW).choices) == [command]
+
+
+def test_added_to_an_item_is_a_note_and_says_so(demo_run: Run) -> None:
+    reply = demo_run("add to 11: NPA says still no official letter from Botswana", now=NOW)
+    assert "Note added to #11" in reply.text and "`/ccm note 11 NPA says" in reply.text
+
+
+def test_a_belgian_contribution_is_belgium_s(demo_run: Run) -> None:
+    reply = demo_run("contribution belge 2017 reçue : 18 250 CHF", now=NOW)
+    assert "Recorded Belgium: CHF 18,250.00 received for 2017" in reply.text
+
+
+def test_the_reader_doing_something_filters_nothing(demo_run: Run) -> None:
+    reply = demo_run("anything overdue before I brief the Ambassador at 11?", now=NOW)
+    assert "`/ccm overdue`" in reply.text and "#21" in reply.text
