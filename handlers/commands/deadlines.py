@@ -31,13 +31,14 @@ _BEFORE = {"before", "avant", "antes de", "antes del"}
 
 @command(
     "deadlines",
-    usage="deadlines [period]",
+    usage="deadlines [period | by <day> | before <day>]",
     examples=(
         "deadlines",
         "deadlines next 30 days",
         "deadlines April",
         "deadlines 2022",
         "deadlines this week",
+        "deadlines by 15 April",
     ),
     aliases=("deadline", "due-soon", "upcoming"),
 )
