@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
@@ -22,6 +22,7 @@ from storage.models import Contribution
 
 _YEAR = YEAR_IN_TEXT
 # the day it came in: "on 2 March", and as French and Spanish write it, "le 2/3", "el 2/3"
+_NEAR = timedelta(days=60)
 _YEAR_SAID = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}")
 _ON = re.compile(r"\bon\s+(.+)$|\b(?:le|el)\s+(\d.*)$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:CHF|Fr\.|SFr\.?|€|EUR|USD|\$)\s*$", re.I)
@@ -87,8 +88,9 @@ def contribution(ctx: Ctx, args: str) -> Reply:
         try:
             said = on[1] or on[2]
             paid_on = parse_when(said, now=ctx.now, tz=ctx.tz, deadline=False).due
-            if paid_on > ctx.today and not _YEAR_SAID.search(said):
+            if paid_on > ctx.today + _NEAR and not _YEAR_SAID.search(said):
                 # money came in on "2/3" said on 24 March: this 2 March, never the next one
+                # (a day a few weeks ahead is kept as said: "received on 27 March")
                 paid_on = _year_before(paid_on)
         except DateError as problem:
             return error(f"{escape(str(problem))} " + _("Nothing was recorded."))

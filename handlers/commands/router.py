@@ -113,7 +113,12 @@ def handle(
                     "That command is {length} characters long; the limit is {limit}. Nothing was changed."
                 ).format(length=format_number(len(raw)), limit=format_number(MAX_COMMAND_CHARS))
             )
-    from handlers.understanding.corrections import taken_back, takes_back_an_order, undecided
+    from handlers.understanding.corrections import (
+        FREE_TEXT,
+        taken_back,
+        takes_back_an_order,
+        undecided,
+    )
 
     moment = now or deps.clock()
     # "…by COB Thursday. No wait, make that Friday": the date said instead is the one read
@@ -124,7 +129,12 @@ def handle(
     if spec is not None and spec.name == "report" and _A_POSTPONEMENT.search(args):
         # "Report : la NZ demande jusqu'au 5 avril pour le #20": French for a postponement
         spec, line = None, f"reporter {args.lstrip(' :')}"
-    if spec is not None and spec.writes_for(args) and undecided(line):
+    if (
+        spec is not None
+        and spec.name not in FREE_TEXT  # "note 12 NZ not sure they can report by April"
+        and spec.writes_for(args)
+        and undecided(line)
+    ):
         # "done 13 ou plutot snooze, je sais pas trop": which one is for the writer to say
         with use_language(lang or deps.language):
             return error(

@@ -42,8 +42,9 @@ CAPITALS_PATH = Path(__file__).with_name("capitals.tsv")
 # A capital in a treaty's, a plan's or a conference's name is not its State: "the Oslo
 # Convention", "Vientiane Action Plan", "la Convention d'Oslo", "el Plan de Acción de Vientián"
 _NAME_AFTER = re.compile(
-    r"\s+(?:action\s+plan|plan|convention|treaty|process|declaration|statute|agreement|"
-    r"protocol|conference|commitments?|principles)\b",
+    r"\s+(?:action\s+plans?|plans?|conventions?|treat(?:y|ies)|process|declarations?|statutes?|"
+    r"agreements?|accords?|protocols?|conferences?|commitments?|principles|summits?|"
+    r"university|formats?|talks)\b",
     re.I,
 )
 _NAME_BEFORE = re.compile(
@@ -336,6 +337,8 @@ class StateDirectory:
         the place of an event or a journey ("the seminar in Zagreb", "mission à Dakar")."""
         if _name_key(text[start:end]) not in self._places:
             return False
+        if not text[start].isupper():  # "la paz", "rome" in lower case: words, not capitals
+            return True
         before = text[max(0, start - 60) : start]
         return bool(
             _NAME_AFTER.match(text, end)

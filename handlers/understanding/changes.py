@@ -354,7 +354,7 @@ def _joined_states(ctx: Ctx, r: Reading, owners: list[Entity]) -> list[str]:
             break
         # a comma lists States only when more follow: "Chile, Italy and Peru", not "to Chile,
         # Italy is stretched"
-        if gap.strip() == "," and not re.match(r"\s*(?:,|and|&|et|y|e)\b", r.line[e.end :]):
+        if "," in gap and not re.match(r"\s*(?:,|and|&|et|y|e)\b", r.line[e.end :]):
             break
         kept.append(e)
     names = []
@@ -392,8 +392,11 @@ def owner_phrase(ctx: Ctx, r: Reading) -> str | None:
     when both come first."""
     kinds = _OWNER_KINDS
     given = new_owner(r)
-    if given is not None and given.kind != "person":  # "give it to Santiago": Chile alone
-        r = Reading(r.line, tuple(e for e in r.entities if e.kind not in kinds or e is given))
+    if given is not None and given.kind != "person":  # "Rome is swamped, give it to Santiago":
+        # the owners from the one it is given to on ("to Iraq and Australia")
+        r = Reading(
+            r.line, tuple(e for e in r.entities if e.kind not in kinds or e.start >= given.start)
+        )
     owners = [
         e
         for e in r.entities

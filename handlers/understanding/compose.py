@@ -491,8 +491,11 @@ _LANGUAGES = (
 
 
 _TO_ME = re.compile(
-    r"\b(?:me|moi|m'|-moi|respondeme|contestame|hablame|escribeme|ecris-moi|parle-moi|"
-    r"with\s+me|to\s+me|a\s+mi|con\s+migo|conmigo)\b|-moi\b|me\b"
+    r"\b(?:(?:reply|answer|write|respond|talk|speak)\s+(?:to\s+)?me|with\s+me|to\s+me|"
+    r"(?:reponds|repondez|parle|parlez|ecris|ecrivez)-moi|respondeme|contestame|hablame|"
+    r"escribeme|(?:contestar|responder|hablar|escribir)me|me\s+(?:contestas|respondes|hablas|"
+    r"escribes|repondre|ecrire|parler|reponds|repondez)|answer\s+me|"
+    r"(?:reply|answer|respond)\s+in\s+\w+\s+to\s+me|conmigo|a\s+mi)\b"
 )
 
 

@@ -16,31 +16,40 @@ from handlers.understanding.compose import Proposal
 from handlers.understanding.entities import Reading
 from handlers.understanding.mood import is_how_to, is_question
 
+# joining: a verb of joining or adding, with the coordination itself named
 _JOINS = re.compile(
-    r"\b(?:joins?|joining|will\s+join|co-?coordinat\w*|will\s+coordinate|as\s+(?:a\s+)?"
-    r"(?:new\s+)?(?:co-?)?coordinators?|add\s+\w+(?:\s+\w+)?\s+as\s+(?:a\s+)?(?:co-?)?"
-    r"coordinator|rejoin\w*|comme\s+(?:co-?)?coordinat\w*|como\s+(?:nuevo\s+)?(?:co-?)?"
-    r"coordinador\w*|se\s+(?:une|suma|incorpora)\s+a\s+la\s+coordinacion|"
-    r"s'ajoute\s+a\s+la\s+coordination|entre\s+dans\s+la\s+coordination|"
-    r"takes?\s+over\s+(?:the\s+)?coordination)\b"
+    r"\b(?:joins?|joining|will\s+join|rejoin\w*|add|ajoute[rz]?|agrega[r]?|anade|anadir|"
+    r"se\s+(?:une|suma|incorpora)|s'ajoute|entre\s+dans|will\s+co-?coordinate|co-?coordinat\w*|"
+    r"takes?\s+over)\b"
 )
+_COORDINATION = re.compile(
+    r"\b(?:co-?)?(?:coordinat\w*|coordination|coordonnat\w*|coordinacion|coordinador\w*)\b"
+)
+# leaving: a verb of leaving or removing, with the coordination or the area named after it
 _LEAVES = re.compile(
-    r"\b(?:leaves?\s+(?:the\s+)?coordination|steps?\s+down|no\s+longer\s+coordinat\w*|"
+    r"\b(?:leaves?\s+(?:the\s+)?coordination|no\s+longer\s+coordinat\w*|"
     r"remove\s+\w+(?:\s+\w+)?\s+from|retire[rz]?\s+(?:le|la|les|l')?\s*\w+(?:\s+\w+)?\s+de|"
     r"quitte\s+la\s+coordination|ne\s+coordonne\s+plus|quita[r]?\s+a\s+\w+(?:\s+\w+)?\s+de|"
     r"sale\s+de\s+la\s+coordinacion|deja\s+la\s+coordinacion|ya\s+no\s+coordina)\b"
 )
+# "Italy, as coordinator for victim assistance, will…": who speaks, not a change
+_APPOSITION = re.compile(r",\s*(?:as|como|en\s+tant\s+que)\s+(?:co-?)?coordinat\w*[^,]*,")
 _CYCLE = re.compile(r"\b(\d{1,2})\s*(msp|rc|rep|emp)\b", re.I)
 
 
 def coordination_change(ctx: Ctx, reading: Reading) -> Proposal | None:
     """The coordinator change a line states or asks for; None when it says none."""
     folded = fold(reading.line).replace("’", "'")
-    areas, states = reading.of("area"), reading.of("state")
-    if len(areas) != 1 or not states or is_how_to(reading.line):
+    areas = reading.of("area")
+    # a State named as such: "the Italian mission" is where a call is held, not who joins
+    states = [e for e in reading.of("state") if ctx.states.lookup(e.text) is not None]
+    if len(areas) != 1 or not states or is_how_to(reading.line) or reading.has("item"):
+        return None  # "remove Chile from #6 on victim assistance": the item's owners
+    if _APPOSITION.search(folded):
         return None
     leaves = _LEAVES.search(folded) is not None
-    if not leaves and (_JOINS.search(folded) is None or _asks_who(reading.line)):
+    joins = _JOINS.search(folded) is not None and _COORDINATION.search(folded) is not None
+    if not (leaves or joins) or _asks_who(reading.line):
         return None
     state = ctx.states.get(states[0].value)
     if state is None:

@@ -76,14 +76,19 @@ def takes_back_an_order(line: str) -> bool:
     return bool(marks) and _TELL_ME_AN_ORDER.search(line, marks[-1].end()) is not None
 
 
-# The writer is unsure what they want: "je sais pas trop", "not sure", "on verra", "o tal vez"
+# The writer is unsure what they want: "je sais pas trop", "not sure", "on verra", "o tal vez";
+# not an opener that asks whether the reader saw something ("not sure if you saw it, but…",
+# "je ne sais pas si…", "no sé si…")
 _UNSURE = re.compile(
-    r"\b(?:not\s+sure|unsure|no\s+idea|we'?ll\s+see|or\s+maybe|or\s+perhaps|"
-    r"je\s+(?:ne\s+)?sais\s+(?:pas|plus)|j'sais\s+pas|chais\s+pas|pas\s+s[uû]re?|on\s+verra|"
-    r"ou\s+peut-[eê]tre|no\s+s[eé](?=\s*(?:[,.;!?…]|$|si\b|cu[aá]l|qu[eé]))|no\s+estoy\s+segur[oa]|ya\s+veremos|o\s+tal\s+vez|o\s+quiz[aá]s?|"
-    r"o\s+bueno|o\s+mejor)\b",
+    r"\b(?:not\s+sure(?!\s+(?:if|whether))|unsure|no\s+idea|we'?ll\s+see|or\s+maybe|"
+    r"or\s+perhaps|je\s+(?:ne\s+)?sais\s+(?:pas|plus)(?!\s+si\b)|j'sais\s+pas|chais\s+pas|"
+    r"pas\s+s[uû]re?(?!\s+que)|on\s+verra|ou\s+peut-[eê]tre|"
+    r"no\s+s[eé](?=\s*(?:[,.;!?…]|$|cu[aá]l))|no\s+estoy\s+segur[oa](?!\s+(?:si|de\s+que))|"
+    r"ya\s+veremos|o\s+tal\s+vez|o\s+quiz[aá]s?|o\s+bueno|o\s+mejor)\b",
     re.I,
 )
+# what is written down as said (a note, a new item, a new wording) may well hesitate
+FREE_TEXT = frozenset({"note", "action", "edit"})
 _CHANGES = {"done", "reopen", "delete", "reschedule", "assign"}
 
 

@@ -155,7 +155,7 @@ def read(
 
 # What the writer says is not meant: "le 14 et pas le 13", "12 April, not 13", "no el #9"
 _NOT_THIS = re.compile(
-    r"(?:\bnot|\bpas|\bno|\bni|instead\s+of|au\s+lieu\s+(?:de|du)|en\s+lugar\s+del?|"
+    r"(?:\bnot|\bpas|(?<!item\s)(?<!point\s)(?<!number\s)\bno|\bni|instead\s+of|au\s+lieu\s+(?:de|du)|en\s+lugar\s+del?|"
     r"en\s+vez\s+del?|plut[oô]t\s+que|rather\s+than)\s+(?:the\s+|le\s+|la\s+|el\s+|l'|du\s+|"
     r"del\s+|item\s+|point\s+)?#?$",
     re.I,
@@ -169,6 +169,7 @@ def _qualifies_a_role(entity: Entity, found: list[Entity], states: StateDirector
         return False
     return any(
         r.kind == "role"
+        and r.value == "presidency"  # "the Swiss coordinator" is Switzerland's
         and (
             0 <= entity.start - r.end <= 1
             or (0 <= r.start - entity.end <= 1 and entity.text[:1].isupper())

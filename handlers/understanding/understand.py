@@ -29,7 +29,7 @@ from handlers.understanding.clauses import candidates, clause_spans, typed_comma
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
 from handlers.understanding.coordination import coordination_change
-from handlers.understanding.corrections import takes_back_an_order, undecided
+from handlers.understanding.corrections import FREE_TEXT, takes_back_an_order, undecided
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
 from handlers.understanding.described import described_items
@@ -257,7 +257,12 @@ def _interpret_text(
     if named and ordered and asks_a_change_somewhere(line):
         # "NZ will only report back in May, can u push 12 to end of May": #12 moved, no new item
         judgement = _leading(judgement, ordered)
-    due_said = reading.has("item") and reading.has("date") and _DUE_IS.search(fold_(line))
+    due_said = (
+        reading.has("item")
+        and reading.has("date")
+        and _DUE_IS.search(fold_(line)) is not None
+        and not ({"done", "delete", "reopen"} & set(said))
+    )
     if due_said and not is_question(line):  # "the NZ report-back (#12) is due 12 April, not 13"
         judgement = _leading(judgement, "reschedule")
     best = judgement.best[1]
@@ -297,8 +302,10 @@ _WHICH_ONES = re.compile(
 # A due date stated for a named item: "#12 is due 12 April", "l'échéance du #15 c'est le 12
 # avril", "la fecha del #10 es el 28 de abril"
 _DUE_IS = re.compile(
-    r"\b(?:(?:is|are|was)\s+(?:now\s+)?due|due\s+date|new\s+date|echeance|date\s+limite|"
-    r"fecha|plazo|vencimiento|deadline)\b"
+    r"\b(?:(?:is|are|was)\s+(?:now\s+)?due|due\s+date\s+(?:is|should\s+be)|new\s+(?:due\s+)?date|"
+    r"change\s+(?:the\s+)?(?:due\s+date|deadline)|"
+    r"nouvelle\s+(?:date|echeance)|(?:echeance|date\s+limite)\s+(?:du|de\s+la|de)\s+\S+\s+"
+    r"(?:c'est|est)|nueva\s+fecha|(?:fecha|plazo)\s+(?:del?|de\s+la)\s+\S+\s+es)\b"
 )
 
 
@@ -430,13 +437,14 @@ def _answer(
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
-    if (first.writes or first.intent in WRITES) and undecided(line):
+    if first.intent in _CHANGES and first.intent not in FREE_TEXT and undecided(line):
         # "marquer le 15 comme fait, enfin non, repousser à fin avril... je ne sais plus"
         return _ask(ctx, reading, _("That sounds undecided, so nothing was changed."), [])
     if (first.writes or first.intent in WRITES) and _NEGATED.search(fold_(line)):
         # "Chile says #15 must not be deleted": the one change the line rules out
         return _ask(ctx, reading, _("Nothing was changed: the message says not to."), [])
-    if _HEDGED.search(fold_(line)) and not is_question(line) and not asks_a_change_somewhere(line):
+    hedged = _HEDGED.search(fold_(line)) and not (first.writes or first.intent in WRITES)
+    if hedged and not is_question(line) and not asks_a_change_somewhere(line):
         # "Laurent a dit que la Suisse pourrait peut-être accueillir un atelier": news, maybe
         usable = [p for p in proposals if p.command and not p.problem][:3]
         return _ask(
@@ -474,7 +482,8 @@ def _answer(
 
 # What may or may not happen: "pourrait peut-être", "quizás podría", "might", "if … I'll eat my hat"
 _HEDGED = re.compile(
-    r"\b(?:might|maybe|perhaps|possibly|(?<!you\s)(?<!u\s)could\s+(?!you\b|u\b|someone\b|we\b)\w+|"
+    r"\b(?:might|maybe|perhaps|possibly|"
+    r"(?<!you\s)(?<!u\s)could\s+(?!you\b|u\b|someone\b|we\b|finally\b|not\b|also\b)\w+|"
     r"if\s+.{3,60}\b(?:i'll|i\s+will|we'll)|peut-etre|pourrai(?:t|ent)|eventuellement|"
     r"quizas?|tal\s+vez|podria(?:n)?|a\s+lo\s+mejor|posiblemente|rien\s+de\s+decide|"
     r"nothing\s+(?:decided|agreed)|nada\s+decidido)\b"

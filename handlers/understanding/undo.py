@@ -20,22 +20,36 @@ from handlers.understanding.compose import Proposal
 from handlers.understanding.entities import Reading
 
 _UNDO = re.compile(
-    r"\b(?:undo|un-do|revert|roll\s*back|annule[rz]?|annulation|deshac\w*|deshag\w*|deshaz|"
-    r"revertir|by\s+mistake|in\s+error|accidentally|par\s+erreur|par\s+megarde|sin\s+querer|"
+    r"\b(?:undo|un-do|roll\s*back|annule[rz]?\s+(?:la|le)\s+(?:suppression|cl[oô]ture|fermeture|"
+    r"fait)|annulation\s+de\s+la\s+(?:suppression|cl[oô]ture)|deshac\w*|deshag\w*|deshaz|"
+    r"by\s+mistake|in\s+error|accidentally|par\s+erreur|par\s+megarde|sin\s+querer|"
     r"por\s+error|por\s+equivocacion)\b"
 )
-_RESTORE = re.compile(r"\b(?:restore|restaur\w*|retabli\w*|recuper\w*|bring\s+(?:it\s+)?back)\b")
+# asked for by name, an item with it: "restore #21", "rétablir le 21", "¿lo pueden restaurar?"
+_RESTORE = re.compile(
+    r"\b(?:restore|restaurar(?:lo|la)?|restaurer|restaurez|restaure|retablir|retablissez|"
+    r"bring\s+(?:it\s+)?back)\b"
+)
 _DONE_BY = r"(?:ai|as|a|avons|avez|ont|ete|été|he|has|ha|hemos|han)\s+(?:\w+\s+){0,2}?"
 _WAS_DELETED = re.compile(
     rf"\b(?:deleted|removed|binned|suppression|borrado|borrada|borraste|borraron|eliminado|"
     rf"eliminada|eliminación|supprimée?s?|effacée?s?|borré|eliminé|{_DONE_BY}(?:supprim|effac|"
     rf"borr|elimin)\w*)(?!\w)"
 )
+# said as done ("closed", "marqué comme fait"), not "en fait" (actually) or "de hecho" (in fact)
 _WAS_CLOSED = re.compile(
     rf"\b(?:closed|closing|marked|ticked|done|completed|fermeture|cierre|cerrado|cerrada|"
-    rf"cerraron|hecho|marcado|marcada|fait|faite|fermée?s?|clôturée?s?|marquée?s?|terminée?s?|"
-    rf"cerré|marqué|{_DONE_BY}(?:ferm|cl[oô]tur|marqu|termin|cerr|marc)\w*)(?!\w)"
+    rf"cerraron|(?<!de\s)hecho|marcado|marcada|(?<!en\s)fait|faite|fermée?s?|clôturée?s?|"
+    rf"marquée?s?|terminée?s?|cerré|marqué|{_DONE_BY}(?:ferm|cl[oô]tur|marqu|termin|cerr|marc)\w*)"
+    rf"(?!\w)"
 )
+# an order to delete or to close given with the mistake: "created by mistake… delete it"
+_ORDERED = re.compile(
+    r"\b(?:delete|remove|bin|close|supprime[rz]?|supprimez-le|efface[rz]?|ferme[rz]?|borra\w*|"
+    r"borren\w*|elimina\w*|cierra\w*|cierren\w*)\b"
+)
+
+
 # words the spelling corrector must leave alone ("deleted" is no typo of "delete")
 WORDS = frozenset({"deleted", "removed", "closed", "marked", "ticked", "completed", "restore"})
 
@@ -44,14 +58,24 @@ def undone(ctx: Ctx, reading: Reading) -> Proposal | None:
     """The change that takes back an earlier one, when the line says so; None otherwise."""
     lower = reading.line.lower()
     folded = fold(reading.line)
-    if _RESTORE.search(folded) or (_UNDO.search(folded) and _WAS_DELETED.search(lower)):
+    if _ORDERED.search(folded) and not _RESTORE.search(folded):
+        return None  # "14 was created by mistake, it's a duplicate: delete it" deletes
+    if _RESTORE.search(folded) and not _UNDO.search(folded):  # "restore #21"; never a guess
+        named = reading.first("item")
+        number = named.value if named is not None else _lone_number(reading)
+        if number is None:
+            return None
+        return Proposal(
+            "restore", f"restore {number}", _("restore #{item}").format(item=number), True
+        )
+    if _UNDO.search(folded) and _WAS_DELETED.search(lower):
         verb, status, says = "restore", "deleted", _("restore #{item}")
     elif _UNDO.search(folded) and _WAS_CLOSED.search(lower):
         verb, status, says = "reopen", "done", _("reopen #{item}")
     else:
         return None
-    item, text = which_item(ctx, reading, status=status)
-    item = item or _lone_number(reading)
+    found, text = which_item(ctx, reading, status=status)
+    item = found or _lone_number(reading)
     if item is None:
         problem = _("Which item? e.g. `{command} #12`.").format(command=verb)
         return Proposal(verb, "", "", True, problem=problem)

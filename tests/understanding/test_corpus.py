@@ -200,7 +200,8 @@ def test_session12_tune_sets(demo_deps: Deps) -> None:
     named by their words; facts that change data, chatter, corrections and undo), first scored
     55.8%, 55.8%, 69.2% and 70.8% right. The mechanisms grown from them are held here."""
     for name, floor, most_wrong in (
-        ("corpus_tune12a.tsv", 0.81, 10),
+        # "Santiago" was read as Chile until the review: a first name too, it names no State now
+        ("corpus_tune12a.tsv", 0.78, 12),
         ("corpus_tune12b.tsv", 0.80, 11),
         ("corpus_tune12c.tsv", 0.76, 10),
         ("corpus_tune12d.tsv", 0.88, 1),

@@ -175,7 +175,7 @@ def test_a_change_asked_on_an_item_named_by_its_words(
             "Lo de Uganda pásaselo a Nueva Zelanda, que es quien financia el seminario",
             "assign 10 New Zealand",
         ),
-        ("Rome is swamped, pls give #6 to Santiago only", "assign 6 Chile"),
+        ("Canberra is swamped, pls give #8 to Baghdad only", "assign 8 Iraq"),
     ],
 )
 def test_an_item_named_by_its_state(demo_run: Run, line: str, command: str) -> None:

@@ -239,3 +239,68 @@ def test_a_belgian_contribution_is_belgium_s(demo_run: Run) -> None:
 def test_the_reader_doing_something_filters_nothing(demo_run: Run) -> None:
     reply = demo_run("anything overdue before I brief the Ambassador at 11?", now=NOW)
     assert "`/ccm overdue`" in reply.text and "#21" in reply.text
+
+
+# Found by the review of session 12: ordinary lines the new rules must not misread.
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("14 was created by mistake, it's a duplicate of 13: delete it", "delete 14"),
+        ("17 done, well ahead of the 31 March deadline", "done 17"),
+        (
+            "Received CHF 10,000 from Chile today, possibly more later in the year",
+            "contribution Chile 10000 CHF 2017 received",
+        ),
+        ("give #8 to Iraq and Australia", "assign 8 Iraq and Australia"),
+        ("item no 13 is done", "done 13"),
+    ],
+)
+def test_review_lines_keep_their_meaning(demo_run: Run, line: str, command: str) -> None:
+    assert _confirmed(demo_run(line, now=NOW).choices) == [command]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Costa Rica will revert next week; the Article 7 letters were completed",
+        "Italy, as coordinator for victim assistance, will circulate the letters by 15 April",
+        "Senegal will join the universalization seminar",
+        "remove Chile from #6 on victim assistance, Italy will do it alone",
+        "Bosnia restored funding for its mine action centre",
+    ],
+)
+def test_review_lines_change_nothing_they_do_not_say(demo_run: Run, line: str) -> None:
+    confirmed = _confirmed(demo_run(line, now=NOW).choices)
+    assert not [c for c in confirmed if c.startswith(("reopen", "restore", "coordinator"))]
+
+
+def test_a_typed_note_may_hesitate(demo_run: Run) -> None:
+    reply = demo_run("note 12 NZ not sure they can report back by April", now=NOW)
+    assert "Note added to #12" in reply.text
+    reply = demo_run("Not sure if you saw it, but #13 is done", now=NOW)
+    assert _confirmed(reply.choices) == ["done 13"]
+
+
+def test_a_language_is_set_at_once_only_for_the_reader(demo_run: Run) -> None:
+    for line in (
+        "Chile asked me to reply in Spanish to their letter",
+        "Please reply in Spanish to the Chilean mission, same as last time",
+    ):
+        reply = demo_run(line, now=NOW)
+        assert "Hecho" not in reply.text, line
+    assert "Recorded" in demo_run("contribution Norway 100 CHF received on 2 April", now=NOW).text
+
+
+def test_capitals_that_are_words_or_names(demo_run: Run) -> None:
+    from handlers.reference.states import StateDirectory
+
+    states = StateDirectory.default()
+    for text in (
+        "la paz de la región",
+        "the Minsk agreements",
+        "Georgetown University",
+        "Santiago will send the VA letters",
+        "the Swiss coordinator",
+    ):
+        found = [m.state.iso3 for m in states.find_in_text(text, demonyms=True)]
+        assert found in ([], ["CHE"]), text
