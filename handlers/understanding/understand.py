@@ -661,7 +661,8 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
                 else reading_note(e.reading.phrase, day, None)
             )
             said.append(f"📅 {escape(note)}")
-        elif e.problem and not _carried(e.text, command):  # "para la 8MSP": the cycle
+        elif e.problem and not (command.startswith("coordinator ") and _carried(e.text, command)):
+            # "coordinador … para la 8MSP": the cycle, not a date; an item's words still say it
             said.append(
                 f"⚠️ {escape(e.problem)} "
                 + _("The item would have no due date; set one with `due #<id> <when>`.")
