@@ -63,7 +63,7 @@ def described_items(
     # line names has, whatever else is said about it
     # (``alone``: not for a note or a new wording, whose words may well name a State)
     one_state = len(set(states)) == 1 and by_state and alone
-    only = _of_states(ctx, states, status=status) if one_state else set()
+    only = _of_states(ctx, states, status=status, most=2) if one_state else set()
     if len(only) == 1:
         item = ctx.session.get(ActionItem, only.pop())
         return [item] if item is not None else []
@@ -104,13 +104,17 @@ def described_items(
     return out if len(close) == 1 or len(out) > 1 else []  # one of several alike: not named
 
 
-def _of_states(ctx: Ctx, states: list[str], *, status: str | None = None) -> set[int]:
+def _of_states(
+    ctx: Ctx, states: list[str], *, status: str | None = None, most: int | None = None
+) -> set[int]:
+    """The items of these States (of ``status``; at most ``most`` of them, when only whether
+    there is one matters)."""
     query = select(ItemState.item_id).where(col(ItemState.iso3).in_(states))
     if status is not None:
         query = query.join(ActionItem, col(ActionItem.id) == col(ItemState.item_id)).where(
             ActionItem.status == status
         )
-    return set(ctx.session.exec(query))
+    return set(ctx.session.exec(query.distinct().limit(most) if most else query))
 
 
 # A word that can describe an item: four letters or more, not one that only asks or orders.

@@ -132,7 +132,12 @@ def _as_said(
     """A payment the message says is not in yet ("…, log it as pledged until it hits the
     account"), wherever it says so, is recorded as pledged."""
     reading, judgement, proposals = read
-    whole = reading_of(ctx, line)  # what the whole message says, in whichever clause
+    # what the whole message says, in whichever clause (read again only when a clause won)
+    whole = (
+        Reading(line, tuple(e for e in reading.entities if e.start < len(line)))  # as said
+        if reading.line == line
+        else reading_of(ctx, line)
+    )
     said = undone(ctx, whole) or coordination_change(ctx, whole)
     if said is not None:  # "undo pls: I deleted #21", "Senegal joins universalization"
         return whole, Judgement(((said.intent, 0.9),)), [said]
