@@ -34,6 +34,11 @@ _LEAVES = re.compile(
 )
 # "Italy, as coordinator for victim assistance, will…": who speaks, not a change
 _APPOSITION = re.compile(r",\s*(?:as|como|en\s+tant\s+que)\s+(?:co-?)?coordinat\w*[^,]*,")
+# a meeting or a call of the coordinators is no change of who coordinates
+_AN_EVENT = re.compile(
+    r"\b(?:meetings?|calls?|reunions?|reunion|appels?|llamadas?|seminars?|seminaires?|"
+    r"seminarios?|workshops?|ateliers?|talleres|taller|visio|videollamada|conference\s+call)\b"
+)
 _CYCLE = re.compile(r"\b(\d{1,2})\s*(msp|rc|rep|emp)\b", re.I)
 
 
@@ -45,8 +50,8 @@ def coordination_change(ctx: Ctx, reading: Reading) -> Proposal | None:
     states = [e for e in reading.of("state") if ctx.states.lookup(e.text) is not None]
     if len(areas) != 1 or not states or is_how_to(reading.line) or reading.has("item"):
         return None  # "remove Chile from #6 on victim assistance": the item's owners
-    if _APPOSITION.search(folded):
-        return None
+    if _APPOSITION.search(folded) or _AN_EVENT.search(folded):
+        return None  # "pls add a meeting: VA coordinators call at the mission of Italy"
     leaves = _LEAVES.search(folded) is not None
     joins = _JOINS.search(folded) is not None and _COORDINATION.search(folded) is not None
     if not (leaves or joins) or _asks_who(reading.line):

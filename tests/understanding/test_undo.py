@@ -267,6 +267,7 @@ def test_review_lines_keep_their_meaning(demo_run: Run, line: str, command: str)
         "Senegal will join the universalization seminar",
         "remove Chile from #6 on victim assistance, Italy will do it alone",
         "Bosnia restored funding for its mine action centre",
+        "Pls add a meeting: VA coordinators call on 5 April 2017 at the mission of Italy",
     ],
 )
 def test_review_lines_change_nothing_they_do_not_say(demo_run: Run, line: str) -> None:
