@@ -438,7 +438,7 @@ def _answer(
     if asked is not None:  # "décalez l'échéance à vendredi prochain svp": which item?
         if asked.problem:
             return _ask(ctx, reading, asked.problem, [])
-        return _confirm(reading, asked, ctx)
+        return _confirm(reading, asked, ctx, line)
     if not proposals:
         return _nothing_fits(ctx, reading)
     first = proposals[0]
@@ -461,7 +461,7 @@ def _answer(
         if first.problem:
             return _ask(ctx, reading, first.problem, proposals[1:])
         if first.writes or first.intent in WRITES:
-            return _confirm(reading, first, ctx)
+            return _confirm(reading, first, ctx, line)
         reply = run(first.command)
         return noted(reply, first.command, unused=_unused_dates(reading, first.command))
     if _well_ahead(reading, judgement, first):
@@ -479,7 +479,7 @@ def _answer(
         # choice of one would), a question answered.
         only = usable[0]
         if only.writes or only.intent in WRITES:
-            return _confirm(reading, only, ctx)
+            return _confirm(reading, only, ctx, line)
         reply = run(only.command)
         return noted(reply, only.command, unused=_unused_dates(reading, only.command))
     return _choose(reading, usable)
@@ -705,7 +705,11 @@ def _day_carried(day: date, command: str) -> date:
 BUTTON_VALUE = 2000  # Slack's limit on a button's value: a longer command cannot ride on one
 
 
-def _confirm(reading: Reading, proposal: Proposal, ctx: Ctx | None = None) -> Reply:
+def _confirm(
+    reading: Reading, proposal: Proposal, ctx: Ctx | None = None, line: str | None = None
+) -> Reply:
+    """The change shown before it is stored, with every date the message says: read, or said
+    to be left out (also one in another clause of the ``line`` than the one read)."""
     if len(proposal.command) > BUTTON_VALUE:
         text = _(
             "I read this as a change (*{meaning}*), but it is too long to confirm with a button. "
@@ -724,6 +728,16 @@ def _confirm(reading: Reading, proposal: Proposal, ctx: Ctx | None = None) -> Re
     if new_date is not None:  # "snooze #20 a week": the day it comes to, before it is stored
         words, when = new_date
         said = [f"📅 {escape(reading_note(words, when.due, None))}"]
+    if ctx is not None and line is not None and line != reading.line:
+        # "Uganda seminar confirmed!! 26–27 April in Kampala, pls add it": never in silence
+        said += [
+            "⚠️ "
+            + _("“{words}” is not part of this change; it is not stored.").format(
+                words=escape(e.text)
+            )
+            for e in reading_of(ctx, line).of("date")
+            if e.text not in reading.line and e.text not in proposal.command
+        ]
     lines += said
     lines.append(_("Nothing is stored until you confirm."))
     text = "\n".join(lines)

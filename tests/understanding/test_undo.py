@@ -305,3 +305,8 @@ def test_capitals_that_are_words_or_names(demo_run: Run) -> None:
     ):
         found = [m.state.iso3 for m in states.find_in_text(text, demonyms=True)]
         assert found in ([], ["CHE"]), text
+
+
+def test_a_date_in_another_clause_is_never_left_out_in_silence(demo_run: Run) -> None:
+    reply = demo_run("Uganda seminar confirmed!! 26–27 April in Kampala, pls add it", now=NOW)
+    assert "26–27 April" in reply.text  # read, or said to be left out
