@@ -505,7 +505,12 @@ def _its_text(ctx: Ctx, r: Reading) -> str:
 
 # The new wording of an item: in quotes, else after a colon or "as"/"en"/"por".
 _QUOTED = re.compile(r"[\"“«]\s*(?P<text>[^\"”»]{3,}?)\s*[\"”»]")
-_NEW_TEXT = re.compile(r":\s*(?P<text>.{3,})$|\b(?:as|to|en|por|par)\s+(?P<as>.{3,})$", re.S)
+# "reword #10 → confirm Uganda (Kampala) as host…", "corrige la 11 : …", "reword 9 as …": the
+# new words follow an arrow or a colon, or "as"/"to" right after the item (not one inside them)
+_NEW_TEXT = re.compile(
+    r"(?:→|->|=>|:)\s*(?P<text>.{3,})$|#?\d{1,4}\W*\s+(?:as|to|en|por|par)\s+(?P<as>.{3,})$",
+    re.S,
+)
 
 
 def _edit(ctx: Ctx, r: Reading) -> Proposal:

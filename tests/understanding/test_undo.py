@@ -310,3 +310,13 @@ def test_capitals_that_are_words_or_names(demo_run: Run) -> None:
 def test_a_date_in_another_clause_is_never_left_out_in_silence(demo_run: Run) -> None:
     reply = demo_run("Uganda seminar confirmed!! 26–27 April in Kampala, pls add it", now=NOW)
     assert "26–27 April" in reply.text  # read, or said to be left out
+
+
+def test_a_new_wording_after_an_arrow_keeps_its_own_words(demo_run: Run) -> None:
+    line = (
+        "reword #10 → confirm Uganda (Kampala) as host of the ratification seminar, now early May"
+    )
+    reply = demo_run(line, now=NOW)
+    assert _confirmed(reply.choices) == [
+        "edit 10 confirm Uganda (Kampala) as host of the ratification seminar, now early May"
+    ]
