@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from handlers.commands.registry import command
 from handlers.dates.reading import DateError, format_day, parse_when
+from handlers.dates.vocab import add_months
 from handlers.dates.years import YEAR_IN_TEXT
 from handlers.i18n import _, state_label
 from handlers.i18n.formats import labelled
@@ -91,7 +92,7 @@ def contribution(ctx: Ctx, args: str) -> Reply:
             if paid_on > ctx.today + _NEAR and not _YEAR_SAID.search(said):
                 # money came in on "2/3" said on 24 March: this 2 March, never the next one
                 # (a day a few weeks ahead is kept as said: "received on 27 March")
-                paid_on = _year_before(paid_on)
+                paid_on = add_months(paid_on, -12)
         except DateError as problem:
             return error(f"{escape(str(problem))} " + _("Nothing was recorded."))
         rest = rest[: on.start()]
@@ -229,11 +230,3 @@ def contributions(ctx: Ctx, args: str) -> Reply:
 def pledge(ctx: Ctx, args: str) -> Reply:
     """Record a pledge (money announced, not yet received)."""
     return contribution(ctx, f"{args} pledged")
-
-
-def _year_before(day: date) -> date:
-    """The same day a year earlier (28 February for a 29th)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)

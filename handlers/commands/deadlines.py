@@ -45,35 +45,32 @@ _BEFORE = {"before", "avant", "antes de", "antes del"}
 def deadlines(ctx: Ctx, args: str) -> Reply:
     """Items and treaty deadlines falling in a period (default: the next 30 days)."""
     phrase = args.strip()
-    if by := _UNTIL.match(phrase):  # "deadlines before 7 April": from today up to that day
-        try:
-            limit = read_due(ctx, phrase[by.end() :])
-        except DateError:
-            bounds = None
-        else:
-            before = by["word"].lower() in _BEFORE
-            end = limit.due - timedelta(days=1) if before else limit.due
-            bounds = (ctx.today, end) if end >= ctx.today else None
-        if bounds is None:
-            return error(
-                _(
-                    "I couldn't read “{text}” as a period. "
-                    "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
-                ).format(text=escape(shorten(phrase, 100)))
-            )
-    elif phrase:
-        bounds = period_bounds(phrase, now=ctx.now, tz=ctx.tz)
-        if bounds is None:
-            return error(
-                _(
-                    "I couldn't read “{text}” as a period. "
-                    "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
-                ).format(text=escape(shorten(phrase, 100)))
-            )
-    else:
+    bounds: tuple[date, date] | None
+    if not phrase:
         bounds = (ctx.today, ctx.today + timedelta(days=30))
+    elif by := _UNTIL.match(phrase):  # "deadlines before 7 April": from today up to that day
+        bounds = _up_to(ctx, phrase[by.end() :], before=by["word"].lower() in _BEFORE)
+    else:
+        bounds = period_bounds(phrase, now=ctx.now, tz=ctx.tz)
+    if bounds is None:
+        return error(
+            _(
+                "I couldn't read “{text}” as a period. "
+                "Try `next 30 days`, `this week`, `April`, `April 2017` or `2022`."
+            ).format(text=escape(shorten(phrase, 100)))
+        )
     start, end = bounds
     return _build(ctx, start, end)
+
+
+def _up_to(ctx: Ctx, day: str, *, before: bool) -> tuple[date, date] | None:
+    """From today to ``day`` (the day before it when ``before``); None when unread or past."""
+    try:
+        limit = read_due(ctx, day)
+    except DateError:
+        return None
+    end = limit.due - timedelta(days=1) if before else limit.due
+    return (ctx.today, end) if end >= ctx.today else None
 
 
 def _build(ctx: Ctx, start: date, end: date) -> Reply:
