@@ -20,7 +20,7 @@ from handlers.ports import Ctx, Deps
 from handlers.reference.areas import resolve_area
 from handlers.reply.reply import Reply, choice_block, error
 from handlers.reply.text import MAX_COMMAND_CHARS, clean, defuse, escape, fold, shorten
-from handlers.understanding.coordination import coordination_change
+from handlers.understanding.coordination import coordination_change, may_change_coordination
 from handlers.understanding.understand import noted, reading_of, understand
 from handlers.understanding.words import FOREIGN, LOOSE, POLITE, THANKS
 
@@ -272,6 +272,8 @@ def _dispatch(ctx: Ctx, *, spec: Command | None, args: str, line: str, writes: b
 
 
 def _coordination_said(ctx: Ctx, line: str) -> bool:
+    if not may_change_coordination(line):  # the words first: a reading only when they may
+        return False
     return coordination_change(ctx, reading_of(ctx, line)) is not None
 
 

@@ -310,15 +310,7 @@ def _reschedule(ctx: Ctx, r: Reading) -> Proposal:
 
 
 def _assign(ctx: Ctx, r: Reading) -> Proposal:
-    given = new_owner(r)  # "lo de Uganda pásaselo a Nueva Zelanda": Uganda's item, given to NZ
-    describing = (
-        Reading(
-            r.line, tuple(e if e is not given else replace(e, kind="owner") for e in r.entities)
-        )
-        if given is not None
-        else r
-    )
-    item, text = which_item(ctx, describing)
+    item, text = which_item(ctx, without_new_owner(r) or r)
     owner = owner_phrase(ctx, r)
     if item is None or owner is None:
         return Proposal(
@@ -383,6 +375,18 @@ def new_owner(r: Reading) -> Entity | None:
             and _GIVEN_TO.search(fold_(r.line[max(0, e.start - 12) : e.start]))
         ),
         None,
+    )
+
+
+def without_new_owner(r: Reading) -> Reading | None:
+    """The reading with the owner an item is given "to" set aside as the owner, so that the
+    rest says which item ("lo de Uganda pásaselo a Nueva Zelanda": Uganda's item, given to
+    NZ; its words are still not the item's); None when nothing is given "to" anyone."""
+    given = new_owner(r)
+    if given is None:
+        return None
+    return Reading(
+        r.line, tuple(e if e is not given else replace(e, kind="owner") for e in r.entities)
     )
 
 

@@ -42,6 +42,13 @@ _AN_EVENT = re.compile(
 _CYCLE = re.compile(r"\b(\d{1,2})\s*(msp|rc|rep|emp)\b", re.I)
 
 
+def may_change_coordination(line: str) -> bool:
+    """The words alone could join or leave a coordination: only then is the message read."""
+    folded = fold(line).replace("’", "'")
+    joins = _JOINS.search(folded) is not None and _COORDINATION.search(folded) is not None
+    return joins or _LEAVES.search(folded) is not None
+
+
 def coordination_change(ctx: Ctx, reading: Reading) -> Proposal | None:
     """The coordinator change a line states or asks for; None when it says none."""
     folded = fold(reading.line).replace("’", "'")
@@ -52,10 +59,9 @@ def coordination_change(ctx: Ctx, reading: Reading) -> Proposal | None:
         return None  # "remove Chile from #6 on victim assistance": the item's owners
     if _APPOSITION.search(folded) or _AN_EVENT.search(folded):
         return None  # "pls add a meeting: VA coordinators call at the mission of Italy"
-    leaves = _LEAVES.search(folded) is not None
-    joins = _JOINS.search(folded) is not None and _COORDINATION.search(folded) is not None
-    if not (leaves or joins) or _asks_who(reading.line):
+    if not may_change_coordination(reading.line) or _asks_who(reading.line):
         return None
+    leaves = _LEAVES.search(folded) is not None
     state = ctx.states.get(states[0].value)
     if state is None:
         return None

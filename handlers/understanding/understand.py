@@ -24,11 +24,11 @@ from handlers.ports import Ctx
 from handlers.reference.states import StateDirectory, StateName
 from handlers.reply.reply import Choice, Reply, choice_block, context, section
 from handlers.reply.text import escape, shorten
-from handlers.understanding.changes import MANY, NOT_IN_YET, new_owner
+from handlers.understanding.changes import MANY, NOT_IN_YET, without_new_owner
 from handlers.understanding.clauses import candidates, clause_spans, typed_command, with_context
 from handlers.understanding.commitments import promises
 from handlers.understanding.compose import WRITES, Proposal, compose, fold_
-from handlers.understanding.coordination import coordination_change
+from handlers.understanding.coordination import coordination_change, may_change_coordination
 from handlers.understanding.corrections import FREE_TEXT, takes_back_an_order, undecided
 from handlers.understanding.deeds import deed_asked
 from handlers.understanding.describe import entity_list, state_guesses
@@ -46,7 +46,7 @@ from handlers.understanding.mood import (
 )
 from handlers.understanding.numbers import with_digits
 from handlers.understanding.spelling import corrected
-from handlers.understanding.undo import undone
+from handlers.understanding.undo import may_undo, undone
 
 Runner = Callable[[str], Reply]
 FLOOR = 0.25  # below this, an intent is not offered at all
@@ -103,8 +103,13 @@ def interpret(ctx: Ctx, line: str) -> tuple[Reading, Judgement, list[Proposal]]:
     if shown:  # "comment je fais pour voir les réunions du mois prochain ?": show them
         read = _as_said(ctx, shown, _interpreted(ctx, shown))
         first = read[2][0] if read[2] else None
-        shows = first is not None and first.command and not first.problem and not first.writes
-        if shows and first.intent not in {"help", "greeting"} and read[1].best[1] >= SURE:  # type: ignore[union-attr]
+        if (
+            first is not None
+            and first.command
+            and not (first.problem or first.writes)
+            and first.intent not in {"help", "greeting"}
+            and read[1].best[1] >= SURE
+        ):
             return read
     return _as_said(ctx, line, _interpreted(ctx, line))
 
@@ -132,15 +137,16 @@ def _as_said(
     """A payment the message says is not in yet ("…, log it as pledged until it hits the
     account"), wherever it says so, is recorded as pledged."""
     reading, judgement, proposals = read
-    # what the whole message says, in whichever clause (read again only when a clause won)
-    whole = (
-        Reading(line, tuple(e for e in reading.entities if e.start < len(line)))  # as said
-        if reading.line == line
-        else reading_of(ctx, line)
-    )
-    said = undone(ctx, whole) or coordination_change(ctx, whole)
-    if said is not None:  # "undo pls: I deleted #21", "Senegal joins universalization"
-        return whole, Judgement(((said.intent, 0.9),)), [said]
+    if may_undo(line) or may_change_coordination(line):
+        # what the whole message says, in whichever clause (read again only when a clause won)
+        whole = (
+            Reading(line, tuple(e for e in reading.entities if e.start < len(line)))  # as said
+            if reading.line == line
+            else reading_of(ctx, line)
+        )
+        said = undone(ctx, whole) or coordination_change(ctx, whole)
+        if said is not None:  # "undo pls: I deleted #21", "Senegal joins universalization"
+            return whole, Judgement(((said.intent, 0.9),)), [said]
     if proposals and proposals[0].intent == "paid" and NOT_IN_YET.search(fold_(line)):
         return reading, judgement, [compose(ctx, "pledged", reading), *proposals[1:]]
     if (
@@ -271,7 +277,7 @@ def _interpret_text(
     if due_said and not is_question(line):  # "the NZ report-back (#12) is due 12 April, not 13"
         judgement = _leading(judgement, "reschedule")
     best = judgement.best[1]
-    if not reading.entities and not cue_scores(line) and best < BARE_FLOOR:
+    if not reading.entities and not said and best < BARE_FLOOR:
         return reading, judgement, []  # no entity, no cue word, only a faint likeness
     floor = FLOOR if judgement.certain else FLOOR * 0.6  # unsure: offer the runners-up too
     merged: dict[str, tuple[Proposal, float]] = {}
@@ -347,14 +353,10 @@ def _described(ctx: Ctx, reading: Reading, judgement: Judgement) -> list[tuple[R
     change = change or next((i for i in _ON_ONE_ITEM if i in said and i != "status"), None)
     if change is None or (change == "status" and reading.has("state")):
         return []  # a State's status shows its items: "Uganda … host of the seminar" is Uganda's
-    describing, by_state = reading, change != "assign"  # "…las hace Chile, reasignar": Chile
-    given = new_owner(reading) if change == "assign" else None  # is the new owner
-    if given is not None:  # "lo de Uganda pásaselo a Nueva Zelanda": Uganda's item, to NZ
-        describing = Reading(  # its words are still not the item's
-            reading.line,
-            tuple(e if e is not given else replace(e, kind="owner") for e in reading.entities),
-        )
-        by_state = True
+    # "…las hace Chile, reasignar": Chile is the new owner, not whose item it is; "lo de Uganda
+    # pásaselo a Nueva Zelanda": Uganda says which item
+    given = without_new_owner(reading) if change == "assign" else None
+    describing, by_state = (given, True) if given is not None else (reading, change != "assign")
     items = described_items(
         ctx,
         describing,
@@ -651,12 +653,7 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
     unused = set(_unused_dates(reading, command, today)) if command else set()
     for e in reading.of("date"):
         if e.text in unused:
-            said.append(
-                "⚠️ "
-                + _("“{words}” is not part of this change; it is not stored.").format(
-                    words=escape(e.text)
-                )
-            )
+            said.append(_left_out(e.text))
         elif e.reading is not None:
             stored = e.reading.note  # English, as items store it: said in the reader's words
             day = _day_carried(e.reading.due, command)
@@ -682,6 +679,12 @@ def _dates_said(reading: Reading, command: str = "", today: date | None = None) 
             )
         )
     return said
+
+
+def _left_out(words: str) -> str:
+    return "⚠️ " + _("“{words}” is not part of this change; it is not stored.").format(
+        words=escape(words)
+    )
 
 
 def _carried(words: str, command: str) -> bool:
@@ -731,10 +734,7 @@ def _confirm(
     if ctx is not None and line is not None and line != reading.line:
         # "Uganda seminar confirmed!! 26–27 April in Kampala, pls add it": never in silence
         said += [
-            "⚠️ "
-            + _("“{words}” is not part of this change; it is not stored.").format(
-                words=escape(e.text)
-            )
+            _left_out(e.text)
             for e in reading_of(ctx, line).of("date")
             if e.text not in reading.line and e.text not in proposal.command
         ]

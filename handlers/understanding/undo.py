@@ -54,6 +54,12 @@ _ORDERED = re.compile(
 WORDS = frozenset({"deleted", "removed", "closed", "marked", "ticked", "completed", "restore"})
 
 
+def may_undo(line: str) -> bool:
+    """The words alone could take a change back: only then is the message read for it."""
+    folded = fold(line)
+    return _RESTORE.search(folded) is not None or _UNDO.search(folded) is not None
+
+
 def undone(ctx: Ctx, reading: Reading) -> Proposal | None:
     """The change that takes back an earlier one, when the line says so; None otherwise."""
     lower = reading.line.lower()
